@@ -1,0 +1,40 @@
+#!/bin/sh
+# Installs the Debian packages archadvisor needs, if any are missing.
+#   sh .ci/deps.sh run     what building and running need
+#   sh .ci/deps.sh check   that, plus what the test suite needs
+# As root, missing packages are installed with apt-get; otherwise the exact
+# command to run is printed and the script fails.
+set -eu
+
+build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
+tests="libcmocka-dev tmux valgrind groff-base"
+
+case "${1:-check}" in
+run)	want="$build" ;;
+check)	want="$build $tests" ;;
+*)	echo "usage: $0 run|check" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "archadvisor needs these Debian packages:$missing" >&2
+	exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "archadvisor needs packages that are not installed. Run:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

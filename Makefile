@@ -1,0 +1,113 @@
+# archadvisor — GNU make build.
+#
+#   make            build ./archadvisor
+#   make run        install missing Debian packages, build, start the TUI
+#   make check      the same set-up, then every test
+#   make SANITIZE=address,undefined check    the suite under ASan+UBSan
+#
+# Everything except src/main.c and src/tui/ goes into build/libarchadvisor.a,
+# which the program and the tests link alike (the core links without curses).
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share/archadvisor
+MANDIR	?= $(PREFIX)/share/man
+
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS	?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/load -Isrc/report -Ibuild
+
+ifneq ($(SANITIZE),)
+CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS	+= -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config is asked only when something is compiled, so `make clean`
+# works on a machine that has nothing installed yet.
+CORE_PKGS = yaml-0.1 jansson
+TUI_PKGS  = ncursesw
+pkgcflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+B	= build
+LIB	= $(B)/libarchadvisor.a
+LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c)
+LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o
+TUI_SRC	= $(wildcard src/tui/*.c)
+TUI_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(TUI_SRC))
+RULES	= $(sort $(wildcard rules/*.yaml))
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
+
+.PHONY: all run check unit-check cli-check golden-check golden-update deps \
+	deps-run clean
+.DELETE_ON_ERROR:
+
+all: archadvisor
+
+archadvisor: $(B)/main.o $(TUI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tui/%.o: src/tui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+		$(ALL_CFLAGS) $(call pkgcflags,$(TUI_PKGS)) -MMD -MP -c -o $@ $<
+
+# The stock knowledge base, compiled in so that a lone binary works anywhere.
+$(B)/stock_kb.c: $(RULES) src/embed.sh
+	@mkdir -p $(@D)
+	sh src/embed.sh $(RULES) > $@
+
+$(B)/stock_kb.o: $(B)/stock_kb.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
+		-o $@ $< $(LIB) $(LDFLAGS) \
+		$(call pkglibs,$(CORE_PKGS) cmocka) -lm
+
+deps:
+	@sh .ci/deps.sh check
+
+deps-run:
+	@sh .ci/deps.sh run
+
+run: deps-run
+	@$(MAKE) --no-print-directory all
+	./archadvisor
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory unit-check cli-check golden-check
+
+unit-check: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+cli-check: archadvisor
+	@sh tests/cli.sh ./archadvisor
+
+golden-check: archadvisor
+	@sh tests/golden.sh ./archadvisor
+
+golden-update: archadvisor
+	@sh tests/golden.sh --update ./archadvisor
+
+clean:
+	rm -rf $(B) archadvisor
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,61 @@
+/*
+ * expr: the rule condition language. A condition is parsed once, checked
+ * against the questions' types, and then evaluated many times with
+ * three-valued (Kleene) logic: a comparison that reads an unknown answer is
+ * unknown, "unknown and false" is false, "unknown or true" is true, and a rule
+ * fires only when its condition is true.
+ *
+ * Grammar (keywords are lower case):
+ *   expr    = or
+ *   or      = and { "or" and }
+ *   and     = not { "and" not }
+ *   not     = "not" not | cmp
+ *   cmp     = operand [ relop operand
+ *                     | "in" "[" literal { "," literal } "]"
+ *                     | "contains" literal ]
+ *           | "(" expr ")"
+ *   relop   = "<" | "<=" | ">" | ">=" | "==" | "!="
+ *   operand = question-id | literal
+ *   literal = number [unit] | "true" | "false" | name
+ * A bare question id of type bool is a condition by itself. Exactly one side
+ * of a comparison is a question; the other is a literal of that question's
+ * type (a duration "5m", a size "2TB", an integer, a bool, a level name of
+ * that question, compared by declared order, or a set member for contains).
+ *
+ * expr_parse results belong to the caller (expr_free). The kb is borrowed
+ * during parsing only: the tree refers to questions by index.
+ */
+#ifndef ARCHADVISOR_EXPR_H
+#define ARCHADVISOR_EXPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kb.h"
+#include "value.h"
+
+enum tv { TV_FALSE = 0, TV_TRUE = 1, TV_UNKNOWN = 2 };
+
+struct expr_error {
+	size_t	offset;		/* byte offset in the text of the bad token */
+	char	msg[256];
+};
+
+/*
+ * Parses and type-checks text against kb's questions. Returns the tree, or
+ * NULL with err filled in (offset of the offending token and a one-line
+ * message such as "cannot compare latency (duration) with 'strong'").
+ */
+struct expr	*expr_parse(const char *text, const struct kb *kb,
+		    struct expr_error *err);
+void		 expr_free(struct expr *e);
+
+/* Evaluates e; answers is indexed by question index (kb->questions). */
+enum tv		 expr_eval(const struct expr *e, const struct value *answers);
+
+/* Sets used[q] = true for every question e reads (used has nquestions). */
+void		 expr_questions(const struct expr *e, bool *used);
+
+const char	*tv_name(enum tv v);	/* "true", "false", "unknown" */
+
+#endif

@@ -1,0 +1,148 @@
+/*
+ * kb: construction, lookup and release of the in-memory knowledge base.
+ */
+#include "kb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+#include "xmalloc.h"
+
+struct kb *
+kb_new(void)
+{
+	struct kb	*kb;
+
+	kb = xcalloc(1, sizeof *kb);
+	kb->scale = KB_DEFAULT_SCALE;
+	kb->org_threshold = KB_DEFAULT_ORG_THRESHOLD;
+	return (kb);
+}
+
+static void
+question_free(struct question *q)
+{
+	size_t	i;
+
+	free(q->id);
+	free(q->section);
+	free(q->prompt);
+	free(q->help);
+	for (i = 0; i < q->dom.nnames; i++)
+		free(q->dom.names[i]);
+	free(q->dom.names);
+}
+
+static void
+pattern_free(struct pattern *p)
+{
+	size_t	i;
+
+	free(p->id);
+	free(p->name);
+	free(p->summary);
+	free(p->sketch);
+	free(p->source);
+	strlist_free(&p->best_for);
+	strlist_free(&p->tools);
+	strlist_free(&p->pros);
+	strlist_free(&p->cons);
+	for (i = 0; i < p->nprinciples; i++) {
+		free(p->principles[i].name);
+		free(p->principles[i].text);
+	}
+	free(p->principles);
+}
+
+static void
+rule_free(struct rule *r)
+{
+	free(r->id);
+	free(r->when_text);
+	expr_free(r->when);
+	free(r->effects);
+	free(r->why);
+	free(r->source);
+}
+
+void
+kb_free(struct kb *kb)
+{
+	size_t	i;
+
+	if (kb == NULL)
+		return;
+	for (i = 0; i < kb->nquestions; i++)
+		question_free(&kb->questions[i]);
+	for (i = 0; i < kb->npatterns; i++)
+		pattern_free(&kb->patterns[i]);
+	for (i = 0; i < kb->nrules; i++)
+		rule_free(&kb->rules[i]);
+	free(kb->questions);
+	free(kb->patterns);
+	free(kb->rules);
+	free(kb->name);
+	free(kb->version);
+	strlist_free(&kb->sections);
+	strlist_free(&kb->files);
+	free(kb);
+}
+
+int
+kb_question_index(const struct kb *kb, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->nquestions; i++)
+		if (strcmp(kb->questions[i].id, id) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+int
+kb_pattern_index(const struct kb *kb, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->npatterns; i++)
+		if (strcmp(kb->patterns[i].id, id) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+int
+kb_rule_index(const struct kb *kb, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->nrules; i++)
+		if (strcmp(kb->rules[i].id, id) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+const char *
+pattern_kind_name(enum pattern_kind k)
+{
+	return (k == PATTERN_ORGANIZATION ? "organization" : "processing");
+}
+
+void
+strlist_push(struct strlist *l, const char *s)
+{
+	l->items = xreallocarray(l->items, l->n + 1, sizeof *l->items);
+	l->items[l->n++] = xstrdup(s);
+}
+
+void
+strlist_free(struct strlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}

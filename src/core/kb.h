@@ -1,0 +1,114 @@
+/*
+ * kb: the knowledge base in memory: questions, patterns and rules, as loaded
+ * from YAML (src/load) or built by tests. Everything the program knows about
+ * data architecture lives in these structures; the C code names no pattern.
+ *
+ * The kb owns every string and array reachable from it; kb_free releases
+ * them all. Indexes (question, pattern, rule) are positions in the arrays
+ * below and stay valid for the life of the kb.
+ */
+#ifndef ARCHADVISOR_KB_H
+#define ARCHADVISOR_KB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "value.h"
+
+struct expr;
+
+/* Where an item was defined: file name (owned by the kb) and 1-based place. */
+struct srcloc {
+	const char	*file;
+	int		 line, col;
+};
+
+struct strlist {
+	char	**items;
+	size_t	  n;
+};
+
+struct question {
+	char			*id;
+	char			*section;
+	char			*prompt;
+	char			*help;
+	struct value_domain	 dom;
+	struct value		 def;	/* default; unknown unless declared */
+	struct srcloc		 loc;
+};
+
+enum pattern_kind { PATTERN_PROCESSING, PATTERN_ORGANIZATION };
+
+struct principle {
+	char	*name;
+	char	*text;
+};
+
+struct pattern {
+	char			*id;
+	char			*name;
+	enum pattern_kind	 kind;
+	char			*summary;	/* what it is */
+	char			*sketch;	/* architecture sketch, or NULL */
+	struct strlist		 best_for;
+	struct strlist		 tools;
+	struct strlist		 pros;
+	struct strlist		 cons;
+	struct principle	*principles;
+	size_t			 nprinciples;
+	char			*source;	/* where the description comes from */
+	struct srcloc		 loc;
+};
+
+/* A rule's effect on one pattern: a weight added to its evidence, or a veto. */
+struct effect {
+	size_t	pattern;
+	double	weight;
+	bool	veto;
+};
+
+struct rule {
+	char		*id;
+	char		*when_text;	/* the condition as written */
+	struct expr	*when;
+	struct effect	*effects;
+	size_t		 neffects;
+	char		*why;
+	char		*source;
+	struct srcloc	 loc;
+};
+
+struct kb {
+	char		*name;
+	char		*version;
+	double		 scale;		/* evidence per e-fold of the score curve */
+	double		 org_threshold;	/* score from which an organisation
+					   pattern is recommended */
+	struct question	*questions;
+	size_t		 nquestions;
+	struct pattern	*patterns;
+	size_t		 npatterns;
+	struct rule	*rules;
+	size_t		 nrules;
+	struct strlist	 sections;	/* question sections, in order */
+	struct strlist	 files;		/* every file that went in */
+};
+
+#define KB_DEFAULT_SCALE	4.0
+#define KB_DEFAULT_ORG_THRESHOLD 60.0
+
+struct kb	*kb_new(void);
+void		 kb_free(struct kb *kb);
+
+/* Index of the item with that id, or -1. */
+int	kb_question_index(const struct kb *kb, const char *id);
+int	kb_pattern_index(const struct kb *kb, const char *id);
+int	kb_rule_index(const struct kb *kb, const char *id);
+
+const char	*pattern_kind_name(enum pattern_kind k);
+
+void	strlist_push(struct strlist *l, const char *s);
+void	strlist_free(struct strlist *l);
+
+#endif

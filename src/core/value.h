@@ -1,0 +1,91 @@
+/*
+ * value: the typed answer to one question, and the parsing and formatting of
+ * answers and literals. A value may be unknown ("don't know"): that is a
+ * first-class state, not a missing entry. Units are normalised when parsed:
+ * durations to seconds, sizes to bytes (decimal units, 1 TB = 10^12 bytes;
+ * KiB..EiB are accepted as binary units), levels to their index in the
+ * question's declared order, sets to a bit mask of member indexes.
+ *
+ * const arguments are borrowed; nothing here allocates.
+ */
+#ifndef ARCHADVISOR_VALUE_H
+#define ARCHADVISOR_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum value_type {
+	VAL_DURATION,
+	VAL_SIZE,
+	VAL_INT,
+	VAL_BOOL,
+	VAL_LEVEL,
+	VAL_SET,
+};
+
+#define VALUE_SET_MAX 64	/* members of a set question (bits of a mask) */
+
+/* What a question accepts: its type, its names and its range. */
+struct value_domain {
+	enum value_type	  type;
+	char		**names;	/* levels in order, or set members */
+	size_t		  nnames;
+	bool		  has_min, has_max;
+	int64_t		  min, max;	/* in normalised units */
+};
+
+struct value {
+	bool	known;
+	union {
+		int64_t		num;	/* seconds, bytes, integer, 0/1, level */
+		uint64_t	bits;	/* set members */
+	};
+};
+
+/* The unknown value. */
+struct value	value_unknown(void);
+
+/* The type's name as written in a knowledge base ("duration", ...). */
+const char	*value_type_name(enum value_type t);
+/* Parses a type name; returns -1 if it names no type. */
+int		 value_type_parse(const char *s, enum value_type *out);
+/* Examples of accepted forms, for error messages ("30s, 10m, 4h, 1d"). */
+const char	*value_type_forms(enum value_type t);
+
+/*
+ * Parsers for the unit types. Each returns 0, or -1 with a one-line
+ * explanation in err (which need not name the question).
+ */
+int	value_parse_duration(const char *s, int64_t *secs, char *err,
+	    size_t errsz);
+int	value_parse_size(const char *s, int64_t *bytes, char *err,
+	    size_t errsz);
+int	value_parse_int(const char *s, int64_t *out, char *err, size_t errsz);
+int	value_parse_bool(const char *s, bool *out, char *err, size_t errsz);
+/* Index of name in dom->names, or -1. */
+int	value_name_index(const struct value_domain *dom, const char *name);
+
+/*
+ * Parses text as a value of domain dom. Sets are written "a, b" or "[a, b]";
+ * "unknown", "?" and "-" give the unknown value. The range is checked.
+ * Returns 0, or -1 with an explanation in err.
+ */
+int	value_parse(const struct value_domain *dom, const char *text,
+	    struct value *out, char *err, size_t errsz);
+/* Checks v against dom's range; returns 0, or -1 with err set. */
+int	value_check_range(const struct value_domain *dom,
+	    const struct value *v, char *err, size_t errsz);
+
+/*
+ * Formats v in canonical form ("10m", "2TB", "strong", "[iot, etl]",
+ * "unknown") into buf; the form parses back to the same value. Returns buf.
+ */
+char	*value_format(const struct value_domain *dom, const struct value *v,
+	    char *buf, size_t bufsz);
+char	*value_format_duration(int64_t secs, char *buf, size_t bufsz);
+char	*value_format_size(int64_t bytes, char *buf, size_t bufsz);
+
+bool	value_equal(const struct value *a, const struct value *b);
+
+#endif
