@@ -18,7 +18,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/load -Isrc/report -Ibuild
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Ibuild
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -64,7 +64,7 @@ $(B)/%.o: src/%.c
 
 $(B)/tui/%.o: src/tui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+	$(CC) $(CPPFLAGS) -D_XOPEN_SOURCE_EXTENDED \
 		$(ALL_CFLAGS) $(call pkgcflags,$(TUI_PKGS)) -MMD -MP -c -o $@ $<
 
 # The stock knowledge base, compiled in so that a lone binary works anywhere.

@@ -7,7 +7,7 @@
 set -eu
 
 build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
-tests="libcmocka-dev tmux valgrind groff-base"
+tests="libcmocka-dev tmux valgrind groff-base jq"
 
 case "${1:-check}" in
 run)	want="$build" ;;

@@ -1,5 +1,5 @@
 /*
- * stock_kb: the stock knowledge base (rules/*.yaml) compiled into the
+ * stock_kb: the stock knowledge base (the .yaml files of rules/) compiled into the
  * binary by src/embed.sh, used when no --rules or $ARCHADVISOR_RULES is set.
  */
 #ifndef ARCHADVISOR_STOCK_KB_H

@@ -1,0 +1,93 @@
+/*
+ * answers: a scenario's answers, and the ID=VALUE form used by --set.
+ */
+#include "answers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+void
+answers_init(struct answers *a, const struct kb *kb)
+{
+	size_t	i;
+
+	a->n = kb->nquestions;
+	a->v = xcalloc(a->n, sizeof *a->v);
+	for (i = 0; i < a->n; i++)
+		a->v[i] = kb->questions[i].def;
+	a->name = NULL;
+	a->description = NULL;
+}
+
+void
+answers_free(struct answers *a)
+{
+	if (a == NULL)
+		return;
+	free(a->v);
+	free(a->name);
+	free(a->description);
+	a->v = NULL;
+	a->n = 0;
+	a->name = a->description = NULL;
+}
+
+void
+answers_copy(struct answers *dst, const struct answers *src)
+{
+	dst->n = src->n;
+	dst->v = xcalloc(src->n, sizeof *dst->v);
+	memcpy(dst->v, src->v, src->n * sizeof *dst->v);
+	dst->name = src->name ? xstrdup(src->name) : NULL;
+	dst->description = src->description ? xstrdup(src->description) :
+	    NULL;
+}
+
+size_t
+answers_count(const struct answers *a)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].known)
+			n++;
+	return (n);
+}
+
+int
+answers_set_arg(struct answers *a, const struct kb *kb, const char *arg,
+    char *err, size_t errsz)
+{
+	const struct question	*q;
+	const char		*eq;
+	struct value		 v;
+	char			 id[128], why[512];
+	int			 qi;
+
+	if ((eq = strchr(arg, '=')) == NULL || eq == arg) {
+		snprintf(err, errsz, "--set '%s': expected ID=VALUE, "
+		    "e.g. --set latency=10m", arg);
+		return (-1);
+	}
+	if ((size_t)(eq - arg) >= sizeof id) {
+		snprintf(err, errsz, "--set: question id too long");
+		return (-1);
+	}
+	memcpy(id, arg, (size_t)(eq - arg));
+	id[eq - arg] = '\0';
+	if ((qi = kb_question_index(kb, id)) < 0) {
+		snprintf(err, errsz, "--set %s: unknown question '%s' "
+		    "(see 'archadvisor questions')", arg, id);
+		return (-1);
+	}
+	q = &kb->questions[qi];
+	if (value_parse(&q->dom, eq + 1, &v, why, sizeof why) != 0) {
+		snprintf(err, errsz, "--set %s: %s", arg, why);
+		return (-1);
+	}
+	a->v[qi] = v;
+	return (0);
+}

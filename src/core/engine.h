@@ -1,0 +1,76 @@
+/*
+ * engine: scores every pattern of a knowledge base for one set of answers
+ * and ranks them.
+ *
+ * Each rule whose condition is true adds its weights to the patterns it
+ * names ("evidence") or vetoes them. A pattern's score is
+ *     score = 100 / (1 + exp(-evidence / scale))
+ * so no evidence is 50, and each `scale` points of evidence move the odds by
+ * a factor of e. A vetoed pattern scores 0 and ranks after all others.
+ * Ranking: not vetoed first, then by evidence, then by knowledge-base order,
+ * so ties are broken deterministically.
+ *
+ * A ranking is allocated once for a kb (ranking_new) and refilled by each
+ * engine_rank call without further allocation; ranking_free releases it.
+ */
+#ifndef ARCHADVISOR_ENGINE_H
+#define ARCHADVISOR_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "expr.h"
+#include "kb.h"
+#include "value.h"
+
+enum fit { FIT_STRONG, FIT_GOOD, FIT_FAIR, FIT_WEAK, FIT_RULED_OUT };
+
+#define FIT_STRONG_FROM	75.0
+#define FIT_GOOD_FROM	60.0
+#define FIT_FAIR_FROM	40.0
+
+/* A fired rule's contribution to one pattern. */
+struct reason {
+	size_t	rule;
+	double	effect;
+};
+
+struct pattern_score {
+	size_t		 pattern;
+	double		 evidence;	/* sum of fired weights */
+	double		 score;		/* 0..100 */
+	bool		 vetoed;
+	enum fit	 fit;
+	struct reason	*reasons;	/* fired weighted effects, rule order */
+	size_t		 nreasons;
+	size_t		*vetoes;	/* rules that vetoed it */
+	size_t		 nvetoes;
+};
+
+struct ranking {
+	size_t			 npatterns;
+	struct pattern_score	*scores;	/* by pattern index */
+	size_t			*order;		/* pattern indexes, best first */
+	enum tv			*conditions;	/* by rule index */
+	int			 processing;	/* best processing pattern,
+						   or -1 if all are vetoed */
+	int			 organization;	/* recommended organisation
+						   pattern, or -1: centralised */
+	double			 margin;	/* processing lead over the next */
+};
+
+struct ranking	*ranking_new(const struct kb *kb);
+void		 ranking_free(struct ranking *r);
+
+/* Scores and ranks kb's patterns for answers (indexed like kb->questions). */
+void		 engine_rank(const struct kb *kb, const struct value *answers,
+		    struct ranking *r);
+
+double		 engine_score(double evidence, double scale);
+enum fit	 engine_fit(double score, bool vetoed);
+const char	*fit_name(enum fit f);	/* "strong", ..., "ruled out" */
+
+/* The rank (1-based) of a pattern in r. */
+size_t		 ranking_rank(const struct ranking *r, size_t pattern);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * answers_load: reads scenarios from YAML, checking each value against its
+ * question's type and range.
+ */
+#include "answers_load.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* A plain empty scalar, "~" or "null": the YAML ways to say nothing. */
+static bool
+is_null(const struct ynode *n)
+{
+	return (n->type == YNODE_SCALAR && n->plain &&
+	    (n->str[0] == '\0' || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	    strcmp(n->str, "NULL") == 0));
+}
+
+/* Parses a set written as a YAML list: each item must be a member. */
+static int
+set_from_seq(const struct question *q, const char *file,
+    const struct ynode *n, struct value *out, struct diag *d)
+{
+	struct value	 one;
+	char		 why[512];
+	size_t		 i;
+
+	out->known = true;
+	out->bits = 0;
+	for (i = 0; i < n->n; i++) {
+		if (n->items[i]->type != YNODE_SCALAR) {
+			diag_add(d, DIAG_ERROR, file, n->items[i]->line,
+			    n->items[i]->col, "%s: items must be names, "
+			    "not %s", q->id, ynode_type_name(n->items[i]->type));
+			return (-1);
+		}
+		if (value_parse(&q->dom, n->items[i]->str, &one, why,
+		    sizeof why) != 0) {
+			diag_add(d, DIAG_ERROR, file, n->items[i]->line,
+			    n->items[i]->col, "%s: %s", q->id, why);
+			return (-1);
+		}
+		if (!one.known) {
+			diag_add(d, DIAG_ERROR, file, n->items[i]->line,
+			    n->items[i]->col, "%s: 'unknown' cannot be a "
+			    "member; leave the question out instead", q->id);
+			return (-1);
+		}
+		out->bits |= one.bits;
+	}
+	return (0);
+}
+
+static int
+answer_value(const struct question *q, const char *file,
+    const struct ynode *n, struct value *out, struct diag *d)
+{
+	char	why[512];
+
+	if (is_null(n)) {
+		*out = value_unknown();
+		return (0);
+	}
+	if (n->type == YNODE_SEQ && q->dom.type == VAL_SET)
+		return (set_from_seq(q, file, n, out, d));
+	if (n->type != YNODE_SCALAR) {
+		diag_add(d, DIAG_ERROR, file, n->line, n->col, "%s: expected "
+		    "a single %s, not %s", q->id, value_type_name(q->dom.type),
+		    ynode_type_name(n->type));
+		return (-1);
+	}
+	if (value_parse(&q->dom, n->str, out, why, sizeof why) != 0) {
+		diag_add(d, DIAG_ERROR, file, n->line, n->col, "%s: %s",
+		    q->id, why);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
+    const struct yaml_doc *doc, struct diag *d)
+{
+	const struct ynode	*root = doc->root, *k, *v;
+	struct value		 val;
+	size_t			 i, nerr = d->nerrors;
+	int			 qi;
+
+	if (root == NULL)
+		return (0);	/* an empty document: nothing answered */
+	if (root->type != YNODE_MAP) {
+		diag_add(d, DIAG_ERROR, file, root->line, root->col, "answers "
+		    "must be a mapping of question id to value, not %s",
+		    ynode_type_name(root->type));
+		return (-1);
+	}
+	for (i = 0; i + 1 < root->n; i += 2) {
+		k = root->items[i];
+		v = root->items[i + 1];
+		if (strcmp(k->str, "name") == 0 ||
+		    strcmp(k->str, "description") == 0) {
+			if (v->type != YNODE_SCALAR) {
+				diag_add(d, DIAG_ERROR, file, v->line, v->col,
+				    "'%s' must be text", k->str);
+				continue;
+			}
+			if (k->str[0] == 'n') {
+				free(a->name);
+				a->name = xstrdup(v->str);
+			} else {
+				free(a->description);
+				a->description = xstrdup(v->str);
+			}
+			continue;
+		}
+		if ((qi = kb_question_index(kb, k->str)) < 0) {
+			diag_add(d, DIAG_ERROR, file, k->line, k->col,
+			    "unknown question '%s' (see 'archadvisor "
+			    "questions')", k->str);
+			continue;
+		}
+		if (answer_value(&kb->questions[qi], file, v, &val, d) == 0)
+			a->v[qi] = val;
+	}
+	return (d->nerrors == nerr ? 0 : -1);
+}
+
+enum load_status
+answers_load_file(struct answers *a, const struct kb *kb, const char *path,
+    struct diag *d)
+{
+	struct yaml_stream	*ys;
+	struct yaml_doc		 doc, extra;
+	enum load_status	 st;
+	const char		*name;
+	char			*buf;
+	size_t			 len;
+	int			 rc;
+
+	answers_init(a, kb);
+	/* Answers files are small: read whole, so every error has a line. */
+	if (strcmp(path, "-") == 0) {
+		name = "<stdin>";
+		st = load_stream(stdin, name, &buf, &len, d);
+	} else {
+		name = path;
+		st = load_file(path, &buf, &len, d);
+	}
+	if (st != LOAD_OK)
+		return (st);
+	if ((ys = yaml_stream_new(name, buf, len)) == NULL) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot start the YAML "
+		    "parser");
+		free(buf);
+		return (LOAD_BAD_DATA);
+	}
+	rc = yaml_stream_next(ys, &doc, d);
+	if (rc == 1) {
+		if (answers_from_doc(a, kb, name, &doc, d) != 0)
+			st = LOAD_BAD_DATA;
+		else if (yaml_stream_next(ys, &extra, d) != 0) {
+			if (extra.line > 0)
+				diag_add(d, DIAG_ERROR, name, extra.line,
+				    extra.col, "more than one scenario in "
+				    "this file; use 'archadvisor batch' for a "
+				    "stream of scenarios");
+			yaml_doc_free(&extra);
+			st = LOAD_BAD_DATA;
+		}
+		yaml_doc_free(&doc);
+	} else if (rc < 0)
+		st = LOAD_BAD_DATA;
+	yaml_stream_free(ys);
+	free(buf);
+	return (st);
+}

@@ -1,0 +1,974 @@
+/*
+ * kb_load: YAML knowledge-base files -> struct kb.
+ *
+ * All files are parsed first; questions, patterns and settings are read from
+ * every file before any rule, so a rule may refer to a question or pattern
+ * defined in a later file. Each item is checked field by field; a problem is
+ * reported where it is and the loader moves on to the next item.
+ */
+#include "kb_load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "expr.h"
+#include "stock_kb.h"
+#include "value.h"
+#include "xmalloc.h"
+#include "yaml_tree.h"
+
+#define KB_MAX_FILES	256
+#define KB_MAX_RULES	100000
+
+/* The state of one load: the kb being built and where problems go. */
+struct loader {
+	struct kb	*kb;
+	struct diag	*d;
+	const char	*file;		/* file being read (owned by kb) */
+	bool		 seen_meta;
+	struct srcloc	 meta_loc;
+	bool		 seen_scoring;
+};
+
+static void
+err_at(struct loader *ld, const struct ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err_at(struct loader *ld, const struct ynode *n, const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[768];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_add(ld->d, DIAG_ERROR, ld->file, n ? n->line : 0,
+	    n ? n->col : 0, "%s", buf);
+}
+
+/* Checks that every key of map is one of allowed (a NULL-ended list). */
+static void
+check_keys(struct loader *ld, const struct ynode *map, const char *what,
+    const char *const *allowed)
+{
+	char	list[512];
+	size_t	i, j, len;
+
+	for (i = 0; i + 1 < map->n; i += 2) {
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(map->items[i]->str, allowed[j]) == 0)
+				break;
+		if (allowed[j] != NULL)
+			continue;
+		list[0] = '\0';
+		for (j = 0, len = 0; allowed[j] != NULL; j++)
+			len += (size_t)snprintf(list + len, len < sizeof list ?
+			    sizeof list - len : 0, "%s%s", j ? ", " : "",
+			    allowed[j]);
+		err_at(ld, map->items[i], "unknown key '%s' in %s "
+		    "(expected one of: %s)", map->items[i]->str, what, list);
+	}
+}
+
+/* Returns the text of scalar field key, or NULL (reporting if required). */
+static const char *
+get_text(struct loader *ld, const struct ynode *map, const char *key,
+    const char *what, bool required)
+{
+	const struct ynode	*n;
+
+	n = ynode_get(map, key);
+	if (n == NULL) {
+		if (required)
+			err_at(ld, map, "%s is missing '%s'", what, key);
+		return (NULL);
+	}
+	if (n->type != YNODE_SCALAR) {
+		err_at(ld, n, "'%s' must be text, not %s", key,
+		    ynode_type_name(n->type));
+		return (NULL);
+	}
+	if (required && n->str[0] == '\0') {
+		err_at(ld, n, "'%s' must not be empty", key);
+		return (NULL);
+	}
+	return (n->str);
+}
+
+static char *
+dup_text(struct loader *ld, const struct ynode *map, const char *key,
+    const char *what, bool required)
+{
+	const char	*s;
+
+	s = get_text(ld, map, key, what, required);
+	return (s ? xstrdup(s) : NULL);
+}
+
+/* Reads an optional list of strings into l. */
+static void
+get_strlist(struct loader *ld, const struct ynode *map, const char *key,
+    struct strlist *l)
+{
+	const struct ynode	*n;
+	size_t			 i;
+
+	if ((n = ynode_get(map, key)) == NULL)
+		return;
+	if (n->type != YNODE_SEQ) {
+		err_at(ld, n, "'%s' must be a list of text, not %s", key,
+		    ynode_type_name(n->type));
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		if (n->items[i]->type != YNODE_SCALAR) {
+			err_at(ld, n->items[i], "'%s' items must be text, "
+			    "not %s", key, ynode_type_name(n->items[i]->type));
+			continue;
+		}
+		strlist_push(l, n->items[i]->str);
+	}
+}
+
+/* Ids are lower-case names: letters, digits, '_' and '-'. */
+static bool
+valid_id(const char *s)
+{
+	const char	*p;
+
+	if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+		return (false);
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '-'))
+			return (false);
+	return (p - s <= 64);
+}
+
+static const char *
+get_id(struct loader *ld, const struct ynode *map, const char *what)
+{
+	const char		*id;
+
+	if ((id = get_text(ld, map, "id", what, true)) == NULL)
+		return (NULL);
+	if (!valid_id(id)) {
+		err_at(ld, ynode_get(map, "id"), "invalid %s id '%s': use "
+		    "lower-case letters, digits, '_' and '-' (at most 64)",
+		    what, id);
+		return (NULL);
+	}
+	return (id);
+}
+
+static void
+dup_id_error(struct loader *ld, const struct ynode *map, const char *what,
+    const char *id, const struct srcloc *first)
+{
+	err_at(ld, ynode_get(map, "id"), "duplicate %s id '%s' (first defined "
+	    "at %s:%d:%d)", what, id, first->file, first->line, first->col);
+}
+
+static struct srcloc
+loc_of(struct loader *ld, const struct ynode *n)
+{
+	struct srcloc	l;
+
+	l.file = ld->file;
+	l.line = n->line;
+	l.col = n->col;
+	return (l);
+}
+
+static void
+load_meta(struct loader *ld, const struct ynode *n)
+{
+	static const char *const keys[] = { "name", "version", NULL };
+	struct kb	*kb = ld->kb;
+
+	if (n->type != YNODE_MAP) {
+		err_at(ld, n, "'knowledge_base' must be a mapping with name "
+		    "and version");
+		return;
+	}
+	if (ld->seen_meta) {
+		err_at(ld, n, "'knowledge_base' given twice (first at "
+		    "%s:%d:%d)", ld->meta_loc.file, ld->meta_loc.line,
+		    ld->meta_loc.col);
+		return;
+	}
+	ld->seen_meta = true;
+	ld->meta_loc = loc_of(ld, n);
+	check_keys(ld, n, "knowledge_base", keys);
+	kb->name = dup_text(ld, n, "name", "knowledge_base", true);
+	kb->version = dup_text(ld, n, "version", "knowledge_base", true);
+}
+
+/* Reads a number field; returns 0 if absent or valid, -1 otherwise. */
+static int
+get_number(struct loader *ld, const struct ynode *map, const char *key,
+    double lo, double hi, double *out)
+{
+	const struct ynode	*n;
+	char			*end;
+	double			 v;
+
+	if ((n = ynode_get(map, key)) == NULL)
+		return (0);
+	if (n->type == YNODE_SCALAR) {
+		errno = 0;
+		v = strtod(n->str, &end);
+		if (end != n->str && *end == '\0' && errno == 0 &&
+		    isfinite(v) && v >= lo && v <= hi) {
+			*out = v;
+			return (0);
+		}
+	}
+	err_at(ld, n, "'%s' must be a number from %g to %g", key, lo, hi);
+	return (-1);
+}
+
+static void
+load_scoring(struct loader *ld, const struct ynode *n)
+{
+	static const char *const keys[] = { "scale",
+	    "organization_threshold", NULL };
+
+	if (n->type != YNODE_MAP) {
+		err_at(ld, n, "'scoring' must be a mapping");
+		return;
+	}
+	if (ld->seen_scoring) {
+		err_at(ld, n, "'scoring' given twice");
+		return;
+	}
+	ld->seen_scoring = true;
+	check_keys(ld, n, "scoring", keys);
+	get_number(ld, n, "scale", 0.1, 100, &ld->kb->scale);
+	get_number(ld, n, "organization_threshold", 0, 100,
+	    &ld->kb->org_threshold);
+	if (ld->kb->scale < 0.1)
+		ld->kb->scale = KB_DEFAULT_SCALE;
+}
+
+static void
+add_section(struct kb *kb, const char *section)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->sections.n; i++)
+		if (strcmp(kb->sections.items[i], section) == 0)
+			return;
+	strlist_push(&kb->sections, section);
+}
+
+/* Reads a level's or set's declared names. */
+static int
+load_names(struct loader *ld, const struct ynode *item,
+    struct value_domain *dom)
+{
+	const struct ynode	*n;
+	size_t			 i, j;
+
+	n = ynode_get(item, "values");
+	if (dom->type != VAL_LEVEL && dom->type != VAL_SET) {
+		if (n != NULL)
+			err_at(ld, n, "'values' is only for level and set "
+			    "questions");
+		return (n ? -1 : 0);
+	}
+	if (n == NULL || n->type != YNODE_SEQ || n->n == 0) {
+		err_at(ld, n ? n : item, "a %s question needs 'values', a "
+		    "non-empty list of names", value_type_name(dom->type));
+		return (-1);
+	}
+	if (n->n > VALUE_SET_MAX) {
+		err_at(ld, n, "at most %d values", VALUE_SET_MAX);
+		return (-1);
+	}
+	dom->names = xcalloc(n->n, sizeof *dom->names);
+	for (i = 0; i < n->n; i++) {
+		if (n->items[i]->type != YNODE_SCALAR ||
+		    !valid_id(n->items[i]->str)) {
+			err_at(ld, n->items[i], "invalid value name: use "
+			    "lower-case letters, digits, '_' and '-'");
+			return (-1);
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(dom->names[j], n->items[i]->str) == 0) {
+				err_at(ld, n->items[i], "value '%s' listed "
+				    "twice", n->items[i]->str);
+				return (-1);
+			}
+		dom->names[dom->nnames++] = xstrdup(n->items[i]->str);
+	}
+	return (0);
+}
+
+/* Reads one end of a range: "~"/null/empty means open. */
+static int
+load_bound(struct loader *ld, const struct ynode *n, struct value_domain *dom,
+    bool *has, int64_t *out)
+{
+	struct value_domain	 plain = *dom;
+	struct value		 v;
+	char			 why[256];
+
+	if (n->type != YNODE_SCALAR) {
+		err_at(ld, n, "range bounds must be values, not %s",
+		    ynode_type_name(n->type));
+		return (-1);
+	}
+	if (n->plain && (n->str[0] == '\0' || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0))
+		return (0);
+	plain.has_min = plain.has_max = false;
+	if (value_parse(&plain, n->str, &v, why, sizeof why) != 0 ||
+	    !v.known) {
+		err_at(ld, n, "bad range bound: %s", v.known ? why :
+		    "a bound cannot be unknown");
+		return (-1);
+	}
+	*has = true;
+	*out = v.num;
+	return (0);
+}
+
+static int
+load_range(struct loader *ld, const struct ynode *item,
+    struct value_domain *dom)
+{
+	const struct ynode	*n;
+
+	if ((n = ynode_get(item, "range")) == NULL)
+		return (0);
+	if (dom->type != VAL_INT && dom->type != VAL_DURATION &&
+	    dom->type != VAL_SIZE) {
+		err_at(ld, n, "'range' is only for integer, duration and size "
+		    "questions");
+		return (-1);
+	}
+	if (n->type != YNODE_SEQ || n->n != 2) {
+		err_at(ld, n, "'range' must be a list of two bounds, "
+		    "e.g. [1, 5] or [1, ~]");
+		return (-1);
+	}
+	if (load_bound(ld, n->items[0], dom, &dom->has_min, &dom->min) != 0 ||
+	    load_bound(ld, n->items[1], dom, &dom->has_max, &dom->max) != 0)
+		return (-1);
+	if (dom->has_min && dom->has_max && dom->min > dom->max) {
+		err_at(ld, n, "range is empty: the minimum is above the "
+		    "maximum");
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+load_question(struct loader *ld, const struct ynode *item)
+{
+	static const char *const keys[] = { "id", "section", "prompt", "help",
+	    "type", "values", "range", "default", NULL };
+	struct kb		*kb = ld->kb;
+	struct question		 q;
+	const struct ynode	*tn, *dn;
+	const char		*id, *type;
+	char			 why[512];
+	int			 other;
+
+	if (item->type != YNODE_MAP) {
+		err_at(ld, item, "a question must be a mapping, not %s",
+		    ynode_type_name(item->type));
+		return;
+	}
+	check_keys(ld, item, "question", keys);
+	memset(&q, 0, sizeof q);
+	q.def = value_unknown();
+	q.loc = loc_of(ld, item);
+	if ((id = get_id(ld, item, "question")) != NULL &&
+	    (other = kb_question_index(kb, id)) >= 0) {
+		dup_id_error(ld, item, "question", id,
+		    &kb->questions[other].loc);
+		id = NULL;
+	}
+	type = get_text(ld, item, "type", "question", true);
+	if (type != NULL && value_type_parse(type, &q.dom.type) != 0) {
+		tn = ynode_get(item, "type");
+		err_at(ld, tn, "unknown type '%s' (expected duration, size, "
+		    "integer, bool, level or set)", type);
+		type = NULL;
+	}
+	q.prompt = dup_text(ld, item, "prompt", "question", true);
+	q.section = dup_text(ld, item, "section", "question", false);
+	q.help = dup_text(ld, item, "help", "question", false);
+	if (type != NULL && load_names(ld, item, &q.dom) == 0 &&
+	    load_range(ld, item, &q.dom) == 0 &&
+	    (dn = ynode_get(item, "default")) != NULL) {
+		if (dn->type != YNODE_SCALAR ||
+		    value_parse(&q.dom, dn->str, &q.def, why, sizeof why)) {
+			err_at(ld, dn, "bad default: %s", dn->type ==
+			    YNODE_SCALAR ? why : "must be a single value");
+		}
+	}
+	if (id == NULL || type == NULL || q.prompt == NULL) {
+		q.id = NULL;
+		free(q.section);
+		free(q.prompt);
+		free(q.help);
+		for (size_t i = 0; i < q.dom.nnames; i++)
+			free(q.dom.names[i]);
+		free(q.dom.names);
+		return;
+	}
+	q.id = xstrdup(id);
+	if (q.section == NULL)
+		q.section = xstrdup("General");
+	add_section(kb, q.section);
+	kb->questions = xreallocarray(kb->questions, kb->nquestions + 1,
+	    sizeof *kb->questions);
+	kb->questions[kb->nquestions++] = q;
+}
+
+static void
+load_principles(struct loader *ld, const struct ynode *item,
+    struct pattern *p)
+{
+	static const char *const keys[] = { "name", "text", NULL };
+	const struct ynode	*n, *it;
+	size_t			 i;
+
+	if ((n = ynode_get(item, "principles")) == NULL)
+		return;
+	if (n->type != YNODE_SEQ) {
+		err_at(ld, n, "'principles' must be a list of name and text");
+		return;
+	}
+	p->principles = xcalloc(n->n, sizeof *p->principles);
+	for (i = 0; i < n->n; i++) {
+		it = n->items[i];
+		if (it->type != YNODE_MAP) {
+			err_at(ld, it, "a principle must be a mapping with "
+			    "name and text");
+			continue;
+		}
+		check_keys(ld, it, "principle", keys);
+		p->principles[p->nprinciples].name = dup_text(ld, it, "name",
+		    "principle", true);
+		p->principles[p->nprinciples].text = dup_text(ld, it, "text",
+		    "principle", true);
+		p->nprinciples++;
+	}
+}
+
+static void
+load_pattern(struct loader *ld, const struct ynode *item)
+{
+	static const char *const keys[] = { "id", "name", "kind", "summary",
+	    "best_for", "tools", "pros", "cons", "sketch", "principles",
+	    "source", NULL };
+	struct kb	*kb = ld->kb;
+	struct pattern	 p;
+	const char	*id, *kind;
+	int		 other;
+	bool		 ok = true;
+
+	if (item->type != YNODE_MAP) {
+		err_at(ld, item, "a pattern must be a mapping, not %s",
+		    ynode_type_name(item->type));
+		return;
+	}
+	check_keys(ld, item, "pattern", keys);
+	memset(&p, 0, sizeof p);
+	p.loc = loc_of(ld, item);
+	if ((id = get_id(ld, item, "pattern")) != NULL &&
+	    (other = kb_pattern_index(kb, id)) >= 0) {
+		dup_id_error(ld, item, "pattern", id,
+		    &kb->patterns[other].loc);
+		id = NULL;
+	}
+	if ((kind = get_text(ld, item, "kind", "pattern", true)) != NULL) {
+		if (strcmp(kind, "processing") == 0)
+			p.kind = PATTERN_PROCESSING;
+		else if (strcmp(kind, "organization") == 0)
+			p.kind = PATTERN_ORGANIZATION;
+		else {
+			err_at(ld, ynode_get(item, "kind"), "unknown kind "
+			    "'%s' (expected processing or organization)", kind);
+			ok = false;
+		}
+	} else
+		ok = false;
+	p.id = id ? xstrdup(id) : NULL;
+	p.name = dup_text(ld, item, "name", "pattern", true);
+	p.summary = dup_text(ld, item, "summary", "pattern", true);
+	p.sketch = dup_text(ld, item, "sketch", "pattern", false);
+	p.source = dup_text(ld, item, "source", "pattern", false);
+	get_strlist(ld, item, "best_for", &p.best_for);
+	get_strlist(ld, item, "tools", &p.tools);
+	get_strlist(ld, item, "pros", &p.pros);
+	get_strlist(ld, item, "cons", &p.cons);
+	load_principles(ld, item, &p);
+	if (!ok || p.id == NULL || p.name == NULL || p.summary == NULL) {
+		/* Keep nothing of a broken pattern; the error is reported. */
+		struct kb	*tmp = kb_new();
+
+		tmp->patterns = xcalloc(1, sizeof p);
+		tmp->patterns[0] = p;
+		tmp->npatterns = 1;
+		kb_free(tmp);
+		return;
+	}
+	kb->patterns = xreallocarray(kb->patterns, kb->npatterns + 1,
+	    sizeof *kb->patterns);
+	kb->patterns[kb->npatterns++] = p;
+}
+
+/*
+ * Where byte offset off of a condition's text lies in the file. Exact for
+ * one-line plain and quoted scalars; for block scalars the line is exact and
+ * the column assumes the usual two-space indent under the key.
+ */
+static void
+offset_place(const struct ynode *key, const struct ynode *val, size_t off,
+    int *line, int *col)
+{
+	size_t	i, nl = 0, linestart = 0;
+
+	for (i = 0; i < off && val->str[i] != '\0'; i++)
+		if (val->str[i] == '\n') {
+			nl++;
+			linestart = i + 1;
+		}
+	if (nl == 0 && (val->plain || val->quoted)) {
+		*line = val->line;
+		*col = val->col + (int)off + (val->quoted ? 1 : 0);
+	} else if (!val->plain && !val->quoted) {
+		*line = val->line + 1 + (int)nl;
+		*col = key->col + 2 + (int)(off - linestart);
+	} else {
+		*line = val->line;
+		*col = val->col;
+	}
+}
+
+static void
+load_effects(struct loader *ld, const struct ynode *item, struct rule *r)
+{
+	const struct ynode	*n, *k, *v;
+	char			*end;
+	double			 w;
+	size_t			 i;
+	int			 pi;
+
+	if ((n = ynode_get(item, "effects")) != NULL) {
+		if (n->type != YNODE_MAP) {
+			err_at(ld, n, "'effects' must map pattern ids to "
+			    "weights, e.g. {streaming: 2, batch: -1}");
+		} else {
+			r->effects = xcalloc(n->n / 2 + 1, sizeof *r->effects);
+			for (i = 0; i + 1 < n->n; i += 2) {
+				k = n->items[i];
+				v = n->items[i + 1];
+				if ((pi = kb_pattern_index(ld->kb, k->str)) < 0) {
+					err_at(ld, k, "unknown pattern '%s'",
+					    k->str);
+					continue;
+				}
+				errno = 0;
+				w = v->type == YNODE_SCALAR ?
+				    strtod(v->str, &end) : NAN;
+				if (v->type != YNODE_SCALAR || end == v->str ||
+				    *end != '\0' || errno != 0 || !isfinite(w) ||
+				    fabs(w) > 100) {
+					err_at(ld, v, "weight for '%s' must be "
+					    "a number from -100 to 100", k->str);
+					continue;
+				}
+				r->effects[r->neffects].pattern = (size_t)pi;
+				r->effects[r->neffects].weight = w;
+				r->neffects++;
+			}
+		}
+	}
+	if ((n = ynode_get(item, "veto")) != NULL) {
+		if (n->type != YNODE_SEQ) {
+			err_at(ld, n, "'veto' must be a list of pattern ids");
+			return;
+		}
+		r->effects = xreallocarray(r->effects, r->neffects + n->n + 1,
+		    sizeof *r->effects);
+		for (i = 0; i < n->n; i++) {
+			v = n->items[i];
+			if (v->type != YNODE_SCALAR ||
+			    (pi = kb_pattern_index(ld->kb, v->str)) < 0) {
+				err_at(ld, v, "unknown pattern '%s' in veto",
+				    v->type == YNODE_SCALAR ? v->str : "?");
+				continue;
+			}
+			r->effects[r->neffects].pattern = (size_t)pi;
+			r->effects[r->neffects].weight = 0;
+			r->effects[r->neffects].veto = true;
+			r->neffects++;
+		}
+	}
+}
+
+static void
+load_rule(struct loader *ld, const struct ynode *item)
+{
+	static const char *const keys[] = { "id", "when", "effects", "veto",
+	    "why", "source", NULL };
+	struct kb		*kb = ld->kb;
+	struct rule		 r;
+	struct expr_error	 ee;
+	const struct ynode	*wn;
+	const char		*id;
+	size_t			 i;
+	int			 other, line, col;
+	size_t			 nerr = ld->d->nerrors;
+
+	if (item->type != YNODE_MAP) {
+		err_at(ld, item, "a rule must be a mapping, not %s",
+		    ynode_type_name(item->type));
+		return;
+	}
+	check_keys(ld, item, "rule", keys);
+	memset(&r, 0, sizeof r);
+	r.loc = loc_of(ld, item);
+	if ((id = get_id(ld, item, "rule")) != NULL &&
+	    (other = kb_rule_index(kb, id)) >= 0) {
+		dup_id_error(ld, item, "rule", id, &kb->rules[other].loc);
+		id = NULL;
+	}
+	r.id = id ? xstrdup(id) : NULL;
+	r.why = dup_text(ld, item, "why", "rule", true);
+	r.source = dup_text(ld, item, "source", "rule", true);
+	r.when_text = dup_text(ld, item, "when", "rule", true);
+	if (r.when_text != NULL) {
+		wn = ynode_get(item, "when");
+		if ((r.when = expr_parse(r.when_text, kb, &ee)) == NULL) {
+			for (i = 0; i + 1 < item->n; i += 2)
+				if (item->items[i + 1] == wn)
+					break;
+			offset_place(item->items[i], wn, ee.offset, &line,
+			    &col);
+			diag_add(ld->d, DIAG_ERROR, ld->file, line, col, "%s",
+			    ee.msg);
+		}
+	}
+	load_effects(ld, item, &r);
+	if (ld->d->nerrors == nerr && r.neffects == 0)
+		err_at(ld, item, "rule '%s' has no effects and no veto",
+		    r.id);
+	if (ld->d->nerrors != nerr || kb->nrules >= KB_MAX_RULES) {
+		if (kb->nrules >= KB_MAX_RULES)
+			err_at(ld, item, "more than %d rules", KB_MAX_RULES);
+		free(r.id);
+		free(r.why);
+		free(r.source);
+		free(r.when_text);
+		expr_free(r.when);
+		free(r.effects);
+		return;
+	}
+	kb->rules = xreallocarray(kb->rules, kb->nrules + 1,
+	    sizeof *kb->rules);
+	kb->rules[kb->nrules++] = r;
+}
+
+static void
+load_list(struct loader *ld, const struct ynode *n, const char *key,
+    void (*fn)(struct loader *, const struct ynode *))
+{
+	size_t	i;
+
+	if (n->type != YNODE_SEQ) {
+		err_at(ld, n, "'%s' must be a list, not %s", key,
+		    ynode_type_name(n->type));
+		return;
+	}
+	for (i = 0; i < n->n; i++)
+		fn(ld, n->items[i]);
+}
+
+/* First pass over one file: everything but the rules. */
+static void
+load_declarations(struct loader *ld, const struct ynode *root)
+{
+	static const char *const keys[] = { "knowledge_base", "scoring",
+	    "questions", "patterns", "rules", NULL };
+	const struct ynode	*n;
+
+	check_keys(ld, root, "a knowledge-base file", keys);
+	if ((n = ynode_get(root, "knowledge_base")) != NULL)
+		load_meta(ld, n);
+	if ((n = ynode_get(root, "scoring")) != NULL)
+		load_scoring(ld, n);
+	if ((n = ynode_get(root, "questions")) != NULL)
+		load_list(ld, n, "questions", load_question);
+	if ((n = ynode_get(root, "patterns")) != NULL)
+		load_list(ld, n, "patterns", load_pattern);
+}
+
+/* Parses one source into a document; returns NULL on error. */
+static struct ynode *
+parse_source(struct loader *ld, const struct kb_source *src)
+{
+	struct yaml_stream	*ys;
+	struct yaml_doc		 doc, extra;
+	int			 rc;
+
+	ys = yaml_stream_new(ld->file, src->data, src->len);
+	if (ys == NULL) {
+		diag_add(ld->d, DIAG_ERROR, ld->file, 0, 0,
+		    "cannot start the YAML parser");
+		return (NULL);
+	}
+	rc = yaml_stream_next(ys, &doc, ld->d);
+	if (rc == 1 && yaml_stream_next(ys, &extra, ld->d) == 1) {
+		diag_add(ld->d, DIAG_ERROR, ld->file, extra.line, extra.col,
+		    "a knowledge-base file holds one YAML document");
+		yaml_doc_free(&extra);
+		yaml_doc_free(&doc);
+		rc = -1;
+	}
+	yaml_stream_free(ys);
+	if (rc == 0 || (rc == 1 && doc.root == NULL)) {
+		diag_add(ld->d, DIAG_ERROR, ld->file, 1, 1, "empty "
+		    "knowledge-base file");
+		return (NULL);
+	}
+	if (rc < 0)
+		return (NULL);
+	if (doc.root->type != YNODE_MAP) {
+		diag_add(ld->d, DIAG_ERROR, ld->file, doc.root->line,
+		    doc.root->col, "a knowledge-base file must be a mapping "
+		    "(knowledge_base, questions, patterns, rules), not %s",
+		    ynode_type_name(doc.root->type));
+		yaml_doc_free(&doc);
+		return (NULL);
+	}
+	return (doc.root);
+}
+
+static void
+free_roots(struct ynode **roots, size_t n)
+{
+	struct yaml_doc	doc;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		doc.root = roots[i];
+		yaml_doc_free(&doc);
+	}
+	free(roots);
+}
+
+enum load_status
+kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
+    struct diag *d)
+{
+	struct loader	 ld;
+	struct ynode	**roots;
+	const struct ynode *n;
+	size_t		 i, nerr = d->nerrors;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof ld);
+	ld.kb = kb_new();
+	ld.d = d;
+	roots = xcalloc(nsrc + 1, sizeof *roots);
+	for (i = 0; i < nsrc; i++) {
+		strlist_push(&ld.kb->files, src[i].name);
+		ld.file = ld.kb->files.items[ld.kb->files.n - 1];
+		if ((roots[i] = parse_source(&ld, &src[i])) != NULL)
+			load_declarations(&ld, roots[i]);
+	}
+	for (i = 0; i < nsrc; i++) {
+		ld.file = ld.kb->files.items[i];
+		if (roots[i] != NULL &&
+		    (n = ynode_get(roots[i], "rules")) != NULL)
+			load_list(&ld, n, "rules", load_rule);
+	}
+	free_roots(roots, nsrc);
+	ld.file = nsrc ? ld.kb->files.items[0] : NULL;
+	if (d->nerrors == nerr) {
+		if (!ld.seen_meta)
+			diag_add(d, DIAG_ERROR, ld.file, 0, 0, "no "
+			    "'knowledge_base' (name and version) in any file");
+		if (ld.kb->npatterns == 0)
+			diag_add(d, DIAG_ERROR, ld.file, 0, 0,
+			    "the knowledge base defines no patterns");
+	}
+	if (d->nerrors != nerr) {
+		kb_free(ld.kb);
+		return (LOAD_BAD_DATA);
+	}
+	*out = ld.kb;
+	return (LOAD_OK);
+}
+
+enum load_status
+load_stream(FILE *fp, const char *name, char **buf, size_t *len,
+    struct diag *d)
+{
+	size_t	n;
+	char	*p;
+
+	p = xmalloc(YAML_TREE_MAX_FILE + 1);
+	n = fread(p, 1, YAML_TREE_MAX_FILE + 1, fp);
+	if (ferror(fp) || n > YAML_TREE_MAX_FILE) {
+		if (ferror(fp))
+			diag_add(d, DIAG_ERROR, name, 0, 0, "%s",
+			    errno == EISDIR ? "is a directory, not a file" :
+			    "read error");
+		else
+			diag_add(d, DIAG_ERROR, name, 0, 0, "larger than "
+			    "%d MiB", YAML_TREE_MAX_FILE >> 20);
+		free(p);
+		*buf = NULL;
+		*len = 0;
+		return (LOAD_BAD_DATA);
+	}
+	p[n] = '\0';
+	*buf = xreallocarray(p, n + 1, 1);
+	*len = n;
+	return (LOAD_OK);
+}
+
+enum load_status
+load_file(const char *path, char **buf, size_t *len, struct diag *d)
+{
+	FILE			*fp;
+	struct stat		 st;
+	enum load_status	 rc;
+
+	*buf = NULL;
+	*len = 0;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		return (errno == ENOENT ? LOAD_NOT_FOUND : LOAD_BAD_DATA);
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		diag_add(d, DIAG_ERROR, path, 0, 0, "is a directory, "
+		    "not a file");
+		return (LOAD_BAD_DATA);
+	}
+	rc = load_stream(fp, path, buf, len, d);
+	fclose(fp);
+	return (rc);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(char * const *)a, *(char * const *)b));
+}
+
+/* The *.yaml files of a directory, sorted; -1 if it cannot be read. */
+static int
+list_yaml(const char *dir, struct strlist *out, struct diag *d)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	size_t		 len;
+
+	if ((dp = opendir(dir)) == NULL) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return (-1);
+	}
+	while ((de = readdir(dp)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 6 ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (out->n >= KB_MAX_FILES) {
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "more than %d "
+			    "files", KB_MAX_FILES);
+			closedir(dp);
+			return (-1);
+		}
+		strlist_push(out, de->d_name);
+	}
+	closedir(dp);
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, name_cmp);
+	return (0);
+}
+
+enum load_status
+kb_load_path(const char *path, struct kb **out, struct diag *d)
+{
+	struct stat		 st;
+	struct strlist		 names = { NULL, 0 };
+	struct kb_source	*src;
+	char			**bufs;
+	enum load_status	 rc = LOAD_OK;
+	size_t			 i;
+
+	*out = NULL;
+	if (stat(path, &st) != 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		return (errno == ENOENT ? LOAD_NOT_FOUND : LOAD_BAD_DATA);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (list_yaml(path, &names, d) != 0)
+			return (LOAD_BAD_DATA);
+		if (names.n == 0) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "no *.yaml files "
+			    "in this directory");
+			return (LOAD_NOT_FOUND);
+		}
+		for (i = 0; i < names.n; i++) {
+			char	*full;
+
+			full = xasprintf("%s%s%s", path,
+			    path[strlen(path) - 1] == '/' ? "" : "/",
+			    names.items[i]);
+			free(names.items[i]);
+			names.items[i] = full;
+		}
+	} else
+		strlist_push(&names, path);
+	src = xcalloc(names.n, sizeof *src);
+	bufs = xcalloc(names.n, sizeof *bufs);
+	for (i = 0; i < names.n && rc == LOAD_OK; i++) {
+		rc = load_file(names.items[i], &bufs[i], &src[i].len, d);
+		src[i].name = names.items[i];
+		src[i].data = bufs[i];
+	}
+	if (rc == LOAD_OK)
+		rc = kb_load_sources(src, names.n, out, d);
+	for (i = 0; i < names.n; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(src);
+	strlist_free(&names);
+	return (rc);
+}
+
+enum load_status
+kb_load_stock(struct kb **out, struct diag *d)
+{
+	struct kb_source	*src;
+	enum load_status	 rc;
+	size_t			 i;
+
+	src = xcalloc(stock_kb_nfiles, sizeof *src);
+	for (i = 0; i < stock_kb_nfiles; i++) {
+		src[i].name = stock_kb_files[i].name;
+		src[i].data = stock_kb_files[i].data;
+		src[i].len = stock_kb_files[i].len;
+	}
+	rc = kb_load_sources(src, stock_kb_nfiles, out, d);
+	free(src);
+	return (rc);
+}

@@ -1,0 +1,369 @@
+/*
+ * yaml_tree: libyaml events folded into a tree, with the limits that make
+ * untrusted YAML safe to read (depth, size, no aliases, duplicate keys).
+ */
+#include "yaml_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "xmalloc.h"
+
+struct yaml_stream {
+	yaml_parser_t	 parser;
+	char		*file;
+	const char	*buf;		/* the input, when given as a buffer */
+	size_t		 len;
+	bool		 started;
+	bool		 done;
+	bool		 failed;
+	size_t		 nodes;		/* in the current document */
+};
+
+static struct yaml_stream *
+yaml_stream_alloc(const char *file)
+{
+	struct yaml_stream	*ys;
+
+	ys = xcalloc(1, sizeof *ys);
+	if (!yaml_parser_initialize(&ys->parser)) {
+		free(ys);
+		return (NULL);
+	}
+	ys->file = xstrdup(file);
+	return (ys);
+}
+
+struct yaml_stream *
+yaml_stream_new(const char *file, const char *buf, size_t len)
+{
+	struct yaml_stream	*ys;
+
+	if ((ys = yaml_stream_alloc(file)) == NULL)
+		return (NULL);
+	yaml_parser_set_input_string(&ys->parser, (const unsigned char *)buf,
+	    len);
+	ys->buf = buf;
+	ys->len = len;
+	return (ys);
+}
+
+struct yaml_stream *
+yaml_stream_new_file(const char *file, FILE *fp)
+{
+	struct yaml_stream	*ys;
+
+	if ((ys = yaml_stream_alloc(file)) == NULL)
+		return (NULL);
+	yaml_parser_set_input_file(&ys->parser, fp);
+	return (ys);
+}
+
+void
+yaml_stream_free(struct yaml_stream *ys)
+{
+	if (ys == NULL)
+		return;
+	yaml_parser_delete(&ys->parser);
+	free(ys->file);
+	free(ys);
+}
+
+static void
+ynode_free(struct ynode *n)
+{
+	size_t	i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++)
+		ynode_free(n->items[i]);
+	free(n->items);
+	free(n->str);
+	free(n);
+}
+
+void
+yaml_doc_free(struct yaml_doc *doc)
+{
+	ynode_free(doc->root);
+	doc->root = NULL;
+}
+
+const char *
+ynode_type_name(enum ynode_type t)
+{
+	switch (t) {
+	case YNODE_SCALAR:
+		return ("a scalar");
+	case YNODE_SEQ:
+		return ("a list");
+	case YNODE_MAP:
+		return ("a mapping");
+	}
+	return ("?");
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	size_t	i;
+
+	if (map == NULL || map->type != YNODE_MAP)
+		return (NULL);
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (strcmp(map->items[i]->str, key) == 0)
+			return (map->items[i + 1]);
+	return (NULL);
+}
+
+static void
+ynode_push(struct ynode *parent, struct ynode *child)
+{
+	parent->items = xreallocarray(parent->items, parent->n + 1,
+	    sizeof *parent->items);
+	parent->items[parent->n++] = child;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct ynode	*ka = *(struct ynode * const *)a;
+	const struct ynode	*kb = *(struct ynode * const *)b;
+	int			 c;
+
+	if ((c = strcmp(ka->str, kb->str)) != 0)
+		return (c);
+	if (ka->line != kb->line)
+		return (ka->line - kb->line);
+	return (ka->col - kb->col);
+}
+
+/* Reports a key that appears twice in one mapping (at its second place). */
+static int
+check_duplicate_keys(struct yaml_stream *ys, const struct ynode *map,
+    struct diag *d)
+{
+	struct ynode	**keys;
+	size_t		  i, nkeys = map->n / 2;
+	int		  rc = 0;
+
+	if (nkeys < 2)
+		return (0);
+	keys = xreallocarray(NULL, nkeys, sizeof *keys);
+	for (i = 0; i < nkeys; i++)
+		keys[i] = map->items[2 * i];
+	qsort(keys, nkeys, sizeof *keys, key_cmp);
+	for (i = 1; i < nkeys; i++) {
+		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0) {
+			diag_add(d, DIAG_ERROR, ys->file, keys[i]->line,
+			    keys[i]->col, "duplicate key '%s' (first at line %d)",
+			    keys[i]->str, keys[i - 1]->line);
+			rc = -1;
+			break;
+		}
+	}
+	free(keys);
+	return (rc);
+}
+
+static struct ynode *
+ynode_new(enum ynode_type type, const yaml_mark_t *mark)
+{
+	struct ynode	*n;
+
+	n = xcalloc(1, sizeof *n);
+	n->type = type;
+	n->line = (int)mark->line + 1;
+	n->col = (int)mark->column + 1;
+	return (n);
+}
+
+static int
+parser_error(struct yaml_stream *ys, struct diag *d)
+{
+	const yaml_parser_t	*p = &ys->parser;
+	const yaml_mark_t	*m = &p->problem_mark;
+	const char		*what;
+
+	what = p->problem ? p->problem : "malformed YAML";
+	if (p->error == YAML_READER_ERROR) {
+		/* The reader gives a byte offset: find its line if we can. */
+		int	line = 0, col = 0;
+		size_t	i;
+
+		if (ys->buf != NULL && p->problem_offset <= ys->len) {
+			line = col = 1;
+			for (i = 0; i < p->problem_offset; i++, col++)
+				if (ys->buf[i] == '\n') {
+					line++;
+					col = 0;
+				}
+		}
+		diag_add(d, DIAG_ERROR, ys->file, line, col,
+		    "not valid text: %s (byte %zu)", what, p->problem_offset);
+	} else if (p->context != NULL) {
+		diag_add(d, DIAG_ERROR, ys->file, (int)m->line + 1,
+		    (int)m->column + 1, "%s %s", what, p->context);
+	} else {
+		diag_add(d, DIAG_ERROR, ys->file, (int)m->line + 1,
+		    (int)m->column + 1, "%s", what);
+	}
+	return (-1);
+}
+
+/*
+ * Adds node to the innermost open container, or makes it the root. Keys of
+ * a mapping must be scalars: a structured key is refused here.
+ */
+static int
+attach(struct yaml_stream *ys, struct ynode **stack, size_t depth,
+    struct ynode **root, struct ynode *node, struct diag *d)
+{
+	struct ynode	*top;
+
+	if (depth == 0) {
+		*root = node;
+		return (0);
+	}
+	top = stack[depth - 1];
+	if (top->type == YNODE_MAP && top->n % 2 == 0 &&
+	    node->type != YNODE_SCALAR) {
+		diag_add(d, DIAG_ERROR, ys->file, node->line, node->col,
+		    "mapping keys must be plain text, not %s",
+		    ynode_type_name(node->type));
+		ynode_free(node);
+		return (-1);
+	}
+	ynode_push(top, node);
+	return (0);
+}
+
+/* Reads the events of one document, after its DOCUMENT-START. */
+static int
+read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
+{
+	struct ynode	*stack[YAML_TREE_MAX_DEPTH + 1];
+	struct ynode	*node, *root = NULL;
+	size_t		 depth = 0;
+	yaml_event_t	 ev;
+	bool		 end = false;
+
+	while (!end) {
+		if (!yaml_parser_parse(&ys->parser, &ev)) {
+			parser_error(ys, d);
+			goto out;
+		}
+		node = NULL;
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.length > YAML_TREE_MAX_SCALAR) {
+				diag_add(d, DIAG_ERROR, ys->file,
+				    (int)ev.start_mark.line + 1,
+				    (int)ev.start_mark.column + 1,
+				    "text longer than %d bytes",
+				    YAML_TREE_MAX_SCALAR);
+				goto fail;
+			}
+			node = ynode_new(YNODE_SCALAR, &ev.start_mark);
+			node->str = xstrndup((const char *)ev.data.scalar.value,
+			    ev.data.scalar.length);
+			node->plain = ev.data.scalar.style ==
+			    YAML_PLAIN_SCALAR_STYLE;
+			node->quoted = ev.data.scalar.style ==
+			    YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+			    ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == YAML_TREE_MAX_DEPTH) {
+				diag_add(d, DIAG_ERROR, ys->file,
+				    (int)ev.start_mark.line + 1,
+				    (int)ev.start_mark.column + 1,
+				    "nested deeper than %d levels",
+				    YAML_TREE_MAX_DEPTH);
+				goto fail;
+			}
+			node = ynode_new(ev.type == YAML_SEQUENCE_START_EVENT ?
+			    YNODE_SEQ : YNODE_MAP, &ev.start_mark);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			if (stack[depth]->type == YNODE_MAP &&
+			    check_duplicate_keys(ys, stack[depth], d) != 0)
+				goto fail;
+			break;
+		case YAML_ALIAS_EVENT:
+			diag_add(d, DIAG_ERROR, ys->file,
+			    (int)ev.start_mark.line + 1,
+			    (int)ev.start_mark.column + 1,
+			    "aliases (*%s) are not supported",
+			    (const char *)ev.data.alias.anchor);
+			goto fail;
+		case YAML_DOCUMENT_END_EVENT:
+			end = true;
+			break;
+		default:
+			break;
+		}
+		if (node != NULL) {
+			if (++ys->nodes > YAML_TREE_MAX_NODES) {
+				diag_add(d, DIAG_ERROR, ys->file, node->line,
+				    node->col, "more than %d items in one "
+				    "document", YAML_TREE_MAX_NODES);
+				ynode_free(node);
+				goto fail;
+			}
+			if (attach(ys, stack, depth, &root, node, d) != 0)
+				goto fail;
+			if (node->type != YNODE_SCALAR)
+				stack[depth++] = node;
+		}
+		yaml_event_delete(&ev);
+	}
+	doc->root = root;
+	return (0);
+fail:
+	yaml_event_delete(&ev);
+out:
+	ynode_free(root);
+	return (-1);
+}
+
+int
+yaml_stream_next(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
+{
+	yaml_event_t	ev;
+
+	doc->root = NULL;
+	doc->line = doc->col = 0;
+	if (ys->done || ys->failed)
+		return (ys->failed ? -1 : 0);
+	for (;;) {
+		if (!yaml_parser_parse(&ys->parser, &ev)) {
+			ys->failed = true;
+			return (parser_error(ys, d));
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			ys->done = true;
+			return (0);
+		}
+		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+			doc->line = (int)ev.start_mark.line + 1;
+			doc->col = (int)ev.start_mark.column + 1;
+			yaml_event_delete(&ev);
+			break;
+		}
+		yaml_event_delete(&ev);	/* STREAM-START */
+	}
+	ys->nodes = 0;
+	if (read_document(ys, doc, d) != 0) {
+		ys->failed = true;
+		return (-1);
+	}
+	return (1);
+}

@@ -1,0 +1,630 @@
+/*
+ * main: archadvisor's command line. Parses options (getopt_long, one table
+ * entry per subcommand as tmux does), loads the knowledge base and answers
+ * through the core, and maps every failure to one line on stderr and a
+ * sysexits-style status. All the knowledge and scoring live in the library.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "answers_load.h"
+#include "diag.h"
+#include "engine.h"
+#include "kb.h"
+#include "kb_load.h"
+#include "outfile.h"
+#include "report.h"
+#include "version.h"
+#include "xmalloc.h"
+
+/* Exit statuses (SPEC.md; sysexits.h values, but 2 for usage). */
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 2,
+	EXIT_DATAERR = 65,
+	EXIT_NOINPUT = 66,
+	EXIT_SOFTWARE = 70,
+	EXIT_CANTCREAT = 73,
+};
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Options that every subcommand accepts. */
+struct globals {
+	const char	*rules;		/* --rules, or NULL */
+	enum color_mode	 color;
+};
+
+struct command {
+	const char	*name;
+	const char	*args;		/* usage after the name */
+	const char	*summary;
+	int		(*run)(int, char **, struct globals *);
+	const char	*help;		/* options, one per line */
+};
+
+static const struct command *find_command(const char *name);
+
+static void
+errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+errx_line(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("archadvisor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+usage_error(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("archadvisor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd != NULL)
+		fprintf(stderr, " (see 'archadvisor %s --help')\n", cmd->name);
+	else
+		fputs(" (see 'archadvisor --help')\n", stderr);
+	return (EXIT_USAGE);
+}
+
+static int
+status_of(enum load_status st)
+{
+	return (st == LOAD_NOT_FOUND ? EXIT_NOINPUT : EXIT_DATAERR);
+}
+
+static bool
+use_color(const struct globals *g, bool to_terminal)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (g->color == COLOR_ALWAYS)
+		return (true);
+	if (g->color == COLOR_NEVER || (nc != NULL && nc[0] != '\0'))
+		return (false);
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return (false);
+	return (to_terminal && isatty(STDOUT_FILENO));
+}
+
+static bool
+use_utf8(void)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0));
+}
+
+/*
+ * Loads the knowledge base: --rules, else $ARCHADVISOR_RULES, else the
+ * stock knowledge base compiled into the program. Returns 0 or an exit
+ * status after printing the problems.
+ */
+static int
+load_kb(const struct globals *g, struct kb **kb)
+{
+	struct diag		 d;
+	enum load_status	 st;
+	const char		*path = g->rules;
+
+	if (path == NULL && (path = getenv("ARCHADVISOR_RULES")) != NULL &&
+	    path[0] == '\0')
+		path = NULL;
+	diag_init(&d);
+	st = path ? kb_load_path(path, kb, &d) : kb_load_stock(kb, &d);
+	diag_print(stderr, &d);
+	diag_free(&d);
+	return (st == LOAD_OK ? 0 : status_of(st));
+}
+
+/* Long options shared by the subcommands that take answers. */
+#define OPT_COLOR 1000
+#define COMMON_LONGOPTS \
+	{ "rules", required_argument, NULL, 'r' }, \
+	{ "color", required_argument, NULL, OPT_COLOR }, \
+	{ "help", no_argument, NULL, 'h' }
+
+static int
+common_option(const struct command *cmd, int c, struct globals *g)
+{
+	switch (c) {
+	case 'r':
+		g->rules = optarg;
+		return (0);
+	case OPT_COLOR:
+		if (strcmp(optarg, "auto") == 0)
+			g->color = COLOR_AUTO;
+		else if (strcmp(optarg, "always") == 0)
+			g->color = COLOR_ALWAYS;
+		else if (strcmp(optarg, "never") == 0)
+			g->color = COLOR_NEVER;
+		else
+			return (usage_error(cmd, "--color must be auto, "
+			    "always or never, not '%s'", optarg));
+		return (0);
+	}
+	return (usage_error(cmd, "unknown option"));
+}
+
+static void
+print_command_help(FILE *fp, const struct command *cmd)
+{
+	fprintf(fp, "usage: archadvisor %s%s%s\n\n%s\n", cmd->name,
+	    cmd->args[0] ? " " : "", cmd->args, cmd->summary);
+	if (cmd->help[0] != '\0')
+		fprintf(fp, "\noptions:\n%s", cmd->help);
+	fputs("  -r, --rules PATH    knowledge base: a directory of *.yaml "
+	    "or one file\n"
+	    "                      (default: $ARCHADVISOR_RULES, else the "
+	    "stock one)\n"
+	    "      --color WHEN    auto (default), always or never; NO_COLOR "
+	    "turns it off\n"
+	    "  -h, --help          show this help\n", fp);
+}
+
+/* Options that choose a scenario: --answers and --set. */
+struct scenario_opts {
+	const char	 *answers;
+	const char	**sets;
+	size_t		  nsets;
+};
+
+static void
+scenario_free(struct scenario_opts *so)
+{
+	free(so->sets);
+}
+
+/* Builds the answers from --answers and then each --set, in order. */
+static int
+load_answers(const struct kb *kb, const struct scenario_opts *so,
+    struct answers *a)
+{
+	struct diag		 d;
+	enum load_status	 st;
+	char			 err[768];
+	size_t			 i;
+
+	if (so->answers != NULL) {
+		diag_init(&d);
+		st = answers_load_file(a, kb, so->answers, &d);
+		diag_print(stderr, &d);
+		diag_free(&d);
+		if (st != LOAD_OK)
+			return (status_of(st));
+	} else
+		answers_init(a, kb);
+	for (i = 0; i < so->nsets; i++) {
+		if (answers_set_arg(a, kb, so->sets[i], err, sizeof err)) {
+			errx_line("%s", err);
+			return (EXIT_DATAERR);
+		}
+	}
+	return (0);
+}
+
+/* Writes through fn to path ("-"/NULL: stdout) atomically. */
+static int
+write_output(const char *path, int (*fn)(FILE *, const void *),
+    const void *arg)
+{
+	struct outfile	o;
+	char		err[1024];
+
+	if (outfile_open(&o, path, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		return (EXIT_CANTCREAT);
+	}
+	if (fn(o.fp, arg) != 0) {
+		snprintf(err, sizeof err, "%s: %s", path ? path :
+		    "standard output", strerror(errno ? errno : EIO));
+		outfile_abort(&o);
+		errx_line("%s", err);
+		return (EXIT_CANTCREAT);
+	}
+	if (outfile_commit(&o, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		return (EXIT_CANTCREAT);
+	}
+	return (EXIT_OK);
+}
+
+struct report_call {
+	const struct report_writer	*writer;
+	const struct report_ctx		*ctx;
+	int				 pattern;
+	bool				 json;
+};
+
+static int
+call_writer(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	return (rc->writer->write(fp, rc->ctx));
+}
+
+static int
+call_explain(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	if (rc->json)
+		return (report_explain_json(fp, rc->ctx, (size_t)rc->pattern));
+	return (report_explain_text(fp, rc->ctx, (size_t)rc->pattern));
+}
+
+static int
+call_patterns(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	return (report_patterns_text(fp, rc->ctx, rc->pattern));
+}
+
+static int
+call_questions(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	return (report_questions_text(fp, rc->ctx));
+}
+
+static void
+ctx_init(struct report_ctx *ctx, const struct kb *kb,
+    const struct globals *g, bool to_stdout)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->kb = kb;
+	ctx->version = ARCHADVISOR_VERSION;
+	ctx->color = use_color(g, to_stdout);
+	ctx->utf8 = use_utf8();
+	ctx->width = 80;
+}
+
+/*
+ * The shared body of report and explain: options, knowledge base, answers,
+ * ranking, then out() to write the result.
+ */
+static int
+run_scenario(const struct command *cmd, int argc, char **argv,
+    struct globals *g, bool explain)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		{ "set", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct scenario_opts	 so = { NULL, NULL, 0 };
+	struct report_call	 call;
+	struct report_ctx	 ctx;
+	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct ranking		*r = NULL;
+	struct kb		*kb = NULL;
+	const char		*format = "text", *output = NULL;
+	const char		*pattern_id = NULL;
+	int			 c, rc;
+
+	so.sets = xcalloc((size_t)argc + 1, sizeof *so.sets);
+	while ((c = getopt_long(argc, argv, "a:s:f:o:r:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			so.answers = optarg;
+			break;
+		case 's':
+			so.sets[so.nsets++] = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			scenario_free(&so);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0) {
+				scenario_free(&so);
+				return (rc);
+			}
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (explain) {
+		if (argc != 1) {
+			scenario_free(&so);
+			return (usage_error(cmd, argc ? "explain takes one "
+			    "pattern id" : "which pattern? e.g. 'archadvisor "
+			    "explain lambda'"));
+		}
+		pattern_id = argv[0];
+	} else if (argc != 0) {
+		scenario_free(&so);
+		return (usage_error(cmd, "unexpected argument '%s'", argv[0]));
+	}
+	memset(&call, 0, sizeof call);
+	if (explain) {
+		if (strcmp(format, "json") != 0 && strcmp(format, "text") != 0) {
+			scenario_free(&so);
+			return (usage_error(cmd, "unknown format '%s' "
+			    "(expected text or json)", format));
+		}
+		call.json = strcmp(format, "json") == 0;
+	} else if ((call.writer = report_writer_find(format)) == NULL) {
+		scenario_free(&so);
+		return (usage_error(cmd, "unknown format '%s' (expected "
+		    "text or json)", format));
+	}
+	if ((rc = load_kb(g, &kb)) != 0)
+		goto out;
+	if (explain && (call.pattern = kb_pattern_index(kb,
+	    pattern_id)) < 0) {
+		errx_line("unknown pattern '%s' (see 'archadvisor patterns')",
+		    pattern_id);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if ((rc = load_answers(kb, &so, &a)) != 0)
+		goto out;
+	r = ranking_new(kb);
+	engine_rank(kb, a.v, r);
+	ctx_init(&ctx, kb, g, output == NULL || strcmp(output, "-") == 0);
+	ctx.answers = &a;
+	ctx.ranking = r;
+	call.ctx = &ctx;
+	rc = write_output(output, explain ? call_explain : call_writer, &call);
+out:
+	ranking_free(r);
+	answers_free(&a);
+	kb_free(kb);
+	scenario_free(&so);
+	return (rc);
+}
+
+static int
+cmd_report(int argc, char **argv, struct globals *g)
+{
+	return (run_scenario(find_command("report"), argc, argv, g, false));
+}
+
+static int
+cmd_explain(int argc, char **argv, struct globals *g)
+{
+	return (run_scenario(find_command("explain"), argc, argv, g, true));
+}
+
+/* Parses only the common options; leaves operands in argv[optind..]. */
+static int
+simple_options(const struct command *cmd, int argc, char **argv,
+    struct globals *g)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c, rc;
+
+	while ((c = getopt_long(argc, argv, "r:h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			print_command_help(stdout, cmd);
+			return (-1);
+		}
+		if ((rc = common_option(cmd, c, g)) != 0)
+			return (rc);
+	}
+	return (0);
+}
+
+static int
+cmd_browse(const struct command *cmd, int argc, char **argv,
+    struct globals *g, int (*fn)(FILE *, const void *), int maxargs)
+{
+	struct report_call	 call;
+	struct report_ctx	 ctx;
+	struct kb		*kb = NULL;
+	int			 rc;
+
+	if ((rc = simple_options(cmd, argc, argv, g)) != 0)
+		return (rc < 0 ? EXIT_OK : rc);
+	if (argc - optind > maxargs)
+		return (usage_error(cmd, "unexpected argument '%s'",
+		    argv[optind + maxargs]));
+	if ((rc = load_kb(g, &kb)) != 0)
+		return (rc);
+	memset(&call, 0, sizeof call);
+	call.pattern = -1;
+	if (optind < argc &&
+	    (call.pattern = kb_pattern_index(kb, argv[optind])) < 0) {
+		errx_line("unknown pattern '%s' (see 'archadvisor patterns')",
+		    argv[optind]);
+		kb_free(kb);
+		return (EXIT_USAGE);
+	}
+	ctx_init(&ctx, kb, g, true);
+	call.ctx = &ctx;
+	rc = write_output(NULL, fn, &call);
+	kb_free(kb);
+	return (rc);
+}
+
+static int
+cmd_patterns(int argc, char **argv, struct globals *g)
+{
+	return (cmd_browse(find_command("patterns"), argc, argv, g,
+	    call_patterns, 1));
+}
+
+static int
+cmd_questions(int argc, char **argv, struct globals *g)
+{
+	return (cmd_browse(find_command("questions"), argc, argv, g,
+	    call_questions, 0));
+}
+
+static int
+cmd_check(int argc, char **argv, struct globals *g)
+{
+	const struct command	*cmd = find_command("check");
+	struct kb		*kb = NULL;
+	int			 rc;
+
+	if ((rc = simple_options(cmd, argc, argv, g)) != 0)
+		return (rc < 0 ? EXIT_OK : rc);
+	if (argc - optind > 1)
+		return (usage_error(cmd, "unexpected argument '%s'",
+		    argv[optind + 1]));
+	if (optind < argc)
+		g->rules = argv[optind];
+	if ((rc = load_kb(g, &kb)) != 0)
+		return (rc);
+	printf("%s %s: %zu questions, %zu patterns, %zu rules: ok\n",
+	    kb->name, kb->version, kb->nquestions, kb->npatterns, kb->nrules);
+	kb_free(kb);
+	return (EXIT_OK);
+}
+
+static const struct command commands[] = {
+	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
+	    "[--format FORMAT] [-o FILE]",
+	    "Rank the patterns for one scenario and explain why.",
+	    cmd_report,
+	    "  -a, --answers FILE  answers file (YAML; - reads standard "
+	    "input)\n"
+	    "  -s, --set ID=VALUE  answer one question; repeatable, "
+	    "overrides the file\n"
+	    "  -f, --format FMT    text (default) or json\n"
+	    "  -o, --output FILE   write there (atomically) instead of "
+	    "standard output\n" },
+	{ "explain", "PATTERN [--answers FILE|-] [--set ID=VALUE]... "
+	    "[--format text|json]",
+	    "Show every rule that can affect PATTERN, whether it fired for "
+	    "these answers,\nand what it contributed.",
+	    cmd_explain,
+	    "  -a, --answers FILE  answers file (YAML; - reads standard "
+	    "input)\n"
+	    "  -s, --set ID=VALUE  answer one question; repeatable\n"
+	    "  -f, --format FMT    text (default) or json\n"
+	    "  -o, --output FILE   write there instead of standard output\n" },
+	{ "patterns", "[PATTERN]",
+	    "List the knowledge base's patterns, or show one in full.",
+	    cmd_patterns, "" },
+	{ "questions", "",
+	    "List the questions, by section, with the values they accept.",
+	    cmd_questions, "" },
+	{ "check", "[PATH]",
+	    "Validate a knowledge base (PATH, --rules, $ARCHADVISOR_RULES or "
+	    "the stock one);\nproblems are printed as file:line:col: message.",
+	    cmd_check, "" },
+};
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return (&commands[i]);
+	return (NULL);
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t	i;
+
+	fputs("usage: archadvisor [--rules PATH] COMMAND [OPTIONS]\n\n"
+	    "Helps a data team choose a data architecture: answers a few "
+	    "questions,\nranks Batch, Stream Processing, Micro-Batch, "
+	    "Lambda, Kappa and Data Mesh,\nand explains why.\n\n"
+	    "commands:\n", fp);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(fp, "  %-10s %.*s\n", commands[i].name,
+		    (int)strcspn(commands[i].summary, "\n"),
+		    commands[i].summary);
+	fputs("\nglobal options:\n"
+	    "  -r, --rules PATH  knowledge base directory or file\n"
+	    "      --version     print the version\n"
+	    "  -h, --help        show this help\n\n"
+	    "examples:\n"
+	    "  archadvisor report --set latency=2m --set "
+	    "realtime_outputs=true\n"
+	    "  archadvisor report --answers team.yaml --format json\n"
+	    "  archadvisor explain lambda --answers team.yaml\n\n"
+	    "'archadvisor COMMAND --help' describes each command.\n", fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "rules", required_argument, NULL, 'r' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct globals		 g = { NULL, COLOR_AUTO };
+	const struct command	*cmd;
+	int			 c;
+
+	setlocale(LC_CTYPE, "");
+	/* "+": stop at the subcommand; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+r:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			g.rules = optarg;
+			break;
+		case 'V':
+			printf("archadvisor %s\n", ARCHADVISOR_VERSION);
+			return (EXIT_OK);
+		case 'h':
+			usage(stdout);
+			return (EXIT_OK);
+		default:
+			usage(stderr);
+			return (EXIT_USAGE);
+		}
+	}
+	if (optind >= argc) {
+		usage(isatty(STDOUT_FILENO) ? stdout : stderr);
+		return (isatty(STDOUT_FILENO) ? EXIT_OK : EXIT_USAGE);
+	}
+	if ((cmd = find_command(argv[optind])) == NULL)
+		return (usage_error(NULL, "unknown command '%s'",
+		    argv[optind]));
+	argc -= optind;
+	argv += optind;
+	/* 0 makes glibc start afresh, forgetting the "+" of the first scan. */
+	optind = 0;
+	return (cmd->run(argc, argv, &g));
+}

@@ -1,0 +1,29 @@
+/*
+ * outfile: every file archadvisor writes goes through here. Output goes to
+ * a temporary file beside the target, which replaces the target by rename
+ * only once everything was written and flushed to disk; on any error the
+ * temporary file is removed and the old target is untouched. "-" (or NULL)
+ * means standard output, written directly.
+ */
+#ifndef ARCHADVISOR_OUTFILE_H
+#define ARCHADVISOR_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct outfile {
+	FILE	*fp;		/* write here */
+	char	*path;		/* target, or NULL for stdout */
+	char	*tmp;		/* temporary file, or NULL */
+};
+
+/* Returns 0, or -1 with a message in err (errno set). */
+int	outfile_open(struct outfile *o, const char *path, char *err,
+	    size_t errsz);
+/* Flushes, syncs and renames into place; returns 0 or -1 with err. */
+int	outfile_commit(struct outfile *o, char *err, size_t errsz);
+/* Discards what was written; the target is left as it was. */
+void	outfile_abort(struct outfile *o);
+
+#endif

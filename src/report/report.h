@@ -1,0 +1,57 @@
+/*
+ * report: writes one scored scenario in a chosen format. Formats are a
+ * table of writers (tmux's cmd_table); a front end looks one up by name and
+ * calls it with a context that holds everything a report may show. Writers
+ * only read the context and write to the FILE they are given.
+ */
+#ifndef ARCHADVISOR_REPORT_H
+#define ARCHADVISOR_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "answers.h"
+#include "engine.h"
+#include "kb.h"
+
+struct report_ctx {
+	const struct kb		*kb;
+	const struct answers	*answers;
+	const struct ranking	*ranking;
+	const char		*version;	/* archadvisor's version */
+	bool			 color;		/* ANSI colour allowed */
+	bool			 utf8;		/* block characters allowed */
+	int			 width;		/* text width, e.g. 80 */
+};
+
+struct report_writer {
+	const char	*name;
+	const char	*ext;		/* file extension, for exports */
+	const char	*desc;
+	/* Returns 0, or -1 if writing failed (errno set). */
+	int		(*write)(FILE *fp, const struct report_ctx *ctx);
+};
+
+extern const struct report_writer report_writers[];
+extern const size_t report_nwriters;
+
+const struct report_writer	*report_writer_find(const char *name);
+
+int	report_write_text(FILE *fp, const struct report_ctx *ctx);
+int	report_write_json(FILE *fp, const struct report_ctx *ctx);
+
+/*
+ * explain: every rule that can affect pattern, with whether its condition
+ * held for these answers and what it contributed.
+ */
+int	report_explain_text(FILE *fp, const struct report_ctx *ctx,
+	    size_t pattern);
+int	report_explain_json(FILE *fp, const struct report_ctx *ctx,
+	    size_t pattern);
+
+/* Browsing the knowledge base: all patterns, or one in full. */
+int	report_patterns_text(FILE *fp, const struct report_ctx *ctx,
+	    int pattern);
+int	report_questions_text(FILE *fp, const struct report_ctx *ctx);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * report_json: the stable machine-readable report of SPEC.md, built with
+ * jansson so that escaping and number formatting are never hand-written.
+ * Fields may be added; the documented ones are never renamed.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_json.h"
+
+/* Scores are shown to one decimal, as in every other format. */
+static json_t *
+json_score(double x)
+{
+	return (json_real(round(x * 10.0) / 10.0));
+}
+
+json_t *
+json_answer(const struct question *q, const struct value *v)
+{
+	json_t	*arr;
+	char	 buf[256];
+	size_t	 i;
+
+	switch (q->dom.type) {
+	case VAL_INT:
+		return (json_integer(v->num));
+	case VAL_BOOL:
+		return (json_boolean(v->num != 0));
+	case VAL_SET:
+		arr = json_array();
+		for (i = 0; i < q->dom.nnames; i++)
+			if (v->bits & ((uint64_t)1 << i))
+				json_array_append_new(arr,
+				    json_string(q->dom.names[i]));
+		return (arr);
+	default:
+		return (json_string(value_format(&q->dom, v, buf,
+		    sizeof buf)));
+	}
+}
+
+json_t *
+json_answers(const struct kb *kb, const struct answers *a)
+{
+	json_t	*obj;
+	size_t	 i;
+
+	obj = json_object();
+	for (i = 0; i < kb->nquestions; i++)
+		if (a->v[i].known)
+			json_object_set_new(obj, kb->questions[i].id,
+			    json_answer(&kb->questions[i], &a->v[i]));
+	return (obj);
+}
+
+static json_t *
+json_unanswered(const struct kb *kb, const struct answers *a)
+{
+	json_t	*arr;
+	size_t	 i;
+
+	arr = json_array();
+	for (i = 0; i < kb->nquestions; i++)
+		if (!a->v[i].known)
+			json_array_append_new(arr,
+			    json_string(kb->questions[i].id));
+	return (arr);
+}
+
+json_t *
+json_ranking_entry(const struct kb *kb, const struct ranking *r, size_t p)
+{
+	const struct pattern_score	*s = &r->scores[p];
+	const struct rule		*rule;
+	json_t				*o, *reasons, *vetoes, *vr;
+	size_t				 j;
+
+	reasons = json_array();
+	for (j = 0; j < s->nreasons; j++) {
+		rule = &kb->rules[s->reasons[j].rule];
+		json_array_append_new(reasons, json_pack("{s:s, s:o, s:s}",
+		    "rule", rule->id, "effect", json_real(s->reasons[j].effect),
+		    "why", rule->why));
+	}
+	vr = json_array();
+	vetoes = json_array();
+	for (j = 0; j < s->nvetoes; j++) {
+		rule = &kb->rules[s->vetoes[j]];
+		json_array_append_new(vr, json_string(rule->why));
+		json_array_append_new(vetoes, json_pack("{s:s, s:s}",
+		    "rule", rule->id, "why", rule->why));
+	}
+	o = json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:b, s:o, s:o, s:o, "
+	    "s:o}",
+	    "rank", (json_int_t)ranking_rank(r, p),
+	    "pattern", kb->patterns[p].id,
+	    "name", kb->patterns[p].name,
+	    "kind", pattern_kind_name(kb->patterns[p].kind),
+	    "score", json_score(s->score),
+	    "fit", fit_name(s->fit),
+	    "vetoed", s->vetoed,
+	    "veto_reasons", vr,
+	    "reasons", reasons,
+	    "evidence", json_real(s->evidence),
+	    "vetoes", vetoes);
+	return (o);
+}
+
+json_t *
+json_recommendation(const struct kb *kb, const struct ranking *r)
+{
+	return (json_pack("{s:s?, s:s, s:o}",
+	    "processing", r->processing >= 0 ?
+	    kb->patterns[r->processing].id : NULL,
+	    "organization", r->organization >= 0 ?
+	    kb->patterns[r->organization].id : "centralized",
+	    "margin", json_score(r->margin)));
+}
+
+json_t *
+json_report(const struct report_ctx *ctx)
+{
+	const struct kb	*kb = ctx->kb;
+	json_t		*root, *ranking, *scenario;
+	size_t		 i;
+
+	ranking = json_array();
+	for (i = 0; i < ctx->ranking->npatterns; i++)
+		json_array_append_new(ranking, json_ranking_entry(kb,
+		    ctx->ranking, ctx->ranking->order[i]));
+	scenario = json_object();
+	if (ctx->answers->name != NULL)
+		json_object_set_new(scenario, "name",
+		    json_string(ctx->answers->name));
+	if (ctx->answers->description != NULL)
+		json_object_set_new(scenario, "description",
+		    json_string(ctx->answers->description));
+	root = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o, s:o, s:o, s:o}",
+	    "tool", "archadvisor",
+	    "version", ctx->version,
+	    "knowledge_base", "name", kb->name, "version", kb->version,
+	    "scenario", scenario,
+	    "answers", json_answers(kb, ctx->answers),
+	    "unanswered", json_unanswered(kb, ctx->answers),
+	    "ranking", ranking,
+	    "recommendation", json_recommendation(kb, ctx->ranking));
+	return (root);
+}
+
+int
+json_write(FILE *fp, json_t *root)
+{
+	int	rc;
+
+	rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(10));
+	if (rc == 0)
+		fputc('\n', fp);
+	json_decref(root);
+	return (rc == 0 && !ferror(fp) ? 0 : -1);
+}
+
+int
+report_write_json(FILE *fp, const struct report_ctx *ctx)
+{
+	return (json_write(fp, json_report(ctx)));
+}

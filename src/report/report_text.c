@@ -1,0 +1,199 @@
+/*
+ * report_text: the human-readable report: the recommendation in a sentence,
+ * the ranking as a table with score bars, then why each option scored as it
+ * did, and which questions are still open.
+ */
+#include <string.h>
+
+#include "report.h"
+#include "textfmt.h"
+
+#define BAR_WIDTH 20
+
+static int
+name_width(const struct kb *kb)
+{
+	size_t	i;
+	int	w = 7, n;
+
+	for (i = 0; i < kb->npatterns; i++)
+		if ((n = text_width(kb->patterns[i].name)) > w)
+			w = n;
+	return (w);
+}
+
+static void
+pad(FILE *fp, const char *s, int width)
+{
+	int	n;
+
+	fputs(s, fp);
+	for (n = text_width(s); n < width; n++)
+		fputc(' ', fp);
+}
+
+static void
+write_header(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct answers	*a = ctx->answers;
+
+	text_style(fp, ctx->color, "1");
+	fprintf(fp, "archadvisor report%s%s\n", a->name ? ": " : "",
+	    a->name ? a->name : "");
+	text_reset(fp, ctx->color);
+	if (a->description != NULL) {
+		text_wrap(fp, a->description, 0, 0, ctx->width);
+		fputc('\n', fp);
+	}
+	fprintf(fp, "Knowledge base: %s %s. Answered %zu of %zu questions.\n\n",
+	    ctx->kb->name, ctx->kb->version, answers_count(a), a->n);
+}
+
+/* The recommendation in one sentence. */
+static void
+write_recommendation(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 line[1024];
+	size_t			 i;
+	int			 next = -1;
+
+	text_style(fp, ctx->color, "1");
+	fputs("Recommendation: ", fp);
+	text_reset(fp, ctx->color);
+	if (r->processing < 0) {
+		text_wrap(fp, "every processing pattern is ruled out by these "
+		    "answers; see the reasons below.", 16, 2, ctx->width);
+		fputs("\n\n", fp);
+		return;
+	}
+	for (i = 0; i < r->npatterns; i++) {
+		size_t p = r->order[i];
+
+		if ((int)p != r->processing &&
+		    kb->patterns[p].kind == PATTERN_PROCESSING) {
+			next = (int)p;
+			break;
+		}
+	}
+	if (r->organization >= 0)
+		snprintf(line, sizeof line, "%s, organised as a %s",
+		    kb->patterns[r->processing].name,
+		    kb->patterns[r->organization].name);
+	else
+		snprintf(line, sizeof line, "%s, organised centrally",
+		    kb->patterns[r->processing].name);
+	if (next >= 0) {
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len, " (%.1f points ahead "
+		    "of %s).", r->margin, kb->patterns[next].name);
+	} else
+		strncat(line, ".", sizeof line - strlen(line) - 1);
+	text_wrap(fp, line, 16, 2, ctx->width);
+	fputs("\n\n", fp);
+}
+
+static void
+write_table(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct pattern_score	*s;
+	size_t				 i;
+	int				 nw = name_width(kb);
+
+	fputs("Rank  ", fp);
+	pad(fp, "Option", nw);
+	fputs("  Score  ", fp);
+	pad(fp, "", BAR_WIDTH);
+	fputs("  Fit\n", fp);
+	for (i = 0; i < ctx->ranking->npatterns; i++) {
+		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		fprintf(fp, "%4zu  ", i + 1);
+		pad(fp, kb->patterns[s->pattern].name, nw);
+		fprintf(fp, "  %5.1f  ", s->score);
+		text_style(fp, ctx->color, text_fit_sgr(s->fit));
+		text_bar(fp, s->score, BAR_WIDTH, ctx->utf8);
+		fprintf(fp, "  %s", fit_name(s->fit));
+		text_reset(fp, ctx->color);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
+
+static void
+write_reasons(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct pattern_score	*s;
+	const struct rule		*rule;
+	size_t				 i, j;
+	char				 effect[32];
+
+	text_style(fp, ctx->color, "1");
+	fputs("Why\n", fp);
+	text_reset(fp, ctx->color);
+	for (i = 0; i < ctx->ranking->npatterns; i++) {
+		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		text_style(fp, ctx->color, "1");
+		fprintf(fp, "%s", kb->patterns[s->pattern].name);
+		text_reset(fp, ctx->color);
+		fprintf(fp, " (%s, %.1f)\n", fit_name(s->fit), s->score);
+		for (j = 0; j < s->nvetoes; j++) {
+			rule = &kb->rules[s->vetoes[j]];
+			fputs("   veto  ", fp);
+			text_wrap(fp, rule->why, 9, 9, ctx->width);
+			fprintf(fp, " [%s]\n", rule->id);
+		}
+		for (j = 0; j < s->nreasons; j++) {
+			rule = &kb->rules[s->reasons[j].rule];
+			snprintf(effect, sizeof effect, "%+.1f",
+			    s->reasons[j].effect);
+			fprintf(fp, "  %5s  ", effect);
+			text_wrap(fp, rule->why, 9, 9, ctx->width);
+			fprintf(fp, " [%s]\n", rule->id);
+		}
+		if (s->nvetoes == 0 && s->nreasons == 0)
+			fputs("         No rule applied to this option with "
+			    "these answers.\n", fp);
+	}
+	fputc('\n', fp);
+}
+
+static void
+write_unanswered(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb	*kb = ctx->kb;
+	size_t		 i, n = ctx->answers->n - answers_count(ctx->answers);
+	int		 col;
+
+	if (n == 0)
+		return;
+	text_style(fp, ctx->color, "1");
+	col = fprintf(fp, "Unanswered (%zu):", n);
+	text_reset(fp, ctx->color);
+	for (i = 0; i < kb->nquestions; i++) {
+		if (ctx->answers->v[i].known)
+			continue;
+		if (col + 1 + (int)strlen(kb->questions[i].id) + 1 >
+		    ctx->width) {
+			fputs("\n ", fp);
+			col = 1;
+		}
+		fprintf(fp, " %s", kb->questions[i].id);
+		col += 1 + (int)strlen(kb->questions[i].id);
+	}
+	fputs("\n", fp);
+}
+
+int
+report_write_text(FILE *fp, const struct report_ctx *ctx)
+{
+	write_header(fp, ctx);
+	write_recommendation(fp, ctx);
+	write_table(fp, ctx);
+	write_reasons(fp, ctx);
+	write_unanswered(fp, ctx);
+	return (ferror(fp) ? -1 : 0);
+}

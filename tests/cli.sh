@@ -1,0 +1,142 @@
+#!/bin/sh
+# End-to-end checks of the command line: exit statuses, one-line errors,
+# nothing on stdout on failure, atomic -o, colour rules, and the acceptance
+# scenarios of the stock knowledge base.
+# usage: tests/cli.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+MINI=tests/kb/mini.yaml
+
+# expect NAME STATUS COMMAND...: runs COMMAND, checks its exit status;
+# stdout and stderr are left in $T/out and $T/err.
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$name"
+		return 0
+	fi
+	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
+	return 1
+}
+
+# check NAME CONDITION-COMMAND...: a further assertion on the last run.
+check() {
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name" "$(head -3 "$T/out")" \
+	    "$(head -3 "$T/err")"; fi
+}
+
+lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
+empty() { [ ! -s "$1" ]; }
+has() { grep -q -- "$2" "$1"; }
+first_pattern() { jq -r '.ranking[0].pattern' "$T/out"; }
+
+expect version 0 "$A" --version
+check version-text has "$T/out" '^archadvisor [0-9]'
+expect help 0 "$A" --help
+check help-lists-report has "$T/out" 'report'
+expect no-args-not-a-terminal 2 "$A"
+check no-args-usage has "$T/err" '^usage: archadvisor'
+expect unknown-command 2 "$A" frobnicate
+check unknown-command-one-line lines "$T/err" 1
+for c in report explain patterns questions check; do
+	expect "help-$c" 0 "$A" "$c" --help
+	check "help-$c-usage" has "$T/out" "^usage: archadvisor $c"
+done
+expect unknown-option 2 "$A" report --frobnicate
+expect unknown-format 2 "$A" report --format pdf
+check unknown-format-one-line lines "$T/err" 1
+
+# Bad values: 65, one line naming the question and the accepted forms.
+expect bad-duration 65 "$A" report --set latency=banana
+check bad-duration-one-line lines "$T/err" 1
+check bad-duration-names-question has "$T/err" 'latency'
+check bad-duration-forms has "$T/err" '30s, 10m, 4h, 1d'
+check bad-duration-no-stdout empty "$T/out"
+expect bad-set-form 65 "$A" report --set latency
+expect unknown-question 65 "$A" report --set latncy=1h
+check unknown-question-one-line lines "$T/err" 1
+expect bad-level 65 "$A" report --set sql_skills=expert
+check bad-level-lists-levels has "$T/err" 'none, some, strong'
+expect out-of-range 65 "$A" report --set maturity=9
+expect answers-missing 66 "$A" report --answers "$T/no-such.yaml"
+expect answers-bad 65 "$A" report --rules $MINI \
+    --answers tests/answers-bad/bad-duration.yaml
+check answers-bad-place has "$T/err" \
+    '^tests/answers-bad/bad-duration.yaml:1:10: '
+expect answers-stdin 0 sh -c "echo 'latency: 2h' | $A report --rules $MINI \
+    --answers - --format json"
+check answers-stdin-read has "$T/out" '"latency": "2h"'
+expect set-overrides-file 0 sh -c "echo 'latency: 2h' | $A report \
+    --rules $MINI --answers - --set latency=30s --format json"
+check set-overrides-file-value has "$T/out" '"latency": "30s"'
+
+# Knowledge bases.
+expect check-stock 0 "$A" check
+check check-stock-ok has "$T/out" ': ok$'
+expect check-rules-dir 0 "$A" check --rules rules
+expect check-type-error 65 "$A" check --rules tests/kb-bad/type-mismatch.yaml
+check check-type-error-place has "$T/err" \
+    '^tests/kb-bad/type-mismatch.yaml:11:21: error: cannot compare latency'
+expect check-missing 66 "$A" check --rules "$T/nothing"
+expect env-rules 0 env ARCHADVISOR_RULES=$MINI "$A" patterns
+check env-rules-used has "$T/out" '^mesh'
+expect rules-flag-beats-env 0 env ARCHADVISOR_RULES=/nonexistent "$A" \
+    --rules $MINI patterns
+
+# Browsing.
+expect patterns 0 "$A" patterns
+check patterns-six [ "$(grep -c '^[a-z_]*  ' "$T/out")" -eq 6 ]
+expect pattern-kappa 0 "$A" patterns kappa
+check pattern-kappa-cons has "$T/out" 'Complex state management'
+expect pattern-unknown 2 "$A" patterns kapa
+expect questions 0 "$A" questions
+check questions-latency has "$T/out" '^  latency'
+
+# explain.
+expect explain 0 "$A" explain stream --rules $MINI --set latency=30s
+check explain-fired has "$T/out" '^fired .*fast'
+check explain-unknown has "$T/out" '^unknown .*skilled'
+expect explain-json 0 "$A" explain stream --rules $MINI --format json
+check explain-json-valid jq -e '.rules | length == 4' "$T/out" >/dev/null
+expect explain-no-pattern 2 "$A" explain
+expect explain-bad-pattern 2 "$A" explain strem
+
+# Output files: atomic, never half-written, right status.
+echo old > "$T/keep.txt"
+expect out-bad-input 65 "$A" report --set latency=banana -o "$T/keep.txt"
+check out-untouched [ "$(cat "$T/keep.txt")" = old ]
+expect out-written 0 "$A" report --set latency=1h -o "$T/keep.txt"
+check out-content has "$T/keep.txt" '^Recommendation'
+check out-no-temp [ "$(ls -A "$T" | grep -c '^\.keep')" -eq 0 ]
+expect out-no-dir 73 "$A" report -o "$T/no/such/dir/r.txt"
+expect out-dev-full 73 "$A" report -o /dev/full
+expect stdout-full 73 sh -c "$A report > /dev/full"
+
+# Colour: never into a file or with NO_COLOR; on request with --color.
+expect color-never 0 "$A" report
+check color-none-in-pipe sh -c "! grep -q \"$(printf '\033')\" $T/out"
+expect color-always 0 "$A" report --color=always
+check color-forced grep -q "$(printf '\033')" "$T/out"
+expect color-bad 2 "$A" report --color=sometimes
+
+# Acceptance scenarios on the stock knowledge base.
+expect fast-json 0 "$A" report --set latency=30s --set realtime_outputs=true \
+    --set streaming_skills=strong --format json
+check fast-json-six jq -e '.ranking | length == 6' "$T/out" >/dev/null
+check fast-json-streaming-first sh -c "first=\$(jq -r '.ranking[0].pattern' \
+    $T/out); [ \"\$first\" = streaming ] || [ \"\$first\" = kappa ]"
+expect slow-cheap 0 "$A" report --set latency=2d --set sql_skills=strong \
+    --set cost_priority=critical --format json
+check slow-cheap-batch-first [ "$(first_pattern)" = batch ]
+for f in data/examples/*.yaml; do
+	expect "example-$(basename "$f" .yaml)" 0 "$A" report --answers "$f" \
+	    --format json
+done
+
+finish cli

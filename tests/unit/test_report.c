@@ -1,0 +1,201 @@
+/*
+ * test_report: the JSON report written, parsed back with jansson, and its
+ * SPEC.md fields checked; the text report's main lines; the output table.
+ */
+#include <jansson.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "answers.h"
+#include "engine.h"
+#include "kb_load.h"
+#include "report.h"
+
+struct fixture {
+	struct kb		*kb;
+	struct answers		 a;
+	struct ranking		*r;
+	struct report_ctx	 ctx;
+};
+
+static int
+setup(void **state)
+{
+	static const char *const sets[] = { "latency=30s", "skills=strong",
+	    "uses=iot,etl", "teams=3", NULL };
+	static struct fixture	 f;
+	struct diag		 d;
+	char			 err[256];
+	size_t			 i;
+
+	diag_init(&d);
+	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &f.kb, &d),
+	    LOAD_OK);
+	diag_free(&d);
+	answers_init(&f.a, f.kb);
+	f.a.name = strdup("Sensor <alerts> & \"more\"");
+	for (i = 0; sets[i] != NULL; i++)
+		assert_int_equal(answers_set_arg(&f.a, f.kb, sets[i], err,
+		    sizeof err), 0);
+	f.r = ranking_new(f.kb);
+	engine_rank(f.kb, f.a.v, f.r);
+	memset(&f.ctx, 0, sizeof f.ctx);
+	f.ctx.kb = f.kb;
+	f.ctx.answers = &f.a;
+	f.ctx.ranking = f.r;
+	f.ctx.version = "test";
+	f.ctx.width = 80;
+	*state = &f;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+
+	ranking_free(f->r);
+	answers_free(&f->a);
+	kb_free(f->kb);
+	return (0);
+}
+
+/* Runs a writer into a string; caller frees. */
+static char *
+render(int (*fn)(FILE *, const struct report_ctx *),
+    const struct report_ctx *ctx)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(fn(fp, ctx), 0);
+	fclose(fp);
+	return (buf);
+}
+
+static void
+test_json_parses_back(void **state)
+{
+	struct fixture	*f = *state;
+	json_error_t	 jerr;
+	json_t		*root, *ranking, *first, *last, *rec, *answers, *reason;
+	char		*text;
+	size_t		 i;
+
+	text = render(report_write_json, &f->ctx);
+	root = json_loads(text, 0, &jerr);
+	if (root == NULL)
+		fail_msg("invalid JSON at %d:%d: %s", jerr.line, jerr.column,
+		    jerr.text);
+	free(text);
+	assert_string_equal(json_string_value(json_object_get(root, "tool")),
+	    "archadvisor");
+	assert_string_equal(json_string_value(json_object_get(root,
+	    "version")), "test");
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(root, "knowledge_base"), "name")), "mini");
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(root, "scenario"), "name")),
+	    "Sensor <alerts> & \"more\"");
+
+	answers = json_object_get(root, "answers");
+	assert_string_equal(json_string_value(json_object_get(answers,
+	    "latency")), "30s");
+	assert_int_equal(json_integer_value(json_object_get(answers, "teams")),
+	    3);
+	assert_int_equal(json_array_size(json_object_get(answers, "uses")), 2);
+	assert_null(json_object_get(answers, "cost"));
+	assert_int_equal(json_array_size(json_object_get(root, "unanswered")),
+	    2);
+
+	ranking = json_object_get(root, "ranking");
+	assert_int_equal(json_array_size(ranking), 3);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(json_integer_value(json_object_get(
+		    json_array_get(ranking, i), "rank")), (json_int_t)i + 1);
+	first = json_array_get(ranking, 0);
+	assert_string_equal(json_string_value(json_object_get(first,
+	    "pattern")), "stream");
+	assert_string_equal(json_string_value(json_object_get(first, "kind")),
+	    "processing");
+	assert_string_equal(json_string_value(json_object_get(first, "fit")),
+	    "strong");
+	assert_float_equal(json_real_value(json_object_get(first, "score")),
+	    95.3, 1e-9);
+	assert_true(json_is_false(json_object_get(first, "vetoed")));
+	assert_int_equal(json_array_size(json_object_get(first, "reasons")),
+	    3);
+	reason = json_array_get(json_object_get(first, "reasons"), 0);
+	assert_string_equal(json_string_value(json_object_get(reason, "rule")),
+	    "fast");
+	assert_float_equal(json_real_value(json_object_get(reason, "effect")),
+	    3.0, 1e-9);
+	assert_non_null(json_string_value(json_object_get(reason, "why")));
+
+	last = json_array_get(ranking, 2);
+	assert_string_equal(json_string_value(json_object_get(last,
+	    "pattern")), "batch");
+	assert_true(json_is_true(json_object_get(last, "vetoed")));
+	assert_float_equal(json_real_value(json_object_get(last, "score")),
+	    0.0, 1e-9);
+	assert_string_equal(json_string_value(json_array_get(
+	    json_object_get(last, "veto_reasons"), 0)),
+	    "Only streaming is fast enough.");
+
+	rec = json_object_get(root, "recommendation");
+	assert_string_equal(json_string_value(json_object_get(rec,
+	    "processing")), "stream");
+	assert_string_equal(json_string_value(json_object_get(rec,
+	    "organization")), "centralized");
+	assert_float_equal(json_real_value(json_object_get(rec, "margin")),
+	    95.3, 1e-9);
+	json_decref(root);
+}
+
+static void
+test_text_report(void **state)
+{
+	struct fixture	*f = *state;
+	char		*text;
+
+	text = render(report_write_text, &f->ctx);
+	assert_non_null(strstr(text, "Recommendation: Stream, organised "
+	    "centrally"));
+	assert_non_null(strstr(text, "   1  Stream    95.3  "));
+	assert_non_null(strstr(text, "ruled out"));
+	assert_non_null(strstr(text, "   veto  Only streaming is fast "
+	    "enough. [fast]"));
+	assert_non_null(strstr(text, "Unanswered (2): cost big"));
+	assert_null(strchr(text, '\033'));	/* no colour unless asked */
+	free(text);
+}
+
+static void
+test_writer_table(void **state)
+{
+	(void)state;
+	assert_non_null(report_writer_find("text"));
+	assert_non_null(report_writer_find("json"));
+	assert_null(report_writer_find("pdf"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_parses_back),
+		cmocka_unit_test(test_text_report),
+		cmocka_unit_test(test_writer_table),
+	};
+
+	return (cmocka_run_group_tests_name("report", tests, setup, teardown));
+}
