@@ -36,6 +36,11 @@
 
 enum tv { TV_FALSE = 0, TV_TRUE = 1, TV_UNKNOWN = 2 };
 
+/* Parentheses and "not"s nested deeper than this are an error. */
+#define EXPR_MAX_DEPTH	100
+/* Longer condition texts are an error. */
+#define EXPR_MAX_LEN	65536
+
 struct expr_error {
 	size_t	offset;		/* byte offset in the text of the bad token */
 	char	msg[256];

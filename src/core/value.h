@@ -65,6 +65,9 @@ int	value_parse_int(const char *s, int64_t *out, char *err, size_t errsz);
 int	value_parse_bool(const char *s, bool *out, char *err, size_t errsz);
 /* Index of name in dom->names, or -1. */
 int	value_name_index(const struct value_domain *dom, const char *name);
+/* The same for the len bytes at name, which need not be NUL-terminated. */
+int	value_name_index_len(const struct value_domain *dom, const char *name,
+	    size_t len);
 
 /*
  * Parses text as a value of domain dom. Sets are written "a, b" or "[a, b]";
@@ -87,5 +90,15 @@ char	*value_format_duration(int64_t secs, char *buf, size_t bufsz);
 char	*value_format_size(int64_t bytes, char *buf, size_t bufsz);
 
 bool	value_equal(const struct value *a, const struct value *b);
+
+/*
+ * Copies the len bytes at s into buf for quoting in a one-line message:
+ * control characters and invalid UTF-8 become '?', and text longer than
+ * VALUE_QUOTE_MAX bytes is cut, ending in "...". Returns buf.
+ */
+#define VALUE_QUOTE_MAX 40
+char	*value_quote(const char *s, size_t len, char *buf, size_t bufsz);
+/* Writes dom's names as "a, b, c" into buf, cut to fit. Returns buf. */
+char	*value_names(const struct value_domain *dom, char *buf, size_t bufsz);
 
 #endif

@@ -1,0 +1,748 @@
+/*
+ * test_value: the value module. Each answer type is read in its good and bad
+ * forms, the exact text of the messages users see is pinned, and every
+ * canonical form is checked to read back to the value it came from.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "value.h"
+
+/* Writable arrays: a domain's names are char *, string literals are not. */
+static char	l_none[] = "none", l_some[] = "some", l_strong[] = "strong";
+static char	s_rep[] = "reporting", s_iot[] = "iot", s_fraud[] =
+		    "fraud_detection";
+static char	*level_names[] = { l_none, l_some, l_strong };
+static char	*set_names[] = { s_rep, s_iot, s_fraud };
+
+static const struct value_domain dur_dom = { .type = VAL_DURATION };
+static const struct value_domain size_dom = { .type = VAL_SIZE };
+static const struct value_domain int_dom = { .type = VAL_INT };
+static const struct value_domain bool_dom = { .type = VAL_BOOL };
+static const struct value_domain level_dom = {
+	.type = VAL_LEVEL, .names = level_names, .nnames = 3,
+};
+static const struct value_domain set_dom = {
+	.type = VAL_SET, .names = set_names, .nnames = 3,
+};
+static const struct value_domain maturity_dom = {
+	.type = VAL_INT, .has_min = true, .min = 1, .has_max = true, .max = 5,
+};
+
+static int64_t
+dur(const char *s)
+{
+	int64_t	v;
+	char	err[256];
+
+	v = -1;
+	assert_int_equal(value_parse_duration(s, &v, err, sizeof err), 0);
+	return (v);
+}
+
+static int64_t
+size(const char *s)
+{
+	int64_t	v;
+	char	err[256];
+
+	v = -1;
+	assert_int_equal(value_parse_size(s, &v, err, sizeof err), 0);
+	return (v);
+}
+
+/* The message value_parse gives for text in dom; fails if it succeeds. */
+static const char *
+parse_err(const struct value_domain *dom, const char *text)
+{
+	static char	err[256];
+	struct value	v;
+
+	err[0] = '\0';
+	assert_int_equal(value_parse(dom, text, &v, err, sizeof err), -1);
+	assert_false(v.known);
+	return (err);
+}
+
+static struct value
+parse_ok(const struct value_domain *dom, const char *text)
+{
+	struct value	v;
+	char		err[256];
+
+	err[0] = '\0';
+	if (value_parse(dom, text, &v, err, sizeof err) != 0)
+		fail_msg("'%s': %s", text, err);
+	return (v);
+}
+
+static void
+duration_units(void **state)
+{
+	(void)state;
+	assert_int_equal(dur("30s"), 30);
+	assert_int_equal(dur("10m"), 600);
+	assert_int_equal(dur("4h"), 14400);
+	assert_int_equal(dur("1d"), 86400);
+	assert_int_equal(dur("2w"), 1209600);
+	assert_int_equal(dur("0s"), 0);
+}
+
+static void
+duration_decimal(void **state)
+{
+	(void)state;
+	assert_int_equal(dur("1.5h"), 5400);
+	assert_int_equal(dur("0.5m"), 30);
+	assert_int_equal(dur("1.50h"), 5400);
+	assert_int_equal(dur("0.25d"), 21600);
+}
+
+static void
+duration_compound(void **state)
+{
+	(void)state;
+	assert_int_equal(dur("1h30m"), 5400);
+	assert_int_equal(dur("1d2h3m4s"), 93784);
+	assert_int_equal(dur("1h 30m"), 5400);
+}
+
+static void
+duration_whitespace(void **state)
+{
+	(void)state;
+	assert_int_equal(dur("  10m\t"), 600);
+	assert_int_equal(dur("10 m"), 600);
+}
+
+static void
+duration_rejects_junk(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, "banana"),
+	    "invalid duration 'banana': expected a number and a unit "
+	    "(s, m, h, d, w), e.g. 30s, 10m, 4h, 1d");
+	parse_err(&dur_dom, "10");
+	parse_err(&dur_dom, "10x");
+	parse_err(&dur_dom, "10mm");
+	parse_err(&dur_dom, "1.h");
+	parse_err(&dur_dom, ".5h");
+	parse_err(&dur_dom, "10M");
+	parse_err(&dur_dom, "1h30");
+	parse_err(&dur_dom, "+5m");
+}
+
+static void
+duration_rejects_negative(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, "-5m"),
+	    "invalid duration '-5m': a duration cannot be negative");
+}
+
+static void
+duration_rejects_fraction_of_second(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, "0.5s"),
+	    "invalid duration '0.5s': not a whole number of seconds");
+	parse_err(&dur_dom, "0.001m");
+}
+
+static void
+duration_rejects_too_large(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, "99999w"),
+	    "invalid duration '99999w': too large (at most 100 years)");
+	parse_err(&dur_dom, "99999999999999999999999s");
+	assert_int_equal(dur("36525d"), (int64_t)36525 * 86400);
+	parse_err(&dur_dom, "36525d1s");
+}
+
+static void
+duration_rejects_unit_order(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, "30m1h"),
+	    "invalid duration '30m1h': give each unit once, largest first, "
+	    "e.g. 1h30m");
+	parse_err(&dur_dom, "1h1h");
+}
+
+static void
+size_units(void **state)
+{
+	(void)state;
+	assert_int_equal(size("0B"), 0);
+	assert_int_equal(size("500B"), 500);
+	assert_int_equal(size("1KB"), 1000);
+	assert_int_equal(size("500MB"), 500000000);
+	assert_int_equal(size("2GB"), INT64_C(2000000000));
+	assert_int_equal(size("2TB"), INT64_C(2000000000000));
+	assert_int_equal(size("5PB"), INT64_C(5000000000000000));
+	assert_int_equal(size("9EB"), INT64_C(9000000000000000000));
+}
+
+static void
+size_binary_units(void **state)
+{
+	(void)state;
+	assert_int_equal(size("1KiB"), 1024);
+	assert_int_equal(size("1MiB"), 1048576);
+	assert_int_equal(size("1GiB"), INT64_C(1073741824));
+	assert_int_equal(size("1TiB"), INT64_C(1) << 40);
+	assert_int_equal(size("1PiB"), INT64_C(1) << 50);
+	assert_int_equal(size("7EiB"), INT64_C(7) << 60);
+	assert_int_equal(size("1.5KiB"), 1536);
+}
+
+static void
+size_case_insensitive(void **state)
+{
+	(void)state;
+	assert_int_equal(size("500mb"), 500000000);
+	assert_int_equal(size("2Tb"), INT64_C(2000000000000));
+	assert_int_equal(size("1kib"), 1024);
+	assert_int_equal(size(" 3 GB "), INT64_C(3000000000));
+}
+
+static void
+size_decimal(void **state)
+{
+	(void)state;
+	assert_int_equal(size("1.5GB"), INT64_C(1500000000));
+	assert_int_equal(size("0.1KB"), 100);
+	assert_int_equal(size("2.000TB"), INT64_C(2000000000000));
+}
+
+static void
+size_rejects_junk(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&size_dom, "2XB"),
+	    "invalid size '2XB': expected a number and a unit "
+	    "(B, KB, MB, GB, TB, PB), e.g. 500MB, 2TB, 5PB");
+	parse_err(&size_dom, "500");
+	parse_err(&size_dom, "MB");
+	parse_err(&size_dom, "5 M B");
+	parse_err(&size_dom, "5MB!");
+}
+
+static void
+size_rejects_negative(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&size_dom, "-1GB"),
+	    "invalid size '-1GB': a size cannot be negative");
+}
+
+static void
+size_rejects_fraction_of_byte(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&size_dom, "0.5B"),
+	    "invalid size '0.5B': not a whole number of bytes");
+	parse_err(&size_dom, "0.0001KB");
+	parse_err(&size_dom, "0.3KiB");
+}
+
+static void
+size_rejects_overflow(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&size_dom, "10EB"),
+	    "invalid size '10EB': too large (at most about 9.2EB)");
+	parse_err(&size_dom, "8EiB");
+	parse_err(&size_dom, "9.3EB");
+	assert_int_equal(size("9223372036854775807B"), INT64_MAX);
+	parse_err(&size_dom, "9223372036854775808B");
+}
+
+static void
+int_parses(void **state)
+{
+	struct value	v;
+
+	(void)state;
+	v = parse_ok(&int_dom, "3");
+	assert_true(v.known);
+	assert_int_equal(v.num, 3);
+	assert_int_equal(parse_ok(&int_dom, " -12 ").num, -12);
+	assert_int_equal(parse_ok(&int_dom, "+7").num, 7);
+	assert_int_equal(parse_ok(&int_dom, "9223372036854775807").num,
+	    INT64_MAX);
+	assert_int_equal(parse_ok(&int_dom, "-9223372036854775808").num,
+	    INT64_MIN);
+}
+
+static void
+int_rejects_junk(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&int_dom, "three"),
+	    "invalid integer 'three': expected an integer such as 3");
+	parse_err(&int_dom, "1.5");
+	parse_err(&int_dom, "5m");
+	parse_err(&int_dom, "--1");
+	parse_err(&int_dom, "+");
+	parse_err(&int_dom, "1 2");
+}
+
+static void
+int_rejects_overflow(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&int_dom, "9223372036854775808"),
+	    "invalid integer '9223372036854775808': out of range");
+	parse_err(&int_dom, "-9223372036854775809");
+}
+
+static void
+bool_parses(void **state)
+{
+	static const char *yes[] = { "true", "TRUE", "yes", "Yes", "on" };
+	static const char *no[] = { "false", "False", "no", "NO", "off" };
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(parse_ok(&bool_dom, yes[i]).num, 1);
+		assert_int_equal(parse_ok(&bool_dom, no[i]).num, 0);
+	}
+}
+
+static void
+bool_rejects_junk(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&bool_dom, "maybe"),
+	    "invalid bool 'maybe': expected true or false (or yes/no, on/off)");
+	parse_err(&bool_dom, "1");
+	parse_err(&bool_dom, "truely");
+}
+
+static void
+level_parses_to_index(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_ok(&level_dom, "none").num, 0);
+	assert_int_equal(parse_ok(&level_dom, "some").num, 1);
+	assert_int_equal(parse_ok(&level_dom, " strong ").num, 2);
+}
+
+static void
+level_rejects_unknown_name(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&level_dom, "hgh"),
+	    "invalid level 'hgh': expected one of none, some, strong");
+	parse_err(&level_dom, "Strong");
+}
+
+static void
+set_parses_forms(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_ok(&set_dom, "reporting").bits, 1);
+	assert_int_equal(parse_ok(&set_dom, "reporting, iot").bits, 3);
+	assert_int_equal(parse_ok(&set_dom, "[iot, fraud_detection]").bits, 6);
+	assert_int_equal(parse_ok(&set_dom, "[ fraud_detection ,reporting ]")
+	    .bits, 5);
+	assert_int_equal(parse_ok(&set_dom, "[iot, iot]").bits, 2);
+}
+
+static void
+set_parses_empty(void **state)
+{
+	struct value	v;
+
+	(void)state;
+	v = parse_ok(&set_dom, "[]");
+	assert_true(v.known);
+	assert_int_equal(v.bits, 0);
+	assert_int_equal(parse_ok(&set_dom, "[ ]").bits, 0);
+}
+
+static void
+set_rejects_bad_members(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&set_dom, "[iot, fraud]"),
+	    "unknown member 'fraud': expected any of reporting, iot, "
+	    "fraud_detection");
+	assert_string_equal(parse_err(&set_dom, "[iot, reporting"),
+	    "invalid set '[iot, reporting': missing ']'");
+	parse_err(&set_dom, "[iot,]");
+	parse_err(&set_dom, "iot,,reporting");
+	parse_err(&set_dom, "[");
+}
+
+static void
+unknown_forms(void **state)
+{
+	static const struct value_domain *doms[] = { &dur_dom, &size_dom,
+	    &int_dom, &bool_dom, &level_dom, &set_dom };
+	struct value	v;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof doms / sizeof doms[0]; i++) {
+		v = parse_ok(doms[i], "unknown");
+		assert_false(v.known);
+		assert_false(parse_ok(doms[i], "?").known);
+		assert_false(parse_ok(doms[i], " - ").known);
+	}
+	assert_false(value_unknown().known);
+}
+
+static void
+empty_is_an_error(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_err(&dur_dom, ""), "empty value");
+	assert_string_equal(parse_err(&set_dom, "  "), "empty value");
+}
+
+static void
+range_between(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_ok(&maturity_dom, "1").num, 1);
+	assert_int_equal(parse_ok(&maturity_dom, "5").num, 5);
+	assert_string_equal(parse_err(&maturity_dom, "7"),
+	    "must be between 1 and 5, got 7");
+	assert_string_equal(parse_err(&maturity_dom, "0"),
+	    "must be between 1 and 5, got 0");
+}
+
+static void
+range_min_only(void **state)
+{
+	struct value_domain	dom = { .type = VAL_INT, .has_min = true,
+				    .min = 1 };
+
+	(void)state;
+	assert_string_equal(parse_err(&dom, "0"), "must be at least 1, got 0");
+	assert_int_equal(parse_ok(&dom, "1000").num, 1000);
+}
+
+static void
+range_max_only(void **state)
+{
+	struct value_domain	dom = { .type = VAL_SIZE, .has_max = true,
+				    .max = INT64_C(2000000000000) };
+
+	(void)state;
+	assert_string_equal(parse_err(&dom, "3TB"),
+	    "must be at most 2TB, got 3TB");
+}
+
+static void
+range_duration_formatted(void **state)
+{
+	struct value_domain	dom = { .type = VAL_DURATION, .has_min = true,
+				    .min = 60, .has_max = true, .max = 86400 };
+
+	(void)state;
+	assert_string_equal(parse_err(&dom, "2d"),
+	    "must be between 1m and 1d, got 2d");
+	assert_string_equal(parse_err(&dom, "30s"),
+	    "must be between 1m and 1d, got 30s");
+}
+
+static void
+range_ignores_unknown(void **state)
+{
+	struct value	v;
+	char		err[64];
+
+	(void)state;
+	v = value_unknown();
+	assert_int_equal(value_check_range(&maturity_dom, &v, err, sizeof err),
+	    0);
+}
+
+static void
+format_duration(void **state)
+{
+	char	buf[32];
+
+	(void)state;
+	assert_string_equal(value_format_duration(0, buf, sizeof buf), "0s");
+	assert_string_equal(value_format_duration(45, buf, sizeof buf), "45s");
+	assert_string_equal(value_format_duration(600, buf, sizeof buf), "10m");
+	assert_string_equal(value_format_duration(5400, buf, sizeof buf),
+	    "90m");
+	assert_string_equal(value_format_duration(14400, buf, sizeof buf),
+	    "4h");
+	assert_string_equal(value_format_duration(864000, buf, sizeof buf),
+	    "10d");
+	assert_string_equal(value_format_duration(1209600, buf, sizeof buf),
+	    "2w");
+	assert_string_equal(value_format_duration(90, buf, sizeof buf),
+	    "1m30s");
+	assert_string_equal(value_format_duration(3601, buf, sizeof buf),
+	    "1h1s");
+}
+
+static void
+format_size(void **state)
+{
+	char	buf[32];
+
+	(void)state;
+	assert_string_equal(value_format_size(0, buf, sizeof buf), "0B");
+	assert_string_equal(value_format_size(999, buf, sizeof buf), "999B");
+	assert_string_equal(value_format_size(500000000, buf, sizeof buf),
+	    "500MB");
+	assert_string_equal(value_format_size(INT64_C(1500000000), buf,
+	    sizeof buf), "1500MB");
+	assert_string_equal(value_format_size(INT64_C(2000000000000), buf,
+	    sizeof buf), "2TB");
+	assert_string_equal(value_format_size(INT64_C(1073741824), buf,
+	    sizeof buf), "1GiB");
+	assert_string_equal(value_format_size(1536, buf, sizeof buf), "1536B");
+}
+
+static void
+format_other_types(void **state)
+{
+	char		buf[64];
+	struct value	v;
+
+	(void)state;
+	v = parse_ok(&int_dom, "-3");
+	assert_string_equal(value_format(&int_dom, &v, buf, sizeof buf), "-3");
+	v = parse_ok(&bool_dom, "yes");
+	assert_string_equal(value_format(&bool_dom, &v, buf, sizeof buf),
+	    "true");
+	v = parse_ok(&level_dom, "some");
+	assert_string_equal(value_format(&level_dom, &v, buf, sizeof buf),
+	    "some");
+	v = parse_ok(&set_dom, "fraud_detection, reporting");
+	assert_string_equal(value_format(&set_dom, &v, buf, sizeof buf),
+	    "[reporting, fraud_detection]");
+	v = parse_ok(&set_dom, "[]");
+	assert_string_equal(value_format(&set_dom, &v, buf, sizeof buf), "[]");
+	v = value_unknown();
+	assert_string_equal(value_format(&set_dom, &v, buf, sizeof buf),
+	    "unknown");
+}
+
+static void
+format_truncates_safely(void **state)
+{
+	char		buf[8];
+	struct value	v;
+
+	(void)state;
+	v = parse_ok(&set_dom, "[reporting, iot, fraud_detection]");
+	assert_string_equal(value_format(&set_dom, &v, buf, sizeof buf),
+	    "[report");
+}
+
+/* Parses text, formats it, parses the result: the same value each time. */
+static void
+round_trip_one(const struct value_domain *dom, const char *text)
+{
+	struct value	a, b;
+	char		buf[128];
+
+	a = parse_ok(dom, text);
+	value_format(dom, &a, buf, sizeof buf);
+	b = parse_ok(dom, buf);
+	if (!value_equal(&a, &b))
+		fail_msg("'%s' formatted as '%s' reads back differently", text,
+		    buf);
+}
+
+static void
+round_trip(void **state)
+{
+	static const char *durs[] = { "0s", "1s", "59s", "61s", "90m", "1.5h",
+	    "1h30m", "1d1s", "3w", "8d", "1w2d3h4m5s", "36525d" };
+	static const char *sizes[] = { "0B", "1B", "1KB", "1.5GB", "1GiB",
+	    "1.5KiB", "123456789B", "7EiB", "9EB", "9223372036854775807B" };
+	static const char *ints[] = { "0", "-1", "42", "9223372036854775807",
+	    "-9223372036854775808" };
+	static const char *other[] = { "true", "off", "unknown" };
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof durs / sizeof durs[0]; i++)
+		round_trip_one(&dur_dom, durs[i]);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		round_trip_one(&size_dom, sizes[i]);
+	for (i = 0; i < sizeof ints / sizeof ints[0]; i++)
+		round_trip_one(&int_dom, ints[i]);
+	for (i = 0; i < sizeof other / sizeof other[0]; i++)
+		round_trip_one(&bool_dom, other[i]);
+	round_trip_one(&level_dom, "strong");
+	round_trip_one(&set_dom, "[]");
+	round_trip_one(&set_dom, "iot, reporting");
+}
+
+/* Every second from 0 to two days formats to a form that reads back. */
+static void
+round_trip_durations_exhaustive(void **state)
+{
+	char	buf[32];
+	int64_t	s;
+
+	(void)state;
+	for (s = 0; s <= 2 * 86400; s++) {
+		value_format_duration(s, buf, sizeof buf);
+		assert_int_equal(dur(buf), s);
+	}
+}
+
+static void
+type_names(void **state)
+{
+	static const char *names[] = { "duration", "size", "integer", "bool",
+	    "level", "set" };
+	enum value_type	t;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		assert_int_equal(value_type_parse(names[i], &t), 0);
+		assert_string_equal(value_type_name(t), names[i]);
+	}
+	assert_int_equal(value_type_parse("int", &t), 0);
+	assert_int_equal(t, VAL_INT);
+	assert_int_equal(value_type_parse("float", &t), -1);
+	assert_string_equal(value_type_forms(VAL_DURATION), "30s, 10m, 4h, 1d");
+	assert_string_equal(value_type_forms(VAL_SIZE), "500MB, 2TB, 5PB");
+	assert_string_equal(value_type_forms(VAL_INT), "an integer such as 3");
+	assert_string_equal(value_type_forms(VAL_BOOL), "true or false");
+}
+
+static void
+name_index(void **state)
+{
+	(void)state;
+	assert_int_equal(value_name_index(&level_dom, "strong"), 2);
+	assert_int_equal(value_name_index(&level_dom, "stron"), -1);
+	assert_int_equal(value_name_index(&level_dom, "strongest"), -1);
+	assert_int_equal(value_name_index_len(&level_dom, "some more", 4), 1);
+}
+
+static void
+equal_compares_known_and_payload(void **state)
+{
+	struct value	a, b, u;
+
+	(void)state;
+	a = parse_ok(&int_dom, "3");
+	b = parse_ok(&int_dom, "3");
+	u = value_unknown();
+	assert_true(value_equal(&a, &b));
+	b = parse_ok(&int_dom, "4");
+	assert_false(value_equal(&a, &b));
+	assert_false(value_equal(&a, &u));
+	assert_true(value_equal(&u, &u));
+}
+
+static void
+quote_sanitises(void **state)
+{
+	char	buf[64];
+	char	longs[100];
+
+	(void)state;
+	assert_string_equal(value_quote("a\nb\x01", 4, buf, sizeof buf),
+	    "a?b?");
+	assert_string_equal(value_quote("caf\xc3\xa9", 5, buf, sizeof buf),
+	    "caf\xc3\xa9");
+	assert_string_equal(value_quote("bad\xff\xc3", 5, buf, sizeof buf),
+	    "bad??");
+	memset(longs, 'x', sizeof longs);
+	value_quote(longs, sizeof longs, buf, sizeof buf);
+	assert_int_equal(strlen(buf), VALUE_QUOTE_MAX + 3);
+	assert_string_equal(buf + VALUE_QUOTE_MAX, "...");
+}
+
+static void
+hostile_input_in_message(void **state)
+{
+	const char	*err;
+
+	(void)state;
+	err = parse_err(&level_dom, "x\x1b[31mred");
+	assert_string_equal(err,
+	    "invalid level 'x?[31mred': expected one of none, some, strong");
+}
+
+static void
+error_buffer_may_be_small(void **state)
+{
+	struct value	v;
+	char		err[10];
+
+	(void)state;
+	assert_int_equal(value_parse(&dur_dom, "banana", &v, err, sizeof err),
+	    -1);
+	assert_string_equal(err, "invalid d");
+	assert_int_equal(value_parse(&dur_dom, "banana", &v, NULL, 0), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(duration_units),
+		cmocka_unit_test(duration_decimal),
+		cmocka_unit_test(duration_compound),
+		cmocka_unit_test(duration_whitespace),
+		cmocka_unit_test(duration_rejects_junk),
+		cmocka_unit_test(duration_rejects_negative),
+		cmocka_unit_test(duration_rejects_fraction_of_second),
+		cmocka_unit_test(duration_rejects_too_large),
+		cmocka_unit_test(duration_rejects_unit_order),
+		cmocka_unit_test(size_units),
+		cmocka_unit_test(size_binary_units),
+		cmocka_unit_test(size_case_insensitive),
+		cmocka_unit_test(size_decimal),
+		cmocka_unit_test(size_rejects_junk),
+		cmocka_unit_test(size_rejects_negative),
+		cmocka_unit_test(size_rejects_fraction_of_byte),
+		cmocka_unit_test(size_rejects_overflow),
+		cmocka_unit_test(int_parses),
+		cmocka_unit_test(int_rejects_junk),
+		cmocka_unit_test(int_rejects_overflow),
+		cmocka_unit_test(bool_parses),
+		cmocka_unit_test(bool_rejects_junk),
+		cmocka_unit_test(level_parses_to_index),
+		cmocka_unit_test(level_rejects_unknown_name),
+		cmocka_unit_test(set_parses_forms),
+		cmocka_unit_test(set_parses_empty),
+		cmocka_unit_test(set_rejects_bad_members),
+		cmocka_unit_test(unknown_forms),
+		cmocka_unit_test(empty_is_an_error),
+		cmocka_unit_test(range_between),
+		cmocka_unit_test(range_min_only),
+		cmocka_unit_test(range_max_only),
+		cmocka_unit_test(range_duration_formatted),
+		cmocka_unit_test(range_ignores_unknown),
+		cmocka_unit_test(format_duration),
+		cmocka_unit_test(format_size),
+		cmocka_unit_test(format_other_types),
+		cmocka_unit_test(format_truncates_safely),
+		cmocka_unit_test(round_trip),
+		cmocka_unit_test(round_trip_durations_exhaustive),
+		cmocka_unit_test(type_names),
+		cmocka_unit_test(name_index),
+		cmocka_unit_test(equal_compares_known_and_payload),
+		cmocka_unit_test(quote_sanitises),
+		cmocka_unit_test(hostile_input_in_message),
+		cmocka_unit_test(error_buffer_may_be_small),
+	};
+
+	return (cmocka_run_group_tests_name("value", tests, NULL, NULL));
+}
