@@ -32,7 +32,8 @@ TUI_PKGS  = ncursesw
 pkgcflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
-B	= build
+B	?= build
+BIN	?= archadvisor
 LIB	= $(B)/libarchadvisor.a
 LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c)
 LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o
@@ -46,12 +47,12 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
 .PHONY: all run check unit-check cli-check golden-check golden-update deps \
-	deps-run clean
+	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
-all: archadvisor
+all: $(BIN)
 
-archadvisor: $(B)/main.o $(TUI_OBJ) $(LIB)
+$(BIN): $(B)/main.o $(TUI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
 
 $(LIB): $(LIB_OBJ)
@@ -98,16 +99,26 @@ check: deps
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-cli-check: archadvisor
-	@sh tests/cli.sh ./archadvisor
+cli-check: $(BIN)
+	@sh tests/cli.sh ./$(BIN)
 
-golden-check: archadvisor
-	@sh tests/golden.sh ./archadvisor
+golden-check: $(BIN)
+	@sh tests/golden.sh ./$(BIN)
 
-golden-update: archadvisor
-	@sh tests/golden.sh --update ./archadvisor
+golden-update: $(BIN)
+	@sh tests/golden.sh --update ./$(BIN)
+
+# The whole suite under AddressSanitizer and UBSan, in a build of its own.
+check-asan: deps
+	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
+	    SANITIZE=address,undefined unit-check cli-check golden-check
+
+# The unit tests under valgrind memcheck; leaks are errors.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory $(UNIT_BIN)
+	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BIN)
 
 clean:
-	rm -rf $(B) archadvisor
+	rm -rf build archadvisor
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

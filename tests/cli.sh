@@ -89,9 +89,17 @@ check env-rules-used has "$T/out" '^mesh'
 expect rules-flag-beats-env 0 env ARCHADVISOR_RULES=/nonexistent "$A" \
     --rules $MINI patterns
 
+# The manual's example knowledge base is accepted as it stands.
+sed -n '/^\.Sh EXAMPLES/,/^\.Ed/p' man/archadvisor-rules.5 |
+    sed -e '1,/^\.Bd/d' -e '/^\.Ed/d' > "$T/man-example.yaml"
+expect man-example-checks 0 "$A" check --rules "$T/man-example.yaml"
+check man-example-nonempty [ "$(grep -c '^  - id:' "$T/man-example.yaml")" -eq 7 ]
+expect man-pages-render 0 sh -c 'for m in man/*.[1-9]; do
+	groff -mandoc -ww -z "$m" 2>&1; done | { ! grep .; }'
+
 # Browsing.
 expect patterns 0 "$A" patterns
-check patterns-six [ "$(grep -c '^[a-z_]*  ' "$T/out")" -eq 6 ]
+check patterns-six [ "$(grep -c '^[a-z_][a-z_]*  ' "$T/out")" -eq 6 ]
 expect pattern-kappa 0 "$A" patterns kappa
 check pattern-kappa-cons has "$T/out" 'Complex state management'
 expect pattern-unknown 2 "$A" patterns kapa

@@ -3,10 +3,12 @@
  * the ranking as a table with score bars, then why each option scored as it
  * did, and which questions are still open.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 #include "textfmt.h"
+#include "xmalloc.h"
 
 #define BAR_WIDTH 20
 
@@ -122,6 +124,18 @@ write_table(FILE *fp, const struct report_ctx *ctx)
 	fputc('\n', fp);
 }
 
+/* A rule's reason, wrapped, with its id as the last word: "... [id]". */
+static void
+write_why(FILE *fp, const struct report_ctx *ctx, const struct rule *rule)
+{
+	char	*text;
+
+	text = xasprintf("%s [%s]", rule->why, rule->id);
+	text_wrap(fp, text, 9, 9, ctx->width);
+	fputc('\n', fp);
+	free(text);
+}
+
 static void
 write_reasons(FILE *fp, const struct report_ctx *ctx)
 {
@@ -143,16 +157,14 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 		for (j = 0; j < s->nvetoes; j++) {
 			rule = &kb->rules[s->vetoes[j]];
 			fputs("   veto  ", fp);
-			text_wrap(fp, rule->why, 9, 9, ctx->width);
-			fprintf(fp, " [%s]\n", rule->id);
+			write_why(fp, ctx, rule);
 		}
 		for (j = 0; j < s->nreasons; j++) {
 			rule = &kb->rules[s->reasons[j].rule];
 			snprintf(effect, sizeof effect, "%+.1f",
 			    s->reasons[j].effect);
 			fprintf(fp, "  %5s  ", effect);
-			text_wrap(fp, rule->why, 9, 9, ctx->width);
-			fprintf(fp, " [%s]\n", rule->id);
+			write_why(fp, ctx, rule);
 		}
 		if (s->nvetoes == 0 && s->nreasons == 0)
 			fputs("         No rule applied to this option with "
