@@ -47,7 +47,7 @@ write_header(FILE *fp, const struct report_ctx *ctx)
 		text_wrap(fp, a->description, 0, 0, ctx->width);
 		fputc('\n', fp);
 	}
-	fprintf(fp, "Knowledge base: %s %s. Answered %zu of %zu questions.\n\n",
+	fprintf(fp, "Knowledge base: %s %s\nAnswered %zu of %zu questions.\n\n",
 	    ctx->kb->name, ctx->kb->version, answers_count(a), a->n);
 }
 
