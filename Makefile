@@ -46,7 +46,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
-.PHONY: all run check unit-check cli-check golden-check golden-update deps \
+.PHONY: all run check unit-check cli-check golden-check kb-check golden-update deps \
 	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
@@ -94,7 +94,7 @@ run: deps-run
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit-check cli-check golden-check
+	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -105,13 +105,19 @@ cli-check: $(BIN)
 golden-check: $(BIN)
 	@sh tests/golden.sh ./$(BIN)
 
+# The stock knowledge base: the whole seed quoted, and the calibration
+# scenarios an architect would defend.
+kb-check: $(BIN)
+	@sh tests/seed-coverage.sh
+	@sh tests/scenarios.sh ./$(BIN)
+
 golden-update: $(BIN)
 	@sh tests/golden.sh --update ./$(BIN)
 
 # The whole suite under AddressSanitizer and UBSan, in a build of its own.
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
-	    SANITIZE=address,undefined unit-check cli-check golden-check
+	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check
 
 # The unit tests under valgrind memcheck; leaks are errors.
 check-valgrind: deps
