@@ -15,6 +15,7 @@
  * line, what was expected there.
  */
 #include "expr.h"
+#include "expr_impl.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -23,45 +24,6 @@
 #include <string.h>
 
 #include "xmalloc.h"
-
-enum op {
-	OP_AND,		/* all of kids[first .. first+count) */
-	OP_OR,		/* any of kids[first .. first+count) */
-	OP_NOT,		/* of node first */
-	/* The rest read answer q and are unknown when it is. */
-	OP_BOOL,	/* answer is num (0 or 1) */
-	OP_LT,		/* answer < num, and so on */
-	OP_LE,
-	OP_GT,
-	OP_GE,
-	OP_EQ,
-	OP_NE,
-	OP_IN,		/* answer is one of lits[first .. first+count) */
-	OP_KNOWN,	/* always true once answered ("b in [true, false]") */
-	OP_CONTAINS,	/* answer has a member in bits */
-};
-
-struct enode {
-	uint8_t		op;
-	uint32_t	q;
-	union {
-		int64_t		num;
-		uint64_t	bits;
-		struct {
-			uint32_t	first;
-			uint32_t	count;
-		} list;
-	} u;
-};
-
-/* One allocation: this header, then nodes, lits and kids. */
-struct expr {
-	const struct enode	*nodes;
-	const int64_t		*lits;
-	const uint32_t		*kids;
-	size_t			 nnodes, nlits, nkids;
-	uint32_t		 root;
-};
 
 enum tok {
 	T_END,

@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kb.h"
 #include "value.h"
@@ -62,5 +63,38 @@ enum tv		 expr_eval(const struct expr *e, const struct value *answers);
 void		 expr_questions(const struct expr *e, bool *used);
 
 const char	*tv_name(enum tv v);	/* "true", "false", "unknown" */
+
+/*
+ * Inspection (expr_inspect.c), for explanations and what-if analysis.
+ * A comparison is one leaf of a condition: a question read and tested.
+ */
+enum expr_test {
+	EXPR_IS,	/* bool answer is num */
+	EXPR_LT, EXPR_LE, EXPR_GT, EXPR_GE, EXPR_EQ, EXPR_NE,
+	EXPR_IN,	/* answer is one of list[0 .. nlist) */
+	EXPR_ANSWERED,	/* any known answer */
+	EXPR_CONTAINS,	/* set answer shares a member with bits */
+};
+
+struct expr_cmp {
+	size_t		 question;
+	enum expr_test	 test;
+	int64_t		 num;
+	uint64_t	 bits;
+	const int64_t	*list;		/* borrowed from the expression */
+	size_t		 nlist;
+};
+
+/* Calls fn once for every comparison of e, in the order written. */
+void	expr_foreach_cmp(const struct expr *e,
+	    void (*fn)(void *arg, const struct expr_cmp *c), void *arg);
+/* The truth of one comparison for an answer (unknown if unanswered). */
+enum tv	expr_cmp_eval(const struct expr_cmp *c, const struct value *v);
+/*
+ * Writes a comparison as a person reads it ("latency < 5m",
+ * "use_cases contains iot") into buf; returns buf.
+ */
+char	*expr_cmp_format(const struct expr_cmp *c, const struct kb *kb,
+	    char *buf, size_t bufsz);
 
 #endif

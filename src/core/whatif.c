@@ -1,0 +1,401 @@
+/*
+ * whatif: sensitivity, robustness and next questions (see whatif.h). The
+ * candidate answers for a question come from the rules themselves: every
+ * value a comparison could tell apart, and no others.
+ */
+#include "whatif.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "expr.h"
+#include "xmalloc.h"
+
+/* The comparisons of every rule that read one question. */
+struct qtests {
+	struct expr_cmp	*cmp;
+	size_t		 n, cap;
+};
+
+/* Candidate answers of one question. */
+struct cands {
+	struct value	*v;
+	size_t		 n, cap;
+};
+
+struct ctx {
+	const struct kb	*kb;
+	struct qtests	*tests;		/* by question */
+	struct ranking	*r;
+	struct value	*scratch;	/* answers being varied */
+	double		 score;		/* the recommended pattern's score */
+};
+
+static void
+collect(void *arg, const struct expr_cmp *c)
+{
+	struct ctx	*x = arg;
+	struct qtests	*t = &x->tests[c->question];
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->cmp = xreallocarray(t->cmp, t->cap, sizeof *t->cmp);
+	}
+	t->cmp[t->n++] = *c;
+}
+
+static void
+cands_push(struct cands *c, struct value v)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	c->v[c->n++] = v;
+}
+
+static int
+num_cmp(const void *a, const void *b)
+{
+	const struct value	*x = a, *y = b;
+
+	return (x->num < y->num ? -1 : x->num > y->num);
+}
+
+static void
+push_num(struct cands *c, const struct value_domain *dom, int64_t n)
+{
+	struct value	v = { .known = true };
+	int64_t		lo = dom->has_min ? dom->min :
+			    (dom->type == VAL_INT ? INT64_MIN : 0);
+
+	if (n < lo || (dom->has_max && n > dom->max))
+		return;
+	v.num = n;
+	cands_push(c, v);
+}
+
+/*
+ * Every answer of question q that some comparison tells apart from its
+ * neighbours: for numbers, each threshold and the values one unit either
+ * side; levels and bools, every value; sets, every combination of the
+ * members the rules test (single members when there are too many).
+ */
+static void
+candidates(const struct ctx *x, size_t q, struct cands *out)
+{
+	const struct question	*qu = &x->kb->questions[q];
+	const struct qtests	*t = &x->tests[q];
+	struct value		 v = { .known = true };
+	uint64_t		 tested = 0, sub;
+	size_t			 i, k, w;
+
+	out->n = 0;
+	switch (qu->dom.type) {
+	case VAL_BOOL:
+	case VAL_LEVEL:
+		for (i = 0; i < (qu->dom.type == VAL_BOOL ? 2 :
+		    qu->dom.nnames); i++) {
+			v.num = (int64_t)i;
+			cands_push(out, v);
+		}
+		return;
+	case VAL_SET:
+		for (i = 0; i < t->n; i++)
+			tested |= t->cmp[i].bits;
+		if (__builtin_popcountll(tested) <= 10) {
+			/* Every subset of the tested members. */
+			sub = 0;
+			do {
+				v.bits = sub;
+				cands_push(out, v);
+				sub = (sub - tested) & tested;
+			} while (sub != 0);
+		} else {
+			v.bits = 0;
+			cands_push(out, v);
+			for (i = 0; i < 64; i++)
+				if (tested & ((uint64_t)1 << i)) {
+					v.bits = (uint64_t)1 << i;
+					cands_push(out, v);
+				}
+		}
+		return;
+	default:
+		break;
+	}
+	for (i = 0; i < t->n; i++) {
+		if (t->cmp[i].test == EXPR_IN) {
+			for (k = 0; k < t->cmp[i].nlist; k++)
+				for (int d = -1; d <= 1; d++)
+					push_num(out, &qu->dom,
+					    t->cmp[i].list[k] + d);
+		} else if (t->cmp[i].test != EXPR_ANSWERED)
+			for (int d = -1; d <= 1; d++)
+				push_num(out, &qu->dom, t->cmp[i].num + d);
+	}
+	if (out->n == 0)
+		return;
+	qsort(out->v, out->n, sizeof *out->v, num_cmp);
+	for (i = 1, w = 1; i < out->n; i++)
+		if (out->v[i].num != out->v[w - 1].num)
+			out->v[w++] = out->v[i];
+	out->n = w;
+}
+
+/* What the rules see of an answer: the truth of each comparison of q. */
+static uint64_t
+signature(const struct ctx *x, size_t q, const struct value *v)
+{
+	const struct qtests	*t = &x->tests[q];
+	uint64_t		 sig = 0;
+	size_t			 i;
+
+	/* Past 64 comparisons of one question, outcomes may be merged. */
+	for (i = 0; i < t->n; i++)
+		if (expr_cmp_eval(&t->cmp[i], v) == TV_TRUE)
+			sig |= (uint64_t)1 << (i % 64);
+	return (sig);
+}
+
+/* Keeps one candidate per outcome the rules can tell apart. */
+static void
+distinct_outcomes(const struct ctx *x, size_t q, struct cands *c)
+{
+	uint64_t	*sigs;
+	size_t		 i, j, w = 0;
+
+	sigs = xcalloc(c->n, sizeof *sigs);
+	for (i = 0; i < c->n; i++) {
+		uint64_t s = signature(x, q, &c->v[i]);
+
+		for (j = 0; j < w; j++)
+			if (sigs[j] == s)
+				break;
+		if (j == w) {
+			sigs[w] = s;
+			c->v[w++] = c->v[i];
+		}
+	}
+	c->n = w;
+	free(sigs);
+}
+
+/* Ranks the scratch answers; returns true if the recommendation differs. */
+static bool
+changed(struct ctx *x, const struct whatif *w)
+{
+	engine_rank(x->kb, x->scratch, x->r);
+	return (x->r->processing != w->processing ||
+	    x->r->organization != w->organization);
+}
+
+static double
+distance(const struct question *q, const struct value *a,
+    const struct value *b)
+{
+	switch (q->dom.type) {
+	case VAL_DURATION:
+	case VAL_SIZE:
+		/* Orders of magnitude: 10m -> 20m is as far as 1h -> 2h. */
+		return (fabs(log((double)b->num + 1) - log((double)a->num +
+		    1)));
+	case VAL_SET:
+		return (__builtin_popcountll(a->bits ^ b->bits));
+	default:
+		return (fabs((double)b->num - (double)a->num));
+	}
+}
+
+static void
+sensitivity(struct ctx *x, const struct value *answers, struct whatif *w)
+{
+	const struct kb		*kb = x->kb;
+	struct cands		 c = { NULL, 0, 0 };
+	struct sensitivity	 best;
+	double			 d, bestd;
+	size_t			 q, i;
+
+	w->sens = xcalloc(kb->nquestions, sizeof *w->sens);
+	for (q = 0; q < kb->nquestions; q++) {
+		if (!answers[q].known)
+			continue;
+		candidates(x, q, &c);
+		bestd = INFINITY;
+		for (i = 0; i < c.n; i++) {
+			if (value_equal(&c.v[i], &answers[q]))
+				continue;
+			d = distance(&kb->questions[q], &answers[q], &c.v[i]);
+			if (d >= bestd)
+				continue;
+			x->scratch[q] = c.v[i];
+			if (!changed(x, w))
+				continue;
+			bestd = d;
+			best.question = q;
+			best.from = answers[q];
+			best.to = c.v[i];
+			best.processing = x->r->processing;
+			best.organization = x->r->organization;
+			best.swing = w->processing >= 0 ?
+			    x->r->scores[w->processing].score - x->score : 0;
+		}
+		x->scratch[q] = answers[q];
+		if (isfinite(bestd))
+			w->sens[w->nsens++] = best;
+	}
+	free(c.v);
+}
+
+static uint64_t
+next_random(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return (*s * 2685821657736338717ULL);
+}
+
+static void
+robustness(struct ctx *x, const struct value *answers, struct whatif *w)
+{
+	const struct kb	*kb = x->kb;
+	struct cands	*c;
+	size_t		*open, *digit, i, k, n = 0, holds = 0;
+	double		 ways = 1;
+	uint64_t	 seed = 0x5DEECE66DULL;
+
+	c = xcalloc(kb->nquestions, sizeof *c);
+	open = xcalloc(kb->nquestions, sizeof *open);
+	digit = xcalloc(kb->nquestions, sizeof *digit);
+	for (i = 0; i < kb->nquestions; i++) {
+		if (answers[i].known)
+			continue;
+		candidates(x, i, &c[n]);
+		distinct_outcomes(x, i, &c[n]);
+		if (c[n].n == 0) {
+			free(c[n].v);
+			c[n].v = NULL;
+			continue;	/* no rule reads it */
+		}
+		ways *= (double)c[n].n;
+		open[n++] = i;
+	}
+	w->open = 0;
+	for (i = 0; i < kb->nquestions; i++)
+		w->open += !answers[i].known;
+	w->exhaustive = ways <= WHATIF_MAX_WAYS;
+	w->ways = w->exhaustive ? (size_t)ways : WHATIF_MAX_WAYS;
+	for (k = 0; k < w->ways; k++) {
+		for (i = 0; i < n; i++) {
+			if (!w->exhaustive)
+				digit[i] = next_random(&seed) % c[i].n;
+			x->scratch[open[i]] = c[i].v[digit[i]];
+		}
+		holds += !changed(x, w);
+		/* The next combination, as a mixed-radix counter. */
+		for (i = 0; w->exhaustive && i < n; i++) {
+			if (++digit[i] < c[i].n)
+				break;
+			digit[i] = 0;
+		}
+	}
+	w->holds_pct = w->ways ? 100.0 * (double)holds / (double)w->ways :
+	    100.0;
+	for (i = 0; i < n; i++) {
+		x->scratch[open[i]] = answers[open[i]];
+		free(c[i].v);
+	}
+	free(c);
+	free(open);
+	free(digit);
+}
+
+static int
+next_cmp(const void *a, const void *b)
+{
+	const struct next_question	*x = a, *y = b;
+
+	if (x->change_share != y->change_share)
+		return (x->change_share < y->change_share ? 1 : -1);
+	if (x->margin_change != y->margin_change)
+		return (x->margin_change < y->margin_change ? 1 : -1);
+	return (x->question < y->question ? -1 : 1);
+}
+
+static void
+next_questions(struct ctx *x, const struct value *answers, double margin,
+    struct whatif *w)
+{
+	const struct kb		*kb = x->kb;
+	struct cands		 c = { NULL, 0, 0 };
+	struct next_question	*nq;
+	size_t			 q, i, changes;
+	double			 dm;
+
+	w->next = xcalloc(kb->nquestions, sizeof *w->next);
+	for (q = 0; q < kb->nquestions; q++) {
+		if (answers[q].known)
+			continue;
+		candidates(x, q, &c);
+		distinct_outcomes(x, q, &c);
+		changes = 0;
+		dm = 0;
+		for (i = 0; i < c.n; i++) {
+			x->scratch[q] = c.v[i];
+			changes += changed(x, w);
+			dm += fabs(x->r->margin - margin);
+		}
+		x->scratch[q] = answers[q];
+		nq = &w->next[w->nnext++];
+		nq->question = q;
+		nq->change_share = c.n ? (double)changes / (double)c.n : 0;
+		nq->margin_change = c.n ? dm / (double)c.n : 0;
+	}
+	qsort(w->next, w->nnext, sizeof *w->next, next_cmp);
+	free(c.v);
+}
+
+void
+whatif_analyse(const struct kb *kb, const struct value *answers,
+    struct whatif *w)
+{
+	struct ctx	x;
+	double		margin;
+	size_t		i;
+
+	memset(w, 0, sizeof *w);
+	x.kb = kb;
+	x.tests = xcalloc(kb->nquestions, sizeof *x.tests);
+	for (i = 0; i < kb->nrules; i++)
+		expr_foreach_cmp(kb->rules[i].when, collect, &x);
+	x.r = ranking_new(kb);
+	x.scratch = xcalloc(kb->nquestions, sizeof *x.scratch);
+	memcpy(x.scratch, answers, kb->nquestions * sizeof *x.scratch);
+	engine_rank(kb, answers, x.r);
+	w->processing = x.r->processing;
+	w->organization = x.r->organization;
+	margin = x.r->margin;
+	x.score = w->processing >= 0 ? x.r->scores[w->processing].score : 0;
+	sensitivity(&x, answers, w);
+	robustness(&x, answers, w);
+	next_questions(&x, answers, margin, w);
+	for (i = 0; i < kb->nquestions; i++)
+		free(x.tests[i].cmp);
+	free(x.tests);
+	free(x.scratch);
+	ranking_free(x.r);
+}
+
+void
+whatif_free(struct whatif *w)
+{
+	if (w == NULL)
+		return;
+	free(w->sens);
+	free(w->next);
+	memset(w, 0, sizeof *w);
+}

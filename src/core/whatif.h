@@ -1,0 +1,70 @@
+/*
+ * whatif: how fragile is a recommendation? Three analyses over the rules,
+ * all by re-running the engine on changed answers (never by sampling a
+ * coarse grid where the rules give exact thresholds):
+ *
+ *   sensitivity   for each answered question, the nearest other answer
+ *                 that changes the recommendation (processing pattern or
+ *                 organisation); for numbers, found among the values just
+ *                 below, at and just above every threshold a rule compares
+ *                 that question with, so it is exact to the unit
+ *   robustness    the share of the ways the open questions could be
+ *                 answered (one answer per outcome the rules can tell
+ *                 apart) in which the recommendation stays the same:
+ *                 exhaustive up to WHATIF_MAX_WAYS combinations, beyond
+ *                 that a fixed-seed sample of that many
+ *   next          the open questions ranked by how much answering them
+ *                 alone could change the recommendation: the share of
+ *                 their possible answers that change it, then the mean
+ *                 change of the margin
+ *
+ * whatif_analyse fills a struct whatif that owns its arrays;
+ * whatif_free releases them.
+ */
+#ifndef ARCHADVISOR_WHATIF_H
+#define ARCHADVISOR_WHATIF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kb.h"
+#include "value.h"
+
+#define WHATIF_MAX_WAYS	4096
+
+struct sensitivity {
+	size_t		question;
+	struct value	from, to;
+	int		processing;	/* the new recommendation */
+	int		organization;	/* -1: centralized */
+	double		swing;		/* change of the current processing
+					   pattern's score at that answer */
+};
+
+struct next_question {
+	size_t	question;
+	double	change_share;	/* 0..1 of its answers change the result */
+	double	margin_change;	/* mean |change| of the margin, points */
+};
+
+struct whatif {
+	int			 processing;	/* the current recommendation */
+	int			 organization;
+	struct sensitivity	*sens;		/* answered questions that can
+						   change it, kb order */
+	size_t			 nsens;
+	size_t			 open;		/* unanswered questions */
+	size_t			 ways;		/* combinations examined */
+	bool			 exhaustive;	/* every combination, not a
+						   sample */
+	double			 holds_pct;
+	struct next_question	*next;		/* every open question, most
+						   telling first */
+	size_t			 nnext;
+};
+
+void	whatif_analyse(const struct kb *kb, const struct value *answers,
+	    struct whatif *w);
+void	whatif_free(struct whatif *w);
+
+#endif
