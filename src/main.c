@@ -24,6 +24,7 @@
 #include "outfile.h"
 #include "report.h"
 #include "version.h"
+#include "whatif.h"
 #include "xmalloc.h"
 
 /* Exit statuses (SPEC.md; sysexits.h values, but 2 for usage). */
@@ -326,11 +327,13 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	struct report_ctx	 ctx;
 	struct answers		 a = { NULL, 0, NULL, NULL };
 	struct ranking		*r = NULL;
+	struct whatif		 w;
 	struct kb		*kb = NULL;
 	const char		*format = "text", *output = NULL;
 	const char		*pattern_id = NULL;
 	int			 c, rc;
 
+	memset(&w, 0, sizeof w);
 	so.sets = xcalloc((size_t)argc + 1, sizeof *so.sets);
 	while ((c = getopt_long(argc, argv, "a:s:f:o:r:h", longopts,
 	    NULL)) != -1) {
@@ -401,9 +404,14 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	ctx_init(&ctx, kb, g, output == NULL || strcmp(output, "-") == 0);
 	ctx.answers = &a;
 	ctx.ranking = r;
+	if (!explain) {
+		whatif_analyse(kb, a.v, &w);
+		ctx.whatif = &w;
+	}
 	call.ctx = &ctx;
 	rc = write_output(output, explain ? call_explain : call_writer, &call);
 out:
+	whatif_free(&w);
 	ranking_free(r);
 	answers_free(&a);
 	kb_free(kb);

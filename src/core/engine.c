@@ -155,9 +155,9 @@ recommend(const struct kb *kb, struct ranking *r)
 	}
 }
 
-void
-engine_rank(const struct kb *kb, const struct value *answers,
-    struct ranking *r)
+/* Scores and ranks from the rule conditions already in r->conditions. */
+static void
+tally(const struct kb *kb, struct ranking *r)
 {
 	const struct rule	*rule;
 	const struct effect	*e;
@@ -172,7 +172,6 @@ engine_rank(const struct kb *kb, const struct value *answers,
 	}
 	for (i = 0; i < kb->nrules; i++) {
 		rule = &kb->rules[i];
-		r->conditions[i] = expr_eval(rule->when, answers);
 		if (r->conditions[i] != TV_TRUE)
 			continue;
 		for (j = 0; j < rule->neffects; j++) {
@@ -197,6 +196,29 @@ engine_rank(const struct kb *kb, const struct value *answers,
 	}
 	sort_order(r);
 	recommend(kb, r);
+}
+
+void
+engine_rank(const struct kb *kb, const struct value *answers,
+    struct ranking *r)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->nrules; i++)
+		r->conditions[i] = expr_eval(kb->rules[i].when, answers);
+	tally(kb, r);
+}
+
+void
+engine_rerank(const struct kb *kb, const struct value *answers,
+    struct ranking *r, const size_t *rules, size_t nrules)
+{
+	size_t	i;
+
+	for (i = 0; i < nrules; i++)
+		r->conditions[rules[i]] = expr_eval(kb->rules[rules[i]].when,
+		    answers);
+	tally(kb, r);
 }
 
 size_t

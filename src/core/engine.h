@@ -66,6 +66,14 @@ void		 ranking_free(struct ranking *r);
 void		 engine_rank(const struct kb *kb, const struct value *answers,
 		    struct ranking *r);
 
+/*
+ * Like engine_rank, but re-evaluates only the listed rules: the others keep
+ * the conditions of the previous call on r. For what-if analysis, where one
+ * answer changes and only the rules that read it can change.
+ */
+void		 engine_rerank(const struct kb *kb, const struct value *answers,
+		    struct ranking *r, const size_t *rules, size_t nrules);
+
 double		 engine_score(double evidence, double scale);
 enum fit	 engine_fit(double score, bool vetoed);
 const char	*fit_name(enum fit f);	/* "strong", ..., "ruled out" */

@@ -26,9 +26,16 @@ struct cands {
 	size_t		 n, cap;
 };
 
+/* Rule indexes. */
+struct rlist {
+	size_t	*idx;
+	size_t	 n;
+};
+
 struct ctx {
 	const struct kb	*kb;
 	struct qtests	*tests;		/* by question */
+	struct rlist	*deps;		/* by question: the rules that read it */
 	struct ranking	*r;
 	struct value	*scratch;	/* answers being varied */
 	double		 score;		/* the recommended pattern's score */
@@ -184,13 +191,26 @@ distinct_outcomes(const struct ctx *x, size_t q, struct cands *c)
 	free(sigs);
 }
 
-/* Ranks the scratch answers; returns true if the recommendation differs. */
+/*
+ * Ranks the scratch answers, re-evaluating only the rules in dep (those
+ * that read the answers that changed); returns true if the recommendation
+ * differs from the current one.
+ */
 static bool
-changed(struct ctx *x, const struct whatif *w)
+changed(struct ctx *x, const struct rlist *dep, const struct whatif *w)
 {
-	engine_rank(x->kb, x->scratch, x->r);
+	engine_rerank(x->kb, x->scratch, x->r, dep->idx, dep->n);
 	return (x->r->processing != w->processing ||
 	    x->r->organization != w->organization);
+}
+
+/* Puts question q's answer back and its rules' conditions with it. */
+static void
+restore(struct ctx *x, const struct value *answers, size_t q)
+{
+	x->scratch[q] = answers[q];
+	engine_rerank(x->kb, x->scratch, x->r, x->deps[q].idx,
+	    x->deps[q].n);
 }
 
 static double
@@ -232,7 +252,7 @@ sensitivity(struct ctx *x, const struct value *answers, struct whatif *w)
 			if (d >= bestd)
 				continue;
 			x->scratch[q] = c.v[i];
-			if (!changed(x, w))
+			if (!changed(x, &x->deps[q], w))
 				continue;
 			bestd = d;
 			best.question = q;
@@ -243,7 +263,7 @@ sensitivity(struct ctx *x, const struct value *answers, struct whatif *w)
 			best.swing = w->processing >= 0 ?
 			    x->r->scores[w->processing].score - x->score : 0;
 		}
-		x->scratch[q] = answers[q];
+		restore(x, answers, q);
 		if (isfinite(bestd))
 			w->sens[w->nsens++] = best;
 	}
@@ -264,7 +284,9 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 {
 	const struct kb	*kb = x->kb;
 	struct cands	*c;
-	size_t		*open, *digit, i, k, n = 0, holds = 0;
+	struct rlist	 all = { NULL, 0 };
+	bool		*in;
+	size_t		*open, *digit, i, j, k, n = 0, holds = 0;
 	double		 ways = 1;
 	uint64_t	 seed = 0x5DEECE66DULL;
 
@@ -287,6 +309,15 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	w->open = 0;
 	for (i = 0; i < kb->nquestions; i++)
 		w->open += !answers[i].known;
+	/* The rules that read any open question. */
+	in = xcalloc(kb->nrules, sizeof *in);
+	all.idx = xcalloc(kb->nrules, sizeof *all.idx);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < x->deps[open[i]].n; j++)
+			if (!in[x->deps[open[i]].idx[j]]) {
+				in[x->deps[open[i]].idx[j]] = true;
+				all.idx[all.n++] = x->deps[open[i]].idx[j];
+			}
 	w->exhaustive = ways <= WHATIF_MAX_WAYS;
 	w->ways = w->exhaustive ? (size_t)ways : WHATIF_MAX_WAYS;
 	for (k = 0; k < w->ways; k++) {
@@ -295,7 +326,7 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 				digit[i] = next_random(&seed) % c[i].n;
 			x->scratch[open[i]] = c[i].v[digit[i]];
 		}
-		holds += !changed(x, w);
+		holds += !changed(x, &all, w);
 		/* The next combination, as a mixed-radix counter. */
 		for (i = 0; w->exhaustive && i < n; i++) {
 			if (++digit[i] < c[i].n)
@@ -309,6 +340,9 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 		x->scratch[open[i]] = answers[open[i]];
 		free(c[i].v);
 	}
+	engine_rerank(kb, x->scratch, x->r, all.idx, all.n);
+	free(all.idx);
+	free(in);
 	free(c);
 	free(open);
 	free(digit);
@@ -346,10 +380,10 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 		dm = 0;
 		for (i = 0; i < c.n; i++) {
 			x->scratch[q] = c.v[i];
-			changes += changed(x, w);
+			changes += changed(x, &x->deps[q], w);
 			dm += fabs(x->r->margin - margin);
 		}
-		x->scratch[q] = answers[q];
+		restore(x, answers, q);
 		nq = &w->next[w->nnext++];
 		nq->question = q;
 		nq->change_share = c.n ? (double)changes / (double)c.n : 0;
@@ -363,15 +397,29 @@ void
 whatif_analyse(const struct kb *kb, const struct value *answers,
     struct whatif *w)
 {
-	struct ctx	x;
-	double		margin;
-	size_t		i;
+	struct ctx	 x;
+	double		 margin;
+	bool		*used;
+	size_t		 i, q;
 
 	memset(w, 0, sizeof *w);
 	x.kb = kb;
 	x.tests = xcalloc(kb->nquestions, sizeof *x.tests);
-	for (i = 0; i < kb->nrules; i++)
+	x.deps = xcalloc(kb->nquestions, sizeof *x.deps);
+	used = xcalloc(kb->nquestions, sizeof *used);
+	for (i = 0; i < kb->nrules; i++) {
 		expr_foreach_cmp(kb->rules[i].when, collect, &x);
+		memset(used, 0, kb->nquestions * sizeof *used);
+		expr_questions(kb->rules[i].when, used);
+		for (q = 0; q < kb->nquestions; q++) {
+			if (!used[q])
+				continue;
+			x.deps[q].idx = xreallocarray(x.deps[q].idx,
+			    x.deps[q].n + 1, sizeof *x.deps[q].idx);
+			x.deps[q].idx[x.deps[q].n++] = i;
+		}
+	}
+	free(used);
 	x.r = ranking_new(kb);
 	x.scratch = xcalloc(kb->nquestions, sizeof *x.scratch);
 	memcpy(x.scratch, answers, kb->nquestions * sizeof *x.scratch);
@@ -383,9 +431,12 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	sensitivity(&x, answers, w);
 	robustness(&x, answers, w);
 	next_questions(&x, answers, margin, w);
-	for (i = 0; i < kb->nquestions; i++)
+	for (i = 0; i < kb->nquestions; i++) {
 		free(x.tests[i].cmp);
+		free(x.deps[i].idx);
+	}
 	free(x.tests);
+	free(x.deps);
 	free(x.scratch);
 	ranking_free(x.r);
 }

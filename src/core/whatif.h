@@ -30,7 +30,7 @@
 #include "kb.h"
 #include "value.h"
 
-#define WHATIF_MAX_WAYS	4096
+#define WHATIF_MAX_WAYS	1024
 
 struct sensitivity {
 	size_t		question;

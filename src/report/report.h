@@ -13,11 +13,13 @@
 #include "answers.h"
 #include "engine.h"
 #include "kb.h"
+#include "whatif.h"
 
 struct report_ctx {
 	const struct kb		*kb;
 	const struct answers	*answers;
 	const struct ranking	*ranking;
+	const struct whatif	*whatif;	/* or NULL: not analysed */
 	const char		*version;	/* archadvisor's version */
 	bool			 color;		/* ANSI colour allowed */
 	bool			 utf8;		/* block characters allowed */
@@ -53,5 +55,18 @@ int	report_explain_json(FILE *fp, const struct report_ctx *ctx,
 int	report_patterns_text(FILE *fp, const struct report_ctx *ctx,
 	    int pattern);
 int	report_questions_text(FILE *fp, const struct report_ctx *ctx);
+
+/*
+ * The what-if findings as sentences for people, shared by the text-like
+ * formats: one sensitivity item ("If latency were 4h instead of 30m, Batch
+ * Processing would overtake Micro-Batch Processing.") and the robustness
+ * line. Each writes into buf and returns it.
+ */
+char	*report_sensitivity_sentence(const struct report_ctx *ctx,
+	    const struct sensitivity *s, char *buf, size_t bufsz);
+char	*report_robustness_sentence(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
+/* The text report's "What would change this" section. */
+void	 report_whatif_text(FILE *fp, const struct report_ctx *ctx);
 
 #endif

@@ -37,22 +37,38 @@ status_name(enum tv v)
 	}
 }
 
-/* The unanswered questions a rule reads, as "a, b" (empty if none). */
-static void
-open_questions(const struct report_ctx *ctx, const struct rule *rule,
-    char *buf, size_t bufsz)
-{
-	bool	*used;
-	size_t	 i, len = 0;
+/* Collects the comparisons of a condition that were not true. */
+struct leaves {
+	const struct report_ctx	*ctx;
+	FILE			*fp;		/* text: write here */
+	json_t			*arr;		/* json: append here */
+	bool			 all;		/* every comparison, true too */
+};
 
-	buf[0] = '\0';
-	used = xcalloc(ctx->kb->nquestions, sizeof *used);
-	expr_questions(rule->when, used);
-	for (i = 0; i < ctx->kb->nquestions; i++)
-		if (used[i] && !ctx->answers->v[i].known && len < bufsz)
-			len += (size_t)snprintf(buf + len, bufsz - len,
-			    "%s%s", len ? ", " : "", ctx->kb->questions[i].id);
-	free(used);
+static void
+leaf(void *arg, const struct expr_cmp *c)
+{
+	struct leaves		*l = arg;
+	const struct question	*q = &l->ctx->kb->questions[c->question];
+	const struct value	*v = &l->ctx->answers->v[c->question];
+	enum tv			 t = expr_cmp_eval(c, v);
+	char			 text[512], val[256];
+
+	if (t == TV_TRUE && !l->all)
+		return;
+	expr_cmp_format(c, l->ctx->kb, text, sizeof text);
+	value_format(&q->dom, v, val, sizeof val);
+	if (l->arr != NULL) {
+		json_array_append_new(l->arr, json_pack("{s:s, s:s, s:s}",
+		    "test", text, "value", tv_name(t), "answer", val));
+		return;
+	}
+	if (t == TV_UNKNOWN)
+		fprintf(l->fp, "%16s%s: unknown (%s unanswered)\n", "", text,
+		    q->id);
+	else
+		fprintf(l->fp, "%16s%s: %s (%s is %s)\n", "", text, tv_name(t),
+		    q->id, val);
 }
 
 int
@@ -64,7 +80,7 @@ report_explain_text(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 	const struct rule		*rule;
 	enum tv				 v;
 	size_t				 i, n = 0;
-	char				 effect[32], open[512];
+	char				 effect[32];
 
 	text_style(fp, ctx->color, "1");
 	fprintf(fp, "%s (%s)", kb->patterns[pattern].name,
@@ -95,11 +111,14 @@ report_explain_text(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 		fprintf(fp, "%-8s %5s  %s\n", status_name(v), effect,
 		    rule->id);
 		text_reset(fp, ctx->color);
-		fprintf(fp, "%16swhen: %s", "", rule->when_text);
-		open_questions(ctx, rule, open, sizeof open);
-		if (v == TV_UNKNOWN && open[0] != '\0')
-			fprintf(fp, "  (unanswered: %s)", open);
-		fprintf(fp, "\n%16s", "");
+		fprintf(fp, "%16swhen: %s\n", "", rule->when_text);
+		if (v != TV_TRUE) {
+			/* Which parts of the condition failed, and why. */
+			struct leaves	l = { ctx, fp, NULL, false };
+
+			expr_foreach_cmp(rule->when, leaf, &l);
+		}
+		fprintf(fp, "%16s", "");
 		text_wrap(fp, rule->why, 16, 16, ctx->width);
 		fputs("\n\n", fp);
 	}
@@ -115,7 +134,7 @@ report_explain_json(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 	const struct kb		*kb = ctx->kb;
 	const struct effect	*e;
 	const struct rule	*rule;
-	json_t			*rules, *o, *open;
+	json_t			*rules, *o, *open, *tests;
 	bool			*used;
 	size_t			 i, q;
 
@@ -132,7 +151,13 @@ report_explain_json(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 			if (used[q] && !ctx->answers->v[q].known)
 				json_array_append_new(open,
 				    json_string(kb->questions[q].id));
-		o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:s, s:s, s:o}",
+		{
+			struct leaves	l = { ctx, NULL, json_array(), true };
+
+			expr_foreach_cmp(rule->when, leaf, &l);
+			tests = l.arr;
+		}
+		o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:s, s:s, s:o, s:o}",
 		    "rule", rule->id,
 		    "when", rule->when_text,
 		    "status", status_name(ctx->ranking->conditions[i]),
@@ -140,7 +165,8 @@ report_explain_json(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 		    "effect", json_real(e->veto ? 0.0 : e->weight),
 		    "why", rule->why,
 		    "source", rule->source,
-		    "unanswered", open);
+		    "unanswered", open,
+		    "tests", tests);
 		json_array_append_new(rules, o);
 	}
 	free(used);

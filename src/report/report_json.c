@@ -147,6 +147,7 @@ json_report(const struct report_ctx *ctx)
 	    "unanswered", json_unanswered(kb, ctx->answers),
 	    "ranking", ranking,
 	    "recommendation", json_recommendation(kb, ctx->ranking));
+	report_whatif_json(root, ctx);
 	return (root);
 }
 

@@ -19,6 +19,8 @@ json_t	*json_ranking_entry(const struct kb *kb, const struct ranking *r,
 	    size_t pattern);
 json_t	*json_recommendation(const struct kb *kb, const struct ranking *r);
 json_t	*json_report(const struct report_ctx *ctx);
+/* Adds sensitivity, robustness and next_questions (if analysed). */
+void	 report_whatif_json(json_t *root, const struct report_ctx *ctx);
 /* Writes root indented with a final newline and releases it. */
 int	 json_write(FILE *fp, json_t *root);
 

@@ -206,6 +206,7 @@ report_write_text(FILE *fp, const struct report_ctx *ctx)
 	write_recommendation(fp, ctx);
 	write_table(fp, ctx);
 	write_reasons(fp, ctx);
+	report_whatif_text(fp, ctx);
 	write_unanswered(fp, ctx);
 	return (ferror(fp) ? -1 : 0);
 }

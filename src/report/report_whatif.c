@@ -1,0 +1,207 @@
+/*
+ * report_whatif: the "what would change this" findings (src/core/whatif.h)
+ * as sentences, as a section of the text report, and as JSON fields.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_json.h"
+#include "textfmt.h"
+
+/* "Batch Processing, organised as a Data Mesh" or "... centrally". */
+static void
+outcome(const struct report_ctx *ctx, int processing, int organization,
+    char *buf, size_t bufsz)
+{
+	const struct kb	*kb = ctx->kb;
+
+	if (processing < 0)
+		snprintf(buf, bufsz, "no processing pattern");
+	else if (organization >= 0)
+		snprintf(buf, bufsz, "%s, organised as a %s",
+		    kb->patterns[processing].name,
+		    kb->patterns[organization].name);
+	else
+		snprintf(buf, bufsz, "%s, organised centrally",
+		    kb->patterns[processing].name);
+}
+
+/* A set's members as "a, b", without the brackets of its value form. */
+static void
+members(const struct value_domain *dom, const struct value *v, char *buf,
+    size_t bufsz)
+{
+	size_t	len;
+
+	value_format(dom, v, buf, bufsz);
+	len = strlen(buf);
+	if (len >= 2 && buf[0] == '[') {
+		memmove(buf, buf + 1, len - 2);
+		buf[len - 2] = '\0';
+	}
+}
+
+char *
+report_sensitivity_sentence(const struct report_ctx *ctx,
+    const struct sensitivity *s, char *buf, size_t bufsz)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct whatif	*w = ctx->whatif;
+	const struct question	*q = &kb->questions[s->question];
+	char			 from[128], to[128], what[512];
+
+	if (s->processing != w->processing && s->processing >= 0 &&
+	    w->processing >= 0 && s->organization == w->organization)
+		snprintf(what, sizeof what, "%s would overtake %s",
+		    kb->patterns[s->processing].name,
+		    kb->patterns[w->processing].name);
+	else if (s->processing == w->processing && s->organization >= 0)
+		snprintf(what, sizeof what, "%s would be recommended as the "
+		    "organisation", kb->patterns[s->organization].name);
+	else if (s->processing == w->processing)
+		snprintf(what, sizeof what, "the organisation would be "
+		    "central instead of a %s",
+		    kb->patterns[w->organization].name);
+	else {
+		char	o[256];
+
+		outcome(ctx, s->processing, s->organization, o, sizeof o);
+		snprintf(what, sizeof what, "the recommendation would become "
+		    "%s", o);
+	}
+	if (q->dom.type == VAL_SET) {
+		/* Say which members come or go, not the two whole sets. */
+		struct value	add = s->to, drop = s->from;
+
+		add.bits &= ~s->from.bits;
+		drop.bits &= ~s->to.bits;
+		members(&q->dom, &add, to, sizeof to);
+		members(&q->dom, &drop, from, sizeof from);
+		snprintf(buf, bufsz, "If %s %s%s%s%s%s, %s.", q->id,
+		    add.bits ? "also included " : "",
+		    add.bits ? to : "", add.bits && drop.bits ? " but " : "",
+		    drop.bits ? "did not include " : "", drop.bits ? from : "",
+		    what);
+		return (buf);
+	}
+	value_format(&q->dom, &s->from, from, sizeof from);
+	value_format(&q->dom, &s->to, to, sizeof to);
+	snprintf(buf, bufsz, "If %s were %s instead of %s, %s.", q->id, to,
+	    from, what);
+	return (buf);
+}
+
+char *
+report_robustness_sentence(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	const struct whatif	*w = ctx->whatif;
+
+	if (w->open == 0)
+		snprintf(buf, bufsz, "Every question is answered.");
+	else if (w->ways <= 1)
+		snprintf(buf, bufsz, "None of the %zu open question%s can "
+		    "change the recommendation.", w->open,
+		    w->open == 1 ? "" : "s");
+	else
+		snprintf(buf, bufsz, "The recommendation holds in %.0f%% of "
+		    "the ways the %zu open question%s could be answered "
+		    "(%s %zu).", w->holds_pct, w->open, w->open == 1 ? "" :
+		    "s", w->exhaustive ? "all" : "a sample of", w->ways);
+	return (buf);
+}
+
+/* The text report's section; writes nothing without an analysis. */
+void
+report_whatif_text(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct whatif	*w = ctx->whatif;
+	const struct question	*q;
+	char			 line[1024];
+	size_t			 i, n;
+
+	if (w == NULL)
+		return;
+	text_style(fp, ctx->color, "1");
+	fputs("What would change this\n", fp);
+	text_reset(fp, ctx->color);
+	fputs("  ", fp);
+	text_wrap(fp, report_robustness_sentence(ctx, line, sizeof line), 2,
+	    2, ctx->width);
+	fputc('\n', fp);
+	for (i = 0; i < w->nsens; i++) {
+		fputs("  ", fp);
+		text_wrap(fp, report_sensitivity_sentence(ctx, &w->sens[i],
+		    line, sizeof line), 2, 4, ctx->width);
+		fputc('\n', fp);
+	}
+	if (w->nsens == 0 && answers_count(ctx->answers) > 0)
+		fputs("  No single changed answer would change the "
+		    "recommendation.\n", fp);
+	for (i = n = 0; i < w->nnext && n < 3; i++) {
+		if (w->next[i].change_share == 0 &&
+		    w->next[i].margin_change == 0)
+			break;
+		q = &ctx->kb->questions[w->next[i].question];
+		if (n++ == 0)
+			fputs("  Ask next:\n", fp);
+		if (w->next[i].change_share > 0)
+			snprintf(line, sizeof line, "%s: %s (%.0f%% of its "
+			    "answers change the recommendation)", q->id,
+			    q->prompt, 100.0 * w->next[i].change_share);
+		else
+			snprintf(line, sizeof line, "%s: %s", q->id,
+			    q->prompt);
+		fputs("    ", fp);
+		text_wrap(fp, line, 4, 6, ctx->width);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
+
+/* Adds sensitivity, robustness and next_questions to a JSON report. */
+void
+report_whatif_json(json_t *root, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct whatif	*w = ctx->whatif;
+	const struct sensitivity *s;
+	const struct question	*q;
+	json_t			*sens, *next;
+	char			 from[128], to[128];
+	size_t			 i;
+
+	if (w == NULL)
+		return;
+	sens = json_array();
+	for (i = 0; i < w->nsens; i++) {
+		s = &w->sens[i];
+		q = &kb->questions[s->question];
+		value_format(&q->dom, &s->from, from, sizeof from);
+		value_format(&q->dom, &s->to, to, sizeof to);
+		json_array_append_new(sens, json_pack("{s:s, s:s, s:s, s:s?, "
+		    "s:s, s:o}",
+		    "question", q->id, "from", from, "to", to,
+		    "new_top", s->processing >= 0 ?
+		    kb->patterns[s->processing].id : NULL,
+		    "new_organization", s->organization >= 0 ?
+		    kb->patterns[s->organization].id : "centralized",
+		    "swing", json_real(s->swing)));
+	}
+	next = json_array();
+	for (i = 0; i < w->nnext; i++)
+		json_array_append_new(next, json_pack("{s:s, s:b, s:o, s:o}",
+		    "question", kb->questions[w->next[i].question].id,
+		    "could_change_top", w->next[i].change_share > 0,
+		    "change_share", json_real(w->next[i].change_share),
+		    "margin_change", json_real(w->next[i].margin_change)));
+	json_object_set_new(root, "sensitivity", sens);
+	json_object_set_new(root, "robustness", json_pack("{s:o, s:I, s:I, "
+	    "s:b}", "holds_pct", json_real(round(w->holds_pct * 10) / 10),
+	    "open_questions",
+	    (json_int_t)w->open, "ways", (json_int_t)w->ways, "exhaustive",
+	    w->exhaustive));
+	json_object_set_new(root, "next_questions", next);
+}

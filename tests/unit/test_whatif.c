@@ -1,0 +1,239 @@
+/*
+ * test_whatif: sensitivity thresholds found exactly, robustness at and
+ * below 100%, and the next-question ranking, on small constructed
+ * knowledge bases.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "answers.h"
+#include "kb_load.h"
+#include "whatif.h"
+
+static const char base[] =
+    "knowledge_base: {name: t, version: '1'}\n"
+    "questions:\n"
+    "  - {id: latency, prompt: L, type: duration}\n"
+    "  - {id: volume, prompt: V, type: size}\n"
+    "  - {id: skills, prompt: S, type: level, values: [none, some, strong]}\n"
+    "  - {id: rt, prompt: R, type: bool}\n"
+    "  - {id: uses, prompt: U, type: set, values: [iot, etl, bi]}\n"
+    "  - {id: teams, prompt: T, type: integer, range: [1, 100]}\n"
+    "patterns:\n"
+    "  - {id: a, name: A, kind: processing, summary: a}\n"
+    "  - {id: b, name: B, kind: processing, summary: b}\n"
+    "  - {id: m, name: M, kind: organization, summary: m}\n"
+    "rules:\n";
+
+static struct kb *
+load(const char *rules)
+{
+	struct kb_source	 src;
+	struct diag		 d;
+	struct kb		*kb = NULL;
+	char			 text[4096];
+
+	snprintf(text, sizeof text, "%s%s", base, rules);
+	src.name = "test.yaml";
+	src.data = text;
+	src.len = strlen(text);
+	diag_init(&d);
+	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
+		diag_print(stderr, &d);
+	diag_free(&d);
+	assert_non_null(kb);
+	return (kb);
+}
+
+static void
+set(struct answers *a, const struct kb *kb, const char *arg)
+{
+	char	err[256];
+
+	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
+		fail_msg("%s", err);
+}
+
+static const struct sensitivity *
+sens_of(const struct whatif *w, const struct kb *kb, const char *q)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nsens; i++)
+		if (w->sens[i].question == (size_t)kb_question_index(kb, q))
+			return (&w->sens[i]);
+	return (NULL);
+}
+
+/* "latency > 1h" switches at 1h plus one second, not at a grid point. */
+static void
+test_threshold_exact(void **state)
+{
+	struct kb			*kb;
+	struct answers			 a;
+	struct whatif			 w;
+	const struct sensitivity	*s;
+
+	(void)state;
+	kb = load("  - {id: slow, when: latency > 1h, effects: {b: 2}, "
+	    "why: w, source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=10m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.processing, 0);
+	s = sens_of(&w, kb, "latency");
+	assert_non_null(s);
+	assert_int_equal(s->to.num, 3601);
+	assert_int_equal(s->processing, 1);
+	whatif_free(&w);
+
+	/* From above, the nearest change is exactly at 1h. */
+	set(&a, kb, "latency=1d");
+	whatif_analyse(kb, a.v, &w);
+	s = sens_of(&w, kb, "latency");
+	assert_non_null(s);
+	assert_int_equal(s->to.num, 3600);
+	assert_int_equal(s->processing, 0);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/* Sizes, integers and levels; an answer no rule can flip has no entry. */
+static void
+test_other_types(void **state)
+{
+	struct kb			*kb;
+	struct answers			 a;
+	struct whatif			 w;
+	const struct sensitivity	*s;
+
+	(void)state;
+	kb = load(
+	    "  - {id: big, when: volume >= 2TB, effects: {b: 2}, why: w, "
+	    "source: s}\n"
+	    "  - {id: many, when: teams >= 10, effects: {m: 3}, why: w, "
+	    "source: s}\n"
+	    "  - {id: sk, when: skills <= some, effects: {a: 1}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "volume=500GB");
+	set(&a, kb, "teams=3");
+	set(&a, kb, "skills=some");
+	whatif_analyse(kb, a.v, &w);
+	/* a has +1 from skills; b needs volume >= 2TB to overtake it. */
+	assert_int_equal(w.processing, 0);
+	s = sens_of(&w, kb, "volume");
+	assert_non_null(s);
+	assert_int_equal(s->to.num, 2000000000000LL);
+	/* At teams = 10 the organisation becomes m. */
+	s = sens_of(&w, kb, "teams");
+	assert_non_null(s);
+	assert_int_equal(s->to.num, 10);
+	assert_int_equal(s->organization, 2);
+	/* skills=strong drops a's +1: a and b tie, a stays first. */
+	assert_null(sens_of(&w, kb, "skills"));
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/* A winner no open answer can overtake holds in 100% of the ways. */
+static void
+test_robust_100(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 5}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.open, 5);
+	assert_true(w.exhaustive);
+	assert_int_equal(w.ways, 4);	/* rt: 2 outcomes x uses: 2 */
+	assert_float_equal(w.holds_pct, 100.0, 1e-9);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/* b overtakes only when rt and iot are both true: 1 of 4 ways. */
+static void
+test_robust_below_100(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.ways, 4);
+	assert_float_equal(w.holds_pct, 75.0, 1e-9);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/* The question that can flip the result alone is asked first. */
+static void
+test_next_question_order(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 3}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {a: 1}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.nnext, 5);
+	assert_string_equal(kb->questions[w.next[0].question].id, "rt");
+	assert_float_equal(w.next[0].change_share, 0.5, 1e-9);
+	assert_string_equal(kb->questions[w.next[1].question].id, "uses");
+	assert_float_equal(w.next[1].change_share, 0.0, 1e-9);
+	assert_true(w.next[1].margin_change > 0);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_threshold_exact),
+		cmocka_unit_test(test_other_types),
+		cmocka_unit_test(test_robust_100),
+		cmocka_unit_test(test_robust_below_100),
+		cmocka_unit_test(test_next_question_order),
+	};
+
+	return (cmocka_run_group_tests_name("whatif", tests, NULL, NULL));
+}
