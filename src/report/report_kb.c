@@ -105,24 +105,34 @@ report_patterns_text(FILE *fp, const struct report_ctx *ctx, int pattern)
 	return (ferror(fp) ? -1 : 0);
 }
 
-/* "level: none < some < strong", "duration, e.g. 30s, 10m, 4h, 1d" ... */
+/*
+ * What a question accepts, e.g. "level: none < some < strong",
+ * "duration, e.g. 30s, 10m, 4h, 1d; at least 1s"; written into buf.
+ */
 static void
-accepted(FILE *fp, const struct question *q)
+accepted(const struct question *q, char *buf, size_t bufsz)
 {
 	char	lo[64], hi[64];
-	size_t	i;
+	size_t	i, len;
 
-	fprintf(fp, "%s", value_type_name(q->dom.type));
+	len = (size_t)snprintf(buf, bufsz, "%s", value_type_name(q->dom.type));
 	if (q->dom.type == VAL_LEVEL || q->dom.type == VAL_SET) {
-		fputs(": ", fp);
-		for (i = 0; i < q->dom.nnames; i++)
-			fprintf(fp, "%s%s", i ? (q->dom.type == VAL_LEVEL ?
-			    " < " : ", ") : "", q->dom.names[i]);
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s",
+		    q->dom.type == VAL_LEVEL ? ": " : " of: ");
+		for (i = 0; i < q->dom.nnames && len < bufsz; i++)
+			len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
+			    i ? (q->dom.type == VAL_LEVEL ? " < " : ", ") : "",
+			    q->dom.names[i]);
 		return;
 	}
-	if (q->dom.type != VAL_BOOL)
-		fprintf(fp, ", e.g. %s", value_type_forms(q->dom.type));
-	if (q->dom.has_min || q->dom.has_max) {
+	if (q->dom.type == VAL_BOOL) {
+		snprintf(buf + len, bufsz - len, ": true or false");
+		return;
+	}
+	if (q->dom.type != VAL_INT)
+		len += (size_t)snprintf(buf + len, bufsz - len, ", e.g. %s",
+		    value_type_forms(q->dom.type));
+	if (len < bufsz && (q->dom.has_min || q->dom.has_max)) {
 		struct value	v = { .known = true };
 
 		v.num = q->dom.min;
@@ -130,11 +140,14 @@ accepted(FILE *fp, const struct question *q)
 		v.num = q->dom.max;
 		value_format(&q->dom, &v, hi, sizeof hi);
 		if (q->dom.has_min && q->dom.has_max)
-			fprintf(fp, "; from %s to %s", lo, hi);
+			snprintf(buf + len, bufsz - len, "%s from %s to %s",
+			    q->dom.type == VAL_INT ? "," : ";", lo, hi);
 		else if (q->dom.has_min)
-			fprintf(fp, "; at least %s", lo);
+			snprintf(buf + len, bufsz - len, "%s at least %s",
+			    q->dom.type == VAL_INT ? "," : ";", lo);
 		else
-			fprintf(fp, "; at most %s", hi);
+			snprintf(buf + len, bufsz - len, "%s at most %s",
+			    q->dom.type == VAL_INT ? "," : ";", hi);
 	}
 }
 
@@ -143,6 +156,7 @@ report_questions_text(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct question	*q;
+	char			 line[2048];
 	size_t			 s, i;
 
 	for (s = 0; s < kb->sections.n; s++) {
@@ -158,7 +172,8 @@ report_questions_text(FILE *fp, const struct report_ctx *ctx)
 			text_wrap(fp, q->prompt, 4 + text_width(q->id), 4,
 			    ctx->width);
 			fputs("\n    ", fp);
-			accepted(fp, q);
+			accepted(q, line, sizeof line);
+			text_wrap(fp, line, 4, 6, ctx->width);
 			fputc('\n', fp);
 		}
 		fputc('\n', fp);
