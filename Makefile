@@ -18,7 +18,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Ibuild
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Isrc/ask -Ibuild
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -35,7 +35,7 @@ pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 B	?= build
 BIN	?= archadvisor
 LIB	= $(B)/libarchadvisor.a
-LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c)
+LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c src/ask/*.c)
 LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o
 TUI_SRC	= $(wildcard src/tui/*.c)
 TUI_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(TUI_SRC))
@@ -46,7 +46,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
-.PHONY: all run check unit-check cli-check golden-check kb-check golden-update deps \
+.PHONY: all run check unit-check cli-check golden-check kb-check ask-check golden-update deps \
 	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
@@ -63,10 +63,15 @@ $(B)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# ncursesw's pkg-config says -D_XOPEN_SOURCE=600, which would redefine our
+# 700 (an error under -Werror): keep its include paths, drop its feature macros.
+TUI_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,\
+	$(call pkgcflags,$(TUI_PKGS)))
+
 $(B)/tui/%.o: src/tui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -D_XOPEN_SOURCE_EXTENDED \
-		$(ALL_CFLAGS) $(call pkgcflags,$(TUI_PKGS)) -MMD -MP -c -o $@ $<
+		$(ALL_CFLAGS) $(TUI_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The stock knowledge base, compiled in so that a lone binary works anywhere.
 $(B)/stock_kb.c: $(RULES) src/embed.sh
@@ -94,7 +99,8 @@ run: deps-run
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check
+	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
+	    ask-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -104,6 +110,10 @@ cli-check: $(BIN)
 
 golden-check: $(BIN)
 	@sh tests/golden.sh ./$(BIN)
+
+# The line-mode questionnaire, driven through a pipe.
+ask-check: $(BIN)
+	@sh tests/ask.sh ./$(BIN)
 
 # The stock knowledge base: the whole seed quoted, and the calibration
 # scenarios an architect would defend.
@@ -117,7 +127,8 @@ golden-update: $(BIN)
 # The whole suite under AddressSanitizer and UBSan, in a build of its own.
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
-	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check
+	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
+	    ask-check
 
 # The unit tests under valgrind memcheck; leaks are errors.
 check-valgrind: deps

@@ -17,6 +17,8 @@
 
 #include "answers.h"
 #include "answers_load.h"
+#include "answers_yaml.h"
+#include "ask.h"
 #include "diag.h"
 #include "engine.h"
 #include "kb.h"
@@ -521,6 +523,106 @@ cmd_check(int argc, char **argv, struct globals *g)
 	return (EXIT_OK);
 }
 
+static int
+call_text_report(FILE *fp, const void *arg)
+{
+	return (report_write_text(fp, arg));
+}
+
+static int
+call_answers_yaml(FILE *fp, const void *arg)
+{
+	const struct report_ctx	*ctx = arg;
+
+	return (answers_yaml_write(fp, ctx->kb, ctx->answers));
+}
+
+/*
+ * ask: the questionnaire in plain lines; at the end the report, and the
+ * answers saved to -o (or back to --answers) atomically. Input that ends
+ * before the last question saves nothing.
+ */
+static int
+cmd_ask(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command	*cmd = find_command("ask");
+	struct scenario_opts	 so = { NULL, NULL, 0 };
+	struct report_ctx	 ctx;
+	struct ask_io		 io;
+	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct ranking		*r = NULL;
+	struct whatif		 w;
+	struct kb		*kb = NULL;
+	const char		*output = NULL;
+	int			 c, rc;
+
+	memset(&w, 0, sizeof w);
+	while ((c = getopt_long(argc, argv, "a:o:r:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			so.answers = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				return (rc);
+		}
+	}
+	if (optind < argc)
+		return (usage_error(cmd, "unexpected argument '%s'",
+		    argv[optind]));
+	if (output == NULL)
+		output = so.answers != NULL && strcmp(so.answers, "-") != 0 ?
+		    so.answers : NULL;
+	if ((rc = load_kb(g, &kb)) != 0)
+		return (rc);
+	if ((rc = load_answers(kb, &so, &a)) != 0)
+		goto out;
+	io.in = stdin;
+	io.out = stdout;
+	io.echo = !isatty(STDIN_FILENO);
+	io.width = 80;
+	if (ask_run(kb, &a, &io) != 0) {
+		errx_line("the input ended before the last question; nothing "
+		    "was saved");
+		rc = EXIT_DATAERR;
+		goto out;
+	}
+	r = ranking_new(kb);
+	engine_rank(kb, a.v, r);
+	whatif_analyse(kb, a.v, &w);
+	ctx_init(&ctx, kb, g, true);
+	ctx.color = g->color == COLOR_ALWAYS;
+	ctx.answers = &a;
+	ctx.ranking = r;
+	ctx.whatif = &w;
+	fputc('\n', stdout);
+	if ((rc = write_output(NULL, call_text_report, &ctx)) != 0)
+		goto out;
+	if (output != NULL) {
+		if ((rc = write_output(output, call_answers_yaml, &ctx)) == 0)
+			printf("\nAnswers saved to %s.\n", output);
+	} else
+		printf("\nAnswers not saved: give -o FILE to keep them.\n");
+out:
+	whatif_free(&w);
+	ranking_free(r);
+	answers_free(&a);
+	kb_free(kb);
+	return (rc);
+}
+
 static const struct command commands[] = {
 	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format FORMAT] [-o FILE]",
@@ -549,6 +651,15 @@ static const struct command commands[] = {
 	{ "questions", "",
 	    "List the questions, by section, with the values they accept.",
 	    cmd_questions, "" },
+	{ "ask", "[--answers FILE] [-o FILE]",
+	    "Answer the questionnaire line by line, without a full-screen "
+	    "interface: for\nscreen readers, plain terminals and scripts "
+	    "(one answer per line on standard\ninput). Prints the report at "
+	    "the end and saves the answers.",
+	    cmd_ask,
+	    "  -a, --answers FILE  start from these answers (and save back "
+	    "to the file)\n"
+	    "  -o, --output FILE   save the answers there (atomically)\n" },
 	{ "check", "[PATH]",
 	    "Validate a knowledge base (PATH, --rules, $ARCHADVISOR_RULES or "
 	    "the stock one);\nproblems are printed as file:line:col: message.",

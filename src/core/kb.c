@@ -29,6 +29,8 @@ question_free(struct question *q)
 	free(q->section);
 	free(q->prompt);
 	free(q->help);
+	free(q->ask_if_text);
+	expr_free(q->ask_if);
 	for (i = 0; i < q->dom.nnames; i++)
 		free(q->dom.names[i]);
 	free(q->dom.names);
@@ -120,6 +122,14 @@ kb_rule_index(const struct kb *kb, const char *id)
 		if (strcmp(kb->rules[i].id, id) == 0)
 			return ((int)i);
 	return (-1);
+}
+
+bool
+kb_question_asked(const struct kb *kb, size_t q, const struct value *answers)
+{
+	const struct expr	*e = kb->questions[q].ask_if;
+
+	return (e == NULL || expr_eval(e, answers) != TV_FALSE);
 }
 
 const char *

@@ -35,6 +35,8 @@ struct question {
 	char			*help;
 	struct value_domain	 dom;
 	struct value		 def;	/* default; unknown unless declared */
+	char			*ask_if_text;	/* condition to ask, or NULL */
+	struct expr		*ask_if;	/* parsed; NULL: always asked */
 	struct srcloc		 loc;
 };
 
@@ -107,6 +109,13 @@ int	kb_pattern_index(const struct kb *kb, const char *id);
 int	kb_rule_index(const struct kb *kb, const char *id);
 
 const char	*pattern_kind_name(enum pattern_kind k);
+
+/*
+ * Whether question q should be asked, given the answers so far: true
+ * unless its ask_if condition is false (an unknown condition still asks).
+ */
+bool		 kb_question_asked(const struct kb *kb, size_t q,
+		    const struct value *answers);
 
 void	strlist_push(struct strlist *l, const char *s);
 void	strlist_free(struct strlist *l);

@@ -294,7 +294,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	open = xcalloc(kb->nquestions, sizeof *open);
 	digit = xcalloc(kb->nquestions, sizeof *digit);
 	for (i = 0; i < kb->nquestions; i++) {
-		if (answers[i].known)
+		/* Questions the front ends would skip stay unanswered. */
+		if (answers[i].known || !kb_question_asked(kb, i, answers))
 			continue;
 		candidates(x, i, &c[n]);
 		distinct_outcomes(x, i, &c[n]);
@@ -308,7 +309,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	}
 	w->open = 0;
 	for (i = 0; i < kb->nquestions; i++)
-		w->open += !answers[i].known;
+		w->open += !answers[i].known &&
+		    kb_question_asked(kb, i, answers);
 	/* The rules that read any open question. */
 	in = xcalloc(kb->nrules, sizeof *in);
 	all.idx = xcalloc(kb->nrules, sizeof *all.idx);
@@ -372,7 +374,7 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 
 	w->next = xcalloc(kb->nquestions, sizeof *w->next);
 	for (q = 0; q < kb->nquestions; q++) {
-		if (answers[q].known)
+		if (answers[q].known || !kb_question_asked(kb, q, answers))
 			continue;
 		candidates(x, q, &c);
 		distinct_outcomes(x, q, &c);

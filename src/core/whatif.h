@@ -18,6 +18,9 @@
  *                 their possible answers that change it, then the mean
  *                 change of the margin
  *
+ * "Open questions" are the unanswered ones that would be asked: a question
+ * whose ask_if condition is false is skipped by every front end.
+ *
  * whatif_analyse fills a struct whatif that owns its arrays;
  * whatif_free releases them.
  */

@@ -375,7 +375,7 @@ static void
 load_question(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "section", "prompt", "help",
-	    "type", "values", "range", "default", NULL };
+	    "type", "values", "range", "default", "ask_if", NULL };
 	struct kb		*kb = ld->kb;
 	struct question		 q;
 	const struct ynode	*tn, *dn;
@@ -406,6 +406,7 @@ load_question(struct loader *ld, const struct ynode *item)
 		type = NULL;
 	}
 	q.prompt = dup_text(ld, item, "prompt", "question", true);
+	q.ask_if_text = dup_text(ld, item, "ask_if", "question", false);
 	q.section = dup_text(ld, item, "section", "question", false);
 	q.help = dup_text(ld, item, "help", "question", false);
 	if (type != NULL && load_names(ld, item, &q.dom) == 0 &&
@@ -422,6 +423,7 @@ load_question(struct loader *ld, const struct ynode *item)
 		free(q.section);
 		free(q.prompt);
 		free(q.help);
+		free(q.ask_if_text);
 		for (size_t i = 0; i < q.dom.nnames; i++)
 			free(q.dom.names[i]);
 		free(q.dom.names);
@@ -558,6 +560,24 @@ offset_place(const struct ynode *key, const struct ynode *val, size_t off,
 	}
 }
 
+/* Reports a parse error in the condition held by the value of key in map. */
+static void
+condition_error(struct loader *ld, const struct ynode *map, const char *key,
+    const struct expr_error *ee)
+{
+	const struct ynode	*k = NULL, *v = NULL;
+	size_t			 i;
+	int			 line, col;
+
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (strcmp(map->items[i]->str, key) == 0) {
+			k = map->items[i];
+			v = map->items[i + 1];
+		}
+	offset_place(k, v, ee->offset, &line, &col);
+	diag_add(ld->d, DIAG_ERROR, ld->file, line, col, "%s", ee->msg);
+}
+
 static void
 load_effects(struct loader *ld, const struct ynode *item, struct rule *r)
 {
@@ -628,10 +648,8 @@ load_rule(struct loader *ld, const struct ynode *item)
 	struct kb		*kb = ld->kb;
 	struct rule		 r;
 	struct expr_error	 ee;
-	const struct ynode	*wn;
 	const char		*id;
-	size_t			 i;
-	int			 other, line, col;
+	int			 other;
 	size_t			 nerr = ld->d->nerrors;
 
 	if (item->type != YNODE_MAP) {
@@ -652,16 +670,8 @@ load_rule(struct loader *ld, const struct ynode *item)
 	r.source = dup_text(ld, item, "source", "rule", true);
 	r.when_text = dup_text(ld, item, "when", "rule", true);
 	if (r.when_text != NULL) {
-		wn = ynode_get(item, "when");
-		if ((r.when = expr_parse(r.when_text, kb, &ee)) == NULL) {
-			for (i = 0; i + 1 < item->n; i += 2)
-				if (item->items[i + 1] == wn)
-					break;
-			offset_place(item->items[i], wn, ee.offset, &line,
-			    &col);
-			diag_add(ld->d, DIAG_ERROR, ld->file, line, col, "%s",
-			    ee.msg);
-		}
+		if ((r.when = expr_parse(r.when_text, kb, &ee)) == NULL)
+			condition_error(ld, item, "when", &ee);
 	}
 	load_effects(ld, item, &r);
 	if (ld->d->nerrors == nerr && r.neffects == 0)
@@ -681,6 +691,103 @@ load_rule(struct loader *ld, const struct ynode *item)
 	kb->rules = xreallocarray(kb->rules, kb->nrules + 1,
 	    sizeof *kb->rules);
 	kb->rules[kb->nrules++] = r;
+}
+
+/*
+ * Second pass over one file's questions: their ask_if conditions, which
+ * may read any question of any file.
+ */
+static void
+load_ask_ifs(struct loader *ld, const struct ynode *root)
+{
+	const struct ynode	*list, *item, *id;
+	struct question		*q;
+	struct expr_error	 ee;
+	size_t			 i;
+	int			 qi;
+
+	if ((list = ynode_get(root, "questions")) == NULL ||
+	    list->type != YNODE_SEQ)
+		return;
+	for (i = 0; i < list->n; i++) {
+		item = list->items[i];
+		if (item->type != YNODE_MAP ||
+		    ynode_get(item, "ask_if") == NULL ||
+		    (id = ynode_get(item, "id")) == NULL ||
+		    id->type != YNODE_SCALAR ||
+		    (qi = kb_question_index(ld->kb, id->str)) < 0)
+			continue;
+		q = &ld->kb->questions[qi];
+		if (q->ask_if_text == NULL || q->ask_if != NULL ||
+		    q->loc.file != ld->file)
+			continue;
+		if ((q->ask_if = expr_parse(q->ask_if_text, ld->kb, &ee)) ==
+		    NULL)
+			condition_error(ld, item, "ask_if", &ee);
+	}
+}
+
+/*
+ * A question may not depend on itself through ask_if conditions: a front
+ * end could never decide whether to ask it. Depth-first search keeping the
+ * path, so the error can show the whole cycle.
+ */
+static bool
+ask_if_cycle(const struct kb *kb, size_t q, int *state, size_t *path,
+    size_t depth, size_t *len)
+{
+	bool	*used;
+	size_t	 r;
+	bool	 found = false;
+
+	if (state[q] == 2 || kb->questions[q].ask_if == NULL)
+		return (false);
+	path[depth] = q;
+	if (state[q] == 1) {
+		*len = depth + 1;
+		return (true);
+	}
+	state[q] = 1;
+	used = xcalloc(kb->nquestions, sizeof *used);
+	expr_questions(kb->questions[q].ask_if, used);
+	for (r = 0; r < kb->nquestions && !found; r++)
+		if (used[r])
+			found = ask_if_cycle(kb, r, state, path, depth + 1,
+			    len);
+	free(used);
+	state[q] = 2;
+	return (found);
+}
+
+static void
+check_ask_if_cycles(struct loader *ld)
+{
+	const struct kb	*kb = ld->kb;
+	const struct question *q;
+	int		*state;
+	size_t		*path, i, j, len, start;
+	char		 msg[1024];
+	size_t		 n;
+
+	state = xcalloc(kb->nquestions + 1, sizeof *state);
+	path = xcalloc(kb->nquestions + 2, sizeof *path);
+	for (i = 0; i < kb->nquestions; i++) {
+		if (!ask_if_cycle(kb, i, state, path, 0, &len))
+			continue;
+		/* The cycle is the path from the first visit of its end. */
+		for (start = 0; path[start] != path[len - 1]; start++)
+			;
+		q = &kb->questions[path[start]];
+		n = 0;
+		for (j = start; j < len && n < sizeof msg; j++)
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s",
+			    j > start ? " -> " : "", kb->questions[path[j]].id);
+		diag_add(ld->d, DIAG_ERROR, q->loc.file, q->loc.line,
+		    q->loc.col, "ask_if conditions form a cycle: %s", msg);
+		break;
+	}
+	free(state);
+	free(path);
 }
 
 static void
@@ -793,10 +900,14 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	}
 	for (i = 0; i < nsrc; i++) {
 		ld.file = ld.kb->files.items[i];
-		if (roots[i] != NULL &&
-		    (n = ynode_get(roots[i], "rules")) != NULL)
+		if (roots[i] == NULL)
+			continue;
+		load_ask_ifs(&ld, roots[i]);
+		if ((n = ynode_get(roots[i], "rules")) != NULL)
 			load_list(&ld, n, "rules", load_rule);
 	}
+	if (d->nerrors == nerr)
+		check_ask_if_cycles(&ld);
 	free_roots(roots, nsrc);
 	ld.file = nsrc ? ld.kb->files.items[0] : NULL;
 	if (d->nerrors == nerr) {

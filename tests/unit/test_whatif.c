@@ -224,6 +224,50 @@ test_next_question_order(void **state)
 	kb_free(kb);
 }
 
+/* A question whose ask_if is false is not suggested nor counted open. */
+static void
+test_ask_if_respected(void **state)
+{
+	static const char text[] =
+	    "knowledge_base: {name: t, version: '1'}\n"
+	    "questions:\n"
+	    "  - {id: latency, prompt: L, type: duration}\n"
+	    "  - {id: rt, prompt: R, type: bool, ask_if: latency < 1h}\n"
+	    "patterns:\n"
+	    "  - {id: a, name: A, kind: processing, summary: a}\n"
+	    "  - {id: b, name: B, kind: processing, summary: b}\n"
+	    "rules:\n"
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n";
+	struct kb_source	 src = { "t.yaml", text, sizeof text - 1 };
+	struct diag		 d;
+	struct kb		*kb = NULL;
+	struct answers		 a;
+	struct whatif		 w;
+
+	(void)state;
+	diag_init(&d);
+	assert_int_equal(kb_load_sources(&src, 1, &kb, &d), LOAD_OK);
+	diag_free(&d);
+	answers_init(&a, kb);
+	/* Unknown latency: the condition is unknown, so rt is still asked. */
+	assert_true(kb_question_asked(kb, 1, a.v));
+	set(&a, kb, "latency=1d");
+	assert_false(kb_question_asked(kb, 1, a.v));
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.open, 0);
+	assert_int_equal(w.nnext, 0);
+	assert_float_equal(w.holds_pct, 100.0, 1e-9);
+	whatif_free(&w);
+	set(&a, kb, "latency=10m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.open, 1);
+	assert_int_equal(w.nnext, 1);
+	assert_float_equal(w.holds_pct, 50.0, 1e-9);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
 int
 main(void)
 {
@@ -233,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_robust_100),
 		cmocka_unit_test(test_robust_below_100),
 		cmocka_unit_test(test_next_question_order),
+		cmocka_unit_test(test_ask_if_respected),
 	};
 
 	return (cmocka_run_group_tests_name("whatif", tests, NULL, NULL));
