@@ -135,6 +135,46 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BIN)
 
+# Hardening (issue 7). tests/fuzz/fuzz_*.c are libFuzzer targets; `make
+# fuzz` builds them with clang, ASan and UBSan in build/fuzz, and `make
+# fuzz-smoke` runs each for FUZZ_TIME seconds, FUZZ_JOBS at a time, from the
+# seeds in rules/, data/examples/ and tests/. fuzz-regress replays the
+# seeds and tests/fuzz/regress/ (past findings) through the same targets
+# built with $(CC), without libFuzzer. bad-input-check runs the table of
+# hostile inputs in tests/bad-input/.
+FUZZ_NAMES = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_B	?= build/fuzz
+FUZZ_CC	?= clang
+FUZZ_TIME ?= 60
+FUZZ_JOBS ?= 2
+FUZZ_LIBS = $(B)/libarchadvisor.a $(LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
+
+.PHONY: fuzz fuzz-bin fuzz-smoke fuzz-regress bad-input-check
+
+fuzz:
+	@sh .ci/deps.sh fuzz
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) \
+	    SANITIZE=fuzzer-no-link,address,undefined fuzz-bin
+
+fuzz-bin: $(addprefix $(B)/fuzz/,$(FUZZ_NAMES))
+
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBS)
+
+fuzz-smoke: fuzz
+	@sh tests/fuzz/smoke.sh $(FUZZ_B) $(FUZZ_TIME) $(FUZZ_JOBS) $(FUZZ_NAMES)
+
+$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS)
+
+fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
+	@sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
+
+bad-input-check: $(BIN)
+	@sh tests/bad-input/run.sh ./$(BIN)
+
 clean:
 	rm -rf build archadvisor
 

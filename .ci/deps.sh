@@ -2,17 +2,22 @@
 # Installs the Debian packages archadvisor needs, if any are missing.
 #   sh .ci/deps.sh run     what building and running need
 #   sh .ci/deps.sh check   that, plus what the test suite needs
+#   sh .ci/deps.sh fuzz    that, plus clang and its libFuzzer runtime
 # As root, missing packages are installed with apt-get; otherwise the exact
 # command to run is printed and the script fails.
 set -eu
 
 build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
 tests="libcmocka-dev tmux valgrind groff-base jq"
+# libFuzzer (libclang_rt.fuzzer) ships in libclang-rt-N-dev, which clang
+# only recommends; libclang-rt-dev follows Debian's default clang.
+fuzz="clang libclang-rt-dev"
 
 case "${1:-check}" in
 run)	want="$build" ;;
 check)	want="$build $tests" ;;
-*)	echo "usage: $0 run|check" >&2; exit 2 ;;
+fuzz)	want="$build $tests $fuzz" ;;
+*)	echo "usage: $0 run|check|fuzz" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -64,28 +64,33 @@ answers_set_arg(struct answers *a, const struct kb *kb, const char *arg,
 	const struct question	*q;
 	const char		*eq;
 	struct value		 v;
-	char			 id[128], why[512];
+	char			 id[128], why[512], qarg[VALUE_QUOTE_MAX + 8];
+	char			 qid[VALUE_QUOTE_MAX + 8];
 	int			 qi;
 
+	/* The argument is echoed cut short and with controls masked. */
+	value_quote(arg, strlen(arg), qarg, sizeof qarg);
 	if ((eq = strchr(arg, '=')) == NULL || eq == arg) {
 		snprintf(err, errsz, "--set '%s': expected ID=VALUE, "
-		    "e.g. --set latency=10m", arg);
+		    "e.g. --set latency=10m", qarg);
 		return (-1);
 	}
+	value_quote(arg, (size_t)(eq - arg), qid, sizeof qid);
 	if ((size_t)(eq - arg) >= sizeof id) {
-		snprintf(err, errsz, "--set: question id too long");
+		snprintf(err, errsz, "--set %s: unknown question '%s' "
+		    "(see 'archadvisor questions')", qarg, qid);
 		return (-1);
 	}
 	memcpy(id, arg, (size_t)(eq - arg));
 	id[eq - arg] = '\0';
 	if ((qi = kb_question_index(kb, id)) < 0) {
 		snprintf(err, errsz, "--set %s: unknown question '%s' "
-		    "(see 'archadvisor questions')", arg, id);
+		    "(see 'archadvisor questions')", qarg, qid);
 		return (-1);
 	}
 	q = &kb->questions[qi];
 	if (value_parse(&q->dom, eq + 1, &v, why, sizeof why) != 0) {
-		snprintf(err, errsz, "--set %s: %s", arg, why);
+		snprintf(err, errsz, "--set %s: %s", qarg, why);
 		return (-1);
 	}
 	a->v[qi] = v;

@@ -35,6 +35,30 @@ diag_free(struct diag *d)
 	diag_init(d);
 }
 
+/*
+ * Messages quote what was read (ids, values, file names), which may hold
+ * escapes such as "\e[2J" from a double-quoted YAML string: control
+ * characters, C0 and, as UTF-8, C1, become '?' so that printing a message
+ * cannot drive the terminal or split the line.
+ */
+static void
+defang(char *s)
+{
+	unsigned char	*p = (unsigned char *)s, *q = p;
+
+	while (*p != '\0') {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			*q++ = '?';
+			p += 2;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			*q++ = '?';
+			p++;
+		} else
+			*q++ = *p++;
+	}
+	*q = '\0';
+}
+
 void
 diag_add(struct diag *d, enum diag_severity sev, const char *file, int line,
     int col, const char *fmt, ...)
@@ -56,7 +80,10 @@ diag_add(struct diag *d, enum diag_severity sev, const char *file, int line,
 	va_end(ap);
 	it = &d->items[d->n++];
 	it->severity = sev;
+	defang(buf);
 	it->file = file ? xstrdup(file) : NULL;
+	if (it->file != NULL)
+		defang(it->file);
 	it->line = line;
 	it->col = col;
 	it->msg = xstrdup(buf);

@@ -266,6 +266,19 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 				    YAML_TREE_MAX_SCALAR);
 				goto fail;
 			}
+			/*
+			 * A "\0" escape would cut the text short where C
+			 * reads it, and two different keys could compare
+			 * equal: refuse it.
+			 */
+			if (memchr(ev.data.scalar.value, '\0',
+			    ev.data.scalar.length) != NULL) {
+				diag_add(d, DIAG_ERROR, ys->file,
+				    (int)ev.start_mark.line + 1,
+				    (int)ev.start_mark.column + 1,
+				    "text contains a NUL character");
+				goto fail;
+			}
 			node = ynode_new(YNODE_SCALAR, &ev.start_mark);
 			node->str = xstrndup((const char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
@@ -323,6 +336,12 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 				stack[depth++] = node;
 		}
 		yaml_event_delete(&ev);
+	}
+	/* "---" and nothing else: libyaml gives an empty plain scalar. */
+	if (root != NULL && root->type == YNODE_SCALAR && root->plain &&
+	    root->str[0] == '\0') {
+		ynode_free(root);
+		root = NULL;
 	}
 	doc->root = root;
 	return (0);

@@ -6,7 +6,7 @@
  *
  * Untrusted input is bounded: nesting depth, node count and scalar length
  * are capped, aliases are refused (no "billion laughs"), and text must be
- * UTF-8. A tree owns its nodes and strings; yaml_tree_free releases them.
+ * UTF-8 without NUL characters. A document that is only "---" is empty. A tree owns its nodes and strings; yaml_tree_free releases them.
  */
 #ifndef ARCHADVISOR_YAML_TREE_H
 #define ARCHADVISOR_YAML_TREE_H

@@ -1,16 +1,92 @@
 /*
  * outfile: atomic replacement of output files (temp file + fsync + rename).
+ *
+ * While a temporary file exists, the signals that end a program by default
+ * (hang-up, interrupt, termination, file size limit) remove it before the
+ * program dies, so an interrupted run leaves neither a half-written target
+ * nor a stray temporary file. Only SIGKILL and a crash can leave one, named
+ * .TARGET.XXXXXX beside the target.
  */
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "xmalloc.h"
+
+static const int	 fatal_signals[] = { SIGHUP, SIGINT, SIGTERM, SIGXFSZ };
+#define NFATAL	(sizeof fatal_signals / sizeof fatal_signals[0])
+
+/*
+ * The one temporary file the handler removes (an outfile opened while
+ * another is pending is not covered), and the actions it replaced.
+ */
+static char			 pending[4096];
+static volatile sig_atomic_t	 armed;
+static struct sigaction		 previous[NFATAL];
+static bool			 installed[NFATAL];
+
+/* Removes the pending file, then lets the signal do what it did before. */
+static void
+on_fatal_signal(int sig)
+{
+	size_t	i;
+	int	saved_errno = errno;
+
+	if (armed)
+		(void)unlink(pending);
+	armed = 0;
+	for (i = 0; i < NFATAL; i++)
+		if (fatal_signals[i] == sig && installed[i]) {
+			(void)sigaction(sig, &previous[i], NULL);
+			installed[i] = false;
+		}
+	(void)raise(sig);	/* delivered when this handler returns */
+	errno = saved_errno;
+}
+
+static void
+arm(const struct outfile *o)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	if (armed || strlen(o->tmp) >= sizeof pending)
+		return;
+	memcpy(pending, o->tmp, strlen(o->tmp) + 1);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NFATAL; i++) {
+		/* An ignored signal stays ignored (nohup; EFBIG, not death). */
+		if (sigaction(fatal_signals[i], NULL, &previous[i]) != 0 ||
+		    previous[i].sa_handler == SIG_IGN)
+			continue;
+		installed[i] = sigaction(fatal_signals[i], &sa, NULL) == 0;
+	}
+	armed = 1;
+}
+
+/* Stops watching for signals if o's temporary file is the one watched. */
+static void
+disarm(const struct outfile *o)
+{
+	size_t	i;
+
+	if (!armed || strcmp(pending, o->tmp) != 0)
+		return;
+	armed = 0;
+	for (i = 0; i < NFATAL; i++)
+		if (installed[i]) {
+			(void)sigaction(fatal_signals[i], &previous[i], NULL);
+			installed[i] = false;
+		}
+}
 
 int
 outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
@@ -84,6 +160,7 @@ outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
 	}
 	o->path = xstrdup(path);
 	free(real);
+	arm(o);
 	return (0);
 }
 
@@ -133,6 +210,7 @@ outfile_commit(struct outfile *o, char *err, size_t errsz)
 		errno = saved;
 		return (-1);
 	}
+	disarm(o);
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -146,8 +224,10 @@ outfile_abort(struct outfile *o)
 		return;		/* standard output: nothing to undo */
 	if (o->fp != NULL)
 		fclose(o->fp);
-	if (o->tmp != NULL)
+	if (o->tmp != NULL) {
 		unlink(o->tmp);
+		disarm(o);
+	}
 	free(o->tmp);
 	free(o->path);
 	o->fp = NULL;

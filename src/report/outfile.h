@@ -2,7 +2,9 @@
  * outfile: every file archadvisor writes goes through here. Output goes to
  * a temporary file beside the target, which replaces the target by rename
  * only once everything was written and flushed to disk; on any error the
- * temporary file is removed and the old target is untouched. "-" (or NULL)
+ * temporary file is removed and the old target is untouched; so it is when
+ * SIGHUP, SIGINT, SIGTERM or SIGXFSZ ends the program mid-way (the handler
+ * removes the file, then the signal takes its course). "-" (or NULL)
  * means standard output, written directly.
  */
 #ifndef ARCHADVISOR_OUTFILE_H
