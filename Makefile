@@ -120,6 +120,7 @@ ask-check: $(BIN)
 kb-check: $(BIN)
 	@sh tests/seed-coverage.sh
 	@sh tests/scenarios.sh ./$(BIN)
+	@sh tests/evidence.sh ./$(BIN)
 
 golden-update: $(BIN)
 	@sh tests/golden.sh --update ./$(BIN)

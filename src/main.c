@@ -19,12 +19,16 @@
 #include "answers_load.h"
 #include "answers_yaml.h"
 #include "ask.h"
+#include "date.h"
 #include "diag.h"
 #include "engine.h"
 #include "kb.h"
 #include "kb_load.h"
+#include "lint.h"
 #include "outfile.h"
 #include "report.h"
+#include "report_diff.h"
+#include "report_evidence.h"
 #include "version.h"
 #include "whatif.h"
 #include "xmalloc.h"
@@ -501,14 +505,280 @@ cmd_questions(int argc, char **argv, struct globals *g)
 	    call_questions, 0));
 }
 
+/*
+ * precedents: the public case studies nearest to a scenario (every one when
+ * nothing is answered), or with --agreement how often the engine agrees
+ * with what each case chose. Precedents never change a score.
+ */
+struct evidence_call {
+	const struct report_ctx	*ctx;
+	size_t			 max;
+	bool			 json, agreement;
+};
+
+static int
+call_evidence(FILE *fp, const void *arg)
+{
+	const struct evidence_call	*ec = arg;
+
+	if (ec->agreement)
+		return (ec->json ? report_agreement_json(fp, ec->ctx) :
+		    report_agreement_text(fp, ec->ctx));
+	return (ec->json ? report_precedents_json(fp, ec->ctx, ec->max) :
+	    report_precedents_text(fp, ec->ctx, ec->max));
+}
+
+static int
+cmd_precedents(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		{ "set", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "agreement", no_argument, NULL, 'A' },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command	*cmd = find_command("precedents");
+	struct scenario_opts	 so = { NULL, NULL, 0 };
+	struct evidence_call	 ec = { NULL, 5, false, false };
+	struct report_ctx	 ctx;
+	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct kb		*kb = NULL;
+	const char		*format = "text", *output = NULL;
+	char			*end;
+	long			 n;
+	int			 c, rc = EXIT_OK;
+
+	so.sets = xcalloc((size_t)argc + 1, sizeof *so.sets);
+	while ((c = getopt_long(argc, argv, "a:s:f:n:Ao:r:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			so.answers = optarg;
+			break;
+		case 's':
+			so.sets[so.nsets++] = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'n':
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 ||
+			    n > 1000) {
+				rc = usage_error(cmd, "--count must be a "
+				    "number from 1 to 1000, not '%s'", optarg);
+				goto out;
+			}
+			ec.max = (size_t)n;
+			break;
+		case 'A':
+			ec.agreement = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			goto out;
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+		rc = usage_error(cmd, "unknown format '%s' (expected text or "
+		    "json)", format);
+		goto out;
+	}
+	ec.json = strcmp(format, "json") == 0;
+	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answers(kb, &so,
+	    &a)) != 0)
+		goto out;
+	ctx_init(&ctx, kb, g, output == NULL || strcmp(output, "-") == 0);
+	ctx.answers = &a;
+	ec.ctx = &ctx;
+	rc = write_output(output, call_evidence, &ec);
+out:
+	answers_free(&a);
+	kb_free(kb);
+	scenario_free(&so);
+	return (rc);
+}
+
+/* diff exits like diff(1): 0 same first place, 1 different, 2+ trouble. */
+#define EXIT_DIFFERS	1
+
+struct diff_call {
+	const struct diff_ctx	*dc;
+	int			 format;	/* 0 text, 1 json, 2 markdown */
+};
+
+static int
+call_diff(FILE *fp, const void *arg)
+{
+	const struct diff_call	*call = arg;
+
+	switch (call->format) {
+	case 1:
+		return (report_diff_json(fp, call->dc));
+	case 2:
+		return (report_diff_markdown(fp, call->dc));
+	}
+	return (report_diff_text(fp, call->dc));
+}
+
+static int
+cmd_diff(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const formats[] = { "text", "json", "markdown" };
+	const struct command	*cmd = find_command("diff");
+	struct scenario_opts	 sa = { NULL, NULL, 0 }, sb = { NULL, NULL, 0 };
+	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct answers		 b = { NULL, 0, NULL, NULL };
+	struct ranking		*ra = NULL, *rb = NULL;
+	struct diff_ctx		 dc;
+	struct diff_call	 call = { NULL, 0 };
+	struct kb		*kb = NULL;
+	const char		*format = "text", *output = NULL;
+	int			 c, rc;
+
+	while ((c = getopt_long(argc, argv, "f:o:r:h", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				return (rc);
+		}
+	}
+	if (argc - optind != 2)
+		return (usage_error(cmd, argc - optind < 2 ? "diff compares "
+		    "two answers files, e.g. 'archadvisor diff old.yaml "
+		    "new.yaml'" : "unexpected argument '%s'",
+		    argv[optind + 2 < argc ? optind + 2 : 0]));
+	for (call.format = 0; call.format < 3; call.format++)
+		if (strcmp(format, formats[call.format]) == 0)
+			break;
+	if (call.format == 3)
+		return (usage_error(cmd, "unknown format '%s' (expected text, "
+		    "json or markdown)", format));
+	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1],
+	    "-") == 0)
+		return (usage_error(cmd, "only one of the two files can be "
+		    "standard input"));
+	sa.answers = argv[optind];
+	sb.answers = argv[optind + 1];
+	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answers(kb, &sa,
+	    &a)) != 0 || (rc = load_answers(kb, &sb, &b)) != 0)
+		goto out;
+	ra = ranking_new(kb);
+	rb = ranking_new(kb);
+	engine_rank(kb, a.v, ra);
+	engine_rank(kb, b.v, rb);
+	memset(&dc, 0, sizeof dc);
+	dc.kb = kb;
+	dc.file_a = sa.answers;
+	dc.file_b = sb.answers;
+	dc.a = &a;
+	dc.b = &b;
+	dc.ra = ra;
+	dc.rb = rb;
+	dc.version = ARCHADVISOR_VERSION;
+	dc.color = use_color(g, output == NULL || strcmp(output, "-") == 0);
+	dc.width = 80;
+	call.dc = &dc;
+	if ((rc = write_output(output, call_diff, &call)) == EXIT_OK &&
+	    !report_diff_same(&dc))
+		rc = EXIT_DIFFERS;
+out:
+	ranking_free(ra);
+	ranking_free(rb);
+	answers_free(&a);
+	answers_free(&b);
+	kb_free(kb);
+	return (rc);
+}
+
+/* check's options: the common ones and --strict. */
+static int
+check_options(const struct command *cmd, int argc, char **argv,
+    struct globals *g, bool *strict)
+{
+	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 'S' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c, rc;
+
+	while ((c = getopt_long(argc, argv, "r:h", longopts, NULL)) != -1) {
+		if (c == 'S')
+			*strict = true;
+		else if (c == 'h') {
+			print_command_help(stdout, cmd);
+			return (-1);
+		} else if ((rc = common_option(cmd, c, g)) != 0)
+			return (rc);
+	}
+	return (0);
+}
+
+/*
+ * The knowledge-base linter's warnings (lint.h), printed as
+ * file:line:col: warning: ..., or as errors with --strict. Returns how
+ * many there were.
+ */
+static size_t
+lint_report(const struct kb *kb, bool strict)
+{
+	struct diag	d;
+	size_t		i, n;
+
+	diag_init(&d);
+	lint_kb(kb, date_today(), &d);
+	for (i = 0; i < d.n; i++)
+		if (strict) {
+			d.items[i].severity = DIAG_ERROR;
+			d.nerrors++;
+		}
+	diag_print(stderr, &d);
+	n = d.n;
+	diag_free(&d);
+	return (n);
+}
+
 static int
 cmd_check(int argc, char **argv, struct globals *g)
 {
 	const struct command	*cmd = find_command("check");
 	struct kb		*kb = NULL;
+	size_t			 nwarn;
+	bool			 strict = false;
 	int			 rc;
 
-	if ((rc = simple_options(cmd, argc, argv, g)) != 0)
+	if ((rc = check_options(cmd, argc, argv, g, &strict)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
 	if (argc - optind > 1)
 		return (usage_error(cmd, "unexpected argument '%s'",
@@ -517,8 +787,16 @@ cmd_check(int argc, char **argv, struct globals *g)
 		g->rules = argv[optind];
 	if ((rc = load_kb(g, &kb)) != 0)
 		return (rc);
-	printf("%s %s: %zu questions, %zu patterns, %zu rules: ok\n",
-	    kb->name, kb->version, kb->nquestions, kb->npatterns, kb->nrules);
+	if ((nwarn = lint_report(kb, strict)) > 0 && strict) {
+		kb_free(kb);
+		return (EXIT_DATAERR);
+	}
+	printf("%s %s: %zu questions, %zu patterns, %zu rules, %zu "
+	    "precedents: ok", kb->name, kb->version, kb->nquestions,
+	    kb->npatterns, kb->nrules, kb->nprecedents);
+	if (nwarn > 0)
+		printf(" (%zu warning%s)", nwarn, nwarn == 1 ? "" : "s");
+	putchar('\n');
 	kb_free(kb);
 	return (EXIT_OK);
 }
@@ -663,7 +941,33 @@ static const struct command commands[] = {
 	{ "check", "[PATH]",
 	    "Validate a knowledge base (PATH, --rules, $ARCHADVISOR_RULES or "
 	    "the stock one);\nproblems are printed as file:line:col: message.",
-	    cmd_check, "" },
+	    cmd_check,
+	    "      --strict        treat warnings (rules that can never fire, "
+	    "duplicates, ...)\n"
+	    "                      as errors\n" },
+	{ "precedents", "[--answers FILE|-] [--set ID=VALUE]... [--format "
+	    "text|json]",
+	    "Show the public case studies nearest to a scenario: who chose "
+	    "what in a similar\nsituation, and what happened. Without answers, "
+	    "every case. Precedents never\nchange a score.",
+	    cmd_precedents,
+	    "  -a, --answers FILE  answers file (YAML; - reads standard "
+	    "input)\n"
+	    "  -s, --set ID=VALUE  answer one question; repeatable\n"
+	    "  -f, --format FMT    text (default) or json\n"
+	    "  -n, --count N       how many cases to show (default 5)\n"
+	    "  -A, --agreement     run every case through the engine and "
+	    "count how often its\n"
+	    "                      choice comes first and in the top two\n"
+	    "  -o, --output FILE   write there instead of standard output\n" },
+	{ "diff", "A.yaml B.yaml [--format text|json|markdown]",
+	    "Compare two scenarios: the answers that differ, both rankings, "
+	    "the rules that\nstarted or stopped firing. Exits 0 when the "
+	    "recommendation is the same, 1 when\nit differs, 2 or more on "
+	    "errors (as diff(1) does).",
+	    cmd_diff,
+	    "  -f, --format FMT    text (default), json or markdown\n"
+	    "  -o, --output FILE   write there instead of standard output\n" },
 };
 
 static const struct command *

@@ -55,6 +55,7 @@ pattern_free(struct pattern *p)
 		free(p->principles[i].text);
 	}
 	free(p->principles);
+	strlist_free(&p->tool_deprecated);
 }
 
 static void
@@ -86,6 +87,9 @@ kb_free(struct kb *kb)
 	free(kb->rules);
 	free(kb->name);
 	free(kb->version);
+	for (i = 0; i < kb->nprecedents; i++)
+		kb_precedent_clear(&kb->precedents[i]);
+	free(kb->precedents);
 	strlist_free(&kb->sections);
 	strlist_free(&kb->files);
 	free(kb);
@@ -130,6 +134,30 @@ kb_question_asked(const struct kb *kb, size_t q, const struct value *answers)
 	const struct expr	*e = kb->questions[q].ask_if;
 
 	return (e == NULL || expr_eval(e, answers) != TV_FALSE);
+}
+
+void
+kb_precedent_clear(struct precedent *p)
+{
+	free(p->id);
+	free(p->organisation);
+	free(p->title);
+	free(p->url);
+	free(p->outcome);
+	free(p->note);
+	free(p->answers);
+	free(p->inferred);
+}
+
+int
+kb_precedent_index(const struct kb *kb, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->nprecedents; i++)
+		if (strcmp(kb->precedents[i].id, id) == 0)
+			return ((int)i);
+	return (-1);
 }
 
 const char *

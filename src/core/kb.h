@@ -61,6 +61,35 @@ struct pattern {
 	size_t			 nprinciples;
 	char			*source;	/* where the description comes from */
 	struct srcloc		 loc;
+	/* Freshness (issue 11): all optional. */
+	struct strlist		 tool_deprecated; /* parallel to tools: the
+						    reason, or "" */
+	char			 reviewed[11];	/* YYYY-MM-DD, or "" */
+	struct srcloc		 reviewed_loc;
+};
+
+/*
+ * A precedent: a public case study of an organisation that chose a pattern,
+ * with its situation as answers to the knowledge base's questions. Shown
+ * as evidence beside a ranking; the engine never reads it.
+ */
+struct precedent {
+	char		*id;
+	char		*organisation;
+	int		 year;
+	char		*title;		/* of the primary public source */
+	char		*url;
+	size_t		 chose;		/* pattern index */
+	int		 moved_from;	/* pattern index, or -1 */
+	bool		 regretted;	/* the source says the choice went
+					   badly: evidence against it */
+	char		*outcome;	/* one line */
+	char		*note;		/* what the rules do not know; or NULL */
+	struct value	*answers;	/* kb->nquestions; unknown if unsaid */
+	bool		*inferred;	/* kb->nquestions: answer is inferred */
+	char		 reviewed[11];	/* YYYY-MM-DD, or "" */
+	struct srcloc	 reviewed_loc;
+	struct srcloc	 loc;
 };
 
 /* A rule's effect on one pattern: a weight added to its evidence, or a veto. */
@@ -95,6 +124,12 @@ struct kb {
 	size_t		 nrules;
 	struct strlist	 sections;	/* question sections, in order */
 	struct strlist	 files;		/* every file that went in */
+	struct precedent *precedents;	/* public case studies (evidence
+					   shown beside a ranking, never
+					   scored) */
+	size_t		 nprecedents;
+	char		 reviewed[11];	/* YYYY-MM-DD, or "" */
+	struct srcloc	 reviewed_loc;
 };
 
 #define KB_DEFAULT_SCALE	4.0
@@ -109,6 +144,11 @@ int	kb_pattern_index(const struct kb *kb, const char *id);
 int	kb_rule_index(const struct kb *kb, const char *id);
 
 const char	*pattern_kind_name(enum pattern_kind k);
+
+/* Frees what a precedent owns; kb_free calls it for each one. */
+void		 kb_precedent_clear(struct precedent *p);
+/* Index of the precedent with that id, or -1. */
+int		 kb_precedent_index(const struct kb *kb, const char *id);
 
 /*
  * Whether question q should be asked, given the answers so far: true

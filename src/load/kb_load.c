@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "evidence_load.h"
 #include "expr.h"
 #include "stock_kb.h"
 #include "value.h"
@@ -190,7 +191,8 @@ loc_of(struct loader *ld, const struct ynode *n)
 static void
 load_meta(struct loader *ld, const struct ynode *n)
 {
-	static const char *const keys[] = { "name", "version", NULL };
+	static const char *const keys[] = { "name", "version", "reviewed",
+	    NULL };
 	struct kb	*kb = ld->kb;
 
 	if (n->type != YNODE_MAP) {
@@ -209,6 +211,8 @@ load_meta(struct loader *ld, const struct ynode *n)
 	check_keys(ld, n, "knowledge_base", keys);
 	kb->name = dup_text(ld, n, "name", "knowledge_base", true);
 	kb->version = dup_text(ld, n, "version", "knowledge_base", true);
+	evidence_load_reviewed(ld->d, ld->file, n, kb->reviewed,
+	    &kb->reviewed_loc);
 }
 
 /* Reads a number field; returns 0 if absent or valid, -1 otherwise. */
@@ -474,7 +478,7 @@ load_pattern(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "name", "kind", "summary",
 	    "best_for", "tools", "pros", "cons", "sketch", "principles",
-	    "source", NULL };
+	    "source", "reviewed", NULL };
 	struct kb	*kb = ld->kb;
 	struct pattern	 p;
 	const char	*id, *kind;
@@ -513,7 +517,9 @@ load_pattern(struct loader *ld, const struct ynode *item)
 	p.sketch = dup_text(ld, item, "sketch", "pattern", false);
 	p.source = dup_text(ld, item, "source", "pattern", false);
 	get_strlist(ld, item, "best_for", &p.best_for);
-	get_strlist(ld, item, "tools", &p.tools);
+	evidence_load_tools(ld->d, ld->file, item, &p);
+	evidence_load_reviewed(ld->d, ld->file, item, p.reviewed,
+	    &p.reviewed_loc);
 	get_strlist(ld, item, "pros", &p.pros);
 	get_strlist(ld, item, "cons", &p.cons);
 	load_principles(ld, item, &p);
@@ -810,7 +816,7 @@ static void
 load_declarations(struct loader *ld, const struct ynode *root)
 {
 	static const char *const keys[] = { "knowledge_base", "scoring",
-	    "questions", "patterns", "rules", NULL };
+	    "questions", "patterns", "rules", "precedents", NULL };
 	const struct ynode	*n;
 
 	check_keys(ld, root, "a knowledge-base file", keys);
@@ -905,6 +911,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 		load_ask_ifs(&ld, roots[i]);
 		if ((n = ynode_get(roots[i], "rules")) != NULL)
 			load_list(&ld, n, "rules", load_rule);
+		if ((n = ynode_get(roots[i], "precedents")) != NULL)
+			evidence_load_precedents(ld.kb, d, ld.file, n);
 	}
 	if (d->nerrors == nerr)
 		check_ask_if_cycles(&ld);

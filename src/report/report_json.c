@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_evidence.h"
 #include "report_json.h"
 
 /* Scores are shown to one decimal, as in every other format. */
@@ -148,6 +149,7 @@ json_report(const struct report_ctx *ctx)
 	    "ranking", ranking,
 	    "recommendation", json_recommendation(kb, ctx->ranking));
 	report_whatif_json(root, ctx);
+	report_evidence_json(root, ctx);
 	return (root);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_evidence.h"
 #include "textfmt.h"
 #include "xmalloc.h"
 
@@ -208,5 +209,6 @@ report_write_text(FILE *fp, const struct report_ctx *ctx)
 	write_reasons(fp, ctx);
 	report_whatif_text(fp, ctx);
 	write_unanswered(fp, ctx);
+	report_evidence_text(fp, ctx);
 	return (ferror(fp) ? -1 : 0);
 }

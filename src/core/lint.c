@@ -1,0 +1,573 @@
+/*
+ * lint: the knowledge-base warnings of `archadvisor check` (see lint.h).
+ * Conditions are examined through their comparisons (expr_foreach_cmp):
+ * the answers worth trying for a question are the thresholds its
+ * comparisons use and the values one unit either side, every level and
+ * bool, and every combination of the set members tested, as in whatif.c.
+ */
+#include "lint.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "engine.h"
+#include "expr.h"
+#include "precedent.h"
+#include "xmalloc.h"
+
+/* The comparisons that read one question. */
+struct cmplist {
+	struct expr_cmp	*c;
+	size_t		 n, cap;
+};
+
+/* Answers worth trying for one question. */
+struct vals {
+	struct value	*v;
+	size_t		 n, cap;
+};
+
+static void
+collect(void *arg, const struct expr_cmp *c)
+{
+	struct cmplist	*t = &((struct cmplist *)arg)[c->question];
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->c = xreallocarray(t->c, t->cap, sizeof *t->c);
+	}
+	t->c[t->n++] = *c;
+}
+
+static void
+vals_push(struct vals *o, struct value v)
+{
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 16;
+		o->v = xreallocarray(o->v, o->cap, sizeof *o->v);
+	}
+	o->v[o->n++] = v;
+}
+
+static void
+push_num(struct vals *o, const struct value_domain *dom, int64_t n)
+{
+	struct value	v = { .known = true };
+	int64_t		lo = dom->has_min ? dom->min :
+			    (dom->type == VAL_INT ? INT64_MIN : 0);
+	size_t		i;
+
+	if (n < lo || (dom->has_max && n > dom->max))
+		return;
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].num == n)
+			return;
+	v.num = n;
+	vals_push(o, v);
+}
+
+static void
+candidates(const struct question *qu, const struct cmplist *t,
+    struct vals *out)
+{
+	struct value	v = { .known = true };
+	uint64_t	tested = 0, sub;
+	size_t		i, k;
+	int		d;
+
+	out->n = 0;
+	switch (qu->dom.type) {
+	case VAL_BOOL:
+	case VAL_LEVEL:
+		for (i = 0; i < (qu->dom.type == VAL_BOOL ? 2 :
+		    qu->dom.nnames); i++) {
+			v.num = (int64_t)i;
+			vals_push(out, v);
+		}
+		return;
+	case VAL_SET:
+		for (i = 0; i < t->n; i++)
+			tested |= t->c[i].bits;
+		if (__builtin_popcountll(tested) <= 10) {
+			sub = 0;
+			do {
+				v.bits = sub;
+				vals_push(out, v);
+				sub = (sub - tested) & tested;
+			} while (sub != 0);
+		} else {
+			v.bits = 0;
+			vals_push(out, v);
+			for (i = 0; i < 64; i++)
+				if (tested & ((uint64_t)1 << i)) {
+					v.bits = (uint64_t)1 << i;
+					vals_push(out, v);
+				}
+		}
+		return;
+	default:
+		break;
+	}
+	for (i = 0; i < t->n; i++) {
+		if (t->c[i].test == EXPR_IN) {
+			for (k = 0; k < t->c[i].nlist; k++)
+				for (d = -1; d <= 1; d++)
+					push_num(out, &qu->dom,
+					    t->c[i].list[k] + d);
+		} else if (t->c[i].test != EXPR_ANSWERED)
+			for (d = -1; d <= 1; d++)
+				push_num(out, &qu->dom, t->c[i].num + d);
+	}
+	if (out->n == 0)	/* only "answered" tests: any value will do */
+		push_num(out, &qu->dom, qu->dom.has_min ? qu->dom.min : 1);
+}
+
+static void
+cmplists_free(struct cmplist *t, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(t[i].c);
+	free(t);
+}
+
+/*
+ * Calls visit on every combination of the answers worth trying for the
+ * questions the conditions in ex read (the others unknown). Returns 1 as
+ * soon as visit does, 0 when none did, -1 if there are too many.
+ */
+static int
+enumerate(const struct kb *kb, const struct expr *const *ex, size_t nex,
+    int (*visit)(void *, const struct value *), void *arg)
+{
+	struct cmplist	*t;
+	struct vals	*vs;
+	struct value	*ans;
+	size_t		*qs, *idx, nq = 0, i, k;
+	double		 combos = 1;
+	int		 rc = 0;
+
+	t = xcalloc(kb->nquestions + 1, sizeof *t);
+	for (i = 0; i < nex; i++)
+		expr_foreach_cmp(ex[i], collect, t);
+	vs = xcalloc(kb->nquestions + 1, sizeof *vs);
+	qs = xcalloc(kb->nquestions + 1, sizeof *qs);
+	idx = xcalloc(kb->nquestions + 1, sizeof *idx);
+	ans = xcalloc(kb->nquestions + 1, sizeof *ans);
+	for (i = 0; i < kb->nquestions; i++) {
+		ans[i] = value_unknown();
+		if (t[i].n == 0)
+			continue;
+		candidates(&kb->questions[i], &t[i], &vs[nq]);
+		combos *= (double)(vs[nq].n ? vs[nq].n : 1);
+		qs[nq++] = i;
+	}
+	if (combos > LINT_MAX_COMBOS) {
+		rc = -1;
+		goto out;
+	}
+	for (;;) {
+		for (k = 0; k < nq; k++)
+			ans[qs[k]] = vs[k].v[idx[k]];
+		if (visit(arg, ans)) {
+			rc = 1;
+			break;
+		}
+		for (k = 0; k < nq; k++) {
+			if (++idx[k] < vs[k].n)
+				break;
+			idx[k] = 0;
+		}
+		if (k == nq)
+			break;
+	}
+out:
+	for (i = 0; i < nq; i++)
+		free(vs[i].v);
+	free(vs);
+	free(qs);
+	free(idx);
+	free(ans);
+	cmplists_free(t, kb->nquestions + 1);
+	return (rc);
+}
+
+static int
+visit_true(void *arg, const struct value *ans)
+{
+	return (expr_eval(arg, ans) == TV_TRUE);
+}
+
+struct pair {
+	const struct expr	*a, *b;
+};
+
+static int
+visit_differs(void *arg, const struct value *ans)
+{
+	const struct pair	*p = arg;
+
+	return (expr_eval(p->a, ans) != expr_eval(p->b, ans));
+}
+
+static void
+warn(struct diag *d, const struct srcloc *l, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+warn(struct diag *d, const struct srcloc *l, const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_add(d, DIAG_WARNING, l->file, l->line, l->col, "%s", buf);
+}
+
+static void
+never_fires(const struct kb *kb, struct diag *d)
+{
+	const struct rule	*r;
+	size_t			 i;
+
+	for (i = 0; i < kb->nrules; i++) {
+		r = &kb->rules[i];
+		if (enumerate(kb, (const struct expr *const *)&r->when, 1,
+		    visit_true, (void *)(uintptr_t)r->when) == 0)
+			warn(d, &r->loc, "rule '%s' can never fire: no answers "
+			    "make '%s' true", r->id, r->when_text);
+	}
+}
+
+/* The same effects, in any order. */
+static bool
+same_effects(const struct rule *a, const struct rule *b)
+{
+	size_t	i, j;
+
+	if (a->neffects != b->neffects)
+		return (false);
+	for (i = 0; i < a->neffects; i++) {
+		for (j = 0; j < b->neffects; j++)
+			if (a->effects[i].pattern == b->effects[j].pattern &&
+			    a->effects[i].veto == b->effects[j].veto &&
+			    a->effects[i].weight == b->effects[j].weight)
+				break;
+		if (j == b->neffects)
+			return (false);
+	}
+	return (true);
+}
+
+static void
+duplicates(const struct kb *kb, struct diag *d)
+{
+	const struct rule	*a, *b;
+	const struct expr	*ex[2];
+	struct pair		 p;
+	size_t			 i, j;
+
+	for (j = 0; j < kb->nrules; j++) {
+		b = &kb->rules[j];
+		for (i = 0; i < j; i++) {
+			a = &kb->rules[i];
+			if (!same_effects(a, b))
+				continue;
+			ex[0] = p.a = a->when;
+			ex[1] = p.b = b->when;
+			if (enumerate(kb, ex, 2, visit_differs, &p) != 0)
+				continue;
+			warn(d, &b->loc, "rule '%s' duplicates rule '%s' "
+			    "(%s:%d:%d): the same effects, and its condition "
+			    "holds for exactly the same answers", b->id, a->id,
+			    a->loc.file, a->loc.line, a->loc.col);
+			break;
+		}
+	}
+}
+
+static uint64_t
+next_random(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (*s);
+}
+
+/* How far pattern p is from first place: higher is closer. */
+static double
+closeness(const struct kb *kb, const struct ranking *r, size_t p)
+{
+	double	best = -HUGE_VAL;
+	size_t	i;
+
+	if (r->scores[p].vetoed)
+		return (-1e9);
+	if (kb->patterns[p].kind == PATTERN_ORGANIZATION)
+		return (r->scores[p].evidence);
+	for (i = 0; i < r->npatterns; i++)
+		if (i != p && kb->patterns[i].kind == PATTERN_PROCESSING &&
+		    !r->scores[i].vetoed && r->scores[i].evidence > best)
+			best = r->scores[i].evidence;
+	return (best == -HUGE_VAL ? 1e9 : r->scores[p].evidence - best);
+}
+
+static bool
+is_first(const struct kb *kb, const struct ranking *r, size_t p)
+{
+	if (kb->patterns[p].kind == PATTERN_ORGANIZATION)
+		return (r->organization == (int)p);
+	return (r->processing == (int)p);
+}
+
+/*
+ * Coordinate ascent from ans: each question in turn takes the answer (or
+ * "unknown") that brings p closest to first place, until nothing improves.
+ */
+static bool
+climb(const struct kb *kb, size_t p, const struct vals *cands,
+    struct ranking *r, struct value *ans)
+{
+	struct value	keep;
+	double		best, c;
+	size_t		q, k, pass;
+	bool		improved = true;
+
+	engine_rank(kb, ans, r);
+	if (is_first(kb, r, p))
+		return (true);
+	best = closeness(kb, r, p);
+	for (pass = 0; pass < 8 && improved; pass++) {
+		improved = false;
+		for (q = 0; q < kb->nquestions; q++) {
+			keep = ans[q];
+			for (k = 0; k <= cands[q].n; k++) {
+				ans[q] = k < cands[q].n ? cands[q].v[k] :
+				    value_unknown();
+				engine_rank(kb, ans, r);
+				if (is_first(kb, r, p))
+					return (true);
+				if ((c = closeness(kb, r, p)) > best + 1e-9) {
+					best = c;
+					keep = ans[q];
+					improved = true;
+				}
+			}
+			ans[q] = keep;
+		}
+	}
+	return (false);
+}
+
+static void
+never_first(const struct kb *kb, struct diag *d)
+{
+	struct cmplist	*t;
+	struct vals	*cands;
+	struct value	*ans;
+	struct ranking	*r;
+	uint64_t	 seed = 0x9e3779b97f4a7c15ULL;
+	size_t		 i, p, q, s;
+	bool		 found;
+
+	t = xcalloc(kb->nquestions + 1, sizeof *t);
+	for (i = 0; i < kb->nrules; i++)
+		expr_foreach_cmp(kb->rules[i].when, collect, t);
+	cands = xcalloc(kb->nquestions + 1, sizeof *cands);
+	for (q = 0; q < kb->nquestions; q++)
+		if (t[q].n > 0)
+			candidates(&kb->questions[q], &t[q], &cands[q]);
+	ans = xcalloc(kb->nquestions + 1, sizeof *ans);
+	r = ranking_new(kb);
+	for (p = 0; p < kb->npatterns; p++) {
+		found = false;
+		for (s = 0; s <= LINT_STARTS && !found; s++) {
+			for (q = 0; q < kb->nquestions; q++) {
+				ans[q] = value_unknown();
+				if (s > 0 && cands[q].n > 0 &&
+				    next_random(&seed) % 3 != 0)
+					ans[q] = cands[q].v[next_random(&seed) %
+					    cands[q].n];
+			}
+			found = climb(kb, p, cands, r, ans);
+		}
+		if (!found)
+			warn(d, &kb->patterns[p].loc, "pattern '%s' never "
+			    "comes first: no answers found make it %s",
+			    kb->patterns[p].id, kb->patterns[p].kind ==
+			    PATTERN_ORGANIZATION ? "reach the organisation "
+			    "threshold" : "the recommendation");
+	}
+	ranking_free(r);
+	free(ans);
+	for (q = 0; q < kb->nquestions; q++)
+		free(cands[q].v);
+	free(cands);
+	cmplists_free(t, kb->nquestions + 1);
+}
+
+static void
+unread_questions(const struct kb *kb, struct diag *d)
+{
+	bool	*used;
+	size_t	 i;
+
+	used = xcalloc(kb->nquestions + 1, sizeof *used);
+	for (i = 0; i < kb->nrules; i++)
+		expr_questions(kb->rules[i].when, used);
+	for (i = 0; i < kb->nquestions; i++)
+		if (!used[i])
+			warn(d, &kb->questions[i].loc, "no rule reads question "
+			    "'%s': its answer never changes a score",
+			    kb->questions[i].id);
+	free(used);
+}
+
+static void
+outweighs(const struct kb *kb, struct diag *d)
+{
+	const struct effect	*e;
+	double			*total;
+	size_t			*count, i, j;
+
+	total = xcalloc(kb->npatterns + 1, sizeof *total);
+	count = xcalloc(kb->npatterns + 1, sizeof *count);
+	for (i = 0; i < kb->nrules; i++)
+		for (j = 0; j < kb->rules[i].neffects; j++) {
+			e = &kb->rules[i].effects[j];
+			if (!e->veto) {
+				total[e->pattern] += fabs(e->weight);
+				count[e->pattern]++;
+			}
+		}
+	for (i = 0; i < kb->nrules; i++)
+		for (j = 0; j < kb->rules[i].neffects; j++) {
+			e = &kb->rules[i].effects[j];
+			if (e->veto || count[e->pattern] < 2 ||
+			    fabs(e->weight) <= total[e->pattern] -
+			    fabs(e->weight))
+				continue;
+			warn(d, &kb->rules[i].loc, "rule '%s' outweighs every "
+			    "other rule on '%s' together (%g against %g): the "
+			    "others can never turn that pattern round",
+			    kb->rules[i].id, kb->patterns[e->pattern].id,
+			    fabs(e->weight), total[e->pattern] -
+			    fabs(e->weight));
+		}
+	free(total);
+	free(count);
+}
+
+static void
+stale(struct diag *d, const char *what, const char *id, const char *date,
+    const struct srcloc *l, long today)
+{
+	long	days;
+
+	if (date[0] == '\0' || date_parse(date, &days) != 0)
+		return;
+	if (days > today)
+		warn(d, l, "%s%s%s was reviewed on %s, a date in the future",
+		    what, id ? " " : "", id ? id : "", date);
+	else if (today - days > DATE_STALE_DAYS)
+		warn(d, l, "%s%s%s was last reviewed on %s, more than two "
+		    "years ago: review it again", what, id ? " " : "",
+		    id ? id : "", date);
+}
+
+static void
+freshness(const struct kb *kb, long today, struct diag *d)
+{
+	size_t	i;
+
+	stale(d, "the knowledge base", NULL, kb->reviewed, &kb->reviewed_loc,
+	    today);
+	for (i = 0; i < kb->npatterns; i++)
+		stale(d, "pattern", kb->patterns[i].id, kb->patterns[i].reviewed,
+		    &kb->patterns[i].reviewed_loc, today);
+	for (i = 0; i < kb->nprecedents; i++)
+		stale(d, "precedent", kb->precedents[i].id,
+		    kb->precedents[i].reviewed,
+		    &kb->precedents[i].reviewed_loc, today);
+}
+
+static void
+unexplained(const struct kb *kb, struct diag *d)
+{
+	const struct precedent		*pr;
+	struct precedent_agreement	 ag;
+	struct ranking			*r;
+	size_t				 i;
+
+	if (kb->nprecedents == 0)
+		return;
+	r = ranking_new(kb);
+	for (i = 0; i < kb->nprecedents; i++) {
+		pr = &kb->precedents[i];
+		precedent_agreement(kb, i, r, &ag);
+		if (!ag.first && (pr->note == NULL || pr->note[0] == '\0'))
+			warn(d, &pr->loc, "precedent '%s' chose '%s' but the "
+			    "rules put it in place %zu, and its note does not "
+			    "say what the rules miss", pr->id,
+			    kb->patterns[pr->chose].id, ag.place);
+	}
+	ranking_free(r);
+}
+
+static const struct kb	*sort_kb;
+
+static size_t
+file_order(const char *f)
+{
+	size_t	i;
+
+	for (i = 0; f != NULL && i < sort_kb->files.n; i++)
+		if (strcmp(sort_kb->files.items[i], f) == 0)
+			return (i);
+	return ((size_t)-1);
+}
+
+static int
+place_cmp(const void *va, const void *vb)
+{
+	const struct diag_item	*a = va, *b = vb;
+	size_t			 fa = file_order(a->file);
+	size_t			 fb = file_order(b->file);
+
+	if (fa != fb)
+		return (fa < fb ? -1 : 1);
+	if (a->line != b->line)
+		return (a->line < b->line ? -1 : 1);
+	if (a->col != b->col)
+		return (a->col < b->col ? -1 : 1);
+	return (strcmp(a->msg, b->msg));
+}
+
+void
+lint_kb(const struct kb *kb, long today, struct diag *d)
+{
+	size_t	start = d->n;
+
+	never_fires(kb, d);
+	duplicates(kb, d);
+	never_first(kb, d);
+	unread_questions(kb, d);
+	outweighs(kb, d);
+	freshness(kb, today, d);
+	unexplained(kb, d);
+	/* qsort is not stable: equal places keep no order, so break ties. */
+	sort_kb = kb;
+	if (d->n - start > 1)
+		qsort(d->items + start, d->n - start, sizeof *d->items,
+		    place_cmp);
+	sort_kb = NULL;
+}

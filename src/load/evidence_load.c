@@ -1,0 +1,396 @@
+/*
+ * evidence_load: precedents, review dates and tool entries (see the
+ * header). A precedent's situation goes through answers_from_doc, the very
+ * code that reads answers files, so a precedent can say nothing an answers
+ * file could not.
+ */
+#include "evidence_load.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "answers_load.h"
+#include "date.h"
+#include "xmalloc.h"
+
+#define PRECEDENT_MAX	10000
+
+static void
+err_at(struct diag *d, const char *file, const struct ynode *n,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+err_at(struct diag *d, const char *file, const struct ynode *n,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[768];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_add(d, DIAG_ERROR, file, n ? n->line : 0, n ? n->col : 0, "%s",
+	    buf);
+}
+
+static void
+check_keys(struct diag *d, const char *file, const struct ynode *map,
+    const char *what, const char *const *allowed, const char *list)
+{
+	size_t	i, j;
+
+	for (i = 0; i + 1 < map->n; i += 2) {
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(map->items[i]->str, allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL)
+			err_at(d, file, map->items[i], "unknown key '%s' in %s "
+			    "(expected one of: %s)", map->items[i]->str, what,
+			    list);
+	}
+}
+
+/* The text of scalar field key, or NULL (reported if required). */
+static const char *
+text(struct diag *d, const char *file, const struct ynode *map,
+    const char *key, const char *what, bool required)
+{
+	const struct ynode	*n;
+
+	if ((n = ynode_get(map, key)) == NULL) {
+		if (required)
+			err_at(d, file, map, "%s is missing '%s'", what, key);
+		return (NULL);
+	}
+	if (n->type != YNODE_SCALAR) {
+		err_at(d, file, n, "'%s' must be text, not %s", key,
+		    ynode_type_name(n->type));
+		return (NULL);
+	}
+	if (n->str[0] == '\0') {
+		err_at(d, file, n, "'%s' must not be empty", key);
+		return (NULL);
+	}
+	return (n->str);
+}
+
+/* A line of text for people: no line breaks inside, none at the end. */
+static char *
+one_line(struct diag *d, const char *file, const struct ynode *map,
+    const char *key, const char *what, bool required)
+{
+	const char	*s;
+	char		*out;
+	size_t		 len;
+
+	if ((s = text(d, file, map, key, what, required)) == NULL)
+		return (NULL);
+	out = xstrdup(s);
+	len = strlen(out);
+	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == ' '))
+		out[--len] = '\0';
+	if (strchr(out, '\n') != NULL) {
+		err_at(d, file, ynode_get(map, key), "'%s' must be one line",
+		    key);
+		free(out);
+		return (NULL);
+	}
+	return (out);
+}
+
+static bool
+valid_id(const char *s)
+{
+	const char	*p;
+
+	if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+		return (false);
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '-'))
+			return (false);
+	return (p - s <= 64);
+}
+
+int
+evidence_load_reviewed(struct diag *d, const char *file,
+    const struct ynode *map, char *out, struct srcloc *loc)
+{
+	const struct ynode	*n;
+	long			 days;
+
+	out[0] = '\0';
+	if ((n = ynode_get(map, "reviewed")) == NULL)
+		return (0);
+	if (n->type != YNODE_SCALAR || date_parse(n->str, &days) != 0) {
+		err_at(d, file, n, "'reviewed' must be a date written "
+		    "YYYY-MM-DD, e.g. 2026-01-31");
+		return (-1);
+	}
+	memcpy(out, n->str, 11);
+	loc->file = file;
+	loc->line = n->line;
+	loc->col = n->col;
+	return (0);
+}
+
+int
+evidence_load_tools(struct diag *d, const char *file,
+    const struct ynode *map, struct pattern *p)
+{
+	static const char *const keys[] = { "name", "deprecated", NULL };
+	const struct ynode	*n, *it;
+	const char		*name, *why;
+	size_t			 i, nerr = d->nerrors;
+
+	if ((n = ynode_get(map, "tools")) == NULL)
+		return (0);
+	if (n->type != YNODE_SEQ) {
+		err_at(d, file, n, "'tools' must be a list of names or "
+		    "{name, deprecated} mappings, not %s",
+		    ynode_type_name(n->type));
+		return (-1);
+	}
+	for (i = 0; i < n->n; i++) {
+		it = n->items[i];
+		if (it->type == YNODE_SCALAR) {
+			strlist_push(&p->tools, it->str);
+			strlist_push(&p->tool_deprecated, "");
+			continue;
+		}
+		if (it->type != YNODE_MAP) {
+			err_at(d, file, it, "a tool is a name or a mapping "
+			    "{name, deprecated}, not %s",
+			    ynode_type_name(it->type));
+			continue;
+		}
+		check_keys(d, file, it, "tool", keys, "name, deprecated");
+		name = text(d, file, it, "name", "tool", true);
+		why = text(d, file, it, "deprecated", "tool", false);
+		if (name == NULL)
+			continue;
+		strlist_push(&p->tools, name);
+		strlist_push(&p->tool_deprecated, why ? why : "");
+	}
+	return (d->nerrors == nerr ? 0 : -1);
+}
+
+/* A pattern id field; returns the index, or -1 (reported if wrong). */
+static int
+pattern_field(struct diag *d, const char *file, const struct kb *kb,
+    const struct ynode *map, const char *key, bool required)
+{
+	const char	*s;
+	int		 pi;
+
+	if ((s = text(d, file, map, key, "precedent", required)) == NULL)
+		return (-1);
+	if ((pi = kb_pattern_index(kb, s)) < 0)
+		err_at(d, file, ynode_get(map, key), "unknown pattern '%s' "
+		    "(see 'archadvisor patterns')", s);
+	return (pi);
+}
+
+static void
+load_source(struct diag *d, const char *file, const struct ynode *item,
+    struct precedent *p)
+{
+	static const char *const keys[] = { "title", "url", NULL };
+	const struct ynode	*n;
+
+	if ((n = ynode_get(item, "source")) == NULL) {
+		err_at(d, file, item, "precedent is missing 'source' (its "
+		    "title and url)");
+		return;
+	}
+	if (n->type != YNODE_MAP) {
+		err_at(d, file, n, "'source' must be a mapping with title and "
+		    "url");
+		return;
+	}
+	check_keys(d, file, n, "source", keys, "title, url");
+	p->title = one_line(d, file, n, "title", "source", true);
+	p->url = one_line(d, file, n, "url", "source", true);
+	if (p->url != NULL && strncmp(p->url, "https://", 8) != 0 &&
+	    strncmp(p->url, "http://", 7) != 0)
+		err_at(d, file, ynode_get(n, "url"), "'url' must be a web "
+		    "address (http:// or https://)");
+}
+
+static void
+load_year(struct diag *d, const char *file, const struct ynode *item,
+    struct precedent *p)
+{
+	const struct ynode	*n;
+	char			*end;
+	long			 y;
+
+	if ((n = ynode_get(item, "year")) == NULL) {
+		err_at(d, file, item, "precedent is missing 'year'");
+		return;
+	}
+	errno = 0;
+	y = n->type == YNODE_SCALAR ? strtol(n->str, &end, 10) : 0;
+	if (n->type != YNODE_SCALAR || end == n->str || *end != '\0' ||
+	    errno != 0 || y < 1950 || y > 2100) {
+		err_at(d, file, n, "'year' must be a year such as 2019");
+		return;
+	}
+	p->year = (int)y;
+}
+
+/* The situation: answers, read exactly as an answers file is. */
+static void
+load_situation(struct kb *kb, struct diag *d, const char *file,
+    const struct ynode *item, struct precedent *p)
+{
+	const struct ynode	*n, *inf, *q;
+	struct answers		 a;
+	struct yaml_doc		 doc;
+	size_t			 i;
+	int			 qi;
+
+	p->answers = xcalloc(kb->nquestions + 1, sizeof *p->answers);
+	p->inferred = xcalloc(kb->nquestions + 1, sizeof *p->inferred);
+	if ((n = ynode_get(item, "situation")) == NULL) {
+		err_at(d, file, item, "precedent is missing 'situation' (its "
+		    "answers to the questions)");
+		return;
+	}
+	if (n->type == YNODE_MAP && (ynode_get(n, "name") != NULL ||
+	    ynode_get(n, "description") != NULL)) {
+		err_at(d, file, n, "a situation holds answers only; describe "
+		    "the case in 'outcome' and 'note'");
+		return;
+	}
+	answers_init(&a, kb);
+	memset(&doc, 0, sizeof doc);
+	doc.root = (struct ynode *)(uintptr_t)n;
+	if (answers_from_doc(&a, kb, file, &doc, d) == 0) {
+		memcpy(p->answers, a.v, kb->nquestions * sizeof *a.v);
+		if (answers_count(&a) == 0)
+			err_at(d, file, n, "a situation must answer at least "
+			    "one question");
+	}
+	answers_free(&a);
+	if ((inf = ynode_get(item, "inferred")) == NULL)
+		return;
+	if (inf->type != YNODE_SEQ) {
+		err_at(d, file, inf, "'inferred' must be a list of question "
+		    "ids");
+		return;
+	}
+	for (i = 0; i < inf->n; i++) {
+		q = inf->items[i];
+		if (q->type != YNODE_SCALAR ||
+		    (qi = kb_question_index(kb, q->str)) < 0) {
+			err_at(d, file, q, "unknown question '%s' in "
+			    "'inferred'", q->type == YNODE_SCALAR ? q->str :
+			    "?");
+			continue;
+		}
+		if (!p->answers[qi].known) {
+			err_at(d, file, q, "'%s' is inferred but the situation "
+			    "does not answer it", q->str);
+			continue;
+		}
+		p->inferred[qi] = true;
+	}
+}
+
+static void
+load_precedent(struct kb *kb, struct diag *d, const char *file,
+    const struct ynode *item)
+{
+	static const char *const keys[] = { "id", "organisation", "year",
+	    "source", "chose", "moved_from", "outcome", "situation",
+	    "inferred", "note", "reviewed", "regretted", NULL };
+	struct precedent	 p;
+	const struct ynode	*rg;
+	const char		*id, *nt;
+	int			 other, pi;
+	size_t			 nerr = d->nerrors;
+
+	if (item->type != YNODE_MAP) {
+		err_at(d, file, item, "a precedent must be a mapping, not %s",
+		    ynode_type_name(item->type));
+		return;
+	}
+	check_keys(d, file, item, "precedent", keys, "id, organisation, "
+	    "year, source, chose, moved_from, regretted, outcome, situation, "
+	    "inferred, note, reviewed");
+	memset(&p, 0, sizeof p);
+	p.moved_from = -1;
+	p.loc.file = file;
+	p.loc.line = item->line;
+	p.loc.col = item->col;
+	if ((id = text(d, file, item, "id", "precedent", true)) != NULL) {
+		if (!valid_id(id))
+			err_at(d, file, ynode_get(item, "id"), "invalid "
+			    "precedent id '%s': use lower-case letters, "
+			    "digits, '_' and '-' (at most 64)", id);
+		else if ((other = kb_precedent_index(kb, id)) >= 0)
+			err_at(d, file, ynode_get(item, "id"), "duplicate "
+			    "precedent id '%s' (first defined at %s:%d:%d)",
+			    id, kb->precedents[other].loc.file,
+			    kb->precedents[other].loc.line,
+			    kb->precedents[other].loc.col);
+		else
+			p.id = xstrdup(id);
+	}
+	p.organisation = one_line(d, file, item, "organisation", "precedent",
+	    true);
+	load_year(d, file, item, &p);
+	load_source(d, file, item, &p);
+	if ((pi = pattern_field(d, file, kb, item, "chose", true)) >= 0)
+		p.chose = (size_t)pi;
+	if (ynode_get(item, "moved_from") != NULL &&
+	    (p.moved_from = pattern_field(d, file, kb, item, "moved_from",
+	    false)) >= 0 && pi >= 0 && p.moved_from == pi)
+		err_at(d, file, ynode_get(item, "moved_from"), "'moved_from' "
+		    "is the pattern it chose");
+	if ((rg = ynode_get(item, "regretted")) != NULL) {
+		if (rg->type == YNODE_SCALAR && rg->plain &&
+		    (strcmp(rg->str, "true") == 0 ||
+		    strcmp(rg->str, "false") == 0))
+			p.regretted = strcmp(rg->str, "true") == 0;
+		else
+			err_at(d, file, rg, "'regretted' must be true or "
+			    "false");
+	}
+	p.outcome = one_line(d, file, item, "outcome", "precedent", true);
+	if ((nt = text(d, file, item, "note", "precedent", false)) != NULL)
+		p.note = xstrdup(nt);
+	evidence_load_reviewed(d, file, item, p.reviewed, &p.reviewed_loc);
+	load_situation(kb, d, file, item, &p);
+	if (d->nerrors != nerr || p.id == NULL ||
+	    kb->nprecedents >= PRECEDENT_MAX) {
+		if (kb->nprecedents >= PRECEDENT_MAX)
+			err_at(d, file, item, "more than %d precedents",
+			    PRECEDENT_MAX);
+		kb_precedent_clear(&p);
+		return;
+	}
+	kb->precedents = xreallocarray(kb->precedents, kb->nprecedents + 1,
+	    sizeof *kb->precedents);
+	kb->precedents[kb->nprecedents++] = p;
+}
+
+void
+evidence_load_precedents(struct kb *kb, struct diag *d, const char *file,
+    const struct ynode *list)
+{
+	size_t	i;
+
+	if (list->type != YNODE_SEQ) {
+		err_at(d, file, list, "'precedents' must be a list, not %s",
+		    ynode_type_name(list->type));
+		return;
+	}
+	for (i = 0; i < list->n; i++)
+		load_precedent(kb, d, file, list->items[i]);
+}

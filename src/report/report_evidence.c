@@ -1,0 +1,353 @@
+/*
+ * report_evidence: precedents and review dates for people (text) and
+ * programs (JSON). See report_evidence.h; the similarity and agreement
+ * they show are computed in src/core/precedent.c.
+ */
+#include "report_evidence.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_json.h"
+#include "textfmt.h"
+#include "xmalloc.h"
+
+static json_t *
+json_pct(double x)
+{
+	return (json_real(round(x * 1000.0) / 10.0));
+}
+
+json_t *
+json_precedent(const struct kb *kb, size_t p, const struct precedent_match *m)
+{
+	const struct precedent	*pr = &kb->precedents[p];
+	json_t			*o, *inf, *ans;
+	size_t			 q;
+
+	inf = json_array();
+	ans = json_object();
+	for (q = 0; q < kb->nquestions; q++) {
+		if (!pr->answers[q].known)
+			continue;
+		json_object_set_new(ans, kb->questions[q].id,
+		    json_answer(&kb->questions[q], &pr->answers[q]));
+		if (pr->inferred[q])
+			json_array_append_new(inf,
+			    json_string(kb->questions[q].id));
+	}
+	o = json_pack("{s:s, s:s, s:i, s:s, s:s?, s:b, s:s, s:s?, "
+	    "s:{s:s, s:s}, s:o, s:o, s:s?}",
+	    "id", pr->id,
+	    "organisation", pr->organisation,
+	    "year", pr->year,
+	    "chose", kb->patterns[pr->chose].id,
+	    "moved_from", pr->moved_from >= 0 ?
+	    kb->patterns[pr->moved_from].id : NULL,
+	    "regretted", pr->regretted,
+	    "outcome", pr->outcome,
+	    "note", pr->note,
+	    "source", "title", pr->title, "url", pr->url,
+	    "situation", ans,
+	    "inferred", inf,
+	    "reviewed", pr->reviewed[0] ? pr->reviewed : NULL);
+	if (m != NULL) {
+		json_object_set_new(o, "similarity", json_pct(m->similarity));
+		json_object_set_new(o, "compared", json_integer(
+		    (json_int_t)m->compared));
+		json_object_set_new(o, "answered", json_integer(
+		    (json_int_t)m->answered));
+	}
+	return (o);
+}
+
+/* "Uber (2020) chose Kappa Architecture, moving from Lambda ..." */
+static void
+headline(FILE *fp, const struct report_ctx *ctx, size_t p, int indent)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct precedent	*pr = &kb->precedents[p];
+	char			*s;
+
+	if (pr->moved_from >= 0)
+		s = xasprintf("%s (%d) chose %s, moving from %s%s",
+		    pr->organisation, pr->year, kb->patterns[pr->chose].name,
+		    kb->patterns[pr->moved_from].name, pr->regretted ?
+		    ", and regretted it" : "");
+	else
+		s = xasprintf("%s (%d) chose %s%s", pr->organisation, pr->year,
+		    kb->patterns[pr->chose].name, pr->regretted ?
+		    ", and regretted it" : "");
+	text_style(fp, ctx->color, "1");
+	text_wrap(fp, s, indent, indent, ctx->width);
+	text_reset(fp, ctx->color);
+	fputc('\n', fp);
+	free(s);
+}
+
+/* The inferred answers of precedent p, "a, b", or NULL if none. */
+static char *
+inferred_list(const struct kb *kb, size_t p)
+{
+	const struct precedent	*pr = &kb->precedents[p];
+	char			*s = NULL, *t;
+	size_t			 q;
+
+	for (q = 0; q < kb->nquestions; q++) {
+		if (!pr->inferred[q])
+			continue;
+		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "",
+		    kb->questions[q].id);
+		free(s);
+		s = t;
+	}
+	return (s);
+}
+
+/* One case in full: headline, similarity, outcome, source. */
+static void
+write_case(FILE *fp, const struct report_ctx *ctx, size_t n,
+    const struct precedent_match *m, size_t p, bool with_note)
+{
+	const struct precedent	*pr = &ctx->kb->precedents[p];
+	char			*s, *inf;
+
+	fprintf(fp, "%2zu. ", n);
+	headline(fp, ctx, p, 4);
+	if (m != NULL) {
+		s = xasprintf("%.0f%% similar over %zu of the %zu answers "
+		    "given", m->similarity * 100.0, m->compared, m->answered);
+		fputs("    ", fp);
+		text_wrap(fp, s, 4, 4, ctx->width);
+		fputc('\n', fp);
+		free(s);
+	}
+	fputs("    ", fp);
+	text_wrap(fp, pr->outcome, 4, 4, ctx->width);
+	fputc('\n', fp);
+	if ((inf = inferred_list(ctx->kb, p)) != NULL) {
+		s = xasprintf("Inferred, not stated by the source: %s", inf);
+		fputs("    ", fp);
+		text_wrap(fp, s, 4, 4, ctx->width);
+		fputc('\n', fp);
+		free(s);
+		free(inf);
+	}
+	if (with_note && pr->note != NULL) {
+		s = xasprintf("Note: %s", pr->note);
+		fputs("    ", fp);
+		text_wrap(fp, s, 4, 4, ctx->width);
+		fputc('\n', fp);
+		free(s);
+	}
+	s = xasprintf("Source: %s, %s", pr->title, pr->url);
+	fputs("    ", fp);
+	text_wrap(fp, s, 4, 4, ctx->width);
+	fputc('\n', fp);
+	free(s);
+}
+
+void
+report_evidence_text(FILE *fp, const struct report_ctx *ctx)
+{
+	struct precedent_match	 m[REPORT_PRECEDENTS];
+	size_t			 i, n;
+
+	n = precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
+	    REPORT_PRECEDENTS);
+	if (n > 0) {
+		text_style(fp, ctx->color, "1");
+		fputs("Who chose what in a similar situation\n", fp);
+		text_reset(fp, ctx->color);
+		text_wrap(fp, "Public case studies nearest to these answers. "
+		    "They are evidence beside the ranking and do not change "
+		    "any score ('archadvisor precedents' lists more).", 0, 0,
+		    ctx->width);
+		fputs("\n", fp);
+		for (i = 0; i < n; i++)
+			write_case(fp, ctx, i + 1, &m[i], m[i].precedent,
+			    false);
+		fputc('\n', fp);
+	}
+	if (ctx->kb->reviewed[0] != '\0')
+		fprintf(fp, "Knowledge base last reviewed on %s.\n",
+		    ctx->kb->reviewed);
+}
+
+void
+report_evidence_json(json_t *root, const struct report_ctx *ctx)
+{
+	struct precedent_match	 m[REPORT_PRECEDENTS];
+	json_t			*arr, *kbo;
+	size_t			 i, n;
+
+	arr = json_array();
+	n = precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
+	    REPORT_PRECEDENTS);
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_precedent(ctx->kb,
+		    m[i].precedent, &m[i]));
+	json_object_set_new(root, "precedents", arr);
+	if ((kbo = json_object_get(root, "knowledge_base")) != NULL &&
+	    ctx->kb->reviewed[0] != '\0')
+		json_object_set_new(kbo, "reviewed",
+		    json_string(ctx->kb->reviewed));
+}
+
+int
+report_precedents_text(FILE *fp, const struct report_ctx *ctx, size_t max)
+{
+	const struct kb		*kb = ctx->kb;
+	struct precedent_match	*m;
+	size_t			 i, n;
+
+	if (kb->nprecedents == 0) {
+		fputs("This knowledge base has no precedents.\n", fp);
+		return (ferror(fp) ? -1 : 0);
+	}
+	if (answers_count(ctx->answers) == 0) {
+		fprintf(fp, "%zu public case studies (give --answers or --set "
+		    "to see the nearest first):\n\n", kb->nprecedents);
+		for (i = 0; i < kb->nprecedents; i++) {
+			write_case(fp, ctx, i + 1, NULL, i, true);
+			fputc('\n', fp);
+		}
+		return (ferror(fp) ? -1 : 0);
+	}
+	m = xcalloc(max + 1, sizeof *m);
+	n = precedent_nearest(kb, ctx->answers->v, -1, m, max);
+	text_style(fp, ctx->color, "1");
+	fprintf(fp, "Precedents nearest to %s\n", ctx->answers->name ?
+	    ctx->answers->name : "these answers");
+	text_reset(fp, ctx->color);
+	text_wrap(fp, "Similarity compares only the questions answered both "
+	    "here and in the case: sizes and durations on a log scale, levels "
+	    "by their order, sets by overlap. Precedents never change a "
+	    "score.", 0, 0, ctx->width);
+	fputs("\n\n", fp);
+	if (n == 0)
+		fputs("No case study answers any of the questions answered "
+		    "here.\n", fp);
+	for (i = 0; i < n; i++) {
+		write_case(fp, ctx, i + 1, &m[i], m[i].precedent, true);
+		fputc('\n', fp);
+	}
+	free(m);
+	return (ferror(fp) ? -1 : 0);
+}
+
+int
+report_precedents_json(FILE *fp, const struct report_ctx *ctx, size_t max)
+{
+	const struct kb		*kb = ctx->kb;
+	struct precedent_match	*m;
+	json_t			*arr, *root;
+	size_t			 i, n;
+
+	arr = json_array();
+	if (answers_count(ctx->answers) == 0) {
+		for (i = 0; i < kb->nprecedents; i++)
+			json_array_append_new(arr, json_precedent(kb, i, NULL));
+	} else {
+		m = xcalloc(max + 1, sizeof *m);
+		n = precedent_nearest(kb, ctx->answers->v, -1, m, max);
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, json_precedent(kb,
+			    m[i].precedent, &m[i]));
+		free(m);
+	}
+	root = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o}",
+	    "tool", "archadvisor",
+	    "version", ctx->version,
+	    "knowledge_base", "name", kb->name, "version", kb->version,
+	    "answers", json_answers(kb, ctx->answers),
+	    "precedents", arr);
+	if (kb->reviewed[0] != '\0')
+		json_object_set_new(json_object_get(root, "knowledge_base"),
+		    "reviewed", json_string(kb->reviewed));
+	return (json_write(fp, root));
+}
+
+/* The engine's recommendation as a pattern id ("none" if all vetoed). */
+static const char *
+rec_id(const struct kb *kb, const struct precedent_agreement *ag)
+{
+	return (ag->processing >= 0 ? kb->patterns[ag->processing].id :
+	    "none");
+}
+
+int
+report_agreement_text(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct precedent		*pr;
+	struct precedent_agreement	 ag;
+	struct ranking			*r;
+	size_t				 i, first = 0, top2 = 0;
+
+	r = ranking_new(kb);
+	fprintf(fp, "%-30s %-12s %5s  %-5s %-5s  %s\n", "precedent", "chose",
+	    "place", "first", "top2", "engine recommends");
+	for (i = 0; i < kb->nprecedents; i++) {
+		pr = &kb->precedents[i];
+		precedent_agreement(kb, i, r, &ag);
+		first += ag.first;
+		top2 += ag.top2;
+		fprintf(fp, "%-30s %-12s %5zu  %-5s %-5s  %s%s%s\n", pr->id,
+		    kb->patterns[pr->chose].id, ag.place, ag.first ? "yes" :
+		    "no", ag.top2 ? "yes" : "no", rec_id(kb, &ag),
+		    ag.organization >= 0 ? " + " : "", ag.organization >= 0 ?
+		    kb->patterns[ag.organization].id : "");
+	}
+	ranking_free(r);
+	if (kb->nprecedents > 0)
+		fprintf(fp, "\nAgreement: %zu of %zu precedents have their "
+		    "choice first (%.0f%%), %zu in the top two (%.0f%%).\n",
+		    first, kb->nprecedents, 100.0 * (double)first /
+		    (double)kb->nprecedents, top2,
+		    100.0 * (double)top2 / (double)kb->nprecedents);
+	else
+		fputs("\nNo precedents.\n", fp);
+	return (ferror(fp) ? -1 : 0);
+}
+
+int
+report_agreement_json(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct precedent		*pr;
+	struct precedent_agreement	 ag;
+	struct ranking			*r;
+	json_t				*arr;
+	size_t				 i, first = 0, top2 = 0;
+
+	r = ranking_new(kb);
+	arr = json_array();
+	for (i = 0; i < kb->nprecedents; i++) {
+		pr = &kb->precedents[i];
+		precedent_agreement(kb, i, r, &ag);
+		first += ag.first;
+		top2 += ag.top2;
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b, s:I, "
+		    "s:b, s:b, s:{s:s?, s:s}}",
+		    "id", pr->id,
+		    "chose", kb->patterns[pr->chose].id,
+		    "regretted", pr->regretted,
+		    "place", (json_int_t)ag.place,
+		    "first", ag.first,
+		    "top2", ag.top2,
+		    "recommendation", "processing", ag.processing >= 0 ?
+		    kb->patterns[ag.processing].id : NULL,
+		    "organization", ag.organization >= 0 ?
+		    kb->patterns[ag.organization].id : "centralized"));
+	}
+	ranking_free(r);
+	return (json_write(fp, json_pack("{s:s, s:s, s:{s:I, s:I, s:I}, "
+	    "s:o}",
+	    "tool", "archadvisor",
+	    "version", ctx->version,
+	    "agreement", "precedents", (json_int_t)kb->nprecedents,
+	    "first", (json_int_t)first, "top2", (json_int_t)top2,
+	    "precedents", arr)));
+}

@@ -1,0 +1,157 @@
+#!/bin/sh
+# End-to-end checks of the evidence features (issue 11): `precedents`,
+# `diff` and its diff(1)-like exit statuses, `check` warnings and
+# --strict, and the engine's agreement with the stock precedents, which
+# must stay at 80% or more in the top two.
+# usage: tests/evidence.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+EV=tests/kb/evidence.yaml
+EX=data/examples
+
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$name"
+		return 0
+	fi
+	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
+	return 1
+}
+check() {
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name" "$(head -5 "$T/out")" \
+	    "$(head -3 "$T/err")"; fi
+}
+has() { grep -q -- "$2" "$1"; }
+hasnt() { ! grep -q -- "$2" "$1"; }
+empty() { [ ! -s "$1" ]; }
+json() { jq -e "$2" "$1" >/dev/null 2>&1; }
+
+# --- precedents -------------------------------------------------------
+expect precedents-all 0 "$A" precedents --rules "$EV"
+check precedents-all-lists-every-case has "$T/out" '^ 4\. Regret Co (2022)'
+check precedents-all-has-source has "$T/out" 'https://example.org/slow'
+expect precedents-near 0 "$A" precedents --rules "$EV" --set latency=10m \
+    --set skills=some --set rt=true
+check precedents-near-order-first has "$T/out" '^ 1\. Fast Co (2020) chose Stream, moving from Batch'
+check precedents-near-order-second has "$T/out" '^ 2\. Slow Co (2015) chose Batch'
+check precedents-near-no-mesh hasnt "$T/out" 'Mesh Co'
+check precedents-near-share has "$T/out" 'over 3 of the 3 answers given'
+check precedents-near-inferred has "$T/out" 'Inferred, not stated by the source: skills'
+expect precedents-json 0 "$A" precedents --rules "$EV" --set latency=10m \
+    --set skills=some --format json
+check precedents-json-first json "$T/out" '.precedents[0].id == "p-fast"'
+check precedents-json-fields json "$T/out" \
+    '.precedents[1] | .similarity and .compared == 2 and .answered == 2 and .source.url and (.inferred == ["skills"])'
+check precedents-json-reviewed json "$T/out" '.knowledge_base.reviewed == "2026-11-01"'
+expect precedents-count 0 "$A" precedents --rules "$EV" --set latency=1h -n 1
+check precedents-count-one [ "$(grep -c '^ [0-9]\. ' "$T/out")" -eq 1 ]
+expect precedents-bad-format 2 "$A" precedents --format html
+expect precedents-bad-count 2 "$A" precedents -n 0
+expect precedents-bad-answer 65 "$A" precedents --set latency=soon
+for f in "$EX"/*.yaml; do
+	b=$(basename "$f" .yaml)
+	expect "precedents-stock-$b" 0 "$A" precedents --answers "$f"
+	check "precedents-stock-$b-nonempty" has "$T/out" '^ 1\. '
+done
+
+# The report shows the three nearest, and precedents change no score.
+expect report-text-precedents 0 "$A" report --answers "$EX/card-fraud.yaml"
+check report-text-section has "$T/out" '^Who chose what in a similar situation'
+check report-text-three [ "$(grep -c '^ [0-9]\. ' "$T/out")" -eq 3 ]
+check report-text-reviewed has "$T/out" '^Knowledge base last reviewed on '
+expect report-json-precedents 0 "$A" report --answers "$EX/card-fraud.yaml" \
+    --format json
+check report-json-three json "$T/out" '(.precedents | length) == 3'
+cp "$T/out" "$T/with.json"
+mkdir "$T/noprec"
+for f in rules/*.yaml; do
+	[ "$(basename "$f")" = precedents.yaml ] || cp "$f" "$T/noprec/"
+done
+expect report-json-without 0 "$A" report --rules "$T/noprec" \
+    --answers "$EX/card-fraud.yaml" --format json
+check precedents-change-no-score [ "$(jq -c '[.ranking[] | [.pattern, .score]]' "$T/out")" = \
+    "$(jq -c '[.ranking[] | [.pattern, .score]]' "$T/with.json")" ]
+
+# --- agreement ----------------------------------------------------------
+expect agreement 0 "$A" precedents --agreement
+sed -n '$p' "$T/out"
+expect agreement-json 0 "$A" precedents --agreement --format json
+n=$(jq '.agreement.precedents' "$T/out")
+t2=$(jq '.agreement.top2' "$T/out")
+check agreement-at-least-25 [ "$n" -ge 25 ]
+check agreement-top2-80pct [ $((t2 * 100)) -ge $((n * 80)) ]
+check agreement-every-pattern json "$T/out" \
+    '[.precedents[].chose] | unique | length == 6'
+
+# --- diff -----------------------------------------------------------------
+printf 'latency: 1d\nvolume: 2TB\n' >"$T/a.yaml"
+printf 'latency: 2d\nvolume: 2TB\n' >"$T/same.yaml"
+printf 'latency: 2m\nvolume: 2TB\nrealtime_outputs: true\n' >"$T/b.yaml"
+expect diff-same 0 "$A" diff "$T/a.yaml" "$T/same.yaml"
+check diff-same-says has "$T/out" '^Recommendation unchanged: Batch Processing'
+check diff-same-answer has "$T/out" '^  latency  *1d -> 2d$'
+expect diff-differs 1 "$A" diff "$T/a.yaml" "$T/b.yaml"
+check diff-differs-says has "$T/out" '^Recommendation changed: Batch Processing, organised centrally ->'
+check diff-unknown-answer has "$T/out" '^  realtime_outputs  *unknown -> true$'
+check diff-started has "$T/out" '^  + streaming-latency-under-5m: streaming +3$'
+check diff-stopped has "$T/out" '^  - batch-latency-over-1h: batch +3$'
+check diff-side-by-side has "$T/out" '^   1  Batch Processing'
+expect diff-json 1 "$A" diff "$T/a.yaml" "$T/b.yaml" --format json
+check diff-json-changed json "$T/out" '.recommendation_changed == true'
+check diff-json-answers json "$T/out" \
+    '[.answers_changed[].question] == ["latency", "realtime_outputs"]'
+check diff-json-null json "$T/out" \
+    '.answers_changed[1].a == null and .answers_changed[1].b == true'
+check diff-json-rules json "$T/out" \
+    '(.rules_started | index("streaming-latency-under-5m")) and (.rules_stopped | index("batch-latency-over-1h"))'
+check diff-json-sides json "$T/out" '.a.ranking[0].pattern == "batch" and .b.recommendation.processing != "batch"'
+expect diff-markdown 1 "$A" diff "$T/a.yaml" "$T/b.yaml" --format markdown
+check diff-md-table has "$T/out" '^| `latency` | 1d | 2m |$'
+check diff-md-heading has "$T/out" '^## Rules that changed'
+expect diff-stdin 0 sh -c "\"$A\" diff - \"$T/same.yaml\" < \"$T/a.yaml\""
+expect diff-one-file 2 "$A" diff "$T/a.yaml"
+expect diff-three-files 2 "$A" diff "$T/a.yaml" "$T/a.yaml" "$T/a.yaml"
+expect diff-bad-format 2 "$A" diff "$T/a.yaml" "$T/b.yaml" --format html
+expect diff-missing 66 "$A" diff "$T/a.yaml" "$T/nothing.yaml"
+check diff-missing-nothing-out empty "$T/out"
+printf 'latency: soon\n' >"$T/bad.yaml"
+expect diff-bad-answers 65 "$A" diff "$T/a.yaml" "$T/bad.yaml"
+check diff-bad-place has "$T/err" 'bad.yaml:1:10: '
+expect diff-output 1 "$A" diff "$T/a.yaml" "$T/b.yaml" -o "$T/d.txt"
+check diff-output-written has "$T/d.txt" 'Recommendation changed'
+
+# --- check: warnings, --strict, freshness ---------------------------------
+expect check-stock-strict 0 "$A" check --strict
+check check-stock-no-warning empty "$T/err"
+check check-stock-counts-precedents has "$T/out" ' [0-9][0-9]* precedents'
+cat >"$T/lint.yaml" <<'YAML'
+knowledge_base: {name: t, version: "1", reviewed: 2001-01-01}
+questions:
+  - {id: latency, prompt: L, type: duration}
+  - {id: idle, prompt: I, type: bool}
+patterns:
+  - {id: batch, name: Batch, kind: processing, summary: s, tools: [a, {name: b, deprecated: gone}]}
+  - {id: stream, name: Stream, kind: processing, summary: s}
+rules:
+  - {id: slow, when: latency > 1h, effects: {batch: 1}, why: w, source: s}
+  - {id: fast, when: latency < 5m, effects: {stream: 1}, why: w, source: s}
+  - {id: never, when: latency < 1m and latency > 1h, effects: {stream: 1}, why: w, source: s}
+YAML
+expect check-warnings 0 "$A" check "$T/lint.yaml"
+check check-warnings-ok has "$T/out" ': ok (3 warnings)$'
+check check-warning-form has "$T/err" "lint.yaml:1:51: warning: the knowledge base was last reviewed on 2001-01-01"
+check check-warning-unread has "$T/err" "lint.yaml:4:5: warning: no rule reads question 'idle'"
+check check-warning-never has "$T/err" "lint.yaml:11:5: warning: rule 'never' can never fire"
+expect check-strict 65 "$A" check --strict "$T/lint.yaml"
+check check-strict-errors has "$T/err" "lint.yaml:11:5: error: rule 'never' can never fire"
+check check-strict-no-ok empty "$T/out"
+expect patterns-deprecated-tool-loads 0 "$A" patterns --rules "$T/lint.yaml"
+
+finish evidence
