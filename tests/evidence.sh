@@ -152,6 +152,12 @@ check check-warning-never has "$T/err" "lint.yaml:11:5: warning: rule 'never' ca
 expect check-strict 65 "$A" check --strict "$T/lint.yaml"
 check check-strict-errors has "$T/err" "lint.yaml:11:5: error: rule 'never' can never fire"
 check check-strict-no-ok empty "$T/out"
-expect patterns-deprecated-tool-loads 0 "$A" patterns --rules "$T/lint.yaml"
+expect patterns-deprecated-tool 0 "$A" patterns batch --rules "$T/lint.yaml"
+check patterns-deprecated-reason has "$T/out" '^  - b (deprecated: gone)$'
+check patterns-plain-tool has "$T/out" '^  - a$'
+expect patterns-chosen-by 0 "$A" patterns kappa
+check patterns-chosen-by-lists has "$T/out" '^Chosen by: LinkedIn (2014), Uber (2020)'
+expect patterns-reviewed 0 "$A" patterns batch --rules "$EV"
+check patterns-reviewed-date has "$T/out" '^Last reviewed on 2026-10-01\.$'
 
 finish evidence

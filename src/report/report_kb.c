@@ -3,10 +3,12 @@
  * each, or one in full with every field from the source) and the questions
  * grouped by section with the values they accept.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 #include "textfmt.h"
+#include "xmalloc.h"
 
 static void
 heading(FILE *fp, const struct report_ctx *ctx, const char *s)
@@ -32,6 +34,55 @@ bullets(FILE *fp, const struct report_ctx *ctx, const char *title,
 		fputc('\n', fp);
 	}
 	fputc('\n', fp);
+}
+
+/* Typical tools, each deprecated one with its reason. */
+static void
+tools(FILE *fp, const struct report_ctx *ctx, const struct pattern *p)
+{
+	struct strlist	 l = { NULL, 0 };
+	char		*s;
+	size_t		 i;
+
+	for (i = 0; i < p->tools.n; i++) {
+		if (i < p->tool_deprecated.n &&
+		    p->tool_deprecated.items[i][0] != '\0') {
+			s = xasprintf("%s (deprecated: %s)", p->tools.items[i],
+			    p->tool_deprecated.items[i]);
+			strlist_push(&l, s);
+			free(s);
+		} else
+			strlist_push(&l, p->tools.items[i]);
+	}
+	bullets(fp, ctx, "Typical tools", "-", &l);
+	strlist_free(&l);
+}
+
+/* The precedents that chose pattern p: "Uber (2020), Twitter (2021)". */
+static void
+chosen_by(FILE *fp, const struct report_ctx *ctx, const struct pattern *p)
+{
+	const struct kb	*kb = ctx->kb;
+	char		*s = NULL, *t;
+	size_t		 i;
+
+	for (i = 0; i < kb->nprecedents; i++) {
+		if (&kb->patterns[kb->precedents[i].chose] != p)
+			continue;
+		t = xasprintf("%s%s%s (%d)%s", s ? s : "", s ? ", " : "",
+		    kb->precedents[i].organisation, kb->precedents[i].year,
+		    kb->precedents[i].regretted ? ", regretted" : "");
+		free(s);
+		s = t;
+	}
+	if (s == NULL)
+		return;
+	t = xasprintf("Chosen by: %s ('archadvisor precedents' has the "
+	    "sources).", s);
+	text_wrap(fp, t, 0, 2, ctx->width);
+	fputc('\n', fp);
+	free(s);
+	free(t);
 }
 
 static void
@@ -67,7 +118,7 @@ pattern_full(FILE *fp, const struct report_ctx *ctx, const struct pattern *p)
 		fputc('\n', fp);
 	}
 	bullets(fp, ctx, "Best for", "-", &p->best_for);
-	bullets(fp, ctx, "Typical tools", "-", &p->tools);
+	tools(fp, ctx, p);
 	bullets(fp, ctx, "Pros", "+", &p->pros);
 	bullets(fp, ctx, "Cons", "-", &p->cons);
 	if (p->source != NULL) {
@@ -75,6 +126,9 @@ pattern_full(FILE *fp, const struct report_ctx *ctx, const struct pattern *p)
 		text_wrap(fp, p->source, 8, 2, ctx->width);
 		fputc('\n', fp);
 	}
+	if (p->reviewed[0] != '\0')
+		fprintf(fp, "Last reviewed on %s.\n", p->reviewed);
+	chosen_by(fp, ctx, p);
 }
 
 int
