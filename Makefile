@@ -100,7 +100,7 @@ run: deps-run
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
-	    ask-check
+	    ask-check handout-check html-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -114,6 +114,16 @@ golden-check: $(BIN)
 # The line-mode questionnaire, driven through a pipe.
 ask-check: $(BIN)
 	@sh tests/ask.sh ./$(BIN)
+
+# The stakeholder handouts (html, markdown, adr): hostile strings, -o,
+# --adr-dir with adr-tools; then each example's HTML printed by headless
+# Chromium, which must fit one Letter and one A4 page.
+.PHONY: handout-check html-check
+handout-check: $(BIN)
+	@sh tests/handout.sh ./$(BIN)
+
+html-check: $(BIN)
+	@sh tests/html-check.sh ./$(BIN)
 
 # The stock knowledge base: the whole seed quoted, and the calibration
 # scenarios an architect would defend.
@@ -129,7 +139,7 @@ golden-update: $(BIN)
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
 	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
-	    ask-check
+	    ask-check handout-check
 
 # The unit tests under valgrind memcheck; leaks are errors.
 check-valgrind: deps

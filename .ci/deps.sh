@@ -9,6 +9,9 @@ set -eu
 
 build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
 tests="libcmocka-dev tmux valgrind groff-base jq"
+# The HTML handout is printed by a real browser (tests/html-check.sh) in the
+# fonts its style sheet names; ADRs are filed beside adr-tools' own.
+tests="$tests chromium poppler-utils fonts-liberation adr-tools"
 # libFuzzer (libclang_rt.fuzzer) ships in libclang-rt-N-dev, which clang
 # only recommends; libclang-rt-dev follows Debian's default clang.
 fuzz="clang libclang-rt-dev"

@@ -176,9 +176,25 @@ common_option(const struct command *cmd, int c, struct globals *g)
 	return (usage_error(cmd, "unknown option"));
 }
 
+/* The report formats as "text, json, html, markdown or adr". */
+static const char *
+format_names(void)
+{
+	static char	buf[256];
+	size_t		i, len = 0;
+
+	for (i = 0; i < report_nwriters && len < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
+		    i == 0 ? "" : i + 1 == report_nwriters ? " or " : ", ",
+		    report_writers[i].name);
+	return (buf);
+}
+
 static void
 print_command_help(FILE *fp, const struct command *cmd)
 {
+	size_t	i;
+
 	fprintf(fp, "usage: archadvisor %s%s%s\n\n%s\n", cmd->name,
 	    cmd->args[0] ? " " : "", cmd->args, cmd->summary);
 	if (cmd->help[0] != '\0')
@@ -190,6 +206,14 @@ print_command_help(FILE *fp, const struct command *cmd)
 	    "      --color WHEN    auto (default), always or never; NO_COLOR "
 	    "turns it off\n"
 	    "  -h, --help          show this help\n", fp);
+	if (strcmp(cmd->name, "report") != 0)
+		return;
+	fputs("\nformats:\n", fp);
+	for (i = 0; i < report_nwriters; i++)
+		fprintf(fp, "  %-10s%s\n", report_writers[i].name,
+		    report_writers[i].desc);
+	fputs("\nhtml, markdown and adr show the date: $SOURCE_DATE_EPOCH "
+	    "if set, else today.\n", fp);
 }
 
 /* Options that choose a scenario: --answers and --set. */
@@ -316,6 +340,23 @@ ctx_init(struct report_ctx *ctx, const struct kb *kb,
  * The shared body of report and explain: options, knowledge base, answers,
  * ranking, then out() to write the result.
  */
+/* report --adr-dir: files the ADR as the next numbered record in dir. */
+#define OPT_ADR_DIR 1100
+
+static int
+save_adr(const struct report_ctx *ctx, const char *dir)
+{
+	char	err[1024], *path;
+
+	if (report_adr_save(ctx, dir, &path, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		return (EXIT_CANTCREAT);
+	}
+	printf("%s\n", path);
+	free(path);
+	return (EXIT_OK);
+}
+
 static int
 run_scenario(const struct command *cmd, int argc, char **argv,
     struct globals *g, bool explain)
@@ -325,6 +366,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		{ "set", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "adr-dir", required_argument, NULL, OPT_ADR_DIR },
 		COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -335,8 +377,8 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	struct ranking		*r = NULL;
 	struct whatif		 w;
 	struct kb		*kb = NULL;
-	const char		*format = "text", *output = NULL;
-	const char		*pattern_id = NULL;
+	const char		*format = NULL, *output = NULL;
+	const char		*pattern_id = NULL, *adr_dir = NULL;
 	int			 c, rc;
 
 	memset(&w, 0, sizeof w);
@@ -355,6 +397,9 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case OPT_ADR_DIR:
+			adr_dir = optarg;
 			break;
 		case 'h':
 			print_command_help(stdout, cmd);
@@ -381,6 +426,27 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		scenario_free(&so);
 		return (usage_error(cmd, "unexpected argument '%s'", argv[0]));
 	}
+	if (adr_dir != NULL) {
+		rc = 0;
+		if (explain)
+			rc = usage_error(cmd, "--adr-dir is an option of "
+			    "'archadvisor report'");
+		else if (format != NULL && strcmp(format, "adr") != 0)
+			rc = usage_error(cmd, "--adr-dir writes an ADR, not "
+			    "--format %s", format);
+		else if (output != NULL)
+			rc = usage_error(cmd, "give -o FILE or --adr-dir DIR, "
+			    "not both");
+		else if (adr_dir[0] == '\0')
+			rc = usage_error(cmd, "--adr-dir needs a directory");
+		if (rc != 0) {
+			scenario_free(&so);
+			return (rc);
+		}
+		format = "adr";
+	}
+	if (format == NULL)
+		format = "text";
 	memset(&call, 0, sizeof call);
 	if (explain) {
 		if (strcmp(format, "json") != 0 && strcmp(format, "text") != 0) {
@@ -392,7 +458,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	} else if ((call.writer = report_writer_find(format)) == NULL) {
 		scenario_free(&so);
 		return (usage_error(cmd, "unknown format '%s' (expected "
-		    "text or json)", format));
+		    "%s)", format, format_names()));
 	}
 	if ((rc = load_kb(g, &kb)) != 0)
 		goto out;
@@ -415,7 +481,11 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		ctx.whatif = &w;
 	}
 	call.ctx = &ctx;
-	rc = write_output(output, explain ? call_explain : call_writer, &call);
+	if (adr_dir != NULL)
+		rc = save_adr(&ctx, adr_dir);
+	else
+		rc = write_output(output, explain ? call_explain : call_writer,
+		    &call);
 out:
 	whatif_free(&w);
 	ranking_free(r);
@@ -903,16 +973,20 @@ out:
 
 static const struct command commands[] = {
 	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
-	    "[--format FORMAT] [-o FILE]",
+	    "[--format FORMAT] [-o FILE | --adr-dir DIR]",
 	    "Rank the patterns for one scenario and explain why.",
 	    cmd_report,
 	    "  -a, --answers FILE  answers file (YAML; - reads standard "
 	    "input)\n"
 	    "  -s, --set ID=VALUE  answer one question; repeatable, "
 	    "overrides the file\n"
-	    "  -f, --format FMT    text (default) or json\n"
+	    "  -f, --format FMT    one of the formats below (default: text)\n"
 	    "  -o, --output FILE   write there (atomically) instead of "
-	    "standard output\n" },
+	    "standard output\n"
+	    "      --adr-dir DIR   file the ADR in DIR as the next numbered "
+	    "record,\n"
+	    "                      NNNN-title.md (as adr-tools does), and "
+	    "print its name\n" },
 	{ "explain", "PATTERN [--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format text|json]",
 	    "Show every rule that can affect PATTERN, whether it fired for "

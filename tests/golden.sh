@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden-file tests: each tests/golden/CASE/ holds `args` (the arguments to
-# archadvisor, one line, split by the shell) and `expected` (its exact
-# standard output). The output is compared with diff -u.
+# archadvisor, one line, split by the shell), optionally `env` (VAR=value
+# words, e.g. SOURCE_DATE_EPOCH for the handouts' date) and `expected` (its
+# exact standard output). The output is compared with diff -u.
 #   tests/golden.sh ./archadvisor            check
 #   tests/golden.sh --update ./archadvisor   rewrite `expected` (review the
 #                                            git diff before committing)
@@ -17,8 +18,10 @@ A=$1
 for dir in tests/golden/*/; do
 	name=$(basename "$dir")
 	[ -f "$dir/args" ] || continue
+	# An optional `env` file: VAR=value words for the environment.
 	# shellcheck disable=SC2046
-	$A $(cat "$dir/args") >"$T/out" 2>"$T/err" </dev/null
+	env $(cat "$dir/env" 2>/dev/null) \
+	    $A $(cat "$dir/args") >"$T/out" 2>"$T/err" </dev/null
 	status=$?
 	if [ $status -ne 0 ]; then
 		fail "$name" "exit $status" "$(head -3 "$T/err")"

@@ -164,6 +164,73 @@ outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
 	return (0);
 }
 
+/* Flushes, syncs and closes a temporary file; on error aborts. */
+static int
+finish(struct outfile *o, char *err, size_t errsz)
+{
+	int	saved;
+
+	if (fflush(o->fp) != 0 || ferror(o->fp) ||
+	    fsync(fileno(o->fp)) != 0) {
+		saved = errno ? errno : EIO;
+		snprintf(err, errsz, "%s: cannot write: %s", o->path,
+		    strerror(saved));
+		outfile_abort(o);
+		errno = saved;
+		return (-1);
+	}
+	if (fclose(o->fp) != 0) {
+		saved = errno;
+		o->fp = NULL;
+		snprintf(err, errsz, "%s: cannot write: %s", o->path,
+		    strerror(saved));
+		outfile_abort(o);
+		errno = saved;
+		return (-1);
+	}
+	o->fp = NULL;
+	return (0);
+}
+
+int
+outfile_commit_new(struct outfile *o, char *err, size_t errsz)
+{
+	struct stat	st;
+	int		saved;
+
+	if (o->tmp == NULL)
+		return (outfile_commit(o, err, errsz));
+	if (finish(o, err, errsz) != 0)
+		return (-1);
+	/*
+	 * link fails if the target exists, where rename would replace it.
+	 * A file system without hard links gets a rename after a check.
+	 */
+	if (link(o->tmp, o->path) != 0) {
+		saved = errno;
+		if (saved != EEXIST) {
+			if (lstat(o->path, &st) == 0)
+				saved = EEXIST;
+			else if (rename(o->tmp, o->path) == 0)
+				goto done;
+			else
+				saved = errno;
+		}
+		snprintf(err, errsz, "%s: cannot create: %s", o->path,
+		    strerror(saved));
+		outfile_abort(o);
+		errno = saved;
+		return (-1);
+	}
+	unlink(o->tmp);
+done:
+	disarm(o);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return (0);
+}
+
 int
 outfile_commit(struct outfile *o, char *err, size_t errsz)
 {

@@ -25,6 +25,12 @@ int	outfile_open(struct outfile *o, const char *path, char *err,
 	    size_t errsz);
 /* Flushes, syncs and renames into place; returns 0 or -1 with err. */
 int	outfile_commit(struct outfile *o, char *err, size_t errsz);
+/*
+ * Like outfile_commit, but never replaces a file: if the target exists by
+ * then, fails with errno EEXIST and removes the temporary file (for
+ * numbered records, where two writers may pick the same name).
+ */
+int	outfile_commit_new(struct outfile *o, char *err, size_t errsz);
 /* Discards what was written; the target is left as it was. */
 void	outfile_abort(struct outfile *o);
 

@@ -9,6 +9,12 @@ const struct report_writer report_writers[] = {
 	{ "text", "txt", "plain text for people", report_write_text },
 	{ "json", "json", "the stable machine-readable report",
 	    report_write_json },
+	{ "html", "html", "a one-page printable handout with a chart",
+	    report_write_html },
+	{ "markdown", "md", "the handout in Markdown, for a wiki",
+	    report_write_markdown },
+	{ "adr", "md", "an Architecture Decision Record (MADR)",
+	    report_write_adr },
 };
 const size_t report_nwriters = sizeof report_writers /
     sizeof report_writers[0];

@@ -41,6 +41,20 @@ const struct report_writer	*report_writer_find(const char *name);
 
 int	report_write_text(FILE *fp, const struct report_ctx *ctx);
 int	report_write_json(FILE *fp, const struct report_ctx *ctx);
+/* Stakeholder handouts (report_html.c, report_md.c, report_adr.c). */
+int	report_write_html(FILE *fp, const struct report_ctx *ctx);
+int	report_write_markdown(FILE *fp, const struct report_ctx *ctx);
+int	report_write_adr(FILE *fp, const struct report_ctx *ctx);
+
+/*
+ * Writes the ADR into directory dir as the next numbered record,
+ * "NNNN-slug-of-the-title.md", numbered after the highest number there
+ * (as adr-tools and log4brains do), through outfile, never replacing an
+ * existing file; dir is created if missing. Returns 0 with the new file's
+ * name in *path (the caller frees it), or -1 with a message in err.
+ */
+int	report_adr_save(const struct report_ctx *ctx, const char *dir,
+	    char **path, char *err, size_t errsz);
 
 /*
  * explain: every rule that can affect pattern, with whether its condition

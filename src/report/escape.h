@@ -1,0 +1,34 @@
+/*
+ * escape: the one place where text from a knowledge base or a scenario
+ * (names, descriptions, why texts, pros and cons, ids, answers) is made
+ * safe for the markup formats. Every such string goes through
+ * escape_html (HTML and inline SVG) or escape_md (Markdown, ADRs) on its
+ * way out; literal markup written by a writer does not. Strings are UTF-8,
+ * as the loaders guarantee; nothing here allocates.
+ */
+#ifndef ARCHADVISOR_ESCAPE_H
+#define ARCHADVISOR_ESCAPE_H
+
+#include <stdio.h>
+
+/*
+ * Writes s as HTML/XML character data or attribute value: & < > " ' become
+ * entities, control characters other than tab, newline and carriage return
+ * (not allowed in XML) are dropped, everything else is kept.
+ */
+void	escape_html(FILE *fp, const char *s);
+
+/*
+ * Writes s as inline Markdown text that renders literally on GitHub and
+ * CommonMark, wherever it is placed (paragraph, list item, heading, table
+ * cell): runs of white space, newlines included, become one space and
+ * leading and trailing space is dropped, so no line structure can be
+ * injected; control characters are dropped; the characters that start
+ * markup anywhere (\ ` * _ [ ] < > | & ~ # $) get a backslash, and so do
+ * those that only do at the start of a line (- and =, + before a space,
+ * and the dot or parenthesis after leading digits before a space, which
+ * would start a list).
+ */
+void	escape_md(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,414 @@
+/*
+ * handout: the content the HTML, Markdown and ADR writers share. Nothing
+ * here knows a format: strings from the knowledge base or the answers go
+ * through the markup's escaping text function, and our own words, which
+ * hold nothing any format would read as markup, are written as they are.
+ */
+#include "handout.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "expr.h"
+#include "xmalloc.h"
+
+void
+handout_date(char *buf, size_t bufsz)
+{
+	const char	*env = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 secs;
+	time_t		 t;
+	struct tm	 tm;
+
+	t = time(NULL);
+	if (env != NULL && *env >= '0' && *env <= '9') {
+		errno = 0;
+		secs = strtoll(env, &end, 10);
+		if (errno == 0 && *end == '\0')
+			t = (time_t)secs;
+	}
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, bufsz, "unknown date");
+}
+
+static int
+runner_up(const struct report_ctx *ctx)
+{
+	const struct ranking	*r = ctx->ranking;
+	size_t			 i, p;
+
+	if (r->processing < 0)
+		return (-1);
+	for (i = 0; i < r->npatterns; i++) {
+		p = r->order[i];
+		if ((int)p != r->processing &&
+		    ctx->kb->patterns[p].kind == PATTERN_PROCESSING)
+			return ((int)p);
+	}
+	return (-1);
+}
+
+static void
+add_top(struct handout *h, int p)
+{
+	size_t	i;
+
+	if (p < 0 || h->ntop == HANDOUT_MAX_TOP)
+		return;
+	for (i = 0; i < h->ntop; i++)
+		if (h->top[i] == (size_t)p)
+			return;
+	h->top[h->ntop++] = (size_t)p;
+}
+
+/*
+ * The options shown in full: the recommended processing pattern, the
+ * organisation if one is recommended, and the runner-up unless ruled out;
+ * with no processing pattern left, the best two that are not ruled out.
+ */
+static void
+choose_top(struct handout *h, const struct report_ctx *ctx)
+{
+	const struct ranking	*r = ctx->ranking;
+	size_t			 i, p;
+
+	h->ntop = 0;
+	if (r->processing >= 0) {
+		add_top(h, r->processing);
+		add_top(h, r->organization);
+		if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed)
+			add_top(h, h->runner_up);
+		return;
+	}
+	for (i = 0; i < r->npatterns && h->ntop < 2; i++) {
+		p = r->order[i];
+		if (!r->scores[p].vetoed)
+			add_top(h, (int)p);
+	}
+}
+
+static int
+driver_cmp(const void *a, const void *b)
+{
+	const struct handout_driver	*x = a, *y = b;
+
+	if (x->nvetoes != y->nvetoes)
+		return (x->nvetoes > y->nvetoes ? -1 : 1);
+	if (x->weight != y->weight)
+		return (x->weight > y->weight ? -1 : 1);
+	return (x->question < y->question ? -1 : x->question > y->question);
+}
+
+/* The answered questions read by the rules that fired with an effect. */
+static void
+find_drivers(struct handout *h, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct rule	*rule;
+	const struct effect	*e;
+	struct handout_driver	*all, *d;
+	bool			*used;
+	size_t			 i, j, q;
+
+	all = xcalloc(kb->nquestions ? kb->nquestions : 1, sizeof *all);
+	used = xcalloc(kb->nquestions ? kb->nquestions : 1, sizeof *used);
+	for (i = 0; i < kb->nrules; i++) {
+		rule = &kb->rules[i];
+		if (ctx->ranking->conditions[i] != TV_TRUE ||
+		    rule->when == NULL || rule->neffects == 0)
+			continue;
+		memset(used, 0, kb->nquestions * sizeof *used);
+		expr_questions(rule->when, used);
+		for (q = 0; q < kb->nquestions; q++) {
+			if (!used[q] || !ctx->answers->v[q].known)
+				continue;
+			d = &all[q];
+			if (d->effect == NULL) {
+				d->question = q;
+				d->effect = xcalloc(kb->npatterns ?
+				    kb->npatterns : 1, sizeof *d->effect);
+				d->veto = xcalloc(kb->npatterns ?
+				    kb->npatterns : 1, sizeof *d->veto);
+			}
+			for (j = 0; j < rule->neffects; j++) {
+				e = &rule->effects[j];
+				if (e->veto) {
+					if (!d->veto[e->pattern])
+						d->nvetoes++;
+					d->veto[e->pattern] = true;
+				} else {
+					d->effect[e->pattern] += e->weight;
+					d->weight += e->weight < 0 ?
+					    -e->weight : e->weight;
+				}
+			}
+		}
+	}
+	free(used);
+	h->drivers = xcalloc(kb->nquestions ? kb->nquestions : 1,
+	    sizeof *h->drivers);
+	for (q = 0; q < kb->nquestions; q++) {
+		if (all[q].effect == NULL)
+			continue;
+		if (all[q].weight == 0 && all[q].nvetoes == 0) {
+			free(all[q].effect);
+			free(all[q].veto);
+			continue;
+		}
+		h->drivers[h->ndrivers++] = all[q];
+	}
+	free(all);
+	qsort(h->drivers, h->ndrivers, sizeof *h->drivers, driver_cmp);
+}
+
+void
+handout_init(struct handout *h, const struct report_ctx *ctx)
+{
+	memset(h, 0, sizeof *h);
+	handout_date(h->date, sizeof h->date);
+	h->runner_up = runner_up(ctx);
+	choose_top(h, ctx);
+	find_drivers(h, ctx);
+}
+
+void
+handout_free(struct handout *h)
+{
+	size_t	i;
+
+	for (i = 0; i < h->ndrivers; i++) {
+		free(h->drivers[i].effect);
+		free(h->drivers[i].veto);
+	}
+	free(h->drivers);
+	h->drivers = NULL;
+	h->ndrivers = 0;
+}
+
+/* Our own words: plain text that no format needs to escape. */
+static void
+lit(FILE *fp, const char *s)
+{
+	fputs(s, fp);
+}
+
+static void
+strong(FILE *fp, const struct handout_markup *m, const char *s)
+{
+	fputs(m->strong, fp);
+	m->text(fp, s);
+	fputs(m->end_strong, fp);
+}
+
+void
+handout_recommendation(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h, const struct handout_markup *m)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 num[80];
+
+	if (r->processing < 0) {
+		lit(fp, "Every processing pattern is ruled out by these "
+		    "answers; see the reasons for each option.");
+		return;
+	}
+	lit(fp, "Use ");
+	strong(fp, m, kb->patterns[r->processing].name);
+	if (r->organization >= 0) {
+		lit(fp, ", organised as a ");
+		strong(fp, m, kb->patterns[r->organization].name);
+	} else
+		lit(fp, ", organised centrally");
+	if (h->runner_up < 0) {
+		lit(fp, ": it is the only processing pattern.");
+		return;
+	}
+	if (r->scores[h->runner_up].vetoed) {
+		lit(fp, ": every other processing pattern is ruled out.");
+		return;
+	}
+	snprintf(num, sizeof num, ": %.1f points ahead of the runner-up, ",
+	    r->margin);
+	lit(fp, num);
+	m->text(fp, kb->patterns[h->runner_up].name);
+	lit(fp, ".");
+}
+
+char *
+handout_title_string(const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	const char		*name = ctx->answers->name;
+	char			*what, *title;
+
+	if (r->processing < 0)
+		what = xstrdup("No processing pattern fits");
+	else if (r->organization >= 0)
+		what = xasprintf("Use %s, organised as a %s",
+		    kb->patterns[r->processing].name,
+		    kb->patterns[r->organization].name);
+	else
+		what = xasprintf("Use %s",
+		    kb->patterns[r->processing].name);
+	if (name == NULL || name[0] == '\0')
+		return (what);
+	title = xasprintf("%s%s %s", what, r->processing < 0 ? "" : " for",
+	    name);
+	free(what);
+	return (title);
+}
+
+void
+handout_title(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_markup *m)
+{
+	char	*title = handout_title_string(ctx);
+
+	m->text(fp, title);
+	free(title);
+}
+
+void
+handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_markup *m)
+{
+	const struct kb	*kb = ctx->kb;
+	char		 buf[512];
+	size_t		 i, norg = 0;
+
+	snprintf(buf, sizeof buf, "Each rule of the knowledge base whose "
+	    "condition holds for these answers adds its weight to the "
+	    "options it names; an option's evidence E is the sum, and its "
+	    "score is 100 / (1 + exp(-E / %g)), so 50 means no evidence "
+	    "either way. A rule that reads an unanswered question does not "
+	    "fire. A veto rules an option out (score 0, listed last). Fit: "
+	    "strong from %g, good from %g, fair from %g, weak below.",
+	    kb->scale, FIT_STRONG_FROM, FIT_GOOD_FROM, FIT_FAIR_FROM);
+	lit(fp, buf);
+	for (i = 0; i < kb->npatterns; i++) {
+		if (kb->patterns[i].kind != PATTERN_ORGANIZATION)
+			continue;
+		lit(fp, norg++ == 0 ? " The organisation (" : " or ");
+		m->text(fp, kb->patterns[i].name);
+	}
+	if (norg > 0) {
+		snprintf(buf, sizeof buf, ") is recommended from a score of "
+		    "%g, otherwise central.", kb->org_threshold);
+		lit(fp, buf);
+	}
+}
+
+static void
+effect_list(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_driver *d, const struct handout_markup *m,
+    int sign, bool *first)
+{
+	const struct kb	*kb = ctx->kb;
+	char		 num[32];
+	size_t		 p;
+	bool		 any = false;
+
+	for (p = 0; p < kb->npatterns; p++) {
+		if (d->veto[p] || d->effect[p] == 0 ||
+		    (d->effect[p] > 0) != (sign > 0))
+			continue;
+		if (!any)
+			lit(fp, *first ? (sign > 0 ? "for " : "against ") :
+			    (sign > 0 ? "; for " : "; against "));
+		else
+			lit(fp, ", ");
+		m->text(fp, kb->patterns[p].name);
+		snprintf(num, sizeof num, " (%+.1f)", d->effect[p]);
+		lit(fp, num);
+		any = true;
+		*first = false;
+	}
+}
+
+void
+handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_driver *d, const struct handout_markup *m)
+{
+	const struct kb	*kb = ctx->kb;
+	size_t		 p;
+	bool		 first = true, any = false;
+
+	effect_list(fp, ctx, d, m, 1, &first);
+	effect_list(fp, ctx, d, m, -1, &first);
+	for (p = 0; p < kb->npatterns; p++) {
+		if (!d->veto[p])
+			continue;
+		if (!any)
+			lit(fp, first ? "rules out " : "; rules out ");
+		else
+			lit(fp, ", ");
+		m->text(fp, kb->patterns[p].name);
+		any = true;
+		first = false;
+	}
+	if (first)
+		lit(fp, "no net effect");
+}
+
+char *
+handout_answer(const struct question *q, const struct value *v, char *buf,
+    size_t bufsz)
+{
+	size_t	i, len = 0;
+
+	if (!v->known) {
+		snprintf(buf, bufsz, "not answered");
+		return (buf);
+	}
+	if (q->dom.type == VAL_BOOL) {
+		snprintf(buf, bufsz, "%s", v->num ? "yes" : "no");
+		return (buf);
+	}
+	if (q->dom.type != VAL_SET)
+		return (value_format(&q->dom, v, buf, bufsz));
+	buf[0] = '\0';
+	for (i = 0; i < q->dom.nnames && len < bufsz; i++) {
+		if ((v->bits & ((uint64_t)1 << i)) == 0)
+			continue;
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
+		    len ? ", " : "", q->dom.names[i]);
+	}
+	if (len == 0)
+		snprintf(buf, bufsz, "none");
+	return (buf);
+}
+
+bool
+handout_could_change(const struct report_ctx *ctx, size_t q)
+{
+	const struct whatif	*w = ctx->whatif;
+	size_t			 i;
+
+	if (w == NULL)
+		return (false);
+	for (i = 0; i < w->nnext; i++)
+		if (w->next[i].question == q)
+			return (w->next[i].change_share > 0);
+	return (false);
+}
+
+const char *
+handout_fit(enum fit f)
+{
+	return (f == FIT_RULED_OUT ? "ruled out" : f == FIT_STRONG ?
+	    "strong fit" : f == FIT_GOOD ? "good fit" : f == FIT_FAIR ?
+	    "fair fit" : "weak fit");
+}
+
+bool
+handout_recommended(const struct report_ctx *ctx, size_t p)
+{
+	return ((int)p == ctx->ranking->processing ||
+	    (int)p == ctx->ranking->organization);
+}

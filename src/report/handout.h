@@ -1,0 +1,101 @@
+/*
+ * handout: what the stakeholder handouts (HTML, Markdown, ADR) say, chosen
+ * once so that the three formats agree: the date, the runner-up, which
+ * options are shown in full, the answers that moved the ranking (decision
+ * drivers), and the sentences they share (the recommendation, the title,
+ * how scores are computed). The sentences are written through a markup
+ * table, so that every string from the knowledge base or the answers goes
+ * through that format's escape function.
+ *
+ * handout_init fills a struct handout that owns its arrays; handout_free
+ * releases them. The report context is borrowed.
+ */
+#ifndef ARCHADVISOR_HANDOUT_H
+#define ARCHADVISOR_HANDOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "report.h"
+
+/* The recommended processing pattern, its runner-up, the organisation. */
+#define HANDOUT_MAX_TOP	3
+
+/*
+ * An answered question read by at least one rule that fired: it moved the
+ * ranking. effect and veto are indexed by pattern: the net weight the
+ * fired rules reading it gave each pattern, and whether one vetoed it.
+ */
+struct handout_driver {
+	size_t	 question;
+	double	 weight;	/* sum of |weight| of those rules' effects */
+	size_t	 nvetoes;
+	double	*effect;
+	bool	*veto;
+};
+
+struct handout {
+	char			 date[16];	/* YYYY-MM-DD */
+	int			 runner_up;	/* the next processing pattern,
+						   or -1 */
+	size_t			 top[HANDOUT_MAX_TOP];	/* shown in full */
+	size_t			 ntop;
+	struct handout_driver	*drivers;	/* most decisive first */
+	size_t			 ndrivers;
+};
+
+/* How a format writes text from outside (escaped) and emphasis. */
+struct handout_markup {
+	void		(*text)(FILE *fp, const char *s);
+	const char	*strong, *end_strong;
+};
+
+void	handout_init(struct handout *h, const struct report_ctx *ctx);
+void	handout_free(struct handout *h);
+
+/*
+ * The report date: $SOURCE_DATE_EPOCH (seconds since 1970, for
+ * reproducible output) if set to a decimal number, else today; in UTC, as
+ * YYYY-MM-DD.
+ */
+void	handout_date(char *buf, size_t bufsz);
+
+/*
+ * The recommendation in one sentence: "Use Lambda Architecture, organised
+ * centrally: 14.7 points ahead of the runner-up, Stream Processing."
+ */
+void	handout_recommendation(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout *h, const struct handout_markup *m);
+/* A title: "Use Lambda Architecture for Bank needing ..." (no markup). */
+void	handout_title(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout_markup *m);
+/* The same title as a plain string; the caller frees it. */
+char	*handout_title_string(const struct report_ctx *ctx);
+/* How scores are computed, as a paragraph (the formula of engine.h). */
+void	handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout_markup *m);
+/*
+ * One driver as a clause: "for Stream Processing (+3.0); against
+ * Micro-Batch Processing (-2.0); rules out Batch Processing".
+ */
+void	handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout_driver *d, const struct handout_markup *m);
+
+/*
+ * An answer as people read it ("1m", "strong", "yes", "reporting, etl")
+ * into buf; returns buf.
+ */
+char	*handout_answer(const struct question *q, const struct value *v,
+	    char *buf, size_t bufsz);
+/*
+ * Whether answering open question q alone could change the
+ * recommendation (false without a what-if analysis).
+ */
+bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
+/* The fit as words: "strong fit", "ruled out". */
+const char *handout_fit(enum fit f);
+/* Whether pattern p is the recommended processing or organisation. */
+bool	 handout_recommended(const struct report_ctx *ctx, size_t p);
+
+#endif

@@ -1,0 +1,169 @@
+#!/bin/sh
+# The stakeholder handouts from the command line (issue 5): the hostile
+# knowledge base and answers of tests/handout/ through html, markdown and
+# adr; -o writing atomically (the old file untouched on any error, no
+# temporary left); --adr-dir numbering in an adr-tools folder, checked
+# with adr-tools itself; and the usage errors around the new options.
+#   tests/handout.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+
+SOURCE_DATE_EPOCH=1735689600
+export SOURCE_DATE_EPOCH
+H="--rules tests/handout/hostile.yaml"
+HA="--answers tests/handout/hostile-answers.yaml"
+BANK=data/examples/bank-exact-and-fast.yaml
+
+# expect STATUS NAME CMD...: runs CMD, output in $T/out and $T/err.
+expect() {
+	want=$1 name=$2
+	shift 2
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$name"
+		return 0
+	fi
+	fail "$name" "exit $got, expected $want" "$(head -3 "$T/err")"
+	return 1
+}
+
+# Hostile strings come out escaped from every format.
+# shellcheck disable=SC2086
+if expect 0 "hostile: html" $A $H report $HA --format html; then
+	if grep -q -i -E '<(script|iframe|img|b>|em>)|"quotes"' "$T/out"; then
+		fail "hostile: html escaped" "$(grep -n -i -E \
+		    '<(script|iframe|img|b>|em>)|"quotes"' "$T/out" | head -3)"
+	else
+		pass "hostile: html escaped"
+	fi
+fi
+for fmt in markdown adr; do
+	# shellcheck disable=SC2086
+	expect 0 "hostile: $fmt" $A $H report $HA --format $fmt || continue
+	# An unescaped < & or ` (the chart's code spans aside), or a |
+	# outside a table row, would be markup.
+	bad=$(sed -e 's/\\\\//g' -e 's/\\.//g' -e 's/`[█░]*`//g' "$T/out" |
+	    grep -n -E '[<&`]|^[^|].*[|]' | head -3)
+	if [ -z "$bad" ]; then
+		pass "hostile: $fmt escaped"
+	else
+		fail "hostile: $fmt escaped" "$bad"
+	fi
+done
+
+# -o: written whole, or not at all.
+printf 'old report\n' >"$T/report.html"
+expect 0 "-o writes the handout" $A report --answers $BANK --format html \
+    -o "$T/report.html" &&
+    if tail -1 "$T/report.html" | grep -q '^</html>$'; then
+		pass "-o: the file is complete"
+	else
+		fail "-o: the file is complete"
+	fi
+printf 'old report\n' >"$T/report.md"
+printf 'latency: soon\n' >"$T/bad.yaml"
+expect 65 "-o with bad answers fails" $A report --answers "$T/bad.yaml" \
+    --format markdown -o "$T/report.md"
+if [ "$(cat "$T/report.md")" = "old report" ]; then
+	pass "-o: old file untouched after an error"
+else
+	fail "-o: old file untouched after an error"
+fi
+expect 73 "-o into a missing directory fails" $A report --answers $BANK \
+    --format adr -o "$T/missing/x.md"
+expect 73 "-o on a full device fails" $A report --answers $BANK \
+    --format html -o /dev/full
+leftover=$(find "$T" -name '.*.??????' | head -3)
+if [ -z "$leftover" ]; then
+	pass "-o: no temporary file left"
+else
+	fail "-o: no temporary file left" "$leftover"
+fi
+
+# --adr-dir in an adr-tools folder: numbering continues both ways.
+if command -v adr >/dev/null 2>&1; then
+	mkdir "$T/proj"
+	(
+		cd "$T/proj" || exit 1
+		export EDITOR=true VISUAL=true ADR_DATE=2024-12-31
+		adr init doc/adr >/dev/null &&
+		adr new Use PostgreSQL for the warehouse >/dev/null
+	) 2>"$T/err"
+	expect 0 "--adr-dir files the ADR" $A report --answers $BANK \
+	    --adr-dir "$T/proj/doc/adr"
+	f="$T/proj/doc/adr/0003-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md"
+	if [ "$(cat "$T/out")" = "$f" ] && [ -f "$f" ]; then
+		pass "--adr-dir: numbered 0003 after adr-tools' two"
+	else
+		fail "--adr-dir: numbered 0003 after adr-tools' two" \
+		    "$(cat "$T/out")" "$(ls "$T/proj/doc/adr")"
+	fi
+	$A report --answers $BANK --format adr >"$T/adr.md" 2>/dev/null
+	if cmp -s "$T/adr.md" "$f"; then
+		pass "--adr-dir: the file is the ADR"
+	else
+		fail "--adr-dir: the file is the ADR"
+	fi
+	(
+		cd "$T/proj" || exit 1
+		export EDITOR=true VISUAL=true
+		adr list && adr generate toc &&
+		adr new Use dbt for transformations
+	) >"$T/adr.out" 2>&1
+	if grep -q '^doc/adr/0003-use-lambda' "$T/adr.out" &&
+	    grep -q -F '* [Use Lambda Architecture for Bank needing exact and fast figures](0003-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md)' \
+	    "$T/adr.out" &&
+	    [ -f "$T/proj/doc/adr/0004-use-dbt-for-transformations.md" ]; then
+		pass "adr-tools lists it, puts it in the toc, numbers on"
+	else
+		fail "adr-tools lists it, puts it in the toc, numbers on" \
+		    "$(head -12 "$T/adr.out")"
+	fi
+	expect 0 "--adr-dir again" $A report --answers $BANK --adr-dir \
+	    "$T/proj/doc/adr/"
+	case $(cat "$T/out") in
+	*/doc/adr/0005-use-lambda-*.md) pass "--adr-dir: next is 0005" ;;
+	*) fail "--adr-dir: next is 0005" "$(cat "$T/out")" ;;
+	esac
+else
+	fail "adr-tools is installed" "run: sh .ci/deps.sh check"
+fi
+expect 0 "--adr-dir creates a missing directory" $A report --answers $BANK \
+    --adr-dir "$T/new/doc/adr"
+[ -f "$T/new/doc/adr/0001-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md" ] &&
+    pass "--adr-dir: first record is 0001" ||
+    fail "--adr-dir: first record is 0001" "$(ls -R "$T/new")"
+printf x >"$T/afile"
+expect 73 "--adr-dir on a file fails" $A report --answers $BANK \
+    --adr-dir "$T/afile"
+
+# Usage errors, and the formats listed from the writer table.
+expect 2 "--adr-dir with --format html" $A report --answers $BANK \
+    --format html --adr-dir "$T/x"
+expect 2 "--adr-dir with -o" $A report --answers $BANK -o "$T/x.md" \
+    --adr-dir "$T/x"
+expect 2 "explain --adr-dir" $A explain lambda --adr-dir "$T/x"
+[ ! -e "$T/x" ] && pass "usage errors write nothing" ||
+    fail "usage errors write nothing"
+expect 2 "unknown format" $A report --format pdf
+grep -q "unknown format 'pdf' (expected text, json, html, markdown or adr)" \
+    "$T/err" && pass "unknown format lists the formats" ||
+    fail "unknown format lists the formats" "$(cat "$T/err")"
+expect 0 "report --help" $A report --help
+for fmt in html markdown adr; do
+	grep -q "^  $fmt  " "$T/out" && pass "--help lists $fmt" ||
+	    fail "--help lists $fmt"
+done
+
+# The date: SOURCE_DATE_EPOCH, else today.
+$A report --answers $BANK --format markdown >"$T/md" 2>/dev/null
+grep -q '^2025-01-01 · ' "$T/md" && pass "SOURCE_DATE_EPOCH dates it" ||
+    fail "SOURCE_DATE_EPOCH dates it" "$(sed -n 3p "$T/md")"
+env -u SOURCE_DATE_EPOCH $A report --answers $BANK --format adr >"$T/adr" \
+    2>/dev/null
+grep -q "^\* Date: $(date -u +%Y-%m-%d)\$" "$T/adr" &&
+    pass "without it, today" || fail "without it, today" \
+    "$(grep Date: "$T/adr")"
+finish handout

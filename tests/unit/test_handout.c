@@ -1,0 +1,572 @@
+/*
+ * test_handout: the stakeholder handouts. The two escape functions on
+ * exact inputs; a knowledge base and answers made of hostile strings
+ * (tests/handout/hostile*.yaml: markup, quotes, ampersands, Markdown
+ * syntax, pipes, a very long word, non-ASCII) through the html, markdown
+ * and adr writers, with and without a what-if analysis, checking that
+ * every one comes out escaped; the date; the decision drivers; and the
+ * numbering of ADR files.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "answers.h"
+#include "answers_load.h"
+#include "engine.h"
+#include "escape.h"
+#include "handout.h"
+#include "kb_load.h"
+#include "outfile.h"
+#include "report.h"
+#include "whatif.h"
+
+struct fixture {
+	struct kb		*kb;
+	struct answers		 a;
+	struct ranking		*r;
+	struct whatif		 w;
+	struct report_ctx	 ctx;
+};
+
+/*
+ * Hostile strings that must never come out as they went in: in HTML,
+ * tags, quotes and entities; in Markdown (where an escaped "\\<b\\>" still
+ * contains "<b", so check_md also looks for unescaped characters), the
+ * inline markup.
+ */
+static const char *const raw_html[] = {
+	"<script", "</title><script", "<iframe", "<img", "<b>", "<em>",
+	"<Streams>", "& &amp; |", "\"quotes\"", "\"Co\"", "'kb'", "'name'",
+	NULL
+};
+static const char *const raw_md[] = {
+	"& &amp; |", "**bold**", "`tick`", "[link](", "| a | b |",
+	"~~strike~~", "$x$", "`rm -rf`", "[x](y)", NULL
+};
+
+static int
+setup(void **state)
+{
+	static struct fixture	 f;
+	struct diag		 d;
+
+	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
+	diag_init(&d);
+	assert_int_equal(kb_load_path("tests/handout/hostile.yaml", &f.kb,
+	    &d), LOAD_OK);
+	assert_int_equal(answers_load_file(&f.a, f.kb,
+	    "tests/handout/hostile-answers.yaml", &d), LOAD_OK);
+	diag_free(&d);
+	f.r = ranking_new(f.kb);
+	engine_rank(f.kb, f.a.v, f.r);
+	whatif_analyse(f.kb, f.a.v, &f.w);
+	memset(&f.ctx, 0, sizeof f.ctx);
+	f.ctx.kb = f.kb;
+	f.ctx.answers = &f.a;
+	f.ctx.ranking = f.r;
+	f.ctx.whatif = &f.w;
+	f.ctx.version = "test <v>";
+	f.ctx.width = 80;
+	*state = &f;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+
+	whatif_free(&f->w);
+	ranking_free(f->r);
+	answers_free(&f->a);
+	kb_free(f->kb);
+	return (0);
+}
+
+static char *
+render(int (*fn)(FILE *, const struct report_ctx *),
+    const struct report_ctx *ctx)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(fn(fp, ctx), 0);
+	fclose(fp);
+	return (buf);
+}
+
+static char *
+escaped(void (*fn)(FILE *, const char *), const char *s)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	fn(fp, s);
+	fclose(fp);
+	return (buf);
+}
+
+static void
+check_escape(void (*fn)(FILE *, const char *), const char *in,
+    const char *want)
+{
+	char	*got = escaped(fn, in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_escape_html(void **state)
+{
+	(void)state;
+	check_escape(escape_html, "<script>alert('x')</script>",
+	    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+	check_escape(escape_html, "a & b \"c\" &amp;",
+	    "a &amp; b &quot;c&quot; &amp;amp;");
+	check_escape(escape_html, "Ünïcode ☃ | `x` # *y*",
+	    "Ünïcode ☃ | `x` # *y*");
+	check_escape(escape_html, "tab\tnl\nbell\a esc\033 del\177.",
+	    "tab\tnl\nbell esc del.");
+	check_escape(escape_html, "", "");
+}
+
+static void
+test_escape_md(void **state)
+{
+	(void)state;
+	check_escape(escape_md, "a | b", "a \\| b");
+	check_escape(escape_md, "`code` *em* _u_ [l](u) <b> & ~s~ $m$ \\",
+	    "\\`code\\` \\*em\\* \\_u\\_ \\[l\\](u) \\<b\\> \\& \\~s\\~ "
+	    "\\$m\\$ \\\\");
+	check_escape(escape_md, "# heading", "\\# heading");
+	check_escape(escape_md, "C# and #tag", "C\\# and \\#tag");
+	check_escape(escape_md, "- item", "\\- item");
+	check_escape(escape_md, "---", "\\---");
+	check_escape(escape_md, "+ item", "\\+ item");
+	check_escape(escape_md, "+3.0 more", "+3.0 more");
+	check_escape(escape_md, "1. item", "1\\. item");
+	check_escape(escape_md, "12) item", "12\\) item");
+	check_escape(escape_md, "1.0.0 is a version", "1.0.0 is a version");
+	check_escape(escape_md, "=== x", "\\=== x");
+	check_escape(escape_md, "> quote", "\\> quote");
+	/* Line structure cannot be injected: white space becomes one space. */
+	check_escape(escape_md, "  one\n# two\n\n|x|\r\n  ",
+	    "one \\# two \\|x\\|");
+	check_escape(escape_md, "Ünïcode ☃ \"q\" 'a'", "Ünïcode ☃ \"q\" 'a'");
+	check_escape(escape_md, "bell\a.", "bell.");
+	check_escape(escape_md, "", "");
+}
+
+/* Count of c in line not escaped by a backslash. */
+static size_t
+unescaped(const char *line, size_t len, char c)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (line[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (line[i] == c)
+			n++;
+	}
+	return (n);
+}
+
+static void
+no_raw(const char *out, const char *const *list)
+{
+	size_t	i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strstr(out, list[i]) != NULL)
+			fail_msg("raw '%s' in the output", list[i]);
+}
+
+static void
+test_html_hostile(void **state)
+{
+	struct fixture	*f = *state;
+	char		*out;
+
+	out = render(report_write_html, &f->ctx);
+	no_raw(out, raw_html);
+	/* Only our own tags: no <script> at all, the strings escaped. */
+	assert_non_null(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(out, "&lt;/title&gt;&lt;script&gt;alert(&#39;"
+	    "name&#39;)&lt;/script&gt; &amp; &quot;Co&quot; | `x`"));
+	assert_non_null(strstr(out, "Evil &lt;script&gt;alert(&#39;kb&#39;)"
+	    "&lt;/script&gt; &amp; Co"));
+	assert_non_null(strstr(out, "&lt;img src=x onerror=alert(1)&gt;"));
+	assert_non_null(strstr(out, "How fresh? &lt;b&gt;bold&lt;/b&gt; "
+	    "&amp; &quot;quotes&quot; | pipe"));
+	assert_non_null(strstr(out, "&amp; &amp;amp; | pipe"));
+	assert_non_null(strstr(out, "`rm -rf`; back\\slash\\."));
+	assert_non_null(strstr(out, "line1\nline2\n# heading"));
+	assert_non_null(strstr(out, "Strömung «Ünïcode» 流"));
+	assert_non_null(strstr(out, "test &lt;v&gt;"));
+	/* The long word is whole in the text, cut in the chart. */
+	assert_non_null(strstr(out, "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious"
+	    "Supercalifragilisticexpialidocious<"));
+	assert_non_null(strstr(out, ">Supercalifragilisticexp\xe2\x80\xa6<"));
+	/* Self-contained: nothing to fetch. */
+	assert_null(strstr(out, " src=\""));
+	assert_null(strstr(out, " href=\""));
+	assert_null(strstr(out, "<link"));
+	assert_null(strstr(out, "@import"));
+	assert_null(strstr(out, "url(http"));
+	assert_non_null(strstr(out, "@page"));
+	assert_non_null(strstr(out, "2025-01-01"));
+	/* The vetoed option says so in words, not only by its colour. */
+	assert_non_null(strstr(out, "0 &#215; ruled out"));
+	assert_non_null(strstr(out, "</html>\n"));
+	free(out);
+}
+
+/* Markdown checks shared by markdown and adr. */
+static void
+check_md(const char *out, bool tables)
+{
+	const char	*line, *end;
+	size_t		 len, pipes, ticks = 0;
+
+	no_raw(out, raw_md);
+	for (line = out; *line != '\0'; line = end + (*end == '\n')) {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		len = (size_t)(end - line);
+		if (unescaped(line, len, '<') != 0)
+			fail_msg("unescaped '<' in: %.*s", (int)len, line);
+		if (unescaped(line, len, '&') != 0)
+			fail_msg("unescaped '&' in: %.*s", (int)len, line);
+		ticks += unescaped(line, len, '`');
+		pipes = unescaped(line, len, '|');
+		if (len > 0 && line[0] == '|') {
+			/* A table row: its own column bars, no more. */
+			if (!tables)
+				fail_msg("table row in: %.*s", (int)len, line);
+			if (pipes != 6 && pipes != 4)
+				fail_msg("%zu bars in row: %.*s", pipes,
+				    (int)len, line);
+		} else if (pipes != 0)
+			fail_msg("unescaped '|' in: %.*s", (int)len, line);
+		/* Hostile text never starts a line's block structure. */
+		if (len >= 2 && line[0] == '#' && line[1] != '#' &&
+		    line[1] != ' ')
+			fail_msg("stray heading: %.*s", (int)len, line);
+		if (len > 0 && (line[0] == '>' || line[0] == '=' ||
+		    line[0] == '+' || (line[0] >= '0' && line[0] <= '9' &&
+		    line[1] == '.' && line[2] == ' ')))
+			fail_msg("stray block: %.*s", (int)len, line);
+		if (len > 4 && line[0] == '-' && line[1] == ' ' &&
+		    ((line[2] == '-' && line[3] == ' ') || line[2] == '#' ||
+		    (line[2] == '1' && line[3] == '.' && line[4] == ' ')))
+			fail_msg("stray list: %.*s", (int)len, line);
+	}
+	/* Backticks only around the chart bars of the two options left. */
+	assert_int_equal(ticks, tables ? 4 : 0);
+	assert_non_null(strstr(out, "\\<script\\>alert(1)\\</script\\>"));
+	assert_non_null(strstr(out, "Strömung «Ünïcode» 流 \\| \\`tick\\` "
+	    "\\*\\*bold\\*\\*"));
+	assert_null(strstr(out, "\n# Not a heading"));
+	assert_null(strstr(out, "\n- not a list"));
+	assert_null(strstr(out, "\n1. not numbered"));
+}
+
+static void
+test_markdown_hostile(void **state)
+{
+	struct fixture	*f = *state;
+	char		*out;
+
+	out = render(report_write_markdown, &f->ctx);
+	check_md(out, true);
+	assert_non_null(strstr(out, "\\<iframe src=x\\>\\</iframe\\> \\& more "
+	    "\\# Not a heading \\| not \\| a \\| table \\| - not a list 1. "
+	    "not numbered Ünïcode ☃"));
+	assert_non_null(strstr(out, "\n- \\<img src=x onerror=alert(1)\\>\n"));
+	assert_non_null(strstr(out, "\n- \\- dash start\n"));
+	assert_non_null(strstr(out, "\n- 1\\. numbered\n"));
+	assert_non_null(strstr(out, "\n- \\+ plus\n"));
+	assert_non_null(strstr(out, "\n- \\> quote\n"));
+	assert_non_null(strstr(out, "\n- \\=== setext\n"));
+	assert_non_null(strstr(out, "\n- line1 line2 \\# heading\n"));
+	assert_non_null(strstr(out, "\\`rm -rf\\`; back\\\\slash\\\\"));
+	assert_non_null(strstr(out, "\\$x\\$ math \\~\\~strike\\~\\~"));
+	free(out);
+}
+
+static void
+test_adr_hostile(void **state)
+{
+	struct fixture	*f = *state;
+	char		*out;
+
+	out = render(report_write_adr, &f->ctx);
+	check_md(out, false);
+	assert_true(strncmp(out, "# Use Strömung «Ünïcode» 流 \\| \\`tick\\` "
+	    "\\*\\*bold\\*\\*, organised as a Supercalifragilistic", 60) == 0);
+	assert_non_null(strstr(out, "\n* Status: proposed\n* Date: "
+	    "2025-01-01\n"));
+	assert_non_null(strstr(out, "\n* Bad, because it is ruled out here: "
+	    "Only streaming \\| is fast \\`enough\\` \\& \\<b\\>quick"
+	    "\\</b\\>\n"));
+	assert_non_null(strstr(out, "\n* Good, because \\<img src=x "
+	    "onerror=alert(1)\\>\n"));
+	assert_non_null(strstr(out, "\n* Bad, because \\| a \\| b \\|\n"));
+	free(out);
+}
+
+/* A front end may write a handout without a what-if analysis. */
+static void
+test_without_whatif(void **state)
+{
+	struct fixture		*f = *state;
+	struct report_ctx	 ctx = f->ctx;
+	char			*out;
+
+	ctx.whatif = NULL;
+	out = render(report_write_html, &ctx);
+	no_raw(out, raw_html);
+	assert_null(strstr(out, "The recommendation holds"));
+	assert_non_null(strstr(out, "<strong>Not answered:</strong> <span "
+	    "title=\"# Cost heading\">cost</span>"));
+	free(out);
+	out = render(report_write_markdown, &ctx);
+	check_md(out, true);
+	free(out);
+	out = render(report_write_adr, &ctx);
+	check_md(out, false);
+	free(out);
+}
+
+static void
+test_drivers(void **state)
+{
+	struct fixture	*f = *state;
+	struct handout	 h;
+	int		 latency = kb_question_index(f->kb, "latency");
+	int		 stream = kb_pattern_index(f->kb, "stream");
+	int		 batch = kb_pattern_index(f->kb, "batch");
+
+	handout_init(&h, &f->ctx);
+	assert_string_equal(h.date, "2025-01-01");
+	/* latency vetoes batch: the most decisive driver. */
+	assert_true(h.ndrivers >= 3);
+	assert_int_equal(h.drivers[0].question, latency);
+	assert_int_equal(h.drivers[0].nvetoes, 1);
+	assert_true(h.drivers[0].veto[batch]);
+	assert_float_equal(h.drivers[0].effect[stream], 3.0, 1e-9);
+	/* The unanswered cost question drives nothing. */
+	for (size_t i = 0; i < h.ndrivers; i++)
+		assert_int_not_equal(h.drivers[i].question,
+		    kb_question_index(f->kb, "cost"));
+	/* Top: the recommended stream and mesh; batch is ruled out. */
+	assert_int_equal(h.ntop, 2);
+	assert_int_equal(h.top[0], stream);
+	assert_int_equal(h.top[1], kb_pattern_index(f->kb, "mesh"));
+	assert_int_equal(h.runner_up, batch);
+	handout_free(&h);
+}
+
+static void
+test_date(void **state)
+{
+	char		 buf[16], today[16];
+	time_t		 t;
+	struct tm	 tm;
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "0", 1);
+	handout_date(buf, sizeof buf);
+	assert_string_equal(buf, "1970-01-01");
+	setenv("SOURCE_DATE_EPOCH", "951782400", 1);
+	handout_date(buf, sizeof buf);
+	assert_string_equal(buf, "2000-02-29");
+	/* Not a number of seconds: today. */
+	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	handout_date(buf, sizeof buf);
+	assert_string_equal(buf, today);
+	unsetenv("SOURCE_DATE_EPOCH");
+	handout_date(buf, sizeof buf);
+	assert_string_equal(buf, today);
+	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
+}
+
+static void
+touch(const char *dir, const char *name)
+{
+	char	path[512];
+	FILE	*fp;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("# existing\n", fp);
+	fclose(fp);
+}
+
+static void
+test_adr_save(void **state)
+{
+	struct fixture	*f = *state;
+	char		 dir[] = "/tmp/test_handout.XXXXXX", err[512];
+	char		 sub[600], *path, *p2, *text;
+	/* Non-ASCII letters become dashes (as in adr-tools); cut at a word. */
+	const char	*slug = "use-str-mung-n-code-tick-bold-organised-as-a";
+	size_t		 len;
+	FILE		*fp;
+
+	assert_non_null(mkdtemp(dir));
+	touch(dir, "0001-record-architecture-decisions.md");
+	touch(dir, "0007-use-kafka.md");
+	touch(dir, "README.md");
+	touch(dir, "0099notes.md");		/* no dash: not a record */
+	assert_int_equal(report_adr_save(&f->ctx, dir, &path, err,
+	    sizeof err), 0);
+	snprintf(sub, sizeof sub, "%s/0008-%s.md", dir, slug);
+	assert_string_equal(path, sub);
+	/* The file is the ADR, complete. */
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	text = render(report_write_adr, &f->ctx);
+	len = strlen(text);
+	{
+		char	*got = calloc(1, len + 2);
+
+		assert_int_equal(fread(got, 1, len + 1, fp), len);
+		assert_memory_equal(got, text, len);
+		free(got);
+	}
+	fclose(fp);
+	free(text);
+	/* The next one continues the numbering. */
+	assert_int_equal(report_adr_save(&f->ctx, dir, &p2, err,
+	    sizeof err), 0);
+	snprintf(sub, sizeof sub, "%s/0009-%s.md", dir, slug);
+	assert_string_equal(p2, sub);
+	unlink(path);
+	unlink(p2);
+	free(path);
+	free(p2);
+	/* A directory that does not exist yet is created. */
+	snprintf(sub, sizeof sub, "%s/doc/adr/", dir);
+	assert_int_equal(report_adr_save(&f->ctx, sub, &path, err,
+	    sizeof err), 0);
+	assert_non_null(strstr(path, "/doc/adr/0001-use-"));
+	unlink(path);
+	free(path);
+	snprintf(sub, sizeof sub, "%s/doc/adr", dir);
+	rmdir(sub);
+	snprintf(sub, sizeof sub, "%s/doc", dir);
+	rmdir(sub);
+	/* A file where the directory should be: an error, nothing written. */
+	snprintf(sub, sizeof sub, "%s/README.md", dir);
+	assert_int_equal(report_adr_save(&f->ctx, sub, &path, err,
+	    sizeof err), -1);
+	assert_null(path);
+	assert_non_null(strstr(err, "README.md: cannot create directory"));
+	snprintf(sub, sizeof sub, "%s/0001-record-architecture-decisions.md",
+	    dir);
+	unlink(sub);
+	snprintf(sub, sizeof sub, "%s/0007-use-kafka.md", dir);
+	unlink(sub);
+	snprintf(sub, sizeof sub, "%s/README.md", dir);
+	unlink(sub);
+	snprintf(sub, sizeof sub, "%s/0099notes.md", dir);
+	unlink(sub);
+	assert_int_equal(rmdir(dir), 0);	/* no temporary file left */
+}
+
+/* outfile_commit_new never replaces a file, and leaves no temporary. */
+static void
+test_commit_new(void **state)
+{
+	struct outfile	 o;
+	char		 dir[] = "/tmp/test_handout.XXXXXX", path[512];
+	char		 err[512], buf[64];
+	FILE		*fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/0001-x.md", dir);
+	touch(dir, "0001-x.md");
+	assert_int_equal(outfile_open(&o, path, err, sizeof err), 0);
+	fputs("new\n", o.fp);
+	errno = 0;
+	assert_int_equal(outfile_commit_new(&o, err, sizeof err), -1);
+	assert_int_equal(errno, EEXIST);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	assert_non_null(fgets(buf, sizeof buf, fp));
+	assert_string_equal(buf, "# existing\n");
+	fclose(fp);
+	unlink(path);
+	assert_int_equal(outfile_open(&o, path, err, sizeof err), 0);
+	fputs("new\n", o.fp);
+	assert_int_equal(outfile_commit_new(&o, err, sizeof err), 0);
+	unlink(path);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+static void
+test_writer_table(void **state)
+{
+	(void)state;
+	assert_ptr_equal(report_writer_find("html")->write, report_write_html);
+	assert_ptr_equal(report_writer_find("markdown")->write,
+	    report_write_markdown);
+	assert_ptr_equal(report_writer_find("adr")->write, report_write_adr);
+	assert_string_equal(report_writer_find("html")->ext, "html");
+	assert_string_equal(report_writer_find("markdown")->ext, "md");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape_html),
+		cmocka_unit_test(test_escape_md),
+		cmocka_unit_test(test_html_hostile),
+		cmocka_unit_test(test_markdown_hostile),
+		cmocka_unit_test(test_adr_hostile),
+		cmocka_unit_test(test_without_whatif),
+		cmocka_unit_test(test_drivers),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_adr_save),
+		cmocka_unit_test(test_commit_new),
+		cmocka_unit_test(test_writer_table),
+	};
+
+	return (cmocka_run_group_tests_name("handout", tests, setup,
+	    teardown));
+}
