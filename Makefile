@@ -12,6 +12,10 @@ PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 DATADIR	?= $(PREFIX)/share/archadvisor
 MANDIR	?= $(PREFIX)/share/man
+DOCDIR	?= $(PREFIX)/share/doc/archadvisor
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+INSTALL	?= install
 
 CC	?= cc
 PKG_CONFIG ?= pkg-config
@@ -100,7 +104,7 @@ run: deps-run
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
-	    ask-check handout-check html-check
+	    ask-check handout-check html-check unix-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -139,7 +143,7 @@ golden-update: $(BIN)
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
 	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
-	    ask-check handout-check
+	    ask-check handout-check unix-check
 
 # The unit tests under valgrind memcheck; leaks are errors.
 check-valgrind: deps
@@ -185,6 +189,65 @@ fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 
 bad-input-check: $(BIN)
 	@sh tests/bad-input/run.sh ./$(BIN)
+
+# Installation (issue 8). The program reads none of these files (its
+# knowledge base is compiled in); rules/ is installed as the starting point
+# for a knowledge base of one's own. Man pages name the installed paths.
+MANPAGES = $(wildcard man/*.[1-9])
+EXAMPLES = $(wildcard data/examples/*.yaml)
+EXTENSIONS = $(wildcard data/extensions/*.yaml)
+MANSECTIONS = $(sort $(foreach m,$(MANPAGES),$(DESTDIR)$(MANDIR)/man$(subst \
+	.,,$(suffix $(m)))))
+MANSED	= -e 's|/usr/local/share/archadvisor|$(DATADIR)|g' \
+	-e 's|/usr/local/share/doc/archadvisor|$(DOCDIR)|g' \
+	-e 's|/usr/local/share/bash-completion/completions|$(BASHCOMPDIR)|g' \
+	-e 's|/usr/local/share/zsh/site-functions|$(ZSHCOMPDIR)|g'
+
+.PHONY: install uninstall unix-check
+
+install: $(BIN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	    $(DESTDIR)$(DOCDIR)/examples/extensions $(MANSECTIONS) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/archadvisor
+	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules
+	$(INSTALL) -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples
+	$(INSTALL) -m 644 $(EXTENSIONS) $(DESTDIR)$(DOCDIR)/examples/extensions
+	for m in $(MANPAGES); do \
+		d=$(DESTDIR)$(MANDIR)/man$${m##*.}; \
+		sed $(MANSED) $$m > $$d/$${m##*/} && \
+		chmod 644 $$d/$${m##*/} || exit 1; \
+	done
+	$(INSTALL) -m 644 completion/archadvisor.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/archadvisor
+	$(INSTALL) -m 644 completion/_archadvisor $(DESTDIR)$(ZSHCOMPDIR)
+
+# Removes exactly what install put there, then the directories that are
+# archadvisor's own if they are empty.
+INSTALLED = $(DESTDIR)$(BINDIR)/archadvisor \
+	$(addprefix $(DESTDIR)$(DATADIR)/rules/,$(notdir $(RULES))) \
+	$(addprefix $(DESTDIR)$(DOCDIR)/examples/,$(notdir $(EXAMPLES))) \
+	$(addprefix $(DESTDIR)$(DOCDIR)/examples/extensions/,$(notdir \
+	$(EXTENSIONS))) $(foreach m,$(MANPAGES),$(DESTDIR)$(MANDIR)/man$(subst \
+	.,,$(suffix $(m)))/$(notdir $(m))) $(DESTDIR)$(BASHCOMPDIR)/archadvisor \
+	$(DESTDIR)$(ZSHCOMPDIR)/_archadvisor
+
+uninstall:
+	rm -f $(INSTALLED)
+	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(DOCDIR)/examples/extensions $(DESTDIR)$(DOCDIR)/examples \
+	    $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# How archadvisor fits in (issue 8): knowledge-base extensions, shell
+# completion, the manual against --help, the conventions every command
+# keeps, and install/uninstall in a temporary DESTDIR, running the
+# installed program away from the tree.
+unix-check: $(BIN)
+	@sh tests/extensions.sh ./$(BIN)
+	@sh tests/completion.sh ./$(BIN)
+	@sh tests/manpages.sh ./$(BIN)
+	@sh tests/conventions.sh ./$(BIN)
+	@MAKE="$(MAKE)" sh tests/install.sh ./$(BIN) $(B)
 
 clean:
 	rm -rf build archadvisor

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "kb.h"
+#include "kb_layers.h"
 #include "kb_load.h"
 #include "lint.h"
 #include "outfile.h"
@@ -47,8 +48,9 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* Options that every subcommand accepts. */
 struct globals {
-	const char	*rules;		/* --rules, or NULL */
-	enum color_mode	 color;
+	const char	**rules;	/* each --rules PATH, in order */
+	size_t		  nrules;
+	enum color_mode	  color;
 };
 
 struct command {
@@ -60,6 +62,18 @@ struct command {
 };
 
 static const struct command *find_command(const char *name);
+static void	usage(FILE *fp);
+static void	print_command_help(FILE *fp, const struct command *cmd);
+
+/* The arguments being parsed, for messages about them (getopt's are off). */
+static char	**cur_argv;
+
+/* One option as the help text shows it: "-a, --answers FILE  ...". */
+struct helpopt {
+	char	shortopt;	/* or 0 */
+	char	name[32];	/* long name without "--", or "" */
+	char	arg[32];	/* argument name ("FILE"), or "": none */
+};
 
 static void
 errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -126,41 +140,205 @@ use_utf8(void)
 }
 
 /*
- * Loads the knowledge base: --rules, else $ARCHADVISOR_RULES, else the
- * stock knowledge base compiled into the program. Returns 0 or an exit
- * status after printing the problems.
+ * Prints problems on stderr: those with a place as file:line:col: ..., the
+ * others (a file that cannot be read) as archadvisor: file: ...
+ */
+static void
+print_problems(const struct diag *d)
+{
+	const struct diag_item	*it;
+	size_t			 i;
+
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		if (it->line > 0)
+			diag_print_item(stderr, it);
+		else
+			fprintf(stderr, "archadvisor: %s%s%s%s\n",
+			    it->file ? it->file : "", it->file ? ": " : "",
+			    it->severity == DIAG_WARNING ? "warning: " : "",
+			    it->msg);
+	}
+	if (d->nerrors > d->n)
+		fprintf(stderr, "archadvisor: (%zu more errors not shown)\n",
+		    d->nerrors - d->n);
+}
+
+/* The user's extensions: $XDG_CONFIG_HOME/archadvisor/rules.d. */
+static char *
+user_rules_dir(void)
+{
+	const char	*x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
+
+	/* The XDG spec says to ignore a relative XDG_CONFIG_HOME. */
+	if (x != NULL && x[0] == '/')
+		return (xasprintf("%s/archadvisor/rules.d", x));
+	if (h != NULL && h[0] != '\0')
+		return (xasprintf("%s/.config/archadvisor/rules.d", h));
+	return (NULL);
+}
+
+/*
+ * Loads the knowledge base (kb_layers.h): the stock one or a complete one
+ * among the --rules PATHs ($ARCHADVISOR_RULES when there is none), then
+ * rules.d, then the other PATHs. *nstock (if not NULL) gets how many of
+ * the files are the built-in ones. Returns 0 or an exit status after
+ * printing the problems.
  */
 static int
-load_kb(const struct globals *g, struct kb **kb)
+load_kb_files(const struct globals *g, struct kb **kb, size_t *nstock)
 {
+	struct kb_layers	 l;
 	struct diag		 d;
 	enum load_status	 st;
-	const char		*path = g->rules;
+	const char		*env;
+	char			*user;
 
-	if (path == NULL && (path = getenv("ARCHADVISOR_RULES")) != NULL &&
-	    path[0] == '\0')
-		path = NULL;
+	l.paths = g->rules;
+	l.npaths = g->nrules;
+	if (l.npaths == 0 && (env = getenv("ARCHADVISOR_RULES")) != NULL &&
+	    env[0] != '\0') {
+		l.paths = &env;
+		l.npaths = 1;
+	}
+	l.user_dir = user = user_rules_dir();
 	diag_init(&d);
-	st = path ? kb_load_path(path, kb, &d) : kb_load_stock(kb, &d);
-	diag_print(stderr, &d);
+	st = kb_load_layers(&l, kb, nstock, &d);
+	print_problems(&d);
 	diag_free(&d);
+	free(user);
 	return (st == LOAD_OK ? 0 : status_of(st));
 }
 
-/* Long options shared by the subcommands that take answers. */
+static int
+load_kb(const struct globals *g, struct kb **kb)
+{
+	return (load_kb_files(g, kb, NULL));
+}
+
+/* --version: the program, then the knowledge base and each of its files. */
+static int
+print_version(const struct globals *g)
+{
+	struct kb	*kb;
+	size_t		 i, nstock;
+	int		 rc;
+
+	printf("archadvisor %s\n", ARCHADVISOR_VERSION);
+	fflush(stdout);
+	if ((rc = load_kb_files(g, &kb, &nstock)) != 0)
+		return (rc);
+	printf("knowledge base: %s %s\n", kb->name, kb->version);
+	for (i = 0; i < kb->files.n; i++)
+		printf("  %s%s\n", kb->files.items[i], i < nstock ?
+		    " (built in)" : "");
+	kb_free(kb);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		errx_line("standard output: %s", strerror(errno));
+		return (EXIT_CANTCREAT);
+	}
+	return (EXIT_OK);
+}
+
+static void
+add_rules(struct globals *g, const char *path)
+{
+	g->rules = xreallocarray(g->rules, g->nrules + 1, sizeof *g->rules);
+	g->rules[g->nrules++] = path;
+}
+
+/* Long options that every subcommand accepts. */
 #define OPT_COLOR 1000
+#define OPT_VERSION 1001
 #define COMMON_LONGOPTS \
 	{ "rules", required_argument, NULL, 'r' }, \
 	{ "color", required_argument, NULL, OPT_COLOR }, \
+	{ "version", no_argument, NULL, OPT_VERSION }, \
 	{ "help", no_argument, NULL, 'h' }
+
+/*
+ * The options that cmd's --help lists (the global ones if cmd is NULL),
+ * read back from the help text itself: completion and error messages then
+ * always agree with --help. Returns how many were stored in out.
+ */
+static size_t
+help_options(const struct command *cmd, struct helpopt *out, size_t max)
+{
+	struct helpopt	 h;
+	char		*buf = NULL, *line, *p, *save = NULL;
+	size_t		 len = 0, n = 0, k;
+	FILE		*fp;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return (0);
+	if (cmd != NULL)
+		print_command_help(fp, cmd);
+	else
+		usage(fp);
+	fclose(fp);
+	for (line = strtok_r(buf, "\n", &save); line != NULL && n < max;
+	    line = strtok_r(NULL, "\n", &save)) {
+		p = line + strspn(line, " ");
+		if (p == line || *p != '-')
+			continue;
+		memset(&h, 0, sizeof h);
+		while (*p == '-') {
+			k = strcspn(p, " ,");
+			if (p[1] == '-')
+				snprintf(h.name, sizeof h.name, "%.*s",
+				    (int)k - 2, p + 2);
+			else
+				h.shortopt = p[1];
+			p += k;
+			p += strspn(p, ", ");
+		}
+		if (*p >= 'A' && *p <= 'Z')
+			snprintf(h.arg, sizeof h.arg, "%.*s",
+			    (int)strcspn(p, " "), p);
+		out[n++] = h;
+	}
+	free(buf);
+	return (n);
+}
+
+/* getopt found something wrong at cur_argv[optind - 1]: say what, once. */
+static int
+option_error(const struct command *cmd)
+{
+	struct helpopt	 hs[64];
+	const char	*tok = "";
+	size_t		 i, n;
+	int		 k;
+
+	if (cur_argv != NULL && optind > 0)
+		tok = cur_argv[optind - 1];
+	if (strncmp(tok, "--", 2) == 0) {
+		k = (int)strcspn(tok, "=");
+		if (optopt == 0)
+			return (usage_error(cmd, "unknown option '%.*s'", k,
+			    tok));
+		return (usage_error(cmd, tok[k] == '=' ? "option '%.*s' "
+		    "takes no value" : "option '%.*s' needs a value", k, tok));
+	}
+	n = help_options(cmd, hs, sizeof hs / sizeof hs[0]);
+	for (i = 0; i < n; i++)
+		if (optopt != 0 && hs[i].shortopt == optopt && hs[i].arg[0])
+			return (usage_error(cmd, "option '-%c' needs a value "
+			    "(%s)", optopt, hs[i].arg));
+	return (usage_error(cmd, "unknown option '-%c'", optopt ? optopt :
+	    '?'));
+}
 
 static int
 common_option(const struct command *cmd, int c, struct globals *g)
 {
 	switch (c) {
 	case 'r':
-		g->rules = optarg;
+		add_rules(g, optarg);
 		return (0);
+	case OPT_VERSION:
+		/* As GNU tools do: answer and stop, whatever follows. */
+		exit(print_version(g));
 	case OPT_COLOR:
 		if (strcmp(optarg, "auto") == 0)
 			g->color = COLOR_AUTO;
@@ -173,7 +351,7 @@ common_option(const struct command *cmd, int c, struct globals *g)
 			    "always or never, not '%s'", optarg));
 		return (0);
 	}
-	return (usage_error(cmd, "unknown option"));
+	return (option_error(cmd));
 }
 
 /* The report formats as "text, json, html, markdown or adr". */
@@ -197,14 +375,16 @@ print_command_help(FILE *fp, const struct command *cmd)
 
 	fprintf(fp, "usage: archadvisor %s%s%s\n\n%s\n", cmd->name,
 	    cmd->args[0] ? " " : "", cmd->args, cmd->summary);
-	if (cmd->help[0] != '\0')
-		fprintf(fp, "\noptions:\n%s", cmd->help);
-	fputs("  -r, --rules PATH    knowledge base: a directory of *.yaml "
-	    "or one file\n"
-	    "                      (default: $ARCHADVISOR_RULES, else the "
-	    "stock one)\n"
+	fprintf(fp, "\noptions:\n%s", cmd->help);
+	fputs("  -r, --rules PATH    knowledge base or extension: a directory "
+	    "of *.yaml, a file\n"
+	    "                      or -; repeatable (default: "
+	    "$ARCHADVISOR_RULES, else the\n"
+	    "                      stock one; see archadvisor(1))\n"
 	    "      --color WHEN    auto (default), always or never; NO_COLOR "
 	    "turns it off\n"
+	    "      --version       show the version and the knowledge "
+	    "base's files\n"
 	    "  -h, --help          show this help\n", fp);
 	if (strcmp(cmd->name, "report") != 0)
 		return;
@@ -242,7 +422,7 @@ load_answers(const struct kb *kb, const struct scenario_opts *so,
 	if (so->answers != NULL) {
 		diag_init(&d);
 		st = answers_load_file(a, kb, so->answers, &d);
-		diag_print(stderr, &d);
+		print_problems(&d);
 		diag_free(&d);
 		if (st != LOAD_OK)
 			return (status_of(st));
@@ -854,7 +1034,7 @@ cmd_check(int argc, char **argv, struct globals *g)
 		return (usage_error(cmd, "unexpected argument '%s'",
 		    argv[optind + 1]));
 	if (optind < argc)
-		g->rules = argv[optind];
+		add_rules(g, argv[optind]);
 	if ((rc = load_kb(g, &kb)) != 0)
 		return (rc);
 	if ((nwarn = lint_report(kb, strict)) > 0 && strict) {
@@ -862,8 +1042,9 @@ cmd_check(int argc, char **argv, struct globals *g)
 		return (EXIT_DATAERR);
 	}
 	printf("%s %s: %zu questions, %zu patterns, %zu rules, %zu "
-	    "precedents: ok", kb->name, kb->version, kb->nquestions,
-	    kb->npatterns, kb->nrules, kb->nprecedents);
+	    "precedents from %zu file%s: ok", kb->name, kb->version,
+	    kb->nquestions, kb->npatterns, kb->nrules, kb->nprecedents,
+	    kb->files.n, kb->files.n == 1 ? "" : "s");
 	if (nwarn > 0)
 		printf(" (%zu warning%s)", nwarn, nwarn == 1 ? "" : "s");
 	putchar('\n');
@@ -971,6 +1152,39 @@ out:
 	return (rc);
 }
 
+/*
+ * The formats cmd's --format accepts: those its usage line lists as
+ * "--format a|b", else the report writers'.
+ */
+static void
+complete_formats(const struct command *cmd)
+{
+	const char	*p;
+	size_t		 i, k;
+
+	if (cmd != NULL && (p = strstr(cmd->args, "--format ")) != NULL) {
+		p += strlen("--format ");
+		k = strcspn(p, " ]");
+		if (memchr(p, '|', k) != NULL) {
+			while (k > 0) {
+				i = strcspn(p, "|] ");
+				printf("%.*s\n", (int)i, p);
+				p += i;
+				k -= i;
+				if (k > 0 && *p == '|') {
+					p++;
+					k--;
+				}
+			}
+			return;
+		}
+	}
+	for (i = 0; i < report_nwriters; i++)
+		printf("%s\n", report_writers[i].name);
+}
+
+static int	cmd_complete(int, char **, struct globals *);
+
 static const struct command commands[] = {
 	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format FORMAT] [-o FILE | --adr-dir DIR]",
@@ -1042,6 +1256,14 @@ static const struct command commands[] = {
 	    cmd_diff,
 	    "  -f, --format FMT    text (default), json or markdown\n"
 	    "  -o, --output FILE   write there instead of standard output\n" },
+	{ "complete", "commands|options|formats|operands|patterns|"
+	    "questions|values [ARG]",
+	    "Print words for shell completion, one per line.\nThe bash "
+	    "and zsh completion scripts ask for: commands; options, formats "
+	    "or\noperands of a COMMAND; pattern and question ids; values of "
+	    "QUESTION. Ids come\nfrom the knowledge base, extensions "
+	    "included.",
+	    cmd_complete, "" },
 };
 
 static const struct command *
@@ -1055,12 +1277,118 @@ find_command(const char *name)
 	return (NULL);
 }
 
+/*
+ * The operands of cmd, as its usage line names them ("PATTERN", "FILE|-..."
+ * when repeatable): what is left of the line without the bracketed
+ * options, one a line.
+ */
+static void
+complete_operands(const struct command *cmd)
+{
+	const char	*p = cmd->args;
+	size_t		 k;
+	int		 depth;
+
+	while (*p != '\0') {
+		p += strspn(p, " ");
+		if (p[0] == '[' && p[1] == '-') {
+			for (depth = 0; *p != '\0'; p++)
+				if (*p == '[')
+					depth++;
+				else if (*p == ']' && --depth == 0)
+					break;
+			if (*p != '\0')
+				p++;
+			p += strspn(p, ".");
+			continue;
+		}
+		k = strcspn(p, " ");
+		if (k > 0) {
+			/* "[PATTERN]" -> "PATTERN"; "[FILE|-]..." keeps "...". */
+			printf("%.*s%s\n", (int)strcspn(p + (*p == '['), "] "),
+			    p + (*p == '['), k >= 3 &&
+			    strncmp(p + k - 3, "...", 3) == 0 ? "..." : "");
+		}
+		p += k;
+	}
+}
+
+/*
+ * complete: words for the shell completion scripts, one per line, from
+ * this very program and knowledge base (so extensions complete too).
+ */
+static int
+cmd_complete(int argc, char **argv, struct globals *g)
+{
+	const struct command	*cmd = find_command("complete"), *of = NULL;
+	const struct question	*q;
+	struct helpopt		 hs[64];
+	struct kb		*kb = NULL;
+	const char		*what;
+	size_t			 i, n;
+	int			 rc, qi;
+
+	if ((rc = simple_options(cmd, argc, argv, g)) != 0)
+		return (rc < 0 ? EXIT_OK : rc);
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2)
+		return (usage_error(cmd, "what to complete? commands, options, "
+		    "formats, operands, patterns, questions or values"));
+	what = argv[0];
+	if (argc == 2 && strcmp(what, "values") != 0 &&
+	    (of = find_command(argv[1])) == NULL)
+		return (usage_error(cmd, "unknown command '%s'", argv[1]));
+	if (strcmp(what, "commands") == 0) {
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			printf("%s\n", commands[i].name);
+	} else if (strcmp(what, "options") == 0) {
+		n = help_options(of, hs, sizeof hs / sizeof hs[0]);
+		for (i = 0; i < n; i++) {
+			if (hs[i].name[0] != '\0')
+				printf("--%s%s%s\n", hs[i].name, hs[i].arg[0] ?
+				    "\t" : "", hs[i].arg);
+			if (hs[i].shortopt != 0)
+				printf("-%c%s%s\n", hs[i].shortopt,
+				    hs[i].arg[0] ? "\t" : "", hs[i].arg);
+		}
+	} else if (strcmp(what, "formats") == 0)
+		complete_formats(of);
+	else if (strcmp(what, "operands") == 0) {
+		if (of == NULL)
+			return (usage_error(cmd, "operands of which command?"));
+		complete_operands(of);
+	} else if (strcmp(what, "patterns") == 0 ||
+	    strcmp(what, "questions") == 0 || strcmp(what, "values") == 0) {
+		if ((rc = load_kb(g, &kb)) != 0)
+			return (rc);
+		if (what[0] == 'p')
+			for (i = 0; i < kb->npatterns; i++)
+				printf("%s\n", kb->patterns[i].id);
+		else if (what[0] == 'q')
+			for (i = 0; i < kb->nquestions; i++)
+				printf("%s\n", kb->questions[i].id);
+		else if (argc == 2 && (qi = kb_question_index(kb,
+		    argv[1])) >= 0) {
+			q = &kb->questions[qi];
+			if (q->dom.type == VAL_BOOL)
+				printf("true\nfalse\n");
+			for (i = 0; i < q->dom.nnames; i++)
+				printf("%s\n", q->dom.names[i]);
+		}
+		kb_free(kb);
+	} else
+		return (usage_error(cmd, "cannot complete '%s'", what));
+	return (EXIT_OK);
+}
+
 static void
 usage(FILE *fp)
 {
 	size_t	i;
 
-	fputs("usage: archadvisor [--rules PATH] COMMAND [OPTIONS]\n\n"
+	fputs("usage: archadvisor [--rules PATH]... [--color WHEN] COMMAND "
+	    "[OPTIONS]\n\n"
 	    "Helps a data team choose a data architecture: answers a few "
 	    "questions,\nranks Batch, Stream Processing, Micro-Batch, "
 	    "Lambda, Kappa and Data Mesh,\nand explains why.\n\n"
@@ -1070,8 +1398,12 @@ usage(FILE *fp)
 		    (int)strcspn(commands[i].summary, "\n"),
 		    commands[i].summary);
 	fputs("\nglobal options:\n"
-	    "  -r, --rules PATH  knowledge base directory or file\n"
-	    "      --version     print the version\n"
+	    "  -r, --rules PATH  knowledge base or extension: a directory of "
+	    "*.yaml, a\n"
+	    "                    file or -; repeatable\n"
+	    "      --color WHEN  auto (default), always or never\n"
+	    "      --version     show the version and the knowledge base's "
+	    "files\n"
 	    "  -h, --help        show this help\n\n"
 	    "examples:\n"
 	    "  archadvisor report --set latency=2m --set "
@@ -1085,33 +1417,35 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "rules", required_argument, NULL, 'r' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
+		COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct globals		 g = { NULL, COLOR_AUTO };
+	/* Static, so the --rules list stays reachable however we leave. */
+	static struct globals	 g = { NULL, 0, COLOR_AUTO };
 	const struct command	*cmd;
-	int			 c;
+	bool			 version = false;
+	int			 c, rc;
 
 	setlocale(LC_CTYPE, "");
+	/* Our messages say "archadvisor: ...", in one line, not getopt's. */
+	opterr = 0;
+	cur_argv = argv;
 	/* "+": stop at the subcommand; its options are its own. */
 	while ((c = getopt_long(argc, argv, "+r:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'r':
-			g.rules = optarg;
+		case OPT_VERSION:
+			version = true;
 			break;
-		case 'V':
-			printf("archadvisor %s\n", ARCHADVISOR_VERSION);
-			return (EXIT_OK);
 		case 'h':
 			usage(stdout);
 			return (EXIT_OK);
 		default:
-			usage(stderr);
-			return (EXIT_USAGE);
+			if ((rc = common_option(NULL, c, &g)) != 0)
+				return (rc);
 		}
 	}
+	if (version)
+		return (print_version(&g));
 	if (optind >= argc) {
 		usage(isatty(STDOUT_FILENO) ? stdout : stderr);
 		return (isatty(STDOUT_FILENO) ? EXIT_OK : EXIT_USAGE);
@@ -1121,6 +1455,7 @@ main(int argc, char **argv)
 		    argv[optind]));
 	argc -= optind;
 	argv += optind;
+	cur_argv = argv;
 	/* 0 makes glibc start afresh, forgetting the "+" of the first scan. */
 	optind = 0;
 	return (cmd->run(argc, argv, &g));

@@ -4,6 +4,8 @@ export LC_ALL=C.UTF-8 NO_COLOR=1
 unset ARCHADVISOR_RULES
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# The user's own extensions (~/.config/archadvisor/rules.d) stay out.
+export XDG_CONFIG_HOME="$T/config"
 npass=0
 nfail=0
 

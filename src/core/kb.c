@@ -20,8 +20,8 @@ kb_new(void)
 	return (kb);
 }
 
-static void
-question_free(struct question *q)
+void
+kb_question_clear(struct question *q)
 {
 	size_t	i;
 
@@ -36,8 +36,8 @@ question_free(struct question *q)
 	free(q->dom.names);
 }
 
-static void
-pattern_free(struct pattern *p)
+void
+kb_pattern_clear(struct pattern *p)
 {
 	size_t	i;
 
@@ -58,8 +58,8 @@ pattern_free(struct pattern *p)
 	strlist_free(&p->tool_deprecated);
 }
 
-static void
-rule_free(struct rule *r)
+void
+kb_rule_clear(struct rule *r)
 {
 	free(r->id);
 	free(r->when_text);
@@ -77,11 +77,11 @@ kb_free(struct kb *kb)
 	if (kb == NULL)
 		return;
 	for (i = 0; i < kb->nquestions; i++)
-		question_free(&kb->questions[i]);
+		kb_question_clear(&kb->questions[i]);
 	for (i = 0; i < kb->npatterns; i++)
-		pattern_free(&kb->patterns[i]);
+		kb_pattern_clear(&kb->patterns[i]);
 	for (i = 0; i < kb->nrules; i++)
-		rule_free(&kb->rules[i]);
+		kb_rule_clear(&kb->rules[i]);
 	free(kb->questions);
 	free(kb->patterns);
 	free(kb->rules);

@@ -137,6 +137,10 @@ struct kb {
 
 struct kb	*kb_new(void);
 void		 kb_free(struct kb *kb);
+/* Free what one item owns (not the item itself, which is in an array). */
+void		 kb_question_clear(struct question *q);
+void		 kb_pattern_clear(struct pattern *p);
+void		 kb_rule_clear(struct rule *r);
 
 /* Index of the item with that id, or -1. */
 int	kb_question_index(const struct kb *kb, const char *id);

@@ -35,6 +35,8 @@ struct loader {
 	bool		 seen_meta;
 	struct srcloc	 meta_loc;
 	bool		 seen_scoring;
+	struct srcloc	 scoring_loc;
+	bool		 replaced;	/* some item took another's place */
 };
 
 static void
@@ -169,12 +171,50 @@ get_id(struct loader *ld, const struct ynode *map, const char *what)
 	return (id);
 }
 
-static void
-dup_id_error(struct loader *ld, const struct ynode *map, const char *what,
+/*
+ * Whether an item may take the id it declares. first is where an item of
+ * that id was defined before, or NULL. A later file may replace an item of
+ * an earlier one by saying 'replace: true'; any other clash is an error that
+ * names both places. Returns 0 for a new id, 1 to replace the earlier item,
+ * -1 if the item is to be dropped (the error is reported).
+ */
+static int
+claim_id(struct loader *ld, const struct ynode *map, const char *what,
     const char *id, const struct srcloc *first)
 {
-	err_at(ld, ynode_get(map, "id"), "duplicate %s id '%s' (first defined "
-	    "at %s:%d:%d)", what, id, first->file, first->line, first->col);
+	const struct ynode	*n;
+	bool			 replace = false;
+
+	if ((n = ynode_get(map, "replace")) != NULL) {
+		if (n->type == YNODE_SCALAR && n->plain &&
+		    (strcmp(n->str, "true") == 0 ||
+		    strcmp(n->str, "false") == 0))
+			replace = strcmp(n->str, "true") == 0;
+		else {
+			err_at(ld, n, "'replace' must be true or false");
+			return (-1);
+		}
+	}
+	if (first == NULL) {
+		if (!replace)
+			return (0);
+		err_at(ld, n, "'replace: true' but no earlier file defines a "
+		    "%s '%s' to replace", what, id);
+		return (-1);
+	}
+	if (replace && first->file != ld->file) {
+		ld->replaced = true;
+		return (1);
+	}
+	if (first->file != ld->file)
+		err_at(ld, ynode_get(map, "id"), "duplicate %s id '%s' (first "
+		    "defined at %s:%d:%d; to replace it, add 'replace: true')",
+		    what, id, first->file, first->line, first->col);
+	else
+		err_at(ld, ynode_get(map, "id"), "duplicate %s id '%s' (first "
+		    "defined at %s:%d:%d)", what, id, first->file, first->line,
+		    first->col);
+	return (-1);
 }
 
 static struct srcloc
@@ -250,10 +290,13 @@ load_scoring(struct loader *ld, const struct ynode *n)
 		return;
 	}
 	if (ld->seen_scoring) {
-		err_at(ld, n, "'scoring' given twice");
+		err_at(ld, n, "'scoring' given twice (first at %s:%d:%d)",
+		    ld->scoring_loc.file, ld->scoring_loc.line,
+		    ld->scoring_loc.col);
 		return;
 	}
 	ld->seen_scoring = true;
+	ld->scoring_loc = loc_of(ld, n);
 	check_keys(ld, n, "scoring", keys);
 	get_number(ld, n, "scale", 0.1, 100, &ld->kb->scale);
 	get_number(ld, n, "organization_threshold", 0, 100,
@@ -379,13 +422,13 @@ static void
 load_question(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "section", "prompt", "help",
-	    "type", "values", "range", "default", "ask_if", NULL };
+	    "type", "values", "range", "default", "ask_if", "replace", NULL };
 	struct kb		*kb = ld->kb;
 	struct question		 q;
 	const struct ynode	*tn, *dn;
 	const char		*id, *type;
 	char			 why[512];
-	int			 other;
+	int			 other, slot = -1;
 
 	if (item->type != YNODE_MAP) {
 		err_at(ld, item, "a question must be a mapping, not %s",
@@ -396,11 +439,17 @@ load_question(struct loader *ld, const struct ynode *item)
 	memset(&q, 0, sizeof q);
 	q.def = value_unknown();
 	q.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "question")) != NULL &&
-	    (other = kb_question_index(kb, id)) >= 0) {
-		dup_id_error(ld, item, "question", id,
-		    &kb->questions[other].loc);
-		id = NULL;
+	if ((id = get_id(ld, item, "question")) != NULL) {
+		other = kb_question_index(kb, id);
+		switch (claim_id(ld, item, "question", id, other >= 0 ?
+		    &kb->questions[other].loc : NULL)) {
+		case 1:
+			slot = other;
+			break;
+		case -1:
+			id = NULL;
+			break;
+		}
 	}
 	type = get_text(ld, item, "type", "question", true);
 	if (type != NULL && value_type_parse(type, &q.dom.type) != 0) {
@@ -437,6 +486,11 @@ load_question(struct loader *ld, const struct ynode *item)
 	if (q.section == NULL)
 		q.section = xstrdup("General");
 	add_section(kb, q.section);
+	if (slot >= 0) {
+		kb_question_clear(&kb->questions[slot]);
+		kb->questions[slot] = q;
+		return;
+	}
 	kb->questions = xreallocarray(kb->questions, kb->nquestions + 1,
 	    sizeof *kb->questions);
 	kb->questions[kb->nquestions++] = q;
@@ -478,11 +532,11 @@ load_pattern(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "name", "kind", "summary",
 	    "best_for", "tools", "pros", "cons", "sketch", "principles",
-	    "source", "reviewed", NULL };
+	    "source", "replace", "reviewed", NULL };
 	struct kb	*kb = ld->kb;
 	struct pattern	 p;
 	const char	*id, *kind;
-	int		 other;
+	int		 other, slot = -1;
 	bool		 ok = true;
 
 	if (item->type != YNODE_MAP) {
@@ -493,11 +547,17 @@ load_pattern(struct loader *ld, const struct ynode *item)
 	check_keys(ld, item, "pattern", keys);
 	memset(&p, 0, sizeof p);
 	p.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "pattern")) != NULL &&
-	    (other = kb_pattern_index(kb, id)) >= 0) {
-		dup_id_error(ld, item, "pattern", id,
-		    &kb->patterns[other].loc);
-		id = NULL;
+	if ((id = get_id(ld, item, "pattern")) != NULL) {
+		other = kb_pattern_index(kb, id);
+		switch (claim_id(ld, item, "pattern", id, other >= 0 ?
+		    &kb->patterns[other].loc : NULL)) {
+		case 1:
+			slot = other;
+			break;
+		case -1:
+			id = NULL;
+			break;
+		}
 	}
 	if ((kind = get_text(ld, item, "kind", "pattern", true)) != NULL) {
 		if (strcmp(kind, "processing") == 0)
@@ -531,6 +591,11 @@ load_pattern(struct loader *ld, const struct ynode *item)
 		tmp->patterns[0] = p;
 		tmp->npatterns = 1;
 		kb_free(tmp);
+		return;
+	}
+	if (slot >= 0) {
+		kb_pattern_clear(&kb->patterns[slot]);
+		kb->patterns[slot] = p;
 		return;
 	}
 	kb->patterns = xreallocarray(kb->patterns, kb->npatterns + 1,
@@ -650,12 +715,12 @@ static void
 load_rule(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "when", "effects", "veto",
-	    "why", "source", NULL };
+	    "why", "source", "replace", NULL };
 	struct kb		*kb = ld->kb;
 	struct rule		 r;
 	struct expr_error	 ee;
 	const char		*id;
-	int			 other;
+	int			 other, slot = -1;
 	size_t			 nerr = ld->d->nerrors;
 
 	if (item->type != YNODE_MAP) {
@@ -666,10 +731,17 @@ load_rule(struct loader *ld, const struct ynode *item)
 	check_keys(ld, item, "rule", keys);
 	memset(&r, 0, sizeof r);
 	r.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "rule")) != NULL &&
-	    (other = kb_rule_index(kb, id)) >= 0) {
-		dup_id_error(ld, item, "rule", id, &kb->rules[other].loc);
-		id = NULL;
+	if ((id = get_id(ld, item, "rule")) != NULL) {
+		other = kb_rule_index(kb, id);
+		switch (claim_id(ld, item, "rule", id, other >= 0 ?
+		    &kb->rules[other].loc : NULL)) {
+		case 1:
+			slot = other;
+			break;
+		case -1:
+			id = NULL;
+			break;
+		}
 	}
 	r.id = id ? xstrdup(id) : NULL;
 	r.why = dup_text(ld, item, "why", "rule", true);
@@ -692,6 +764,11 @@ load_rule(struct loader *ld, const struct ynode *item)
 		free(r.when_text);
 		expr_free(r.when);
 		free(r.effects);
+		return;
+	}
+	if (slot >= 0) {
+		kb_rule_clear(&kb->rules[slot]);
+		kb->rules[slot] = r;
 		return;
 	}
 	kb->rules = xreallocarray(kb->rules, kb->nrules + 1,
@@ -871,6 +948,25 @@ parse_source(struct loader *ld, const struct kb_source *src)
 	return (doc.root);
 }
 
+/* A replaced question may leave its old section empty: drop such sections. */
+static void
+prune_sections(struct kb *kb)
+{
+	size_t	i, j, k;
+
+	for (i = k = 0; i < kb->sections.n; i++) {
+		for (j = 0; j < kb->nquestions; j++)
+			if (strcmp(kb->questions[j].section,
+			    kb->sections.items[i]) == 0)
+				break;
+		if (j == kb->nquestions)
+			free(kb->sections.items[i]);
+		else
+			kb->sections.items[k++] = kb->sections.items[i];
+	}
+	kb->sections.n = k;
+}
+
 static void
 free_roots(struct ynode **roots, size_t n)
 {
@@ -916,6 +1012,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	}
 	if (d->nerrors == nerr)
 		check_ask_if_cycles(&ld);
+	if (ld.replaced)
+		prune_sections(ld.kb);
 	free_roots(roots, nsrc);
 	ld.file = nsrc ? ld.kb->files.items[0] : NULL;
 	if (d->nerrors == nerr) {
@@ -992,9 +1090,8 @@ name_cmp(const void *a, const void *b)
 	return (strcmp(*(char * const *)a, *(char * const *)b));
 }
 
-/* The *.yaml files of a directory, sorted; -1 if it cannot be read. */
-static int
-list_yaml(const char *dir, struct strlist *out, struct diag *d)
+int
+kb_list_yaml(const char *dir, struct strlist *out, struct diag *d)
 {
 	DIR		*dp;
 	struct dirent	*de;
@@ -1039,7 +1136,7 @@ kb_load_path(const char *path, struct kb **out, struct diag *d)
 		return (errno == ENOENT ? LOAD_NOT_FOUND : LOAD_BAD_DATA);
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (list_yaml(path, &names, d) != 0)
+		if (kb_list_yaml(path, &names, d) != 0)
 			return (LOAD_BAD_DATA);
 		if (names.n == 0) {
 			diag_add(d, DIAG_ERROR, path, 0, 0, "no *.yaml files "

@@ -35,6 +35,12 @@ enum load_status	kb_load_path(const char *path, struct kb **out,
 			    struct diag *d);
 /* The stock knowledge base compiled into the program. */
 enum load_status	kb_load_stock(struct kb **out, struct diag *d);
+/*
+ * Fills out (empty) with the names of the *.yaml files of a directory,
+ * sorted: names, not paths; dot files are skipped. -1 if it cannot be read.
+ */
+int			kb_list_yaml(const char *dir, struct strlist *out,
+			    struct diag *d);
 
 /*
  * Reads a whole file, or what remains of a stream, NUL-terminated, at most

@@ -125,7 +125,7 @@ json_t *
 json_report(const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
-	json_t		*root, *ranking, *scenario;
+	json_t		*root, *ranking, *scenario, *files;
 	size_t		 i;
 
 	ranking = json_array();
@@ -139,10 +139,15 @@ json_report(const struct report_ctx *ctx)
 	if (ctx->answers->description != NULL)
 		json_object_set_new(scenario, "description",
 		    json_string(ctx->answers->description));
-	root = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o, s:o, s:o, s:o}",
+	files = json_array();
+	for (i = 0; i < kb->files.n; i++)
+		json_array_append_new(files, json_string(kb->files.items[i]));
+	root = json_pack("{s:s, s:s, s:{s:s, s:s, s:o}, s:o, s:o, s:o, s:o, "
+	    "s:o}",
 	    "tool", "archadvisor",
 	    "version", ctx->version,
 	    "knowledge_base", "name", kb->name, "version", kb->version,
+	    "files", files,
 	    "scenario", scenario,
 	    "answers", json_answers(kb, ctx->answers),
 	    "unanswered", json_unanswered(kb, ctx->answers),

@@ -35,10 +35,27 @@ pad(FILE *fp, const char *s, int width)
 		fputc(' ', fp);
 }
 
+/* Every file that went into the knowledge base, comma-separated. */
+static char *
+kb_files_joined(const struct kb *kb)
+{
+	char	*s, *t;
+	size_t	 i;
+
+	s = xstrdup("");
+	for (i = 0; i < kb->files.n; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "", kb->files.items[i]);
+		free(s);
+		s = t;
+	}
+	return (s);
+}
+
 static void
 write_header(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct answers	*a = ctx->answers;
+	char			*files;
 
 	text_style(fp, ctx->color, "1");
 	fprintf(fp, "archadvisor report%s%s\n", a->name ? ": " : "",
@@ -48,8 +65,13 @@ write_header(FILE *fp, const struct report_ctx *ctx)
 		text_wrap(fp, a->description, 0, 0, ctx->width);
 		fputc('\n', fp);
 	}
-	fprintf(fp, "Knowledge base: %s %s\nAnswered %zu of %zu questions.\n\n",
-	    ctx->kb->name, ctx->kb->version, answers_count(a), a->n);
+	fprintf(fp, "Knowledge base: %s %s\nFiles: ", ctx->kb->name,
+	    ctx->kb->version);
+	files = kb_files_joined(ctx->kb);
+	text_wrap(fp, files, 7, 2, ctx->width);
+	free(files);
+	fprintf(fp, "\nAnswered %zu of %zu questions.\n\n", answers_count(a),
+	    a->n);
 }
 
 /* The recommendation in one sentence. */
