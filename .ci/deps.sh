@@ -10,8 +10,9 @@ set -eu
 build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
 tests="libcmocka-dev tmux valgrind groff-base jq man-db zsh"
 # The HTML handout is printed by a real browser (tests/html-check.sh) in the
-# fonts its style sheet names; ADRs are filed beside adr-tools' own.
-tests="$tests chromium poppler-utils fonts-liberation adr-tools"
+# fonts its style sheet names; ADRs are filed beside adr-tools' own; the
+# Markdown is rendered by GitHub's cmark-gfm to find markup in hostile text.
+tests="$tests chromium poppler-utils fonts-liberation adr-tools cmark-gfm"
 # libFuzzer (libclang_rt.fuzzer) ships in libclang-rt-N-dev, which clang
 # only recommends; libclang-rt-dev follows Debian's default clang.
 fuzz="clang libclang-rt-dev"

@@ -53,6 +53,35 @@ for fmt in markdown adr; do
 	fi
 done
 
+# GitHub's own renderer reads no markup in them: no raw HTML, links,
+# strikethrough, headings, list items or code spans beyond our own.
+if command -v cmark-gfm >/dev/null 2>&1; then
+	for fmt in markdown adr; do
+		# shellcheck disable=SC2086
+		$A $H report $HA --format $fmt >"$T/md" 2>/dev/null
+		cmark-gfm --extension table --extension strikethrough \
+		    --extension autolink --extension tagfilter "$T/md" >"$T/md.html"
+		heads=$(grep -c -E '^#{1,6} ' "$T/md")
+		items=$(grep -c -E '^[-*] ' "$T/md")
+		bars=$(grep -o -E '`[█░]+`' "$T/md" | wc -l)
+		got="$(grep -c -E '<h[1-6]>' "$T/md.html") $(grep -o '<li>' \
+		    "$T/md.html" | wc -l) $(grep -o '<code>' "$T/md.html" | wc -l)"
+		if grep -q -E 'raw HTML omitted|<a |<del>|<script|<img' \
+		    "$T/md.html"; then
+			fail "hostile: $fmt rendered by cmark-gfm" "$(grep -o -E \
+			    '.{0,40}(raw HTML omitted|<a |<del>|<script|<img).{0,40}' \
+			    "$T/md.html" | head -3)"
+		elif [ "$got" != "$heads $items $bars" ]; then
+			fail "hostile: $fmt rendered by cmark-gfm" \
+			    "headings, items, code: $got, want $heads $items $bars"
+		else
+			pass "hostile: $fmt rendered by cmark-gfm"
+		fi
+	done
+else
+	fail "cmark-gfm is installed" "run: sh .ci/deps.sh check"
+fi
+
 # -o: written whole, or not at all.
 printf 'old report\n' >"$T/report.html"
 expect 0 "-o writes the handout" $A report --answers $BANK --format html \

@@ -6,6 +6,7 @@
 #include "escape.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* C0 controls and DEL, which no format wants in its text. */
 static int
@@ -76,6 +77,11 @@ escape_md(FILE *fp, const char *s)
 			space = 0;
 		}
 		if (strchr("\\`*_[]<>|&~#$", *p) != NULL)
+			fputc('\\', fp);
+		else if ((*p == ':' && p[1] == '/' && p[2] == '/') ||
+		    (*p == '.' && p - (const unsigned char *)s >= 3 &&
+		    strncasecmp((const char *)p - 3, "www", 3) == 0))
+			/* GitHub would make "http://x" or "www.x" a link. */
 			fputc('\\', fp);
 		else if (start && (*p == '-' || *p == '=' || (*p == '+' &&
 		    (is_space(p[1]) || p[1] == '\0'))))

@@ -27,7 +27,9 @@ void	escape_html(FILE *fp, const char *s);
  * markup anywhere (\ ` * _ [ ] < > | & ~ # $) get a backslash, and so do
  * those that only do at the start of a line (- and =, + before a space,
  * and the dot or parenthesis after leading digits before a space, which
- * would start a list).
+ * would start a list), and so do the colon of "scheme://" and the dot of
+ * "www." that GitHub would turn into links. (An e-mail address still
+ * becomes a mailto: link there: no escape prevents it.)
  */
 void	escape_md(FILE *fp, const char *s);
 

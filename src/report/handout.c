@@ -232,6 +232,12 @@ handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 		lit(fp, ": every other processing pattern is ruled out.");
 		return;
 	}
+	if (r->margin < 0.05) {
+		lit(fp, ": tied with the runner-up, ");
+		m->text(fp, kb->patterns[h->runner_up].name);
+		lit(fp, " (the knowledge base's order breaks the tie).");
+		return;
+	}
 	snprintf(num, sizeof num, ": %.1f points ahead of the runner-up, ",
 	    r->margin);
 	lit(fp, num);

@@ -49,7 +49,7 @@ int	report_write_adr(FILE *fp, const struct report_ctx *ctx);
 /*
  * Writes the ADR into directory dir as the next numbered record,
  * "NNNN-slug-of-the-title.md", numbered after the highest number there
- * (as adr-tools and log4brains do), through outfile, never replacing an
+ * (as adr-tools numbers its own), through outfile, never replacing an
  * existing file; dir is created if missing. Returns 0 with the new file's
  * name in *path (the caller frees it), or -1 with a message in err.
  */

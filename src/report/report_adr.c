@@ -3,7 +3,7 @@
  * layout (title; status and date; context and problem statement; decision
  * drivers; considered options; decision outcome; pros and cons of the
  * options), and report_adr_save, which files it in an ADR directory as the
- * next numbered record, the way adr-tools and log4brains number theirs.
+ * next numbered record, the way adr-tools numbers its own.
  * Every string from the knowledge base or the answers goes through
  * escape_md.
  */
@@ -93,11 +93,13 @@ write_drivers(FILE *fp, const struct report_ctx *ctx,
 	char			 buf[1024];
 	size_t			 i;
 
-	fputs("## Decision Drivers\n\nThe answers that moved the ranking, "
-	    "most decisive first:\n\n", fp);
+	fputs("## Decision Drivers\n\n", fp);
 	if (h->ndrivers == 0)
 		fputs("* None: no rule of the knowledge base applies to these "
 		    "answers.\n", fp);
+	else
+		fputs("The answers that moved the ranking, most decisive "
+		    "first:\n\n", fp);
 	for (i = 0; i < h->ndrivers; i++) {
 		q = &ctx->kb->questions[h->drivers[i].question];
 		fputs("* **", fp);
@@ -189,7 +191,10 @@ write_outcome(FILE *fp, const struct report_ctx *ctx,
 	fprintf(fp, ", because it comes out best for these answers (%.1f, "
 	    "%s", s->score, handout_fit(s->fit));
 	if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed) {
-		fprintf(fp, ", %.1f points ahead of ", r->margin);
+		if (r->margin < 0.05)
+			fputs(", tied with ", fp);
+		else
+			fprintf(fp, ", %.1f points ahead of ", r->margin);
 		escape_md(fp, kb->patterns[h->runner_up].name);
 	}
 	fputs(")", fp);

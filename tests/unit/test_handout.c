@@ -171,6 +171,8 @@ test_escape_md(void **state)
 	    "one \\# two \\|x\\|");
 	check_escape(escape_md, "Ünïcode ☃ \"q\" 'a'", "Ünïcode ☃ \"q\" 'a'");
 	check_escape(escape_md, "bell\a.", "bell.");
+	check_escape(escape_md, "see http://x, WWW.example.com, a: b.",
+	    "see http\\://x, WWW\\.example.com, a: b.");
 	check_escape(escape_md, "", "");
 }
 
