@@ -1,14 +1,94 @@
 /*
  * engine: rules -> evidence -> scores -> ranking. No allocation per call:
- * ranking_new sizes every list for the worst case of its kb.
+ * ranking_new sizes every list for the worst case of its kb, compiles the
+ * rules' conditions into one program (expr_prog.c) and lays every effect of
+ * every rule out in one array, grouped by pattern. Scoring a scenario is
+ * then two passes of the same arithmetic whatever the answers: the program
+ * fills the conditions, and each effect adds its weight or 0 (by "fired")
+ * to its pattern and appends itself to the pattern's reasons, moving the
+ * end of the list only if it fired. Random scenarios make "did this rule
+ * fire" a coin toss that a branch predictor cannot learn, so no step
+ * branches on it.
  */
 #include "engine.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "expr_prog.h"
 #include "xmalloc.h"
+
+/* One effect of one rule. */
+struct ceffect {
+	uint64_t	weight;		/* the weight's bits (0 for a veto):
+					   and-ed with a mask of "fired", it
+					   is the weight or +0.0, no branch */
+	uint32_t	rule;
+	uint32_t	veto;		/* 1 for a veto, else 0 */
+};
+
+/*
+ * The effects grouped by pattern, each group in rule order: a pattern's
+ * sum and list lengths then stay in registers while its group is added up.
+ */
+struct engine_code {
+	struct expr_prog	*prog;
+	uint8_t			*scratch;
+	struct ceffect		*effects;
+	size_t			*first;		/* npatterns + 1: pattern p's
+						   effects start at first[p] */
+};
+
+static struct engine_code *
+code_new(const struct kb *kb)
+{
+	struct engine_code	*c;
+	const struct effect	*e;
+	struct ceffect		*ce;
+	size_t			*next, i, j, p, n = 0;
+	double			 w;
+
+	c = xcalloc(1, sizeof *c);
+	c->prog = expr_prog_new(kb);
+	c->scratch = xcalloc(expr_prog_scratch(c->prog), 1);
+	c->first = xcalloc(kb->npatterns + 1, sizeof *c->first);
+	next = xcalloc(kb->npatterns + 1, sizeof *next);
+	for (i = 0; i < kb->nrules; i++) {
+		n += kb->rules[i].neffects;
+		for (j = 0; j < kb->rules[i].neffects; j++)
+			c->first[kb->rules[i].effects[j].pattern + 1]++;
+	}
+	for (p = 0; p < kb->npatterns; p++) {
+		c->first[p + 1] += c->first[p];
+		next[p] = c->first[p];
+	}
+	c->effects = xcalloc(n + 1, sizeof *c->effects);
+	for (i = 0; i < kb->nrules; i++)
+		for (j = 0; j < kb->rules[i].neffects; j++) {
+			e = &kb->rules[i].effects[j];
+			ce = &c->effects[next[e->pattern]++];
+			ce->rule = (uint32_t)i;
+			ce->veto = e->veto;
+			w = e->veto ? 0.0 : e->weight;
+			memcpy(&ce->weight, &w, sizeof ce->weight);
+		}
+	free(next);
+	return (c);
+}
+
+static void
+code_free(struct engine_code *c)
+{
+	if (c == NULL)
+		return;
+	expr_prog_free(c->prog);
+	free(c->scratch);
+	free(c->effects);
+	free(c->first);
+	free(c);
+}
 
 struct ranking *
 ranking_new(const struct kb *kb)
@@ -31,15 +111,17 @@ ranking_new(const struct kb *kb)
 			else
 				nweights[p]++;
 		}
+	/* One spare entry each: tally writes before it knows if it keeps. */
 	for (p = 0; p < kb->npatterns; p++) {
 		r->scores[p].pattern = p;
-		r->scores[p].reasons = xcalloc(nweights[p],
+		r->scores[p].reasons = xcalloc(nweights[p] + 1,
 		    sizeof *r->scores[p].reasons);
-		r->scores[p].vetoes = xcalloc(nvetoes[p],
+		r->scores[p].vetoes = xcalloc(nvetoes[p] + 1,
 		    sizeof *r->scores[p].vetoes);
 	}
 	free(nweights);
 	free(nvetoes);
+	r->code = code_new(kb);
 	return (r);
 }
 
@@ -57,6 +139,7 @@ ranking_free(struct ranking *r)
 	free(r->scores);
 	free(r->order);
 	free(r->conditions);
+	code_free(r->code);
 	free(r);
 }
 
@@ -69,15 +152,13 @@ engine_score(double evidence, double scale)
 enum fit
 engine_fit(double score, bool vetoed)
 {
-	if (vetoed)
-		return (FIT_RULED_OUT);
-	if (score >= FIT_STRONG_FROM)
-		return (FIT_STRONG);
-	if (score >= FIT_GOOD_FROM)
-		return (FIT_GOOD);
-	if (score >= FIT_FAIR_FROM)
-		return (FIT_FAIR);
-	return (FIT_WEAK);
+	unsigned	f;
+
+	/* Counted, not branched on: strong 0, good 1, fair 2, weak 3. */
+	f = (unsigned)(score < FIT_STRONG_FROM) +
+	    (unsigned)(score < FIT_GOOD_FROM) +
+	    (unsigned)(score < FIT_FAIR_FROM);
+	return (vetoed ? FIT_RULED_OUT : (enum fit)f);
 }
 
 const char *
@@ -111,15 +192,43 @@ ranks_before(const struct ranking *r, size_t a, size_t b)
 	return (a < b);
 }
 
-/* Insertion sort: a handful of patterns, and it is stable and alloc-free. */
+/*
+ * Up to this many patterns are placed by counting, for each, the patterns
+ * that rank before it: every comparison is computed, none branched on.
+ * More are insertion-sorted (stable and alloc-free too).
+ */
+#define COUNT_SORT_MAX	16
+
 static void
 sort_order(struct ranking *r)
 {
-	size_t	i, j, p;
+	const struct pattern_score	*sa, *sb;
+	size_t				 i, j, p, n = r->npatterns;
+	unsigned			 before, place;
 
-	for (i = 0; i < r->npatterns; i++)
+	if (n <= COUNT_SORT_MAX) {
+		for (i = 0; i < n; i++) {
+			sa = &r->scores[i];
+			place = 0;
+			for (j = 0; j < n; j++) {
+				sb = &r->scores[j];
+				/* Does j rank before i? */
+				before = ((unsigned)sb->vetoed <
+				    (unsigned)sa->vetoed) |
+				    (((unsigned)sb->vetoed ==
+				    (unsigned)sa->vetoed) &
+				    ((unsigned)(sb->evidence > sa->evidence) |
+				    ((unsigned)(sb->evidence == sa->evidence) &
+				    (unsigned)(j < i))));
+				place += before;
+			}
+			r->order[place] = i;
+		}
+		return;
+	}
+	for (i = 0; i < n; i++)
 		r->order[i] = i;
-	for (i = 1; i < r->npatterns; i++) {
+	for (i = 1; i < n; i++) {
 		p = r->order[i];
 		for (j = i; j > 0 && ranks_before(r, p, r->order[j - 1]); j--)
 			r->order[j] = r->order[j - 1];
@@ -159,39 +268,46 @@ recommend(const struct kb *kb, struct ranking *r)
 static void
 tally(const struct kb *kb, struct ranking *r)
 {
-	const struct rule	*rule;
-	const struct effect	*e;
+	const struct ceffect	*e, *end;
+	const enum tv		*cond = r->conditions;
 	struct pattern_score	*s;
-	size_t			 i, j;
+	struct reason		*reasons;
+	size_t			*vetoes, i, nreasons, nvetoes;
+	uint64_t		 bits;
+	uint32_t		 fired, keep, veto, vetoed;
+	double			 evidence, w, score;
 
 	for (i = 0; i < r->npatterns; i++) {
 		s = &r->scores[i];
-		s->evidence = 0;
-		s->vetoed = false;
-		s->nreasons = s->nvetoes = 0;
-	}
-	for (i = 0; i < kb->nrules; i++) {
-		rule = &kb->rules[i];
-		if (r->conditions[i] != TV_TRUE)
-			continue;
-		for (j = 0; j < rule->neffects; j++) {
-			e = &rule->effects[j];
-			s = &r->scores[e->pattern];
-			if (e->veto) {
-				s->vetoed = true;
-				s->vetoes[s->nvetoes++] = i;
-			} else {
-				s->evidence += e->weight;
-				s->reasons[s->nreasons].rule = i;
-				s->reasons[s->nreasons].effect = e->weight;
-				s->nreasons++;
-			}
+		e = r->code->effects + r->code->first[i];
+		end = r->code->effects + r->code->first[i + 1];
+		reasons = s->reasons;
+		vetoes = s->vetoes;
+		evidence = 0;
+		nreasons = nvetoes = 0;
+		vetoed = 0;
+		for (; e < end; e++) {
+			fired = cond[e->rule] == TV_TRUE;
+			veto = fired & e->veto;
+			keep = fired & (e->veto ^ 1);
+			bits = e->weight & (0 - (uint64_t)keep);
+			memcpy(&w, &bits, sizeof w);
+			evidence += w;
+			vetoed |= veto;
+			memcpy(&w, &e->weight, sizeof w);
+			reasons[nreasons].rule = e->rule;
+			reasons[nreasons].effect = w;
+			nreasons += keep;
+			vetoes[nvetoes] = e->rule;
+			nvetoes += veto;
 		}
-	}
-	for (i = 0; i < r->npatterns; i++) {
-		s = &r->scores[i];
-		s->score = s->vetoed ? 0.0 : engine_score(s->evidence,
-		    kb->scale);
+		s->evidence = evidence;
+		s->vetoed = vetoed != 0;
+		s->nreasons = nreasons;
+		s->nvetoes = nvetoes;
+		/* Computed even when vetoed: a select, not a branch. */
+		score = engine_score(evidence, kb->scale);
+		s->score = vetoed ? 0.0 : score;
 		s->fit = engine_fit(s->score, s->vetoed);
 	}
 	sort_order(r);
@@ -202,10 +318,8 @@ void
 engine_rank(const struct kb *kb, const struct value *answers,
     struct ranking *r)
 {
-	size_t	i;
-
-	for (i = 0; i < kb->nrules; i++)
-		r->conditions[i] = expr_eval(kb->rules[i].when, answers);
+	expr_prog_eval(r->code->prog, answers, r->code->scratch,
+	    r->conditions);
 	tally(kb, r);
 }
 
@@ -213,11 +327,8 @@ void
 engine_rerank(const struct kb *kb, const struct value *answers,
     struct ranking *r, const size_t *rules, size_t nrules)
 {
-	size_t	i;
-
-	for (i = 0; i < nrules; i++)
-		r->conditions[rules[i]] = expr_eval(kb->rules[rules[i]].when,
-		    answers);
+	expr_prog_eval_some(r->code->prog, answers, r->code->scratch,
+	    r->conditions, rules, nrules);
 	tally(kb, r);
 }
 

@@ -12,6 +12,9 @@
  *
  * A ranking is allocated once for a kb (ranking_new) and refilled by each
  * engine_rank call without further allocation; ranking_free releases it.
+ * ranking_new also compiles the kb's rules (expr_prog.h) and flattens their
+ * effects, so that scoring a scenario takes no branch that depends on the
+ * answers; the kb must not change while the ranking is in use.
  */
 #ifndef ARCHADVISOR_ENGINE_H
 #define ARCHADVISOR_ENGINE_H
@@ -22,6 +25,8 @@
 #include "expr.h"
 #include "kb.h"
 #include "value.h"
+
+struct engine_code;
 
 enum fit { FIT_STRONG, FIT_GOOD, FIT_FAIR, FIT_WEAK, FIT_RULED_OUT };
 
@@ -57,6 +62,9 @@ struct ranking {
 	int			 organization;	/* recommended organisation
 						   pattern, or -1: centralised */
 	double			 margin;	/* processing lead over the next */
+	struct engine_code	*code;		/* private (engine.c): the kb's
+						   rules compiled for this
+						   ranking's scoring */
 };
 
 struct ranking	*ranking_new(const struct kb *kb);

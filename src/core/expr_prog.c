@@ -1,0 +1,341 @@
+/*
+ * expr_prog: the compiled conditions of a whole knowledge base.
+ *
+ * A program is three flat arrays. Tests read one answer each:
+ *   range   lo <= answer <= hi, as one unsigned comparison
+ *           ((uint64)(x - lo) <= hi - lo); <, <=, >, >=, ==, !=, bools,
+ *           "in" lists (one test per run of consecutive values) and "is
+ *           answered" are all ranges, some inverted
+ *   bits    answer & mask != 0 ("contains" on a set)
+ * and give 2 (true) when the answer is known and the test holds, 0 (false)
+ * when it is known and fails, 1 (unknown) otherwise, computed without a
+ * branch. Nodes are the "and"s (minimum of their kids) and "or"s (maximum)
+ * in post-order, so each kid is ready before its parent; "not" was pushed
+ * down to the tests by De Morgan, which Kleene logic allows. Every value
+ * lives in one slot of the scratch buffer: the tests first, then the nodes.
+ *
+ * Each rule's tests and nodes are contiguous, so a few rules can be
+ * re-evaluated alone (expr_prog_eval_some, for what-if analysis).
+ */
+#include "expr_prog.h"
+#include "expr_impl.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct ptest {
+	uint64_t	a;	/* range: lo; bits: unused */
+	uint64_t	b;	/* range: hi - lo; bits: the mask */
+	uint32_t	q;
+	uint8_t		bits;	/* a bits test, else a range */
+	uint8_t		inv;	/* negated */
+};
+
+struct pnode {
+	uint32_t	first;	/* kids[first .. first+count) are slots */
+	uint32_t	count;
+	uint8_t		any;	/* "or": the maximum, else the minimum */
+};
+
+/* Per rule: its tests, its nodes, and the slot of its value. */
+struct prule {
+	uint32_t	test0, ntests;
+	uint32_t	node0, nnodes;
+	uint32_t	root;
+};
+
+struct expr_prog {
+	struct ptest	*tests;
+	size_t		 ntests, captests;
+	struct pnode	*nodes;
+	size_t		 nnodes, capnodes;
+	uint32_t	*kids;
+	size_t		 nkids, capkids;
+	struct prule	*rules;
+	size_t		 nrules;
+};
+
+/* While compiling, a kid is a test index, or a node index with this bit. */
+#define NODE_REF	0x80000000u
+
+static const enum tv	tv_of[3] = { TV_FALSE, TV_UNKNOWN, TV_TRUE };
+
+static uint32_t
+add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
+    bool inv)
+{
+	struct ptest	*t;
+
+	if (p->ntests == p->captests) {
+		p->captests = p->captests ? p->captests * 2 : 64;
+		p->tests = xreallocarray(p->tests, p->captests,
+		    sizeof *p->tests);
+	}
+	t = &p->tests[p->ntests];
+	t->a = a;
+	t->b = b;
+	t->q = q;
+	t->bits = bits;
+	t->inv = inv;
+	return ((uint32_t)p->ntests++);
+}
+
+/* lo <= answer <= hi (signed, lo <= hi), or its negation. */
+static uint32_t
+add_range(struct expr_prog *p, uint32_t q, int64_t lo, int64_t hi, bool inv)
+{
+	return (add_test(p, q, false, (uint64_t)lo, (uint64_t)hi -
+	    (uint64_t)lo, inv));
+}
+
+/* A test that fails whenever the answer is known. */
+static uint32_t
+add_never(struct expr_prog *p, uint32_t q, bool inv)
+{
+	return (add_test(p, q, true, 0, 0, inv));
+}
+
+/* An and (any false) or an or (any true) over refs; returns its ref. */
+static uint32_t
+add_node(struct expr_prog *p, bool any, const uint32_t *refs, size_t n)
+{
+	struct pnode	*nd;
+
+	if (p->nkids + n > p->capkids) {
+		while (p->nkids + n > p->capkids)
+			p->capkids = p->capkids ? p->capkids * 2 : 64;
+		p->kids = xreallocarray(p->kids, p->capkids, sizeof *p->kids);
+	}
+	if (n > 0)
+		memcpy(p->kids + p->nkids, refs, n * sizeof *refs);
+	if (p->nnodes == p->capnodes) {
+		p->capnodes = p->capnodes ? p->capnodes * 2 : 64;
+		p->nodes = xreallocarray(p->nodes, p->capnodes,
+		    sizeof *p->nodes);
+	}
+	nd = &p->nodes[p->nnodes];
+	nd->first = (uint32_t)p->nkids;
+	nd->count = (uint32_t)n;
+	nd->any = any;
+	p->nkids += n;
+	return ((uint32_t)p->nnodes++ | NODE_REF);
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* "q in [lits]": one range per run of consecutive values, or-ed. */
+static uint32_t
+compile_in(struct expr_prog *p, uint32_t q, const int64_t *lits, size_t n,
+    bool neg)
+{
+	int64_t		*v;
+	uint32_t	*refs, r;
+	size_t		 i, j, nr = 0;
+
+	v = xreallocarray(NULL, n, sizeof *v);
+	memcpy(v, lits, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_i64);
+	refs = xreallocarray(NULL, n, sizeof *refs);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && (v[j] == v[j - 1] ||
+		    (v[j - 1] < INT64_MAX && v[j] == v[j - 1] + 1)); j++)
+			/* nothing */;
+		refs[nr++] = add_range(p, q, v[i], v[j - 1], neg);
+	}
+	/* not (a or b) = not a and not b */
+	r = nr == 1 ? refs[0] : add_node(p, !neg, refs, nr);
+	free(refs);
+	free(v);
+	return (r);
+}
+
+/* Compiles node i of e, negated if neg; returns its ref. */
+static uint32_t
+compile(struct expr_prog *p, const struct expr *e, uint32_t i, bool neg)
+{
+	const struct enode	*n = &e->nodes[i];
+	uint32_t		*refs, r, k;
+	int64_t			 x = n->u.num;
+
+	switch (n->op) {
+	case OP_NOT:
+		return (compile(p, e, n->u.list.first, !neg));
+	case OP_AND:
+	case OP_OR:
+		refs = xreallocarray(NULL, n->u.list.count + 1, sizeof *refs);
+		for (k = 0; k < n->u.list.count; k++)
+			refs[k] = compile(p, e, e->kids[n->u.list.first + k],
+			    neg);
+		r = add_node(p, (n->op == OP_OR) != neg, refs,
+		    n->u.list.count);
+		free(refs);
+		return (r);
+	case OP_BOOL:
+		/* answer is true: answer != 0, i.e. not in [0, 0] */
+		return (add_range(p, n->q, 0, 0, (x != 0) != neg));
+	case OP_LT:
+		if (x == INT64_MIN)
+			return (add_never(p, n->q, neg));
+		return (add_range(p, n->q, INT64_MIN, x - 1, neg));
+	case OP_LE:
+		return (add_range(p, n->q, INT64_MIN, x, neg));
+	case OP_GT:
+		if (x == INT64_MAX)
+			return (add_never(p, n->q, neg));
+		return (add_range(p, n->q, x + 1, INT64_MAX, neg));
+	case OP_GE:
+		return (add_range(p, n->q, x, INT64_MAX, neg));
+	case OP_EQ:
+		return (add_range(p, n->q, x, x, neg));
+	case OP_NE:
+		return (add_range(p, n->q, x, x, !neg));
+	case OP_IN:
+		return (compile_in(p, n->q, e->lits + n->u.list.first,
+		    n->u.list.count, neg));
+	case OP_KNOWN:
+		return (add_range(p, n->q, INT64_MIN, INT64_MAX, neg));
+	case OP_CONTAINS:
+		return (add_test(p, n->q, true, 0, n->u.bits, neg));
+	}
+	return (add_never(p, n->q, false));
+}
+
+struct expr_prog *
+expr_prog_new(const struct kb *kb)
+{
+	struct expr_prog	*p;
+	struct prule		*pr;
+	size_t			 i, k;
+	uint32_t		 ref;
+
+	p = xcalloc(1, sizeof *p);
+	p->nrules = kb->nrules;
+	p->rules = xcalloc(kb->nrules + 1, sizeof *p->rules);
+	for (i = 0; i < kb->nrules; i++) {
+		pr = &p->rules[i];
+		pr->test0 = (uint32_t)p->ntests;
+		pr->node0 = (uint32_t)p->nnodes;
+		/* No condition: an "and" of nothing, always true. */
+		if (kb->rules[i].when == NULL)
+			ref = add_node(p, false, NULL, 0);
+		else
+			ref = compile(p, kb->rules[i].when,
+			    kb->rules[i].when->root, false);
+		pr->ntests = (uint32_t)p->ntests - pr->test0;
+		pr->nnodes = (uint32_t)p->nnodes - pr->node0;
+		pr->root = ref;
+	}
+	/* Refs become slots: tests first, then nodes. */
+	for (k = 0; k < p->nkids; k++)
+		if (p->kids[k] & NODE_REF)
+			p->kids[k] = (uint32_t)p->ntests +
+			    (p->kids[k] & ~NODE_REF);
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].root & NODE_REF)
+			p->rules[i].root = (uint32_t)p->ntests +
+			    (p->rules[i].root & ~NODE_REF);
+	return (p);
+}
+
+void
+expr_prog_free(struct expr_prog *p)
+{
+	if (p == NULL)
+		return;
+	free(p->tests);
+	free(p->nodes);
+	free(p->kids);
+	free(p->rules);
+	free(p);
+}
+
+size_t
+expr_prog_scratch(const struct expr_prog *p)
+{
+	return (p->ntests + p->nnodes + 1);
+}
+
+/* Tests [from, to) into their slots. */
+static void
+run_tests(const struct expr_prog *p, size_t from, size_t to,
+    const struct value *answers, uint8_t *val)
+{
+	const struct ptest	*tests = p->tests, *t;
+	const struct value	*v;
+	uint64_t		 x;
+	unsigned		 c, k;
+	size_t			 i;
+
+	for (i = from; i < to; i++) {
+		t = &tests[i];
+		v = &answers[t->q];
+		x = (uint64_t)v->num;
+		/* Both tests, then a select: a branch on the kind mispredicts. */
+		c = ((unsigned)(x - t->a <= t->b) & (t->bits ^ 1u)) |
+		    ((unsigned)((x & t->b) != 0) & t->bits);
+		c ^= t->inv;
+		k = v->known;
+		val[i] = (uint8_t)(1 - k + ((k & c) << 1));
+	}
+}
+
+/* Nodes [from, to) into their slots, after the tests. */
+static void
+run_nodes(const struct expr_prog *p, size_t from, size_t to, uint8_t *val)
+{
+	const struct pnode	*nodes = p->nodes, *n;
+	const uint32_t		*kids = p->kids, *kid;
+	uint8_t			*nval = val + p->ntests;
+	unsigned		 lo, hi, x;
+	uint32_t		 k;
+	size_t			 i;
+
+	for (i = from; i < to; i++) {
+		n = &nodes[i];
+		kid = kids + n->first;
+		lo = 2;
+		hi = 0;
+		for (k = 0; k < n->count; k++) {
+			x = val[kid[k]];
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		nval[i] = (uint8_t)(n->any ? hi : lo);
+	}
+}
+
+void
+expr_prog_eval(const struct expr_prog *p, const struct value *answers,
+    uint8_t *scratch, enum tv *out)
+{
+	size_t	i;
+
+	run_tests(p, 0, p->ntests, answers, scratch);
+	run_nodes(p, 0, p->nnodes, scratch);
+	for (i = 0; i < p->nrules; i++)
+		out[i] = tv_of[scratch[p->rules[i].root]];
+}
+
+void
+expr_prog_eval_some(const struct expr_prog *p, const struct value *answers,
+    uint8_t *scratch, enum tv *out, const size_t *which, size_t n)
+{
+	const struct prule	*r;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		r = &p->rules[which[i]];
+		run_tests(p, r->test0, r->test0 + r->ntests, answers, scratch);
+		run_nodes(p, r->node0, r->node0 + r->nnodes, scratch);
+		out[which[i]] = tv_of[scratch[r->root]];
+	}
+}

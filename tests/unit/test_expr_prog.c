@@ -1,0 +1,385 @@
+/*
+ * test_expr_prog: the compiled program (expr_prog.c) and the engine built
+ * on it say exactly what the plain evaluator (expr_eval) and a plain
+ * re-implementation of the scoring say: on a knowledge base of awkward
+ * conditions (negated "and"/"or", "in" lists with gaps and duplicates,
+ * bools, sets, literals on the left, bounds of every range) over answers
+ * near every threshold, and on the stock knowledge base over random
+ * answers. A fixed-seed generator, so a failure reproduces.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine.h"
+#include "expr_prog.h"
+#include "kb_load.h"
+#include "xmalloc.h"
+
+static const char awkward[] =
+    "knowledge_base: {name: awkward, version: \"1\"}\n"
+    "scoring: {scale: 3, organization_threshold: 55}\n"
+    "questions:\n"
+    "  - {id: d, section: S, prompt: P, type: duration}\n"
+    "  - {id: z, section: S, prompt: P, type: size}\n"
+    "  - {id: n, section: S, prompt: P, type: integer, range: [-5, 20]}\n"
+    "  - {id: b, section: S, prompt: P, type: bool}\n"
+    "  - {id: c, section: S, prompt: P, type: bool}\n"
+    "  - {id: l, section: S, prompt: P, type: level, "
+    "values: [v0, v1, v2, v3, v4, v5]}\n"
+    "  - {id: s, section: S, prompt: P, type: set, values: [m0, m1, m2]}\n"
+    "patterns:\n"
+    "  - {id: p0, name: P0, kind: processing, summary: x}\n"
+    "  - {id: p1, name: P1, kind: processing, summary: x}\n"
+    "  - {id: p2, name: P2, kind: processing, summary: x}\n"
+    "  - {id: o, name: O, kind: organization, summary: x}\n"
+    "rules:\n";
+
+/* Conditions, each becoming one rule with effects that vary by index. */
+static const char *const conds[] = {
+	"d > 1h", "d >= 1h", "d < 1h", "d <= 1h", "d == 1h", "d != 1h",
+	"5m > d", "5m <= d", "z >= 10TB", "z < 1TB", "1TB == z",
+	"n < 0", "n >= -5", "n <= 20", "n > 19", "n != 3", "n in [1, 2, 3]",
+	"n in [-5, 20, 7, 7, 8]", "not n in [0, 2, 4, 6]", "b", "not b",
+	"b == false", "b != true", "b in [true, false]", "b in [false]",
+	"not b in [true, false]", "l == v2", "l >= v3", "l < v1",
+	"l in [v0, v1, v4]", "l in [v5]", "not l in [v1, v2, v3]",
+	"s contains m0", "not s contains m2",
+	"b and c", "b or c", "not (b and c)", "not (b or c)",
+	"not (b and not c) or l >= v4",
+	"(d < 5m or z >= 10TB) and not (n in [1, 3, 5] or s contains m1)",
+	"not not not (b and (c or l == v0) and not (d > 1d or d < 1s))",
+	"b and c and l >= v1 and n > 2 and s contains m1 and d < 1h",
+	"b or c or l >= v5 or n > 18 or s contains m2 or d > 1w",
+	"not (b or (c and (l in [v0, v2, v4] or not (n in [-5, -4, -3]))))",
+};
+
+#define NCONDS	(sizeof conds / sizeof conds[0])
+
+static uint64_t	rng = 0x2545F4914F6CDD1DULL;
+
+static uint64_t
+next_random(void)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return (rng * 2685821657736338717ULL);
+}
+
+/* Values at and beside every threshold above, and the extremes. */
+static const int64_t durations[] = { 1, 299, 300, 301, 3599, 3600, 3601,
+    86400, 86401, 604801, INT64_MAX };
+static const int64_t sizes[] = { 0, 999999999999LL, 1000000000000LL,
+    1000000000001LL, 10000000000000LL, INT64_MAX };
+static const int64_t ints[] = { -5, -4, -3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8,
+    18, 19, 20, INT64_MIN, INT64_MAX };
+
+static int64_t
+pick(const int64_t *v, size_t n)
+{
+	return (v[next_random() % n]);
+}
+
+/* An answer for q, unknown one time in four (with junk in num). */
+static struct value
+random_value(const struct question *q)
+{
+	struct value	v;
+
+	v.known = next_random() % 4 != 0;
+	v.num = (int64_t)next_random();
+	if (!v.known)
+		return (v);
+	switch (q->dom.type) {
+	case VAL_DURATION:
+		v.num = pick(durations, sizeof durations / sizeof *durations);
+		break;
+	case VAL_SIZE:
+		v.num = pick(sizes, sizeof sizes / sizeof *sizes);
+		break;
+	case VAL_INT:
+		v.num = pick(ints, sizeof ints / sizeof *ints);
+		break;
+	case VAL_BOOL:
+		v.num = (int64_t)(next_random() % 2);
+		break;
+	case VAL_LEVEL:
+		v.num = (int64_t)(next_random() % (q->dom.nnames + 1));
+		break;
+	case VAL_SET:
+		v.bits = next_random() % 8;
+		break;
+	}
+	return (v);
+}
+
+static struct kb *
+load_awkward(void)
+{
+	struct kb_source	 src;
+	struct kb		*kb = NULL;
+	struct diag		 d;
+	char			*text, *rule;
+	size_t			 i;
+
+	text = xstrdup(awkward);
+	for (i = 0; i < NCONDS; i++) {
+		rule = xasprintf("%s  - {id: r%zu, when: \"%s\", effects: "
+		    "{p%zu: %d, o: %d}%s, why: w, source: s}\n", text, i,
+		    conds[i], i % 3, (int)(i % 7) - 3, (int)(i % 5) - 1,
+		    i % 9 == 4 ? ", veto: [p1]" : "");
+		free(text);
+		text = rule;
+	}
+	src.name = "awkward.yaml";
+	src.data = text;
+	src.len = strlen(text);
+	diag_init(&d);
+	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
+		diag_print(stderr, &d);
+	diag_free(&d);
+	free(text);
+	assert_non_null(kb);
+	return (kb);
+}
+
+static struct kb *
+load_stock(void)
+{
+	struct kb	*kb = NULL;
+	struct diag	 d;
+
+	diag_init(&d);
+	assert_int_equal(kb_load_stock(&kb, &d), LOAD_OK);
+	diag_free(&d);
+	return (kb);
+}
+
+/* Every rule's compiled value is expr_eval's, for n random answer sets. */
+static void
+agrees_with_expr_eval(const struct kb *kb, int n)
+{
+	struct expr_prog	*p;
+	struct value		*v;
+	uint8_t			*scratch;
+	enum tv			*out;
+	size_t			 i, r, seen[3] = { 0, 0, 0 };
+	int			 k;
+
+	p = expr_prog_new(kb);
+	scratch = xcalloc(expr_prog_scratch(p), 1);
+	out = xcalloc(kb->nrules, sizeof *out);
+	v = xcalloc(kb->nquestions, sizeof *v);
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < kb->nquestions; i++)
+			v[i] = random_value(&kb->questions[i]);
+		expr_prog_eval(p, v, scratch, out);
+		for (r = 0; r < kb->nrules; r++) {
+			if (out[r] != expr_eval(kb->rules[r].when, v))
+				fail_msg("rule %s (%s): compiled %s, expr_eval "
+				    "%s", kb->rules[r].id,
+				    kb->rules[r].when_text, tv_name(out[r]),
+				    tv_name(expr_eval(kb->rules[r].when, v)));
+			seen[out[r]]++;
+		}
+	}
+	/* The answers did exercise all three outcomes. */
+	assert_true(seen[TV_TRUE] > 0 && seen[TV_FALSE] > 0 &&
+	    seen[TV_UNKNOWN] > 0);
+	free(v);
+	free(out);
+	free(scratch);
+	expr_prog_free(p);
+}
+
+static void
+test_awkward_conditions(void **state)
+{
+	struct kb	*kb = load_awkward();
+
+	(void)state;
+	assert_int_equal(kb->nrules, NCONDS);
+	agrees_with_expr_eval(kb, 20000);
+	kb_free(kb);
+}
+
+static void
+test_stock_conditions(void **state)
+{
+	struct kb	*kb = load_stock();
+
+	(void)state;
+	agrees_with_expr_eval(kb, 20000);
+	kb_free(kb);
+}
+
+/* eval_some sets the listed rules and leaves the others alone. */
+static void
+test_eval_some(void **state)
+{
+	struct kb		*kb = load_awkward();
+	struct expr_prog	*p;
+	struct value		*v;
+	uint8_t			*scratch;
+	enum tv			*out;
+	size_t			 i, which[2] = { 3, NCONDS - 1 };
+
+	(void)state;
+	p = expr_prog_new(kb);
+	scratch = xcalloc(expr_prog_scratch(p), 1);
+	out = xcalloc(kb->nrules, sizeof *out);
+	v = xcalloc(kb->nquestions, sizeof *v);
+	for (i = 0; i < kb->nquestions; i++)
+		v[i] = random_value(&kb->questions[i]);
+	for (i = 0; i < kb->nrules; i++)
+		out[i] = (enum tv)7;
+	expr_prog_eval_some(p, v, scratch, out, which, 2);
+	for (i = 0; i < kb->nrules; i++) {
+		if (i == which[0] || i == which[1])
+			assert_int_equal(out[i], expr_eval(kb->rules[i].when,
+			    v));
+		else
+			assert_int_equal(out[i], 7);
+	}
+	free(v);
+	free(out);
+	free(scratch);
+	expr_prog_free(p);
+	kb_free(kb);
+}
+
+/*
+ * The engine against scoring written the obvious way: every rule through
+ * expr_eval, weights summed in rule order, reasons and vetoes listed in
+ * rule order, patterns ordered by (not vetoed, evidence, kb order).
+ */
+static void
+engine_agrees(const struct kb *kb, int n)
+{
+	const struct effect	*e;
+	struct ranking		*r;
+	struct value		*v;
+	double			*ev;
+	bool			*vetoed;
+	size_t			*nreasons, *nvetoes, i, j, p, q, place;
+	enum tv			 t;
+	int			 k;
+
+	r = ranking_new(kb);
+	v = xcalloc(kb->nquestions, sizeof *v);
+	ev = xcalloc(kb->npatterns, sizeof *ev);
+	vetoed = xcalloc(kb->npatterns, sizeof *vetoed);
+	nreasons = xcalloc(kb->npatterns, sizeof *nreasons);
+	nvetoes = xcalloc(kb->npatterns, sizeof *nvetoes);
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < kb->nquestions; i++)
+			v[i] = random_value(&kb->questions[i]);
+		engine_rank(kb, v, r);
+		memset(ev, 0, kb->npatterns * sizeof *ev);
+		memset(vetoed, 0, kb->npatterns * sizeof *vetoed);
+		memset(nreasons, 0, kb->npatterns * sizeof *nreasons);
+		memset(nvetoes, 0, kb->npatterns * sizeof *nvetoes);
+		for (i = 0; i < kb->nrules; i++) {
+			t = expr_eval(kb->rules[i].when, v);
+			assert_int_equal(r->conditions[i], t);
+			if (t != TV_TRUE)
+				continue;
+			for (j = 0; j < kb->rules[i].neffects; j++) {
+				e = &kb->rules[i].effects[j];
+				p = e->pattern;
+				if (e->veto) {
+					vetoed[p] = true;
+					assert_int_equal(r->scores[p].vetoes[
+					    nvetoes[p]++], i);
+					continue;
+				}
+				ev[p] += e->weight;
+				assert_int_equal(r->scores[p].reasons[
+				    nreasons[p]].rule, i);
+				assert_true(r->scores[p].reasons[
+				    nreasons[p]++].effect == e->weight);
+			}
+		}
+		for (p = 0; p < kb->npatterns; p++) {
+			assert_true(r->scores[p].evidence == ev[p]);
+			assert_int_equal(r->scores[p].vetoed, vetoed[p]);
+			assert_int_equal(r->scores[p].nreasons, nreasons[p]);
+			assert_int_equal(r->scores[p].nvetoes, nvetoes[p]);
+			assert_true(r->scores[p].score == (vetoed[p] ? 0.0 :
+			    engine_score(ev[p], kb->scale)));
+			assert_int_equal(r->scores[p].fit,
+			    engine_fit(r->scores[p].score, vetoed[p]));
+			place = 0;
+			for (q = 0; q < kb->npatterns; q++)
+				if (vetoed[q] < vetoed[p] || (vetoed[q] ==
+				    vetoed[p] && (ev[q] > ev[p] ||
+				    (ev[q] == ev[p] && q < p))))
+					place++;
+			assert_int_equal(r->order[place], p);
+		}
+	}
+	free(nvetoes);
+	free(nreasons);
+	free(vetoed);
+	free(ev);
+	free(v);
+	ranking_free(r);
+}
+
+static void
+test_engine_awkward(void **state)
+{
+	struct kb	*kb = load_awkward();
+
+	(void)state;
+	engine_agrees(kb, 20000);
+	kb_free(kb);
+}
+
+static void
+test_engine_stock(void **state)
+{
+	struct kb	*kb = load_stock();
+
+	(void)state;
+	engine_agrees(kb, 20000);
+	kb_free(kb);
+}
+
+/* The fit bands, at and beside each boundary. */
+static void
+test_fit(void **state)
+{
+	(void)state;
+	assert_int_equal(engine_fit(100, false), FIT_STRONG);
+	assert_int_equal(engine_fit(75, false), FIT_STRONG);
+	assert_int_equal(engine_fit(74.99, false), FIT_GOOD);
+	assert_int_equal(engine_fit(60, false), FIT_GOOD);
+	assert_int_equal(engine_fit(59.99, false), FIT_FAIR);
+	assert_int_equal(engine_fit(40, false), FIT_FAIR);
+	assert_int_equal(engine_fit(39.99, false), FIT_WEAK);
+	assert_int_equal(engine_fit(0, false), FIT_WEAK);
+	assert_int_equal(engine_fit(90, true), FIT_RULED_OUT);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_awkward_conditions),
+		cmocka_unit_test(test_stock_conditions),
+		cmocka_unit_test(test_eval_some),
+		cmocka_unit_test(test_engine_awkward),
+		cmocka_unit_test(test_engine_stock),
+		cmocka_unit_test(test_fit),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
