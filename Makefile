@@ -104,7 +104,8 @@ run: deps-run
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
-	    ask-check handout-check html-check unix-check
+	    ask-check handout-check html-check unix-check bad-input-check \
+	    fuzz-regress
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -143,12 +144,15 @@ golden-update: $(BIN)
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
 	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
-	    ask-check handout-check unix-check
+	    ask-check handout-check unix-check bad-input-check fuzz-regress
 
-# The unit tests under valgrind memcheck; leaks are errors.
+# The unit tests, and the fuzz targets on their seeds and past findings,
+# under valgrind memcheck; leaks are errors.
 check-valgrind: deps
-	@$(MAKE) --no-print-directory $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(UNIT_BIN) \
+	    $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BIN)
+	@VALGRIND=1 sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
 
 # Hardening (issue 7). tests/fuzz/fuzz_*.c are libFuzzer targets; `make
 # fuzz` builds them with clang, ASan and UBSan in build/fuzz, and `make
@@ -189,6 +193,7 @@ fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 
 bad-input-check: $(BIN)
 	@sh tests/bad-input/run.sh ./$(BIN)
+	@sh tests/bad-input/lost-data.sh ./$(BIN)
 
 # Installation (issue 8). The program reads none of these files (its
 # knowledge base is compiled in); rules/ is installed as the starting point

@@ -450,7 +450,7 @@ write_output(const char *path, int (*fn)(FILE *, const void *),
 		return (EXIT_CANTCREAT);
 	}
 	if (fn(o.fp, arg) != 0) {
-		snprintf(err, sizeof err, "%s: %s", path ? path :
+		snprintf(err, sizeof err, "%s: cannot write: %s", path ? path :
 		    "standard output", strerror(errno ? errno : EIO));
 		outfile_abort(&o);
 		errx_line("%s", err);

@@ -81,7 +81,8 @@ diag_add(struct diag *d, enum diag_severity sev, const char *file, int line,
 	it = &d->items[d->n++];
 	it->severity = sev;
 	defang(buf);
-	it->file = file ? xstrdup(file) : NULL;
+	/* An empty name (--rules '') would print as a bare ": ". */
+	it->file = file ? xstrdup(file[0] != '\0' ? file : "''") : NULL;
 	if (it->file != NULL)
 		defang(it->file);
 	it->line = line;

@@ -169,7 +169,10 @@ pattern_kind_name(enum pattern_kind k)
 void
 strlist_push(struct strlist *l, const char *s)
 {
-	l->items = xreallocarray(l->items, l->n + 1, sizeof *l->items);
+	/* Doubles at each power of two: lists from YAML may be long. */
+	if ((l->n & (l->n - 1)) == 0)
+		l->items = xreallocarray(l->items, l->n ? 2 * l->n : 1,
+		    sizeof *l->items);
 	l->items[l->n++] = xstrdup(s);
 }
 

@@ -24,8 +24,17 @@
 #include "xmalloc.h"
 #include "yaml_tree.h"
 
+/*
+ * Caps on an untrusted knowledge base, beyond those of yaml_tree.h: they
+ * keep loading (ids are looked up by linear search) and what-if analysis
+ * well under a second. The stock knowledge base is far below all of them.
+ */
 #define KB_MAX_FILES	256
-#define KB_MAX_RULES	100000
+#define KB_MAX_BYTES	YAML_TREE_MAX_FILE	/* all files together */
+#define KB_MAX_NODES	YAML_TREE_MAX_NODES	/* all files together */
+#define KB_MAX_QUESTIONS 1000
+#define KB_MAX_PATTERNS	256
+#define KB_MAX_RULES	10000
 
 /* The state of one load: the kb being built and where problems go. */
 struct loader {
@@ -37,6 +46,7 @@ struct loader {
 	bool		 seen_scoring;
 	struct srcloc	 scoring_loc;
 	bool		 replaced;	/* some item took another's place */
+	bool		 capped;	/* a KB_MAX_* cap was reported */
 };
 
 static void
@@ -377,10 +387,12 @@ load_bound(struct loader *ld, const struct ynode *n, struct value_domain *dom,
 	    strcmp(n->str, "null") == 0))
 		return (0);
 	plain.has_min = plain.has_max = false;
-	if (value_parse(&plain, n->str, &v, why, sizeof why) != 0 ||
-	    !v.known) {
-		err_at(ld, n, "bad range bound: %s", v.known ? why :
-		    "a bound cannot be unknown");
+	if (value_parse(&plain, n->str, &v, why, sizeof why) != 0) {
+		err_at(ld, n, "bad range bound: %s", why);
+		return (-1);
+	}
+	if (!v.known) {
+		err_at(ld, n, "bad range bound: a bound cannot be unknown");
 		return (-1);
 	}
 	*has = true;
@@ -433,6 +445,13 @@ load_question(struct loader *ld, const struct ynode *item)
 	if (item->type != YNODE_MAP) {
 		err_at(ld, item, "a question must be a mapping, not %s",
 		    ynode_type_name(item->type));
+		return;
+	}
+	if (kb->nquestions >= KB_MAX_QUESTIONS) {
+		if (!ld->capped)
+			err_at(ld, item, "more than %d questions",
+			    KB_MAX_QUESTIONS);
+		ld->capped = true;
 		return;
 	}
 	check_keys(ld, item, "question", keys);
@@ -542,6 +561,13 @@ load_pattern(struct loader *ld, const struct ynode *item)
 	if (item->type != YNODE_MAP) {
 		err_at(ld, item, "a pattern must be a mapping, not %s",
 		    ynode_type_name(item->type));
+		return;
+	}
+	if (kb->npatterns >= KB_MAX_PATTERNS) {
+		if (!ld->capped)
+			err_at(ld, item, "more than %d patterns",
+			    KB_MAX_PATTERNS);
+		ld->capped = true;
 		return;
 	}
 	check_keys(ld, item, "pattern", keys);
@@ -728,6 +754,12 @@ load_rule(struct loader *ld, const struct ynode *item)
 		    ynode_type_name(item->type));
 		return;
 	}
+	if (kb->nrules >= KB_MAX_RULES) {
+		if (!ld->capped)
+			err_at(ld, item, "more than %d rules", KB_MAX_RULES);
+		ld->capped = true;
+		return;
+	}
 	check_keys(ld, item, "rule", keys);
 	memset(&r, 0, sizeof r);
 	r.loc = loc_of(ld, item);
@@ -771,8 +803,10 @@ load_rule(struct loader *ld, const struct ynode *item)
 		kb->rules[slot] = r;
 		return;
 	}
-	kb->rules = xreallocarray(kb->rules, kb->nrules + 1,
-	    sizeof *kb->rules);
+	/* Doubling at powers of two keeps 10000 rules linear. */
+	if ((kb->nrules & (kb->nrules - 1)) == 0)
+		kb->rules = xreallocarray(kb->rules, kb->nrules ?
+		    2 * kb->nrules : 1, sizeof *kb->rules);
 	kb->rules[kb->nrules++] = r;
 }
 
@@ -980,6 +1014,17 @@ free_roots(struct ynode **roots, size_t n)
 	free(roots);
 }
 
+/* The number of nodes in the tree at n (depth is capped by yaml_tree). */
+static size_t
+count_nodes(const struct ynode *n)
+{
+	size_t	i, count = 1;
+
+	for (i = 0; i < n->n; i++)
+		count += count_nodes(n->items[i]);
+	return (count);
+}
+
 enum load_status
 kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
     struct diag *d)
@@ -987,7 +1032,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	struct loader	 ld;
 	struct ynode	**roots;
 	const struct ynode *n;
-	size_t		 i, nerr = d->nerrors;
+	size_t		 i, nerr = d->nerrors, bytes = 0, nodes = 0;
+	bool		 too_big = false;
 
 	*out = NULL;
 	memset(&ld, 0, sizeof ld);
@@ -997,8 +1043,29 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	for (i = 0; i < nsrc; i++) {
 		strlist_push(&ld.kb->files, src[i].name);
 		ld.file = ld.kb->files.items[ld.kb->files.n - 1];
-		if ((roots[i] = parse_source(&ld, &src[i])) != NULL)
-			load_declarations(&ld, roots[i]);
+		/* Each file is capped; so are all of them together. */
+		if ((bytes += src[i].len) > KB_MAX_BYTES) {
+			diag_add(d, DIAG_ERROR, ld.file, 0, 0, "the knowledge "
+			    "base is larger than %d MiB in all",
+			    KB_MAX_BYTES >> 20);
+			too_big = true;
+			break;
+		}
+		if ((roots[i] = parse_source(&ld, &src[i])) == NULL)
+			continue;
+		if ((nodes += count_nodes(roots[i])) > KB_MAX_NODES) {
+			diag_add(d, DIAG_ERROR, ld.file, 0, 0, "the knowledge "
+			    "base has more than %d items in all",
+			    KB_MAX_NODES);
+			too_big = true;
+			break;
+		}
+		load_declarations(&ld, roots[i]);
+	}
+	if (too_big) {
+		free_roots(roots, nsrc);
+		kb_free(ld.kb);
+		return (LOAD_BAD_DATA);
 	}
 	for (i = 0; i < nsrc; i++) {
 		ld.file = ld.kb->files.items[i];
@@ -1038,21 +1105,29 @@ load_stream(FILE *fp, const char *name, char **buf, size_t *len,
 {
 	size_t	n;
 	char	*p;
+	int	saved;
 
 	p = xmalloc(YAML_TREE_MAX_FILE + 1);
+	errno = 0;
 	n = fread(p, 1, YAML_TREE_MAX_FILE + 1, fp);
+	saved = errno ? errno : EIO;
 	if (ferror(fp) || n > YAML_TREE_MAX_FILE) {
-		if (ferror(fp))
-			diag_add(d, DIAG_ERROR, name, 0, 0, "%s",
-			    errno == EISDIR ? "is a directory, not a file" :
-			    "read error");
-		else
-			diag_add(d, DIAG_ERROR, name, 0, 0, "larger than "
-			    "%d MiB", YAML_TREE_MAX_FILE >> 20);
 		free(p);
 		*buf = NULL;
 		*len = 0;
-		return (LOAD_BAD_DATA);
+		if (n > YAML_TREE_MAX_FILE) {
+			diag_add(d, DIAG_ERROR, name, 0, 0, "larger than "
+			    "%d MiB", YAML_TREE_MAX_FILE >> 20);
+			return (LOAD_BAD_DATA);
+		}
+		/* Unreadable input is EX_NOINPUT, as a missing file is. */
+		if (saved == EISDIR)
+			diag_add(d, DIAG_ERROR, name, 0, 0, "is a directory, "
+			    "not a file");
+		else
+			diag_add(d, DIAG_ERROR, name, 0, 0, "cannot read: %s",
+			    strerror(saved));
+		return (LOAD_NOT_FOUND);
 	}
 	p[n] = '\0';
 	*buf = xreallocarray(p, n + 1, 1);
@@ -1069,15 +1144,16 @@ load_file(const char *path, char **buf, size_t *len, struct diag *d)
 
 	*buf = NULL;
 	*len = 0;
+	/* Missing, forbidden or a directory: all "cannot open input". */
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
-		return (errno == ENOENT ? LOAD_NOT_FOUND : LOAD_BAD_DATA);
+		return (LOAD_NOT_FOUND);
 	}
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		diag_add(d, DIAG_ERROR, path, 0, 0, "is a directory, "
 		    "not a file");
-		return (LOAD_BAD_DATA);
+		return (LOAD_NOT_FOUND);
 	}
 	rc = load_stream(fp, path, buf, len, d);
 	fclose(fp);
@@ -1095,7 +1171,9 @@ kb_list_yaml(const char *dir, struct strlist *out, struct diag *d)
 {
 	DIR		*dp;
 	struct dirent	*de;
+	struct stat	 st;
 	size_t		 len;
+	off_t		 total = 0;
 
 	if ((dp = opendir(dir)) == NULL) {
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
@@ -1110,6 +1188,17 @@ kb_list_yaml(const char *dir, struct strlist *out, struct diag *d)
 			diag_add(d, DIAG_ERROR, dir, 0, 0, "more than %d "
 			    "files", KB_MAX_FILES);
 			closedir(dp);
+			strlist_free(out);	/* callers pass it empty */
+			return (-1);
+		}
+		/* Refused before anything is read into memory. */
+		if (fstatat(dirfd(dp), de->d_name, &st, 0) == 0 &&
+		    S_ISREG(st.st_mode) && (total += st.st_size) >
+		    KB_MAX_BYTES) {
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "more than %d MiB "
+			    "of *.yaml files", KB_MAX_BYTES >> 20);
+			closedir(dp);
+			strlist_free(out);
 			return (-1);
 		}
 		strlist_push(out, de->d_name);

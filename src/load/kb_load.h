@@ -17,7 +17,8 @@
 /* How a load ended, so the front end can pick the exit status. */
 enum load_status {
 	LOAD_OK = 0,
-	LOAD_NOT_FOUND,		/* a file or directory does not exist */
+	LOAD_NOT_FOUND,		/* a file or directory does not exist or
+				   cannot be read (a directory for a file) */
 	LOAD_BAD_DATA,		/* it exists but is not a valid kb */
 };
 

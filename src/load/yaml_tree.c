@@ -118,11 +118,19 @@ ynode_get(const struct ynode *map, const char *key)
 	return (NULL);
 }
 
+/*
+ * Appends child. The array doubles whenever n reaches a power of two, so
+ * a list of 200000 items costs 18 reallocations, not 200000 (which are
+ * quadratic wherever realloc cannot grow in place, e.g. under ASan).
+ */
 static void
 ynode_push(struct ynode *parent, struct ynode *child)
 {
-	parent->items = xreallocarray(parent->items, parent->n + 1,
-	    sizeof *parent->items);
+	size_t	n = parent->n;
+
+	if ((n & (n - 1)) == 0)
+		parent->items = xreallocarray(parent->items, n ? 2 * n : 1,
+		    sizeof *parent->items);
 	parent->items[parent->n++] = child;
 }
 

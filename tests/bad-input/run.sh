@@ -57,6 +57,24 @@ gen() {
 	awk 'BEGIN { printf "use_cases: ["
 		for (i = 0; i < 300000; i++) printf "iot, "; print "iot]" }' \
 	    > "$T/many-items.yaml"
+	# Over the knowledge-base caps: rules, files, bytes and items in all.
+	{ sed '/^rules:/,$d' tests/bad-input/kb/dangling-pattern.yaml
+	  echo "rules:"
+	  awk 'BEGIN { for (i = 0; i <= 10000; i++) printf "  - {id: r%d, " \
+		"when: latency > 1h, effects: {batch: 1}, why: w, " \
+		"source: s}\n", i }'; } > "$T/many-rules.yaml"
+	mkdir -p "$T/many-files" "$T/big-dir" "$T/many-nodes"
+	for i in $(seq 0 256); do
+		echo "rules: []" > "$T/many-files/f$i.yaml"
+	done
+	for i in 1 2 3 4 5 6 7 8 9; do
+		head -c 2000000 "$T/long-line.yaml" > "$T/big-dir/f$i.yaml"
+	done
+	for i in 1 2; do
+		awk 'BEGIN { printf "rules: ["
+			for (i = 0; i < 120000; i++) printf "1, "
+			print "1]" }' > "$T/many-nodes/f$i.yaml"
+	done
 	# A directory whose name looks like a knowledge-base file.
 	mkdir -p "$T/dir-kb/sub.yaml"
 	cp tests/kb/mini.yaml "$T/dir-kb/a.yaml"
