@@ -181,12 +181,11 @@ user_rules_dir(void)
 /*
  * Loads the knowledge base (kb_layers.h): the stock one or a complete one
  * among the --rules PATHs ($ARCHADVISOR_RULES when there is none), then
- * rules.d, then the other PATHs. *nstock (if not NULL) gets how many of
- * the files are the built-in ones. Returns 0 or an exit status after
+ * rules.d, then the other PATHs. Returns 0 or an exit status after
  * printing the problems.
  */
 static int
-load_kb_files(const struct globals *g, struct kb **kb, size_t *nstock)
+load_kb(const struct globals *g, struct kb **kb)
 {
 	struct kb_layers	 l;
 	struct diag		 d;
@@ -203,17 +202,11 @@ load_kb_files(const struct globals *g, struct kb **kb, size_t *nstock)
 	}
 	l.user_dir = user = user_rules_dir();
 	diag_init(&d);
-	st = kb_load_layers(&l, kb, nstock, &d);
+	st = kb_load_layers(&l, kb, &d);
 	print_problems(&d);
 	diag_free(&d);
 	free(user);
 	return (st == LOAD_OK ? 0 : status_of(st));
-}
-
-static int
-load_kb(const struct globals *g, struct kb **kb)
-{
-	return (load_kb_files(g, kb, NULL));
 }
 
 /* --version: the program, then the knowledge base and each of its files. */
@@ -221,16 +214,16 @@ static int
 print_version(const struct globals *g)
 {
 	struct kb	*kb;
-	size_t		 i, nstock;
+	size_t		 i;
 	int		 rc;
 
 	printf("archadvisor %s\n", ARCHADVISOR_VERSION);
 	fflush(stdout);
-	if ((rc = load_kb_files(g, &kb, &nstock)) != 0)
+	if ((rc = load_kb(g, &kb)) != 0)
 		return (rc);
 	printf("knowledge base: %s %s\n", kb->name, kb->version);
 	for (i = 0; i < kb->files.n; i++)
-		printf("  %s%s\n", kb->files.items[i], i < nstock ?
+		printf("  %s%s\n", kb->files.items[i], i < kb->nbuiltin ?
 		    " (built in)" : "");
 	kb_free(kb);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -79,6 +79,17 @@ check subcommand-version-files has "$T/out" "^  $LH\$"
 expect version-plain 0 "$A" --version
 check version-plain-no-extension sh -c "! grep -q lakehouse $T/out"
 
+# The handouts name files beyond the built-in ones, escaped.
+cp $LH "$T/<i>&x.yaml"
+expect handout-html 0 "$A" report --rules "$T/<i>&x.yaml" --format html
+check handout-html-names-file has "$T/out" \
+    'is the built-in one with [^<]*/&lt;i&gt;&amp;x.yaml\.'
+check handout-html-escapes sh -c "! grep -q '<i>&x' $T/out"
+expect handout-md 0 "$A" report --rules $LH --format markdown
+check handout-md-names-file has "$T/out" "built-in one with $LH\\.\$"
+expect handout-stock 0 "$A" report --format adr
+check handout-stock-quiet sh -c "! grep -q 'built-in one with' $T/out"
+
 # --rules repeats, globally and per command, in order.
 cat > "$T/more.yaml" <<'EOF'
 rules:

@@ -124,6 +124,8 @@ struct kb {
 	size_t		 nrules;
 	struct strlist	 sections;	/* question sections, in order */
 	struct strlist	 files;		/* every file that went in */
+	size_t		 nbuiltin;	/* files[0..nbuiltin) are the stock
+					   ones compiled into the program */
 	struct precedent *precedents;	/* public case studies (evidence
 					   shown beside a ranking, never
 					   scored) */

@@ -165,8 +165,7 @@ add_sources(struct kb_source *src, size_t *n, const struct lpath *p)
 }
 
 enum load_status
-kb_load_layers(const struct kb_layers *l, struct kb **out, size_t *nstock,
-    struct diag *d)
+kb_load_layers(const struct kb_layers *l, struct kb **out, struct diag *d)
 {
 	struct lpath		*lp, user;
 	struct kb_source	*src = NULL;
@@ -175,8 +174,6 @@ kb_load_layers(const struct kb_layers *l, struct kb **out, size_t *nstock,
 	int			 base = -1;
 
 	*out = NULL;
-	if (nstock != NULL)
-		*nstock = 0;
 	memset(&user, 0, sizeof user);
 	lp = xcalloc(l->npaths + 1, sizeof *lp);
 	for (i = 0; i < l->npaths && rc == LOAD_OK; i++) {
@@ -201,17 +198,14 @@ kb_load_layers(const struct kb_layers *l, struct kb **out, size_t *nstock,
 			src[n].len = stock_kb_files[i].len;
 			n++;
 		}
-		if (nstock != NULL)
-			*nstock = stock_kb_nfiles;
 	} else
 		add_sources(src, &n, &lp[base]);
 	add_sources(src, &n, &user);
 	for (i = 0; i < l->npaths; i++)
 		if ((int)i != base)
 			add_sources(src, &n, &lp[i]);
-	rc = kb_load_sources(src, n, out, d);
-	if (rc != LOAD_OK && nstock != NULL)
-		*nstock = 0;
+	if ((rc = kb_load_sources(src, n, out, d)) == LOAD_OK && base < 0)
+		(*out)->nbuiltin = stock_kb_nfiles;
 out:
 	for (i = 0; i < l->npaths; i++)
 		lpath_free(&lp[i]);

@@ -26,12 +26,12 @@ struct kb_layers {
 };
 
 /*
- * Loads the merged knowledge base into *out (the caller's, kb_free). If
- * nstock is not NULL it is set to how many of kb->files, from the first,
- * are the compiled-in stock files (0 when a complete PATH replaced them).
- * Problems go to d; the status says which exit code fits.
+ * Loads the merged knowledge base into *out (the caller's, kb_free);
+ * (*out)->nbuiltin says how many of its files, from the first, are the
+ * compiled-in stock ones (0 when a complete PATH replaced them). Problems
+ * go to d; the status says which exit code fits.
  */
 enum load_status	kb_load_layers(const struct kb_layers *l,
-			    struct kb **out, size_t *nstock, struct diag *d);
+			    struct kb **out, struct diag *d);
 
 #endif

@@ -1273,7 +1273,8 @@ kb_load_stock(struct kb **out, struct diag *d)
 		src[i].data = stock_kb_files[i].data;
 		src[i].len = stock_kb_files[i].len;
 	}
-	rc = kb_load_sources(src, stock_kb_nfiles, out, d);
+	if ((rc = kb_load_sources(src, stock_kb_nfiles, out, d)) == LOAD_OK)
+		(*out)->nbuiltin = stock_kb_nfiles;
 	free(src);
 	return (rc);
 }

@@ -308,6 +308,18 @@ handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 		    "%g, otherwise central.", kb->org_threshold);
 		lit(fp, buf);
 	}
+	/* Files beyond the built-in stock ones change the advice: say so. */
+	for (i = kb->nbuiltin; i < kb->files.n; i++) {
+		if (i == kb->nbuiltin)
+			lit(fp, kb->nbuiltin > 0 ? " The knowledge base is the "
+			    "built-in one with " : " The knowledge base was read "
+			    "from ");
+		else
+			lit(fp, ", ");
+		m->text(fp, kb->files.items[i]);
+	}
+	if (kb->files.n > kb->nbuiltin)
+		lit(fp, ".");
 }
 
 static void

@@ -72,7 +72,10 @@ void	handout_title(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout_markup *m);
 /* The same title as a plain string; the caller frees it. */
 char	*handout_title_string(const struct report_ctx *ctx);
-/* How scores are computed, as a paragraph (the formula of engine.h). */
+/*
+ * How scores are computed, as a paragraph (the formula of engine.h), and
+ * the files the knowledge base was read from unless it is the built-in one.
+ */
 void	handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout_markup *m);
 /*

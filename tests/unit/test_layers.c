@@ -49,11 +49,15 @@ load(const char *const *paths, size_t n, const char *user, struct kb **kb,
     size_t *nstock, struct diag *d)
 {
 	struct kb_layers	l;
+	enum load_status	st;
 
 	l.paths = paths;
 	l.npaths = n;
 	l.user_dir = user;
-	return (kb_load_layers(&l, kb, nstock, d));
+	st = kb_load_layers(&l, kb, d);
+	if (nstock != NULL)
+		*nstock = st == LOAD_OK ? (*kb)->nbuiltin : 0;
+	return (st);
 }
 
 static const char ext_pattern[] =
