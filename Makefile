@@ -22,7 +22,8 @@ PKG_CONFIG ?= pkg-config
 CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Isrc/ask -Ibuild
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Isrc/ask \
+	-Isrc/tui -Ibuild
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -50,7 +51,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
-.PHONY: all run check unit-check cli-check golden-check kb-check ask-check golden-update deps \
+.PHONY: all run check unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
 	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
@@ -104,8 +105,8 @@ run: deps-run
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
-	    ask-check handout-check html-check unix-check bad-input-check \
-	    fuzz-regress
+	    ask-check tui-check handout-check html-check unix-check \
+	    bad-input-check fuzz-regress
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -130,6 +131,11 @@ handout-check: $(BIN)
 html-check: $(BIN)
 	@sh tests/html-check.sh ./$(BIN)
 
+# The TUI, driven in tmux: screens against golden dumps, every widget,
+# files, resizing, and the terminal restored on every way out.
+tui-check: $(BIN)
+	@sh tests/tui.sh ./$(BIN)
+
 # The stock knowledge base: the whole seed quoted, and the calibration
 # scenarios an architect would defend.
 kb-check: $(BIN)
@@ -144,7 +150,8 @@ golden-update: $(BIN)
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
 	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
-	    ask-check handout-check unix-check bad-input-check fuzz-regress
+	    ask-check tui-check handout-check unix-check bad-input-check \
+	    fuzz-regress
 
 # The unit tests, and the fuzz targets on their seeds and past findings,
 # under valgrind memcheck; leaks are errors.

@@ -30,6 +30,7 @@
 #include "report.h"
 #include "report_diff.h"
 #include "report_evidence.h"
+#include "tui.h"
 #include "version.h"
 #include "whatif.h"
 #include "xmalloc.h"
@@ -1178,6 +1179,56 @@ complete_formats(const struct command *cmd)
 
 static int	cmd_complete(int, char **, struct globals *);
 
+/*
+ * tui: the full-screen questionnaire (src/tui). It needs a terminal on
+ * standard input and output; tui_run loads --answers itself, so that a
+ * file that does not exist yet becomes the place to save.
+ */
+static int
+cmd_tui(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command	*cmd = find_command("tui");
+	struct tui_options	 to;
+	struct kb		*kb = NULL;
+	int			 c, rc;
+
+	memset(&to, 0, sizeof to);
+	while ((c = getopt_long(argc, argv, "a:r:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			to.answers = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				return (rc);
+		}
+	}
+	if (optind < argc)
+		return (usage_error(cmd, "unexpected argument '%s'",
+		    argv[optind]));
+	if (to.answers != NULL && strcmp(to.answers, "-") == 0)
+		return (usage_error(cmd, "the TUI reads keys from standard "
+		    "input; give the answers as a file"));
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return (usage_error(cmd, "the TUI needs a terminal; 'archadvisor "
+		    "ask' and 'archadvisor report' work without one"));
+	if ((rc = load_kb(g, &kb)) != 0)
+		return (rc);
+	to.version = ARCHADVISOR_VERSION;
+	to.color = use_color(g, true);
+	rc = tui_run(kb, &to);
+	kb_free(kb);
+	return (rc);
+}
+
 static const struct command commands[] = {
 	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format FORMAT] [-o FILE | --adr-dir DIR]",
@@ -1210,6 +1261,15 @@ static const struct command commands[] = {
 	{ "questions", "",
 	    "List the questions, by section, with the values they accept.",
 	    cmd_questions, "" },
+	{ "tui", "[--answers FILE]",
+	    "The full-screen questionnaire: answer, watch the ranking move, "
+	    "see why, save\nthe answers, export the report. What "
+	    "'archadvisor' alone starts on a terminal.",
+	    cmd_tui,
+	    "  -a, --answers FILE  start from these answers; s saves back "
+	    "there (a file that\n"
+	    "                      does not exist yet is created by the "
+	    "first save)\n" },
 	{ "ask", "[--answers FILE] [-o FILE]",
 	    "Answer the questionnaire line by line, without a full-screen "
 	    "interface: for\nscreen readers, plain terminals and scripts "
@@ -1440,6 +1500,14 @@ main(int argc, char **argv)
 	if (version)
 		return (print_version(&g));
 	if (optind >= argc) {
+		/* On a terminal, no command means the questionnaire. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			static char	 name[] = "tui";
+			char		*tui_argv[] = { name, NULL };
+
+			optind = 0;
+			return (cmd_tui(1, tui_argv, &g));
+		}
 		usage(isatty(STDOUT_FILENO) ? stdout : stderr);
 		return (isatty(STDOUT_FILENO) ? EXIT_OK : EXIT_USAGE);
 	}

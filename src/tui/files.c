@@ -1,0 +1,270 @@
+/*
+ * files: saving the answers, exporting the report and quitting, all
+ * through the core: answers_yaml_write for the answers file, the
+ * report_writers[] table for the report (whatever formats it holds), and
+ * outfile for every write, so a file is replaced whole or not at all.
+ * Writing over an existing file other than the one the answers came from
+ * asks for Enter a second time.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "answers_yaml.h"
+#include "outfile.h"
+#include "report.h"
+#include "tui_int.h"
+#include "whatif.h"
+#include "xmalloc.h"
+
+#define DEFAULT_ANSWERS	"answers.yaml"
+#define DEFAULT_REPORT	"archadvisor-report"
+
+/* The file the user has already been warned about, for a second Enter. */
+static char	*confirmed;
+
+static bool
+exists(const char *path)
+{
+	struct stat	st;
+
+	return (stat(path, &st) == 0);
+}
+
+/*
+ * True if path may be written now: it does not exist, it is the answers
+ * file itself, or the user pressed Enter on it a second time.
+ */
+static bool
+may_write(struct tui *t, const char *path, bool answers)
+{
+	if (!exists(path) || (answers && t->path != NULL &&
+	    strcmp(path, t->path) == 0))
+		return (true);
+	if (confirmed != NULL && strcmp(confirmed, path) == 0)
+		return (true);
+	free(confirmed);
+	confirmed = xstrdup(path);
+	tui_message(t, true, "%s already exists: press Enter again to "
+	    "replace it, or change the name.", path);
+	return (false);
+}
+
+/* Writes through fn into path atomically; 0, or -1 with a message. */
+static int
+write_file(struct tui *t, const char *path,
+    int (*fn)(FILE *, const void *), const void *arg)
+{
+	struct outfile	o;
+	char		err[1024];
+
+	if (outfile_open(&o, path, err, sizeof err) != 0) {
+		tui_message(t, true, "%s", err);
+		return (-1);
+	}
+	errno = 0;
+	if (fn(o.fp, arg) != 0) {
+		snprintf(err, sizeof err, "%s: cannot write: %s", path,
+		    strerror(errno ? errno : EIO));
+		outfile_abort(&o);
+		tui_message(t, true, "%s", err);
+		return (-1);
+	}
+	if (outfile_commit(&o, err, sizeof err) != 0) {
+		tui_message(t, true, "%s", err);
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+write_answers(FILE *fp, const void *arg)
+{
+	const struct tui	*t = arg;
+
+	return (answers_yaml_write(fp, t->kb, &t->answers));
+}
+
+static int
+save_done(struct tui *t, const char *path, void *arg)
+{
+	bool	then_quit = arg != NULL;
+
+	if (path[0] == '\0') {
+		tui_message(t, true, "Type a file name, e.g. %s.",
+		    DEFAULT_ANSWERS);
+		return (TUI_REDRAW);
+	}
+	if (!may_write(t, path, true) ||
+	    write_file(t, path, write_answers, t) != 0)
+		return (TUI_REDRAW);	/* the prompt stays, with the message */
+	free(t->path);
+	t->path = xstrdup(path);
+	t->dirty = false;
+	tui_message(t, false, "Saved %zu answer%s to %s.",
+	    answers_count(&t->answers), answers_count(&t->answers) == 1 ?
+	    "" : "s", path);
+	return (TUI_POP | (then_quit ? TUI_QUIT : 0));
+}
+
+int
+files_save(struct tui *t, bool then_quit)
+{
+	free(confirmed);
+	confirmed = NULL;
+	/* Any non-NULL arg means "then quit". */
+	prompt_open(t, "Save answers", "Save the answers as a YAML answers "
+	    "file ('archadvisor report --answers FILE' reads it):", t->path ?
+	    t->path : DEFAULT_ANSWERS, save_done, then_quit ? t : NULL);
+	return (TUI_REDRAW);
+}
+
+struct export_call {
+	const struct report_writer	*writer;
+	struct report_ctx		 ctx;
+};
+
+static int
+write_report(FILE *fp, const void *arg)
+{
+	const struct export_call	*ec = arg;
+
+	return (ec->writer->write(fp, &ec->ctx));
+}
+
+static int
+export_done(struct tui *t, const char *path, void *arg)
+{
+	struct export_call	ec;
+	struct whatif		w;
+	int			rc;
+
+	if (path[0] == '\0') {
+		tui_message(t, true, "Type a file name.");
+		return (TUI_REDRAW);
+	}
+	if (!may_write(t, path, false))
+		return (TUI_REDRAW);
+	memset(&ec, 0, sizeof ec);
+	ec.writer = &report_writers[(uintptr_t)arg];
+	ec.ctx.kb = t->kb;
+	ec.ctx.answers = &t->answers;
+	ec.ctx.ranking = t->ranking;
+	ec.ctx.version = t->version;
+	ec.ctx.color = false;
+	ec.ctx.utf8 = t->utf8;
+	ec.ctx.width = 80;
+	/* The same report as 'archadvisor report', what-if analysis too. */
+	whatif_analyse(t->kb, t->answers.v, &w);
+	ec.ctx.whatif = &w;
+	rc = write_file(t, path, write_report, &ec);
+	whatif_free(&w);
+	if (rc != 0)
+		return (TUI_REDRAW);
+	tui_message(t, false, "Exported the %s report to %s.",
+	    ec.writer->name, path);
+	return (TUI_POP);
+}
+
+/* The default export name: the answers file's, with the format's ext. */
+static char *
+export_name(const struct tui *t, const char *ext)
+{
+	const char	*base = t->path ? t->path : DEFAULT_REPORT;
+	const char	*dot = strrchr(base, '.'), *slash = strrchr(base, '/');
+	size_t		 len = strlen(base);
+
+	if (dot != NULL && (slash == NULL || dot > slash) &&
+	    (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+		len = (size_t)(dot - base);
+	return (xasprintf("%.*s.%s", (int)len, base, ext));
+}
+
+static int
+format_chosen(struct tui *t, size_t choice, void *arg)
+{
+	const struct report_writer	*w = &report_writers[choice];
+	char				*name, *title;
+
+	(void)arg;
+	free(confirmed);
+	confirmed = NULL;
+	name = export_name(t, w->ext);
+	title = xasprintf("Export the %s report", w->name);
+	prompt_open(t, title, "Write the report to this file:", name,
+	    export_done, (void *)(uintptr_t)choice);
+	free(name);
+	free(title);
+	return (TUI_POP);	/* the menu goes; the prompt stays */
+}
+
+int
+files_export(struct tui *t)
+{
+	struct menu_item	*items;
+	char			**keys, **descs;
+	size_t			 i;
+
+	items = xcalloc(report_nwriters, sizeof *items);
+	keys = xcalloc(report_nwriters, sizeof *keys);
+	descs = xcalloc(report_nwriters, sizeof *descs);
+	for (i = 0; i < report_nwriters; i++) {
+		keys[i] = i < 9 ? xasprintf("%zu", i + 1) : NULL;
+		descs[i] = xasprintf("%s (.%s)", report_writers[i].desc,
+		    report_writers[i].ext);
+		items[i].key = keys[i];
+		items[i].text = report_writers[i].name;
+		items[i].desc = descs[i];
+	}
+	menu_open(t, "Export the report", "Which format? The report holds the "
+	    "ranking, the recommendation and why, for the answers as they "
+	    "are now.", items, report_nwriters, 0, format_chosen, NULL);
+	for (i = 0; i < report_nwriters; i++) {
+		free(keys[i]);
+		free(descs[i]);
+	}
+	free(keys);
+	free(descs);
+	free(items);
+	return (TUI_REDRAW);
+}
+
+static int
+quit_chosen(struct tui *t, size_t choice, void *arg)
+{
+	(void)arg;
+	switch (choice) {
+	case 0:
+		files_save(t, true);
+		return (TUI_POP);
+	case 1:
+		return (TUI_QUIT);
+	default:
+		return (TUI_POP);
+	}
+}
+
+int
+files_quit(struct tui *t)
+{
+	static const struct menu_item items[] = {
+		{ "s", "Save the answers, then quit", NULL },
+		{ "q", "Quit without saving", NULL },
+		{ "c", "Cancel: keep working", NULL },
+	};
+
+	if (!t->dirty)
+		return (TUI_QUIT);
+	menu_open(t, "Unsaved changes", "The answers have changed since they "
+	    "were last saved.", items, 3, 0, quit_chosen, NULL);
+	return (TUI_REDRAW);
+}
+
+void
+files_cleanup(void)
+{
+	free(confirmed);
+	confirmed = NULL;
+}

@@ -1,0 +1,672 @@
+/*
+ * screen_main: the questionnaire and the live ranking. The questions are
+ * listed by section, one per line with the current answer; the ranking
+ * (all patterns, score bars, fit labels, and why the chosen one scores as
+ * it does) sits beside them from TUI_WIDE_COLS columns and takes the
+ * place of the list on narrower terminals ('r' switches). Below both, the
+ * current question in full and what it accepts. Nothing here scores: the
+ * numbers come from t->ranking, which tui.c refreshes after each change.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "xmalloc.h"
+
+#define ROW_SECTION	((size_t)1 << (sizeof(size_t) * 8 - 1))
+#define INFO_ROWS	4	/* rule, prompt (2 lines), accepts/message */
+
+struct main_state {
+	size_t	*rows;		/* question index, or ROW_SECTION | section */
+	size_t	 nrows;
+	size_t	 cur;		/* row of the cursor (always a question) */
+	size_t	 top;		/* first row shown */
+	size_t	 page;		/* rows shown, from the last draw */
+	bool	 ranking;	/* the ranking has the keys */
+	size_t	 rsel;		/* rank (0-based) of the chosen pattern */
+	int	 cursor_y;	/* screen row of the cursor, for popups */
+};
+
+struct layout {
+	int	list_y, list_h;	/* rows under the panel headings */
+	int	qx, qw;		/* question panel; qw 0: not shown */
+	int	rx, rw;		/* ranking panel; rw 0: not shown */
+	int	namew, bar;	/* ranking columns */
+	int	info_y;
+};
+
+static bool
+is_section(size_t row)
+{
+	return ((row & ROW_SECTION) != 0);
+}
+
+void *
+screen_main_new(struct tui *t)
+{
+	const struct kb		*kb = t->kb;
+	struct main_state	*m;
+	bool			*placed;
+	size_t			 s, i;
+
+	m = xcalloc(1, sizeof *m);
+	m->rows = xcalloc(kb->nquestions + kb->sections.n + 1,
+	    sizeof *m->rows);
+	placed = xcalloc(kb->nquestions + 1, sizeof *placed);
+	for (s = 0; s < kb->sections.n; s++) {
+		m->rows[m->nrows++] = ROW_SECTION | s;
+		for (i = 0; i < kb->nquestions; i++) {
+			if (!placed[i] && strcmp(kb->questions[i].section,
+			    kb->sections.items[s]) == 0) {
+				m->rows[m->nrows++] = i;
+				placed[i] = true;
+			}
+		}
+	}
+	/* Sections come from the questions, but stay safe if one does not. */
+	for (i = 0; i < kb->nquestions; i++)
+		if (!placed[i])
+			m->rows[m->nrows++] = i;
+	free(placed);
+	while (m->cur < m->nrows && is_section(m->rows[m->cur]))
+		m->cur++;
+	return (m);
+}
+
+static void
+main_free(void *data)
+{
+	struct main_state	*m = data;
+
+	free(m->rows);
+	free(m);
+}
+
+static bool
+wide(void)
+{
+	return (COLS >= TUI_WIDE_COLS);
+}
+
+static void
+compute_layout(const struct tui *t, const struct main_state *m,
+    struct layout *l)
+{
+	const struct kb	*kb = t->kb;
+	size_t		 i;
+	int		 w, fixed;
+
+	memset(l, 0, sizeof *l);
+	l->info_y = tui_rows(t) - INFO_ROWS;
+	l->list_y = 3;
+	l->list_h = l->info_y - l->list_y;
+	l->namew = 8;
+	for (i = 0; i < kb->npatterns; i++)
+		if ((w = draw_width(kb->patterns[i].name)) > l->namew)
+			l->namew = w;
+	if (l->namew > 28)
+		l->namew = 28;
+	/* rank, name, bar, score and fit label, with their gaps */
+	fixed = 3 + l->namew + 1 + 1 + 5 + 1 + 9 + 1;
+	if (wide()) {
+		l->bar = COLS >= 120 ? 12 : 8;
+		l->rw = fixed + l->bar;
+		l->rx = COLS - l->rw;
+		l->qx = 0;
+		l->qw = l->rx - 1;
+	} else if (m->ranking) {
+		l->bar = COLS - fixed - 1;
+		if (l->bar > 30)
+			l->bar = 30;
+		l->rx = 0;
+		l->rw = COLS;
+	} else
+		l->qw = COLS;
+}
+
+/* Keeps the cursor in view, with its section heading when possible. */
+static void
+scroll_to_cursor(struct main_state *m, size_t h)
+{
+	size_t	want = m->cur;
+
+	if (want > 0 && is_section(m->rows[want - 1]))
+		want--;
+	if (want < m->top)
+		m->top = want;
+	if (m->cur >= m->top + h)
+		m->top = m->cur - h + 1;
+	if (m->nrows > h && m->top > m->nrows - h)
+		m->top = m->nrows - h;
+	if (m->nrows <= h)
+		m->top = 0;
+}
+
+static void
+draw_heading(struct tui *t, int y, int x, int w, const char *title,
+    const char *right)
+{
+	int	rw;
+
+	draw_hline(y, x, w, t);
+	draw_text(y, x + 1, w - 2, " ", ST_NORMAL, t);
+	rw = draw_text(y, x + 2, w - 4, title, ST_HEADING, t);
+	draw_text(y, x + 2 + rw, 1, " ", ST_NORMAL, t);
+	if (right != NULL && right[0] != '\0' &&
+	    (rw = draw_width(right)) + draw_width(title) + 8 < w) {
+		draw_text(y, x + w - rw - 3, 1, " ", ST_NORMAL, t);
+		draw_text(y, x + w - rw - 2, rw, right, ST_DIM, t);
+		draw_text(y, x + w - 2, 1, " ", ST_NORMAL, t);
+	}
+}
+
+static int
+max_id_width(const struct kb *kb)
+{
+	size_t	i;
+	int	w, max = 4;
+
+	for (i = 0; i < kb->nquestions; i++)
+		if ((w = draw_width(kb->questions[i].id)) > max)
+			max = w;
+	return (max > 20 ? 20 : max);
+}
+
+/* A question's answer as listed: "not asked" for a skipped open one. */
+static char *
+row_answer(const struct tui *t, size_t qi, char *buf, size_t bufsz)
+{
+	if (!t->answers.v[qi].known &&
+	    !kb_question_asked(t->kb, qi, t->answers.v))
+		snprintf(buf, bufsz, "not asked");
+	else
+		answer_text(&t->kb->questions[qi], &t->answers.v[qi], buf,
+		    bufsz);
+	return (buf);
+}
+
+/* The answer column: as wide as the widest answer, within 10..max. */
+static int
+answer_width(const struct tui *t, int max)
+{
+	char	buf[512];
+	size_t	i;
+	int	w, aw = 10;
+
+	for (i = 0; i < t->kb->nquestions; i++)
+		if ((w = draw_width(row_answer(t, i, buf, sizeof buf))) > aw)
+			aw = w;
+	if (max < 10)
+		max = 10;
+	return (aw > max ? max : aw);
+}
+
+static void
+draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
+{
+	const struct kb		*kb = t->kb;
+	const struct question	*q;
+	char			 ans[512], more[64];
+	enum tui_style		 st, ast;
+	size_t			 i, row;
+	int			 y, x, idw, aw, pw;
+	bool			 asked;
+
+	m->page = (size_t)l->list_h;
+	scroll_to_cursor(m, m->page);
+	more[0] = '\0';
+	if (m->top > 0 || m->top + m->page < m->nrows)
+		snprintf(more, sizeof more, "%s%s%s", m->top > 0 ?
+		    draw_glyph(t, "\u2191", "^") : "",
+		    m->top > 0 && m->top + m->page < m->nrows ? " " : "",
+		    m->top + m->page < m->nrows ? draw_glyph(t, "\u2193 more",
+		    "v more") : "more");
+	draw_heading(t, 2, l->qx, l->qw, "Questions", more);
+	idw = max_id_width(kb);
+	aw = answer_width(t, l->qw / 3);
+	pw = l->qw - 2 - idw - 2 - aw - 2;
+	for (i = 0; i < m->page && m->top + i < m->nrows; i++) {
+		y = l->list_y + (int)i;
+		row = m->rows[m->top + i];
+		if (is_section(row)) {
+			draw_text(y, l->qx + 1, l->qw - 2,
+			    kb->sections.items[row & ~ROW_SECTION], ST_HEADING,
+			    t);
+			continue;
+		}
+		q = &kb->questions[row];
+		asked = kb_question_asked(kb, row, t->answers.v);
+		st = asked ? ST_NORMAL : ST_DIM;
+		if (m->top + i == m->cur) {
+			m->cursor_y = y;
+			if (!m->ranking)
+				st = ST_SELECTED;
+			draw_fill(y, l->qx, l->qw, st, t);
+			draw_text(y, l->qx, 1, draw_glyph(t, "\u25b6", ">"),
+			    st, t);
+		}
+		x = l->qx + 2;
+		draw_text(y, x, idw, q->id, st, t);
+		if (pw >= 8)
+			draw_text(y, x + idw + 2, pw, q->prompt,
+			    st == ST_NORMAL ? ST_DIM : st, t);
+		row_answer(t, row, ans, sizeof ans);
+		ast = st != ST_NORMAL ? st : t->answers.v[row].known ?
+		    ST_NORMAL : ST_DIM;
+		draw_text(y, l->qx + l->qw - aw - 1, aw, ans, ast, t);
+	}
+}
+
+/* The effect of the chosen pattern's i-th reason: vetoes first. */
+static const char *
+reason_why(const struct tui *t, const struct pattern_score *s, size_t i,
+    char *eff, size_t effsz, enum tui_style *st)
+{
+	double	e;
+
+	if (i < s->nvetoes) {
+		snprintf(eff, effsz, "veto");
+		*st = ST_FIT_WEAK;
+		return (t->kb->rules[s->vetoes[i]].why);
+	}
+	e = s->reasons[i - s->nvetoes].effect;
+	snprintf(eff, effsz, "%+.1f", e);
+	*st = e < 0 ? ST_FIT_WEAK : ST_FIT_GOOD;
+	return (t->kb->rules[s->reasons[i - s->nvetoes].rule].why);
+}
+
+/* The chosen pattern's vetoes and fired rules, under the ranking. */
+static void
+draw_reasons(struct tui *t, const struct main_state *m,
+    const struct layout *l, int y)
+{
+	const struct pattern_score	*s;
+	struct draw_lines		 one;
+	enum tui_style			 st;
+	const char			*why;
+	char				 head[256], eff[32];
+	size_t				 i, j, n;
+	int				 bottom = l->list_y + l->list_h;
+
+	if (y >= bottom - 1)
+		return;
+	s = &t->ranking->scores[t->ranking->order[m->rsel]];
+	n = s->nvetoes + s->nreasons;
+	snprintf(head, sizeof head, "Why %s scores %.1f",
+	    t->kb->patterns[s->pattern].name, s->score);
+	draw_text(y++, l->rx + 1, l->rw - 2, head, ST_HEADING, t);
+	if (n == 0)
+		draw_text(y, l->rx + 1, l->rw - 2, "No rule applies with these "
+		    "answers.", ST_DIM, t);
+	for (i = 0; i < n; i++) {
+		memset(&one, 0, sizeof one);
+		why = reason_why(t, s, i, eff, sizeof eff, &st);
+		lines_wrap(&one, 0, 0, l->rw - 8, ST_NORMAL, why);
+		/* Leave the last row for "N more" unless this is the last. */
+		if (y + (int)one.n > (i + 1 < n ? bottom - 1 : bottom)) {
+			lines_free(&one);
+			break;
+		}
+		draw_text(y, l->rx + 1, 5, eff, st, t);
+		for (j = 0; j < one.n; j++)
+			draw_text(y++, l->rx + 7, l->rw - 8, one.v[j].text,
+			    ST_NORMAL, t);
+		lines_free(&one);
+	}
+	if (i < n && y < bottom) {
+		snprintf(head, sizeof head, "%s%zu more: %s", draw_glyph(t,
+		    "\u2026 ", "... "), n - i, m->ranking ? "Enter shows "
+		    "them all" : "r, then Enter, shows them all");
+		draw_text(y, l->rx + 1, l->rw - 2, head, ST_DIM, t);
+	}
+}
+
+static void
+draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
+{
+	const struct kb			*kb = t->kb;
+	const struct ranking		*r = t->ranking;
+	const struct pattern_score	*s;
+	enum tui_style			 st, fs;
+	char				 num[32];
+	size_t				 i;
+	int				 y, x;
+
+	draw_heading(t, 2, l->rx, l->rw, "Ranking", NULL);
+	if (m->rsel >= r->npatterns)
+		m->rsel = 0;
+	for (i = 0; i < r->npatterns && (int)i < l->list_h; i++) {
+		y = l->list_y + (int)i;
+		s = &r->scores[r->order[i]];
+		st = m->ranking && i == m->rsel ? ST_SELECTED : ST_NORMAL;
+		fs = st == ST_SELECTED ? st : draw_fit_style(s->fit);
+		draw_fill(y, l->rx, l->rw, st, t);
+		if (m->ranking && i == m->rsel)
+			draw_text(y, l->rx, 1, draw_glyph(t, "\u25b6", ">"),
+			    st, t);
+		snprintf(num, sizeof num, "%zu", i + 1);
+		x = l->rx + 1;
+		draw_text(y, x, 2, num, st, t);
+		draw_text(y, x + 2, l->namew, kb->patterns[s->pattern].name,
+		    st, t);
+		x += 2 + l->namew + 1;
+		draw_bar(y, x, l->bar, s->score, fs, t);
+		x += l->bar + 1;
+		snprintf(num, sizeof num, "%5.1f", s->score);
+		draw_text(y, x, 5, num, st, t);
+		draw_text(y, x + 6, 9, fit_name(s->fit), fs, t);
+	}
+	draw_reasons(t, m, l, l->list_y + (int)r->npatterns + 1);
+}
+
+/* The rule above the info area, and the current question or pattern. */
+static void
+draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
+{
+	const struct kb		*kb = t->kb;
+	const struct question	*q = &kb->questions[m->rows[m->cur]];
+	const struct pattern	*p;
+	struct draw_lines	 lines = { NULL, 0, 0 };
+	char			 buf[1024], hbuf[1024];
+	const char		*title, *text, *hint;
+	size_t			 i;
+
+	if (m->ranking) {
+		p = &kb->patterns[t->ranking->order[m->rsel]];
+		title = p->name;
+		text = p->summary;
+		hint = "Enter shows what it is, best for, tools, pros, cons "
+		    "and every rule that scored it.";
+	} else {
+		title = q->id;
+		text = q->prompt;
+		if (kb_question_asked(kb, m->rows[m->cur], t->answers.v))
+			hint = accepts_text(q, hbuf, sizeof hbuf);
+		else {
+			snprintf(hbuf, sizeof hbuf, "Not asked with these "
+			    "answers: it matters only when %s.",
+			    q->ask_if_text);
+			hint = hbuf;
+		}
+	}
+	draw_heading(t, l->info_y, 0, COLS, title, NULL);
+	if (l->qw > 0 && l->rw > 0) {
+		/* Join the panels' divider to the rules above and below. */
+		attrset(draw_attr(t, ST_BORDER));
+		mvaddch(2, l->rx - 1, ACS_TTEE);
+		mvvline(3, l->rx - 1, ACS_VLINE, l->list_h);
+		mvaddch(l->info_y, l->rx - 1, ACS_BTEE);
+		attrset(A_NORMAL);
+	}
+	lines_wrap(&lines, 0, 0, COLS - 2, ST_NORMAL, text ? text : "");
+	for (i = 0; i < 2 && i < lines.n; i++) {
+		if (i == 1 && lines.n > 2) {
+			/* Cut the second line so that draw_text adds "…". */
+			snprintf(buf, sizeof buf, "%s %s", lines.v[1].text,
+			    lines.v[2].text);
+			draw_text(l->info_y + 2, 1, COLS - 2, buf, ST_NORMAL,
+			    t);
+		} else
+			draw_text(l->info_y + 1 + (int)i, 1, COLS - 2,
+			    lines.v[i].text, ST_NORMAL, t);
+	}
+	lines_free(&lines);
+	if (t->msg[0] != '\0')
+		draw_text(l->info_y + 3, 1, COLS - 2, t->msg, t->msg_error ?
+		    ST_ERROR : ST_NOTICE, t);
+	else
+		draw_text(l->info_y + 3, 1, COLS - 2, hint, ST_DIM, t);
+}
+
+static void
+main_draw(struct tui *t, void *data)
+{
+	struct main_state	*m = data;
+	struct layout		 l;
+
+	tui_draw_header(t);
+	compute_layout(t, m, &l);
+	if (l.qw > 0)
+		draw_questions(t, m, &l);
+	if (l.rw > 0)
+		draw_ranking(t, m, &l);
+	draw_info(t, m, &l);
+}
+
+/* Moves the cursor by n questions (negative: up), stopping at the ends. */
+static void
+move_cursor(struct main_state *m, long n)
+{
+	size_t	i = m->cur;
+
+	while (n != 0) {
+		if (n > 0) {
+			do
+				i++;
+			while (i < m->nrows && is_section(m->rows[i]));
+			if (i >= m->nrows)
+				break;
+			n--;
+		} else {
+			if (i == 0)
+				break;
+			do
+				i--;
+			while (i > 0 && is_section(m->rows[i]));
+			if (is_section(m->rows[i]))
+				break;
+			n++;
+		}
+		m->cur = i;
+	}
+}
+
+/* On to the next question that is asked, if there is one. */
+void
+screen_main_next(struct tui *t)
+{
+	struct main_state	*m = t->stack[0].data;
+	size_t			 was = m->cur, prev;
+
+	do {
+		prev = m->cur;
+		move_cursor(m, 1);
+	} while (m->cur != prev &&
+	    !kb_question_asked(t->kb, m->rows[m->cur], t->answers.v));
+	if (!kb_question_asked(t->kb, m->rows[m->cur], t->answers.v))
+		m->cur = was;	/* only skipped ones are left: stay */
+}
+
+int
+screen_main_list_width(struct tui *t)
+{
+	struct layout	l;
+
+	compute_layout(t, t->stack[0].data, &l);
+	return (l.qw > 0 ? l.qw : COLS);
+}
+
+int
+screen_main_cursor_y(struct tui *t)
+{
+	const struct main_state	*m = t->stack[0].data;
+
+	return (m->cursor_y);
+}
+
+static int
+k_up(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)t;
+	if (m->ranking) {
+		if (m->rsel > 0)
+			m->rsel--;
+	} else
+		move_cursor(m, key == TK(KEY_PPAGE) ? -(long)m->page + 1 : -1);
+	return (TUI_REDRAW);
+}
+
+static int
+k_down(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	if (m->ranking) {
+		if (m->rsel + 1 < t->ranking->npatterns)
+			m->rsel++;
+	} else
+		move_cursor(m, key == TK(KEY_NPAGE) ? (long)m->page - 1 : 1);
+	return (TUI_REDRAW);
+}
+
+static int
+k_home(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	if (m->ranking)
+		m->rsel = key == TK(KEY_HOME) || key == 'g' ? 0 :
+		    t->ranking->npatterns - 1;
+	else
+		move_cursor(m, key == TK(KEY_HOME) || key == 'g' ?
+		    -(long)m->nrows : (long)m->nrows);
+	return (TUI_REDRAW);
+}
+
+static int
+k_enter(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)key;
+	if (m->ranking)
+		pager_open_detail(t, t->ranking->order[m->rsel]);
+	else
+		edit_open(t, m->rows[m->cur]);
+	return (TUI_REDRAW);
+}
+
+static int
+k_unknown(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)key;
+	return (tui_answer(t, m->rows[m->cur], value_unknown()));
+}
+
+static int
+k_help(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)key;
+	pager_open_help(t, m->rows[m->cur]);
+	return (TUI_REDRAW);
+}
+
+static int
+k_ranking(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)t;
+	if (key == 'r')
+		m->ranking = !m->ranking;
+	else
+		m->ranking = false;
+	return (TUI_REDRAW);
+}
+
+static int
+k_save(struct tui *t, void *data, int key)
+{
+	(void)data;
+	(void)key;
+	return (files_save(t, false));
+}
+
+static int
+k_export(struct tui *t, void *data, int key)
+{
+	(void)data;
+	(void)key;
+	return (files_export(t));
+}
+
+static int
+k_quit(struct tui *t, void *data, int key)
+{
+	(void)data;
+	(void)key;
+	return (files_quit(t));
+}
+
+#define MOVE_KEYS \
+	{ TK(KEY_UP), "\u2191\u2193", "move", k_up }, \
+	{ TK(KEY_DOWN), NULL, NULL, k_down }, \
+	{ 'k', NULL, NULL, k_up }, \
+	{ 'j', NULL, NULL, k_down }, \
+	{ TK(KEY_PPAGE), NULL, NULL, k_up }, \
+	{ TK(KEY_NPAGE), NULL, NULL, k_down }, \
+	{ TK(KEY_HOME), NULL, NULL, k_home }, \
+	{ TK(KEY_END), NULL, NULL, k_home }, \
+	{ 'g', NULL, NULL, k_home }, \
+	{ 'G', NULL, NULL, k_home }
+#define FILE_KEYS \
+	{ 's', "s", "save", k_save }, \
+	{ 'e', "e", "export", k_export }, \
+	{ 'q', "q", "quit", k_quit }, \
+	{ 0, NULL, NULL, NULL }
+
+static const struct tui_binding question_keys[] = {
+	MOVE_KEYS,
+	{ '\t', NULL, NULL, k_down },
+	{ TK(KEY_BTAB), NULL, NULL, k_up },
+	{ '\r', "Enter", "answer", k_enter },
+	{ '\n', NULL, NULL, k_enter },
+	{ TK(KEY_ENTER), NULL, NULL, k_enter },
+	{ ' ', NULL, NULL, k_enter },
+	{ TK(KEY_RIGHT), NULL, NULL, k_enter },
+	{ 'l', NULL, NULL, k_enter },
+	{ 'u', "u", "don't know", k_unknown },
+	{ TK(KEY_DC), NULL, NULL, k_unknown },
+	{ TK(KEY_BACKSPACE), NULL, NULL, k_unknown },
+	{ 127, NULL, NULL, k_unknown },
+	{ '?', "?", "help", k_help },
+	{ TK(KEY_F(1)), NULL, NULL, k_help },
+	{ 'r', "r", "ranking", k_ranking },
+	FILE_KEYS
+};
+
+static const struct tui_binding ranking_keys[] = {
+	MOVE_KEYS,
+	{ '\r', "Enter", "details", k_enter },
+	{ '\n', NULL, NULL, k_enter },
+	{ TK(KEY_ENTER), NULL, NULL, k_enter },
+	{ ' ', NULL, NULL, k_enter },
+	{ TK(KEY_RIGHT), NULL, NULL, k_enter },
+	{ 'l', NULL, NULL, k_enter },
+	{ 'r', "r", "questions", k_ranking },
+	{ TK_ESC, NULL, NULL, k_ranking },
+	{ TK(KEY_LEFT), NULL, NULL, k_ranking },
+	{ 'h', NULL, NULL, k_ranking },
+	{ '\t', NULL, NULL, k_ranking },
+	FILE_KEYS
+};
+
+static const struct tui_binding *
+main_bindings(struct tui *t, void *data)
+{
+	struct main_state	*m = data;
+
+	(void)t;
+	return (m->ranking ? ranking_keys : question_keys);
+}
+
+const struct tui_screen screen_main = {
+	"main", false, main_draw, main_bindings, NULL, main_free,
+};

@@ -1,0 +1,356 @@
+/*
+ * screen_pager: full-screen scrolling text, for a question's help and for
+ * a pattern's details. The text is rebuilt from the knowledge base and the
+ * ranking at each draw, wrapped to the terminal's width, so a resize just
+ * reflows it. The details show everything the knowledge base says about a
+ * pattern and why it scored as it did: every fired rule with its effect
+ * and its `why`, and the vetoes with their reasons.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+#include "xmalloc.h"
+
+enum pager_kind { PG_HELP, PG_DETAIL };
+
+struct pager {
+	enum pager_kind	kind;
+	size_t		item;		/* question or pattern index */
+	size_t		top;
+	size_t		page;		/* rows shown, from the last draw */
+	size_t		nlines;		/* from the last draw */
+};
+
+static void
+heading(struct draw_lines *l, const char *s)
+{
+	lines_add(l, 0, ST_NORMAL, "");
+	lines_add(l, 1, ST_HEADING, s);
+}
+
+static void
+bullets(const struct tui *t, struct draw_lines *l, int width,
+    const char *title, const struct strlist *sl)
+{
+	char	*s;
+	size_t	 i;
+
+	if (sl->n == 0)
+		return;
+	heading(l, title);
+	for (i = 0; i < sl->n; i++) {
+		s = xasprintf("%s %s", draw_glyph(t, "\u2022", "-"),
+		    sl->items[i]);
+		lines_wrap(l, 3, 5, width, ST_NORMAL, s);
+		free(s);
+	}
+}
+
+static void
+build_help(const struct tui *t, size_t qi, struct draw_lines *l, int width)
+{
+	const struct question	*q = &t->kb->questions[qi];
+	char			 buf[1024];
+
+	lines_wrap(l, 1, 1, width, ST_HEADING, q->prompt);
+	lines_add(l, 0, ST_NORMAL, "");
+	if (q->help != NULL && q->help[0] != '\0')
+		lines_wrap(l, 1, 1, width, ST_NORMAL, q->help);
+	else
+		lines_add(l, 1, ST_DIM, "The knowledge base has no help text "
+		    "for this question.");
+	heading(l, "Answer");
+	lines_wrap(l, 3, 3, width, ST_NORMAL, accepts_text(q, buf,
+	    sizeof buf));
+	answer_text(q, &t->answers.v[qi], buf, sizeof buf);
+	lines_addf(l, 3, ST_NORMAL, "Now: %s", buf);
+	lines_wrap(l, 3, 3, width, ST_DIM, "\"Don't know\" is always a fair "
+	    "answer: rules that need it do not fire, so it moves no score.");
+	heading(l, "Keys");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, t->utf8 ?
+	    "\u2191\u2193 j k Tab     move between questions; PgUp PgDn "
+	    "Home End jump" : "Up Down j k Tab move between questions; "
+	    "PgUp PgDn Home End jump");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "Enter          answer the "
+	    "question: pick from a list, tick a checklist or type a value");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "u              don't know "
+	    "(an empty entry does the same when typing)");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "? or F1        this help");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "r              the ranking; "
+	    "Enter on a pattern shows why it scored as it did");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "s  e           save the "
+	    "answers (YAML); export the report");
+	lines_wrap(l, 3, 17, width, ST_NORMAL, "q              quit (asks "
+	    "first if there are unsaved changes)");
+	lines_addf(l, 0, ST_NORMAL, "%s", "");
+	lines_addf(l, 1, ST_DIM, "Knowledge base: %s %s; archadvisor %s.",
+	    t->kb->name, t->kb->version, t->version);
+}
+
+static void
+build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
+    int width)
+{
+	const struct kb			*kb = t->kb;
+	const struct pattern_score	*s = &t->ranking->scores[p];
+	const struct rule		*rule;
+	char				*text;
+	size_t				 i;
+
+	if (s->vetoed) {
+		heading(l, "Ruled out");
+		for (i = 0; i < s->nvetoes; i++) {
+			rule = &kb->rules[s->vetoes[i]];
+			text = xasprintf("veto  %s [%s]", rule->why, rule->id);
+			lines_wrap(l, 3, 9, width, ST_FIT_WEAK, text);
+			free(text);
+		}
+	}
+	if (s->vetoed)
+		text = xasprintf("Rules that fired (evidence %+.1f; the veto "
+		    "makes the score 0)", s->evidence);
+	else
+		text = xasprintf("Why it scores %.1f (evidence %+.1f, scale "
+		    "%g)", s->score, s->evidence, kb->scale);
+	heading(l, text);
+	free(text);
+	for (i = 0; i < s->nreasons; i++) {
+		rule = &kb->rules[s->reasons[i].rule];
+		text = xasprintf("%+.1f%*s%s [%s]", s->reasons[i].effect,
+		    s->reasons[i].effect <= -10 || s->reasons[i].effect >= 10 ?
+		    1 : 2, "", rule->why, rule->id);
+		lines_wrap(l, 3, 9, width, s->reasons[i].effect < 0 ?
+		    ST_FIT_WEAK : ST_NORMAL, text);
+		free(text);
+	}
+	if (s->nreasons == 0)
+		lines_wrap(l, 3, 3, width, ST_DIM, "No rule added to or took "
+		    "from its score with these answers; answering more "
+		    "questions may change that.");
+}
+
+static void
+build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
+{
+	const struct pattern		*pat = &t->kb->patterns[p];
+	const struct pattern_score	*s = &t->ranking->scores[p];
+	char				*text;
+	size_t				 i;
+
+	lines_addf(l, 1, ST_HEADING, "%s (%s, %s)", pat->name, pat->id,
+	    pattern_kind_name(pat->kind));
+	lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, score "
+	    "%.1f, %s", ranking_rank(t->ranking, p), t->ranking->npatterns,
+	    s->score, fit_name(s->fit));
+	lines_add(l, 0, ST_NORMAL, "");
+	lines_wrap(l, 1, 1, width, ST_NORMAL, pat->summary);
+	build_reasons(t, p, l, width);
+	bullets(t, l, width, "Best for", &pat->best_for);
+	bullets(t, l, width, "Typical tools", &pat->tools);
+	bullets(t, l, width, "Pros", &pat->pros);
+	bullets(t, l, width, "Cons", &pat->cons);
+	if (pat->nprinciples > 0) {
+		heading(l, "Principles");
+		for (i = 0; i < pat->nprinciples; i++) {
+			text = xasprintf("%s %s: %s", draw_glyph(t, "\u2022",
+			    "-"), pat->principles[i].name,
+			    pat->principles[i].text);
+			lines_wrap(l, 3, 5, width, ST_NORMAL, text);
+			free(text);
+		}
+	}
+	if (pat->sketch != NULL && pat->sketch[0] != '\0') {
+		heading(l, "Architecture sketch");
+		lines_wrap(l, 3, 3, width, ST_NORMAL, pat->sketch);
+	}
+}
+
+static void
+pager_draw(struct tui *t, void *data)
+{
+	struct pager		*pg = data;
+	struct draw_lines	 l = { NULL, 0, 0 };
+	char			 title[256], more[64];
+	size_t			 i;
+	int			 rows = tui_rows(t) - 3, width = COLS - 2;
+
+	tui_draw_header(t);
+	if (pg->kind == PG_HELP) {
+		build_help(t, pg->item, &l, width);
+		snprintf(title, sizeof title, "Help: %s",
+		    t->kb->questions[pg->item].id);
+	} else {
+		build_detail(t, pg->item, &l, width);
+		snprintf(title, sizeof title, "%s",
+		    t->kb->patterns[pg->item].name);
+	}
+	pg->page = rows > 0 ? (size_t)rows : 1;
+	pg->nlines = l.n;
+	if (pg->top + pg->page > l.n)
+		pg->top = l.n > pg->page ? l.n - pg->page : 0;
+	more[0] = '\0';
+	if (l.n > pg->page)
+		snprintf(more, sizeof more, "lines %zu-%zu of %zu",
+		    pg->top + 1, pg->top + pg->page < l.n ? pg->top +
+		    pg->page : l.n, l.n);
+	draw_hline(2, 0, COLS, t);
+	draw_text(2, 1, 1, " ", ST_NORMAL, t);
+	i = (size_t)draw_text(2, 2, COLS - 4, title, ST_HEADING, t);
+	draw_text(2, 2 + (int)i, 1, " ", ST_NORMAL, t);
+	if (more[0] != '\0' && (int)i + draw_width(more) + 8 < COLS) {
+		draw_text(2, COLS - draw_width(more) - 3, 1, " ", ST_NORMAL, t);
+		draw_text(2, COLS - draw_width(more) - 2, draw_width(more),
+		    more, ST_DIM, t);
+		draw_text(2, COLS - 2, 1, " ", ST_NORMAL, t);
+	}
+	for (i = 0; i < pg->page && pg->top + i < l.n; i++)
+		draw_text(3 + (int)i, l.v[pg->top + i].indent, COLS -
+		    l.v[pg->top + i].indent - 1, l.v[pg->top + i].text,
+		    l.v[pg->top + i].style, t);
+	lines_free(&l);
+}
+
+static int
+k_scroll(struct tui *t, void *data, int key)
+{
+	struct pager	*pg = data;
+	size_t		 last = pg->nlines > pg->page ? pg->nlines - pg->page :
+			    0;
+
+	(void)t;
+	switch (key) {
+	case TK(KEY_UP):
+	case 'k':
+		if (pg->top > 0)
+			pg->top--;
+		break;
+	case TK(KEY_DOWN):
+	case 'j':
+	case '\r':
+	case '\n':
+		if (pg->top < last)
+			pg->top++;
+		break;
+	case TK(KEY_PPAGE):
+	case 'b':
+		pg->top = pg->top > pg->page - 1 ? pg->top - (pg->page - 1) : 0;
+		break;
+	case TK(KEY_HOME):
+	case 'g':
+		pg->top = 0;
+		break;
+	case TK(KEY_END):
+	case 'G':
+		pg->top = last;
+		break;
+	default:	/* PgDn, Space */
+		pg->top += pg->page - 1;
+		if (pg->top > last)
+			pg->top = last;
+	}
+	return (TUI_REDRAW);
+}
+
+/* The pattern ranked just above or below this one. */
+static int
+k_other(struct tui *t, void *data, int key)
+{
+	struct pager	*pg = data;
+	size_t		 rank = ranking_rank(t->ranking, pg->item) - 1;
+	size_t		 n = t->ranking->npatterns;
+
+	if (key == TK(KEY_LEFT) || key == 'p' || key == 'h')
+		rank = (rank + n - 1) % n;
+	else
+		rank = (rank + 1) % n;
+	pg->item = t->ranking->order[rank];
+	pg->top = 0;
+	return (TUI_REDRAW);
+}
+
+static int
+k_back(struct tui *t, void *data, int key)
+{
+	(void)t;
+	(void)data;
+	(void)key;
+	return (TUI_POP);
+}
+
+#define SCROLL_KEYS \
+	{ TK(KEY_UP), "\u2191\u2193", "scroll", k_scroll }, \
+	{ TK(KEY_DOWN), NULL, NULL, k_scroll }, \
+	{ 'k', NULL, NULL, k_scroll }, \
+	{ 'j', NULL, NULL, k_scroll }, \
+	{ '\r', NULL, NULL, k_scroll }, \
+	{ '\n', NULL, NULL, k_scroll }, \
+	{ TK(KEY_NPAGE), "PgDn", "page", k_scroll }, \
+	{ ' ', NULL, NULL, k_scroll }, \
+	{ TK(KEY_PPAGE), NULL, NULL, k_scroll }, \
+	{ 'b', NULL, NULL, k_scroll }, \
+	{ TK(KEY_HOME), NULL, NULL, k_scroll }, \
+	{ TK(KEY_END), NULL, NULL, k_scroll }, \
+	{ 'g', NULL, NULL, k_scroll }, \
+	{ 'G', NULL, NULL, k_scroll }
+#define BACK_KEYS \
+	{ TK_ESC, "Esc", "back", k_back }, \
+	{ 'q', NULL, NULL, k_back }, \
+	{ TK(KEY_BACKSPACE), NULL, NULL, k_back }, \
+	{ 127, NULL, NULL, k_back }, \
+	{ 0, NULL, NULL, NULL }
+
+static const struct tui_binding help_keys[] = {
+	SCROLL_KEYS,
+	{ '?', NULL, NULL, k_back },
+	{ TK(KEY_F(1)), NULL, NULL, k_back },
+	{ TK(KEY_LEFT), NULL, NULL, k_back },
+	BACK_KEYS
+};
+
+static const struct tui_binding detail_keys[] = {
+	SCROLL_KEYS,
+	{ TK(KEY_RIGHT), "\u2190\u2192", "other patterns", k_other },
+	{ TK(KEY_LEFT), NULL, NULL, k_other },
+	{ 'n', NULL, NULL, k_other },
+	{ 'p', NULL, NULL, k_other },
+	{ 'l', NULL, NULL, k_other },
+	{ 'h', NULL, NULL, k_other },
+	BACK_KEYS
+};
+
+static const struct tui_binding *
+pager_bindings(struct tui *t, void *data)
+{
+	struct pager	*pg = data;
+
+	(void)t;
+	return (pg->kind == PG_HELP ? help_keys : detail_keys);
+}
+
+static const struct tui_screen screen_pager = {
+	"pager", false, pager_draw, pager_bindings, NULL, free,
+};
+
+static void
+open_pager(struct tui *t, enum pager_kind kind, size_t item)
+{
+	struct pager	*pg;
+
+	pg = xcalloc(1, sizeof *pg);
+	pg->kind = kind;
+	pg->item = item;
+	tui_push(t, &screen_pager, pg);
+}
+
+void
+pager_open_help(struct tui *t, size_t qi)
+{
+	open_pager(t, PG_HELP, qi);
+}
+
+void
+pager_open_detail(struct tui *t, size_t pattern)
+{
+	open_pager(t, PG_DETAIL, pattern);
+}

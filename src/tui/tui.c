@@ -1,0 +1,487 @@
+/*
+ * tui: sets the terminal up and always puts it back, and runs the loop:
+ * draw every screen of the stack, read a key, hand it to the top screen's
+ * bindings, act on the reaction (re-rank, close, quit).
+ *
+ * The terminal is restored on every way out: q, SIGINT (Ctrl-C) and
+ * SIGTERM (the handler only sets a flag; the key read returns and the loop
+ * ends normally), and fatal signals (SIGABRT from an xmalloc failure,
+ * SIGSEGV...), whose handler writes the terminal's exit sequences and
+ * restores the saved termios with async-signal-safe calls before dying of
+ * the same signal. Resizes arrive as KEY_RESIZE and simply redraw: every
+ * screen lays itself out from LINES and COLS each time it is drawn.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "answers_load.h"
+#include "diag.h"
+#include "tui.h"
+#include "tui_int.h"
+#include "xmalloc.h"
+
+static volatile sig_atomic_t	tui_signal;
+
+/* What the fatal-signal handler needs, prepared before it can run. */
+static struct termios	saved_tio;
+static bool		have_tio;
+static char		restore_seq[256];
+static size_t		restore_len;
+
+static void
+on_signal(int sig)
+{
+	tui_signal = sig;
+}
+
+static void
+on_fatal(int sig)
+{
+	ssize_t	n;
+
+	if (restore_len > 0) {
+		n = write(STDOUT_FILENO, restore_seq, restore_len);
+		(void)n;	/* nothing better to do if it fails */
+	}
+	if (have_tio)
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	/* SA_RESETHAND made the action the default again: die of it. */
+	raise(sig);
+}
+
+static void
+add_restore_cap(const char *cap)
+{
+	char	*s = tigetstr(cap);
+	size_t	 n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (restore_len + n >= sizeof restore_seq)
+		return;
+	memcpy(restore_seq + restore_len, s, n);
+	restore_len += n;
+}
+
+static void
+install_signals(void)
+{
+	static const int	 fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
+				    SIGILL };
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	/* No SA_RESTART: the blocked key read must return to the loop. */
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+		/* Leave a sanitizer's own handler in place. */
+		if (sigaction(fatal[i], NULL, &old) == 0 &&
+		    (old.sa_flags & SA_SIGINFO) == 0 &&
+		    old.sa_handler == SIG_DFL)
+			sigaction(fatal[i], &sa, NULL);
+	}
+}
+
+static void
+restore_signals(void)
+{
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT,
+				    SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+	struct sigaction	sa, old;
+	size_t			i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    (old.sa_handler == on_signal ||
+		    old.sa_handler == on_fatal))
+			sigaction(sigs[i], &sa, NULL);
+}
+
+void
+tui_push(struct tui *t, const struct tui_screen *s, void *data)
+{
+	if (t->depth == TUI_MAX_DEPTH) {
+		if (s->free != NULL)
+			s->free(data);
+		return;
+	}
+	t->stack[t->depth].screen = s;
+	t->stack[t->depth].data = data;
+	t->depth++;
+}
+
+/* Closes screen i of the stack (not always the top: see dispatch). */
+static void
+pop_at(struct tui *t, int i)
+{
+	const struct tui_screen	*s = t->stack[i].screen;
+
+	if (s->free != NULL)
+		s->free(t->stack[i].data);
+	memmove(&t->stack[i], &t->stack[i + 1], (size_t)(t->depth - i - 1) *
+	    sizeof t->stack[0]);
+	t->depth--;
+}
+
+void
+tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+}
+
+int
+tui_answer(struct tui *t, size_t qi, struct value v)
+{
+	if (value_equal(&t->answers.v[qi], &v))
+		return (TUI_REDRAW);
+	t->answers.v[qi] = v;
+	return (TUI_CHANGED);
+}
+
+int
+tui_rows(const struct tui *t)
+{
+	return (LINES - t->status_rows);
+}
+
+/* The best processing pattern after the recommended one, or NULL. */
+static const char *
+runner_up(const struct tui *t)
+{
+	const struct ranking	*r = t->ranking;
+	size_t			 i, p;
+
+	for (i = 0; i < r->npatterns; i++) {
+		p = r->order[i];
+		if ((int)p != r->processing && !r->scores[p].vetoed &&
+		    t->kb->patterns[p].kind == PATTERN_PROCESSING)
+			return (t->kb->patterns[p].name);
+	}
+	return (NULL);
+}
+
+/* The recommendation as a phrase, from the ranking's own fields. */
+static void
+recommendation(const struct tui *t, size_t answered, char *buf,
+    size_t bufsz)
+{
+	const struct kb		*kb = t->kb;
+	const struct ranking	*r = t->ranking;
+	const char		*next = runner_up(t);
+	size_t			 len;
+
+	if (answered == 0) {
+		snprintf(buf, bufsz, "none yet: answer a few questions.");
+		return;
+	}
+	if (r->processing < 0) {
+		snprintf(buf, bufsz, "every processing pattern is ruled out "
+		    "by these answers.");
+		return;
+	}
+	if (r->organization >= 0)
+		len = (size_t)snprintf(buf, bufsz, "%s, organised as a %s",
+		    kb->patterns[r->processing].name,
+		    kb->patterns[r->organization].name);
+	else
+		len = (size_t)snprintf(buf, bufsz, "%s, organised centrally",
+		    kb->patterns[r->processing].name);
+	if (len >= bufsz || next == NULL)
+		return;
+	if (r->margin < 0.05)
+		snprintf(buf + len, bufsz - len, " (tied with %s)", next);
+	else
+		snprintf(buf + len, bufsz - len, " (%.1f points ahead of %s)",
+		    r->margin, next);
+}
+
+/*
+ * The top two lines of every full screen: the title bar (file, progress)
+ * and the recommendation, which stays in view whatever the screen.
+ * Progress counts the questions that are asked (ask_if) or answered.
+ */
+void
+tui_draw_header(struct tui *t)
+{
+	const struct kb	*kb = t->kb;
+	const char	*file, *dot;
+	char		 left[512], right[64], line[512];
+	size_t		 i, asked = 0, answered = 0;
+	int		 rw;
+
+	for (i = 0; i < kb->nquestions; i++) {
+		if (t->answers.v[i].known)
+			answered++;
+		if (t->answers.v[i].known ||
+		    kb_question_asked(kb, i, t->answers.v))
+			asked++;
+	}
+	draw_fill(0, 0, COLS, ST_TITLE, t);
+	file = t->path ? strrchr(t->path, '/') : NULL;
+	file = file ? file + 1 : t->path;
+	dot = draw_glyph(t, " \u00b7 ", " - ");
+	snprintf(left, sizeof left, "archadvisor%s%s%s%s%s",
+	    t->answers.name ? dot : "",
+	    t->answers.name ? t->answers.name : "", dot,
+	    file ? file : "not saved yet",
+	    t->dirty && file ? ", modified" : "");
+	snprintf(right, sizeof right, "answered %zu of %zu", answered, asked);
+	rw = draw_width(right);
+	draw_text(0, 1, COLS - rw - 4, left, ST_TITLE, t);
+	draw_text(0, COLS - rw - 1, rw, right, ST_TITLE, t);
+
+	draw_fill(1, 0, COLS, ST_NORMAL, t);
+	recommendation(t, answered, line, sizeof line);
+	rw = draw_text(1, 1, COLS - 2, "Recommendation: ", ST_RECOMMEND, t);
+	draw_text(1, 1 + rw, COLS - 2 - rw, line, answered ? ST_RECOMMEND :
+	    ST_DIM, t);
+}
+
+static void
+draw_too_small(struct tui *t)
+{
+	struct draw_lines	l = { NULL, 0, 0 };
+	char			buf[512];
+	size_t			i;
+	int			y;
+
+	erase();
+	snprintf(buf, sizeof buf, "This terminal is %dx%d; archadvisor needs "
+	    "at least %dx%d. Make the window larger to go on%s", COLS, LINES,
+	    TUI_MIN_COLS, TUI_MIN_LINES, t->dirty ? ", or press Q to quit "
+	    "without saving your changes." : ", or press q to quit.");
+	lines_wrap(&l, 0, 0, COLS > 2 ? COLS - 2 : 1, ST_NORMAL, buf);
+	y = (LINES - (int)l.n) / 2;
+	for (i = 0; i < l.n; i++)
+		draw_text(y + (int)i, 1, COLS - 2, l.v[i].text, ST_NORMAL, t);
+	lines_free(&l);
+	curs_set(0);
+	refresh();
+}
+
+static bool
+too_small(void)
+{
+	return (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES);
+}
+
+static const struct tui_binding *
+top_bindings(struct tui *t)
+{
+	struct tui_frame	*f = &t->stack[t->depth - 1];
+
+	return (f->screen->bindings(t, f->data));
+}
+
+static void
+draw_all(struct tui *t)
+{
+	int	i, first;
+
+	if (too_small()) {
+		draw_too_small(t);
+		return;
+	}
+	erase();
+	t->cursor_y = t->cursor_x = -1;
+	t->status_rows = draw_status_rows(t, top_bindings(t), COLS);
+	/* Popups need the screen below them; full screens hide it. */
+	for (first = t->depth - 1; first > 0; first--)
+		if (!t->stack[first].screen->popup)
+			break;
+	for (i = first; i < t->depth; i++)
+		t->stack[i].screen->draw(t, t->stack[i].data);
+	draw_status(t, top_bindings(t));
+	if (t->cursor_y >= 0) {
+		move(t->cursor_y, t->cursor_x);
+		curs_set(1);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+/* Hands key to the top screen: its bindings first, then its own handler. */
+static int
+dispatch(struct tui *t, int key, int *frame)
+{
+	const struct tui_binding	*b;
+	struct tui_frame		*f;
+
+	*frame = t->depth - 1;
+	f = &t->stack[*frame];
+	for (b = f->screen->bindings(t, f->data); b->fn != NULL; b++)
+		if (b->key == key)
+			return (b->fn(t, f->data, key));
+	if (f->screen->key != NULL)
+		return (f->screen->key(t, f->data, key));
+	return (TUI_UNKNOWN_KEY);
+}
+
+/* Keys while the terminal is too small: only quitting. */
+static int
+small_key(struct tui *t, int key)
+{
+	if ((key == 'q' && !t->dirty) || key == 'Q')
+		return (TUI_QUIT);
+	return (TUI_NONE);
+}
+
+static void
+loop(struct tui *t)
+{
+	wint_t	wch;
+	int	r, key, react, frame;
+
+	while (!tui_signal) {
+		draw_all(t);
+		r = get_wch(&wch);
+		if (tui_signal)
+			break;
+		if (r == ERR)
+			continue;	/* another signal; draw again */
+		key = r == KEY_CODE_YES ? TK((int)wch) : (int)wch;
+		if (key == TK(KEY_RESIZE))
+			continue;
+		t->msg[0] = '\0';
+		if (too_small())
+			react = small_key(t, key);
+		else
+			react = dispatch(t, key, &frame);
+		if (react & TUI_UNKNOWN_KEY)
+			beep();
+		if (react & TUI_CHANGED) {
+			engine_rank(t->kb, t->answers.v, t->ranking);
+			t->dirty = true;
+		}
+		if ((react & TUI_POP) && frame > 0)
+			pop_at(t, frame);
+		if (react & TUI_QUIT)
+			break;
+	}
+}
+
+/* Loads --answers before the screen starts; returns 0 or an exit status. */
+static int
+load_answers(struct tui *t, const char *path)
+{
+	struct diag		d;
+	enum load_status	st;
+
+	if (path == NULL) {
+		answers_init(&t->answers, t->kb);
+		return (0);
+	}
+	diag_init(&d);
+	st = answers_load_file(&t->answers, t->kb, path, &d);
+	if (st == LOAD_NOT_FOUND && strcmp(path, "-") != 0) {
+		/* A new scenario: the file is made on the first save. */
+		tui_message(t, false, "%s does not exist yet; s saves your "
+		    "answers there.", path);
+		st = LOAD_OK;
+	} else
+		diag_print(stderr, &d);
+	diag_free(&d);
+	if (st != LOAD_OK) {
+		answers_free(&t->answers);
+		return (st == LOAD_NOT_FOUND ? 66 : 65);
+	}
+	if (strcmp(path, "-") != 0)
+		t->path = xstrdup(path);
+	return (0);
+}
+
+static bool
+locale_utf8(void)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0));
+}
+
+int
+tui_run(const struct kb *kb, const struct tui_options *opts)
+{
+	struct tui	 t;
+	SCREEN		*scr;
+	int		 rc;
+
+	memset(&t, 0, sizeof t);
+	t.kb = kb;
+	t.version = opts->version;
+	if ((rc = load_answers(&t, opts->answers)) != 0)
+		return (rc);
+	t.ranking = ranking_new(kb);
+	engine_rank(kb, t.answers.v, t.ranking);
+	t.utf8 = locale_utf8();
+	t.color = opts->color;
+
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	tui_signal = 0;
+	install_signals();
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		restore_signals();
+		fprintf(stderr, "archadvisor: cannot use this terminal "
+		    "(TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "unset");
+		ranking_free(t.ranking);
+		answers_free(&t.answers);
+		free(t.path);
+		return (70);
+	}
+	restore_len = 0;
+	add_restore_cap("sgr0");
+	add_restore_cap("cnorm");
+	add_restore_cap("rmkx");
+	add_restore_cap("rmcup");
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	draw_init_styles(&t);
+
+	tui_push(&t, &screen_main, screen_main_new(&t));
+	loop(&t);
+	while (t.depth > 0)
+		pop_at(&t, t.depth - 1);
+	files_cleanup();
+
+	endwin();
+	delscreen(scr);
+	restore_len = 0;
+	restore_signals();
+	rc = t.quit_status;
+	if (tui_signal) {
+		fprintf(stderr, "archadvisor: %s; %s\n", tui_signal == SIGINT ?
+		    "interrupted" : "terminated", t.dirty ? "unsaved answers "
+		    "were not saved" : "nothing was left unsaved");
+		rc = 128 + tui_signal;
+	}
+	ranking_free(t.ranking);
+	answers_free(&t.answers);
+	free(t.path);
+	return (rc);
+}

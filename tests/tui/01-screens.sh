@@ -1,0 +1,30 @@
+# The main screen as a newcomer first sees it, at 120x40 (ranking beside
+# the questions) and 80x24 (ranking behind 'r'), against golden dumps;
+# the ranking panel of a scored scenario on the small test knowledge base
+# at 100x30, the narrowest side-by-side layout; and the help screen.
+
+start 120 40 tui
+golden main-120x40 tests/tui/main-120x40.screen
+see status-line-keys "Enter answer  u don't know  ? help  r ranking  s save  e export  q quit"
+
+start 80 24 tui
+golden main-80x24 tests/tui/main-80x24.screen
+keys r
+see narrow-ranking-toggle "1 Batch Processing"
+not_see narrow-ranking-hides-questions "Latency and volume"
+see narrow-ranking-keys "r questions"
+keys r
+see narrow-questions-back "Latency and volume"
+
+start 100 30 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
+golden mini-100x30 tests/tui/mini-100x30.screen
+
+# ? shows the question's help text from the knowledge base.
+start 120 40 tui
+keys '?'
+see help-title "Help: latency"
+see help-text "Give the strictest delay that really matters"
+see help-accepts "duration, e.g. 30s, 10m, 4h, 1d; at least 1s"
+see help-keys "Esc back"
+keys Escape
+see help-closes "Enter answer"

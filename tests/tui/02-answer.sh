@@ -1,0 +1,117 @@
+# Answering: every widget (text entry for durations, sizes and integers,
+# choice lists for levels and yes/no, a checklist for sets), bad entries
+# rejected with the parser's message, "don't know", the ranking moving
+# after each change, progress, and questions that are not asked.
+
+start 120 40 tui
+screen | cut -c66- >"$T/ranking-before"
+
+# Durations: a bad one is explained in the box and not accepted.
+keys Enter
+see duration-editor "Answer:"
+type_text banana
+keys Enter
+see bad-duration-message "invalid duration 'banana': expected a number and a unit"
+see bad-duration-stays-open "Answer: banana"
+row_has bad-duration-not-accepted latency "don't know"
+keys C-u
+type_text 2m
+keys Enter
+not_see duration-editor-closes "Answer:"
+row_has duration-in-list latency " 2m "
+see progress-1 "answered 1 of 19"
+see recommendation-appears "Recommendation: Stream Processing"
+screen | cut -c66- >"$T/ranking-after"
+if cmp -s "$T/ranking-before" "$T/ranking-after"; then
+	fail ranking-moves "the ranking panel did not change"
+else pass ranking-moves; fi
+
+# Sizes (the editor opens on the next question: volume, then history).
+keys Enter
+type_text lots
+keys Enter
+see bad-size-message "invalid size 'lots'"
+keys C-u
+type_text 2TB
+keys Enter
+wait_gone "Answer:"
+keys Enter
+type_text 50TB
+keys Enter
+wait_gone "Answer:"
+row_has size-volume volume " 2TB "
+row_has size-history history " 50TB "
+
+# all_realtime (yes/no): the list starts on "yes"; Down, Enter picks "no".
+keys Enter
+see bool-choices "( ) yes"
+see bool-dont-know "(*) don't know"
+keys Down Enter
+not_see bool-closes "( ) yes"
+row_has bool-no all_realtime " no "
+
+# Levels: sql_skills strong, streaming_skills some.
+keys Enter
+see level-choices "( ) strong"
+keys Down Down Enter
+wait_gone "( ) strong"
+keys Enter Down Enter
+wait_gone "( ) none"
+row_has level-strong sql_skills " strong "
+row_has level-some streaming_skills " some "
+
+# Integers: out of range and not a number are refused.
+keys Enter
+type_text 9
+keys Enter
+see int-range-message "must be between 1 and 5, got 9"
+keys C-u
+type_text 4
+keys Enter
+wait_gone "Answer:"
+keys Enter
+type_text many
+keys Enter
+see int-bad-message "invalid integer 'many'"
+keys C-u
+type_text 12
+keys Enter
+wait_gone "Answer:"
+row_has integer-maturity maturity " 4 "
+row_has integer-domains domains " 12 "
+
+# central_bottleneck: yes (Enter on the first choice).
+keys Enter Enter
+wait_gone "( ) yes"
+row_has bool-yes central_bottleneck " yes "
+
+# use_cases (a set): tick reporting and iot, Enter.
+keys Enter
+see set-checklist "[ ] historical_analytics"
+keys Space Down Down Down Down Down Space
+see set-ticked "[x] iot"
+keys Enter
+wait_gone "[x] iot"
+row_has set-answer use_cases " reporting, iot "
+see progress-10 "answered 10 of 19"
+
+# realtime_outputs yes, then back up to it and make it "don't know".
+keys Enter Enter
+wait_gone "( ) yes"
+row_has bool-yes-2 realtime_outputs " yes "
+keys Up u
+see dont-know-progress "answered 10 of 19"
+row_has dont-know realtime_outputs "don't know"
+# In a list, "don't know" is also the last item.
+keys Up Enter End Enter
+wait_gone "( ) don't know"
+row_has dont-know-item use_cases "don't know"
+
+# A day is fast enough: the transition question is no longer asked.
+keys Home Enter C-u
+type_text 1d
+keys Enter
+wait_gone "Answer:"
+row_has not-asked transitioning "not asked"
+keys End
+see not-asked-why "Not asked with these answers: it matters only when latency < 1d."

@@ -1,0 +1,50 @@
+# The detail view: Enter on a pattern of the ranking shows what it is,
+# best for, tools, pros, cons, the sketch or principles, every rule that
+# fired with its effect and why, and the vetoes with their reasons;
+# the arrows go to the neighbouring patterns; Esc goes back.
+
+start 120 40 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
+keys r
+see ranking-focus "Enter details"
+keys Enter
+see detail-title "Stream (stream, processing)"
+see detail-rank "Rank 1 of 3, score 88.1, strong"
+see detail-summary "Event by event"
+see detail-why "Why it scores 88.1 (evidence +4.0, scale 2)"
+see detail-rule-effect "+3.0  Only streaming is fast enough. [fast]"
+see detail-negative-rule "-2.0  Money is tight. [cheap]"
+see detail-keys "Esc back"
+keys Right Right
+see detail-veto-title "Batch (batch, processing)"
+see detail-veto "veto  Only streaming is fast enough. [fast]"
+see detail-vetoed-rules "+1.0  Money is tight. [cheap]"
+keys Escape
+see detail-back "Enter details"
+
+# The stock knowledge base: everything the seed says about a pattern.
+start 120 40 tui --answers tests/tui/stock.yaml
+keys r
+keys Enter
+see stock-detail-best-for "Best for"
+see stock-detail-tools "Typical tools"
+see stock-detail-pros "Pros"
+see stock-detail-cons "Cons"
+see stock-detail-why "Why it scores"
+# detail_to TEXT: Right through the patterns until the title shows TEXT,
+# waiting for each move to be drawn before the next.
+detail_to() {
+	m=0
+	while [ $m -lt 6 ] && ! screen | sed -n 4p | grep -qF "$1"; do
+		title=$(screen | sed -n 4p)
+		keys Right
+		wait_gone "$title"
+		m=$((m + 1))
+	done
+}
+# Lambda has an architecture sketch; Data Mesh has principles.
+detail_to "Lambda Architecture (lambda"
+see stock-detail-sketch "Architecture sketch"
+detail_to "Data Mesh (data_mesh"
+see stock-detail-principles "Domain Ownership"
+keys Escape r
+see stock-detail-back "Enter answer"
