@@ -447,6 +447,90 @@ lines_wrap(struct draw_lines *l, int indent, int hang, int width,
 	}
 }
 
+/* The column after the first gap of two spaces in a table row, or -1. */
+static int
+row_gap(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 1; i + 2 < len; i++)
+		if (s[i - 1] != ' ' && s[i] == ' ' && s[i + 1] == ' ') {
+			while (i < len && s[i] == ' ')
+				i++;
+			return (i < len ? draw_nwidth(s, i) : -1);
+		}
+	return (-1);
+}
+
+/*
+ * Reflows help text written for about 76 columns to width: lines of a
+ * paragraph are joined and wrapped again; a line indented deeper than the
+ * one before continues it; table rows ("term  text") keep their layout,
+ * their text hanging under the text column; a new sentence at the start
+ * of a line after one that ended a sentence starts a new paragraph.
+ */
+void
+lines_reflow(struct draw_lines *l, int indent, int width, enum tui_style st,
+    const char *s)
+{
+	const char	*p = s, *nl, *line, *prev_end = NULL;
+	char		*block = NULL;
+	size_t		 len, blen = 0, lead, block_lead = 0;
+	int		 hang = 0;
+	bool		 row = false, start;
+
+	for (;;) {
+		nl = strchr(p, '\n');
+		len = nl ? (size_t)(nl - p) : strlen(p);
+		lead = 0;
+		while (lead < len && p[lead] == ' ')
+			lead++;
+		line = p + lead;
+		len -= lead;
+		if (block == NULL || len == 0)
+			start = true;
+		else if (row)		/* deeper lines continue a row */
+			start = lead <= block_lead;
+		else
+			start = lead != block_lead || row_gap(line, len) >= 0 ||
+			    (strchr(".:?!", *prev_end) != NULL &&
+			    *line >= 'A' && *line <= 'Z');
+		if (start && block != NULL) {
+			wrap_one(l, indent + (int)block_lead, indent + hang,
+			    width, st, block, blen);
+			free(block);
+			block = NULL;
+		}
+		if (len == 0) {
+			if (nl != NULL || p != s)
+				lines_add(l, indent, st, "");
+			prev_end = NULL;
+		} else if (block == NULL) {
+			block = xstrndup(line, len);
+			blen = len;
+			block_lead = lead;
+			row = row_gap(line, len) >= 0;
+			hang = (int)lead + (row ? row_gap(line, len) : 0);
+			prev_end = line + len - 1;
+		} else {
+			block = xreallocarray(block, blen + len + 2, 1);
+			block[blen++] = ' ';
+			memcpy(block + blen, line, len);
+			blen += len;
+			block[blen] = '\0';
+			prev_end = line + len - 1;
+		}
+		if (nl == NULL || nl[1] == '\0')
+			break;
+		p = nl + 1;
+	}
+	if (block != NULL) {
+		wrap_one(l, indent + (int)block_lead, indent + hang, width, st,
+		    block, blen);
+		free(block);
+	}
+}
+
 void
 lines_free(struct draw_lines *l)
 {

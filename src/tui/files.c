@@ -138,7 +138,6 @@ static int
 export_done(struct tui *t, const char *path, void *arg)
 {
 	struct export_call	ec;
-	struct whatif		w;
 	int			rc;
 
 	if (path[0] == '\0') {
@@ -157,10 +156,8 @@ export_done(struct tui *t, const char *path, void *arg)
 	ec.ctx.utf8 = t->utf8;
 	ec.ctx.width = 80;
 	/* The same report as 'archadvisor report', what-if analysis too. */
-	whatif_analyse(t->kb, t->answers.v, &w);
-	ec.ctx.whatif = &w;
+	ec.ctx.whatif = &t->whatif;
 	rc = write_file(t, path, write_report, &ec);
-	whatif_free(&w);
 	if (rc != 0)
 		return (TUI_REDRAW);
 	tui_message(t, false, "Exported the %s report to %s.",

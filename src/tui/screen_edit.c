@@ -310,11 +310,18 @@ edit_draw(struct tui *t, void *data)
 	char			 buf[1024];
 	int			 w, h, x, y, iw, body, avail, cy, np, i;
 
-	/* Keep the ranking in view beside the box when there is room. */
-	w = screen_main_list_width(t) - 2;
-	w = w < 56 ? 56 : w > 76 ? 76 : w;
-	if (w > COLS - 4)
-		w = COLS - 4;
+	/*
+	 * Wide: beside the ranking, which stays in view. Narrow: the whole
+	 * width, so that no stray text of the list shows beside the box.
+	 */
+	if (COLS >= TUI_WIDE_COLS) {
+		w = screen_main_list_width(t) - 2;
+		w = w < 56 ? 56 : w > 76 ? 76 : w;
+		x = 2;
+	} else {
+		w = COLS;
+		x = 0;
+	}
 	iw = w - 4;
 	lines_wrap(&prompt, 0, 0, iw, ST_NORMAL, q->prompt);
 	if (e->err[0] != '\0')
@@ -337,7 +344,6 @@ edit_draw(struct tui *t, void *data)
 		y = cy - h;
 	else
 		y = tui_rows(t) - h;
-	x = COLS >= TUI_WIDE_COLS ? 2 : (COLS - w) / 2;
 	draw_box(y, x, h, w, q->id, t);
 	for (i = 0; i < np; i++) {
 		if (i == np - 1 && (size_t)np < prompt.n) {

@@ -217,11 +217,10 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 	scroll_to_cursor(m, m->page);
 	more[0] = '\0';
 	if (m->top > 0 || m->top + m->page < m->nrows)
-		snprintf(more, sizeof more, "%s%s%s", m->top > 0 ?
-		    draw_glyph(t, "\u2191", "^") : "",
-		    m->top > 0 && m->top + m->page < m->nrows ? " " : "",
-		    m->top + m->page < m->nrows ? draw_glyph(t, "\u2193 more",
-		    "v more") : "more");
+		snprintf(more, sizeof more, "%s%s more", m->top > 0 ?
+		    draw_glyph(t, "\u2191 ", "^ ") : "",
+		    m->top + m->page < m->nrows ? draw_glyph(t, "\u2193",
+		    "v") : "");
 	draw_heading(t, 2, l->qx, l->qw, "Questions", more);
 	idw = max_id_width(kb);
 	aw = answer_width(t, l->qw / 3);
@@ -322,6 +321,50 @@ draw_reasons(struct tui *t, const struct main_state *m,
 	}
 }
 
+/*
+ * What could still change the recommendation (the core's what-if
+ * analysis): how often it holds, and the open questions to ask next.
+ * Returns the row after what was drawn.
+ */
+static int
+draw_whatif(struct tui *t, const struct layout *l, int y)
+{
+	const struct whatif	*w = &t->whatif;
+	struct draw_lines	 lines = { NULL, 0, 0 };
+	char			 buf[1024];
+	size_t			 i, n, len;
+	int			 bottom = l->list_y + l->list_h;
+
+	if (answers_count(&t->answers) == 0 || w->open == 0 ||
+	    w->processing < 0)
+		return (y);
+	snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% of "
+	    "the ways the %zu open question%s could be answered.",
+	    w->holds_pct, w->open, w->open == 1 ? "" : "s");
+	lines_wrap(&lines, 0, 0, l->rw - 2, ST_DIM, buf);
+	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");
+	for (i = n = 0; i < w->nnext && n < 3 && len < sizeof buf; i++) {
+		if (w->next[i].change_share == 0 &&
+		    w->next[i].margin_change == 0)
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
+		    n ? "," : "", t->kb->questions[w->next[i].question].id);
+		n++;
+	}
+	if (n > 0)
+		lines_wrap(&lines, 0, 2, l->rw - 2, ST_NORMAL, buf);
+	/* All of it or nothing, and a row left for the reasons' heading. */
+	if (y + (int)lines.n + 2 <= bottom) {
+		for (i = 0; i < lines.n; i++)
+			draw_text(y++, l->rx + 1 + lines.v[i].indent, l->rw - 2 -
+			    lines.v[i].indent, lines.v[i].text,
+			    lines.v[i].style, t);
+		y++;
+	}
+	lines_free(&lines);
+	return (y);
+}
+
 static void
 draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
 {
@@ -357,7 +400,8 @@ draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
 		draw_text(y, x, 5, num, st, t);
 		draw_text(y, x + 6, 9, fit_name(s->fit), fs, t);
 	}
-	draw_reasons(t, m, l, l->list_y + (int)r->npatterns + 1);
+	y = draw_whatif(t, l, l->list_y + (int)r->npatterns + 1);
+	draw_reasons(t, m, l, y);
 }
 
 /* The rule above the info area, and the current question or pattern. */
@@ -376,8 +420,8 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 		p = &kb->patterns[t->ranking->order[m->rsel]];
 		title = p->name;
 		text = p->summary;
-		hint = "Enter shows what it is, best for, tools, pros, cons "
-		    "and every rule that scored it.";
+		hint = "Enter shows it in full: what it is, tools, pros, cons, "
+		    "and why it scored so.";
 	} else {
 		title = q->id;
 		text = q->prompt;

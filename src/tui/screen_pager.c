@@ -56,7 +56,7 @@ build_help(const struct tui *t, size_t qi, struct draw_lines *l, int width)
 	lines_wrap(l, 1, 1, width, ST_HEADING, q->prompt);
 	lines_add(l, 0, ST_NORMAL, "");
 	if (q->help != NULL && q->help[0] != '\0')
-		lines_wrap(l, 1, 1, width, ST_NORMAL, q->help);
+		lines_reflow(l, 1, width, ST_NORMAL, q->help);
 	else
 		lines_add(l, 1, ST_DIM, "The knowledge base has no help text "
 		    "for this question.");

@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "tui.h"
 #include "tui_int.h"
+#include "whatif.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t	tui_signal;
@@ -161,6 +162,18 @@ tui_answer(struct tui *t, size_t qi, struct value v)
 	return (TUI_CHANGED);
 }
 
+/*
+ * After every change: the engine ranks the patterns again, and the
+ * what-if analysis finds what could still change the recommendation.
+ */
+static void
+rerank(struct tui *t)
+{
+	engine_rank(t->kb, t->answers.v, t->ranking);
+	whatif_free(&t->whatif);
+	whatif_analyse(t->kb, t->answers.v, &t->whatif);
+}
+
 int
 tui_rows(const struct tui *t)
 {
@@ -183,9 +196,12 @@ runner_up(const struct tui *t)
 	return (NULL);
 }
 
-/* The recommendation as a phrase, from the ranking's own fields. */
+/*
+ * The recommendation as a phrase, from the ranking's own fields; the
+ * runner-up is named only if the phrase still fits in width columns.
+ */
 static void
-recommendation(const struct tui *t, size_t answered, char *buf,
+recommendation(const struct tui *t, size_t answered, int width, char *buf,
     size_t bufsz)
 {
 	const struct kb		*kb = t->kb;
@@ -216,6 +232,15 @@ recommendation(const struct tui *t, size_t answered, char *buf,
 	else
 		snprintf(buf + len, bufsz - len, " (%.1f points ahead of %s)",
 		    r->margin, next);
+	if (draw_width(buf) <= width)
+		return;
+	if (r->margin < 0.05)
+		snprintf(buf + len, bufsz - len, " (tied)");
+	else
+		snprintf(buf + len, bufsz - len, " (%.1f points ahead)",
+		    r->margin);
+	if (draw_width(buf) > width)
+		buf[len] = '\0';	/* the ranking shows the margin */
 }
 
 /*
@@ -254,8 +279,8 @@ tui_draw_header(struct tui *t)
 	draw_text(0, COLS - rw - 1, rw, right, ST_TITLE, t);
 
 	draw_fill(1, 0, COLS, ST_NORMAL, t);
-	recommendation(t, answered, line, sizeof line);
 	rw = draw_text(1, 1, COLS - 2, "Recommendation: ", ST_RECOMMEND, t);
+	recommendation(t, answered, COLS - 2 - rw, line, sizeof line);
 	draw_text(1, 1 + rw, COLS - 2 - rw, line, answered ? ST_RECOMMEND :
 	    ST_DIM, t);
 }
@@ -373,7 +398,7 @@ loop(struct tui *t)
 		if (react & TUI_UNKNOWN_KEY)
 			beep();
 		if (react & TUI_CHANGED) {
-			engine_rank(t->kb, t->answers.v, t->ranking);
+			rerank(t);
 			t->dirty = true;
 		}
 		if ((react & TUI_POP) && frame > 0)
@@ -435,7 +460,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	if ((rc = load_answers(&t, opts->answers)) != 0)
 		return (rc);
 	t.ranking = ranking_new(kb);
-	engine_rank(kb, t.answers.v, t.ranking);
+	rerank(&t);
 	t.utf8 = locale_utf8();
 	t.color = opts->color;
 
@@ -446,6 +471,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 		restore_signals();
 		fprintf(stderr, "archadvisor: cannot use this terminal "
 		    "(TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "unset");
+		whatif_free(&t.whatif);
 		ranking_free(t.ranking);
 		answers_free(&t.answers);
 		free(t.path);
@@ -480,6 +506,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 		    "were not saved" : "nothing was left unsaved");
 		rc = 128 + tui_signal;
 	}
+	whatif_free(&t.whatif);
 	ranking_free(t.ranking);
 	answers_free(&t.answers);
 	free(t.path);

@@ -6,7 +6,8 @@
  * make the status line, so it always shows the keys that really work.
  *
  * State the screens read: the knowledge base, the answers and the ranking
- * (struct tui). Only tui.c re-ranks, after a handler reports TUI_CHANGED.
+ * (struct tui). Only tui.c re-ranks (engine_rank, whatif_analyse), after
+ * a handler reports TUI_CHANGED.
  */
 #ifndef ARCHADVISOR_TUI_INT_H
 #define ARCHADVISOR_TUI_INT_H
@@ -18,6 +19,7 @@
 #include "answers.h"
 #include "engine.h"
 #include "kb.h"
+#include "whatif.h"
 
 /* Below this size the screen shows a message instead of the interface. */
 #define TUI_MIN_COLS	60
@@ -93,6 +95,7 @@ struct tui {
 	const struct kb		*kb;
 	struct answers		 answers;
 	struct ranking		*ranking;
+	struct whatif		 whatif;	/* what could change it */
 	bool			 dirty;		/* changed since last save */
 	char			*path;		/* answers file, or NULL */
 	const char		*version;
@@ -155,6 +158,9 @@ void	 lines_addf(struct draw_lines *, int indent, enum tui_style,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Word-wraps s to width columns: first line at indent, the rest at hang. */
 void	 lines_wrap(struct draw_lines *, int indent, int hang, int width,
+	    enum tui_style, const char *s);
+/* Reflows help text: paragraphs joined and wrapped, table rows kept. */
+void	 lines_reflow(struct draw_lines *, int indent, int width,
 	    enum tui_style, const char *s);
 void	 lines_free(struct draw_lines *);
 
