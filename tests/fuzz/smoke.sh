@@ -36,7 +36,6 @@ run() {
 }
 
 status=0
-set -- "$@"
 while [ $# -gt 0 ]; do
 	pids=""
 	n=0
