@@ -41,7 +41,8 @@ B	?= build
 BIN	?= archadvisor
 LIB	= $(B)/libarchadvisor.a
 LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c src/ask/*.c)
-LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o
+LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o \
+	$(B)/stock_events.o
 TUI_SRC	= $(wildcard src/tui/*.c)
 TUI_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(TUI_SRC))
 RULES	= $(sort $(wildcard rules/*.yaml))
@@ -86,6 +87,19 @@ $(B)/stock_kb.c: $(RULES) src/embed.sh
 $(B)/stock_kb.o: $(B)/stock_kb.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# Its YAML events, recorded at build time: start-up replays them instead of
+# scanning the YAML (yaml_tree.h), and the loader checks them as ever.
+$(B)/yaml_record: src/yaml_record.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) \
+		$(call pkglibs,yaml-0.1)
+
+$(B)/stock_events.c: $(RULES) $(B)/yaml_record
+	$(B)/yaml_record $(RULES) > $@
+
+$(B)/stock_events.o: $(B)/stock_events.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
 $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
@@ -106,7 +120,7 @@ check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
 	    ask-check tui-check handout-check html-check unix-check \
-	    bad-input-check fuzz-regress
+	    bad-input-check fuzz-regress batch-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -143,6 +157,12 @@ kb-check: $(BIN)
 	@sh tests/scenarios.sh ./$(BIN)
 	@sh tests/evidence.sh ./$(BIN)
 
+# archadvisor batch: formats, bad documents, and the same answers as one
+# report per scenario over a sample.
+.PHONY: batch-check
+batch-check: $(BIN)
+	@sh tests/batch.sh ./$(BIN)
+
 golden-update: $(BIN)
 	@sh tests/golden.sh --update ./$(BIN)
 
@@ -151,7 +171,7 @@ check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/archadvisor \
 	    SANITIZE=address,undefined unit-check cli-check golden-check kb-check \
 	    ask-check tui-check handout-check unix-check bad-input-check \
-	    fuzz-regress
+	    fuzz-regress batch-check
 
 # The unit tests, and the fuzz targets on their seeds and past findings,
 # under valgrind memcheck; leaks are errors.
@@ -263,5 +283,52 @@ unix-check: $(BIN)
 
 clean:
 	rm -rf build archadvisor
+
+# The benchmark suite (issue 9), not part of check: `make bench` prints
+# the table README.md quotes (tests/bench/run.sh says what each line is).
+# The floors, the rules of each knowledge base as plain C, are generated
+# and compiled without -g: with it a 10,000-rule floor takes minutes.
+BENCH	= $(B)/bench
+BENCH_CFLAGS = $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS)
+BENCH_LIBS = $(LIB) $(LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
+BENCH_KBS = stock 1000 10000
+
+.PHONY: bench
+bench: $(BIN) $(BENCH)/gen $(BENCH)/proc $(BENCH)/yamlrate \
+    $(addprefix $(BENCH)/eval-,$(BENCH_KBS))
+	@sh tests/bench/run.sh ./$(BIN) $(BENCH)
+
+$(BENCH)/gen: tests/bench/gen.c tests/bench/randval.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gen.c tests/bench/randval.c \
+		$(BENCH_LIBS)
+
+$(BENCH)/proc: tests/bench/proc.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -D_DEFAULT_SOURCE $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+
+$(BENCH)/yamlrate: tests/bench/yamlrate.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(LDFLAGS) $(call pkglibs,yaml-0.1)
+
+.PRECIOUS: $(BENCH)/kb%/generated.yaml $(BENCH)/floor-%.c $(BENCH)/floor-%.o
+
+$(BENCH)/kb%/generated.yaml: $(BENCH)/gen
+	$(BENCH)/gen kb $* 9 $(BENCH)/kb$*
+
+$(BENCH)/floor-stock.c: $(BENCH)/gen
+	$(BENCH)/gen floor > $@
+
+$(BENCH)/floor-%.c: $(BENCH)/kb%/generated.yaml
+	$(BENCH)/gen floor $(BENCH)/kb$* > $@
+
+$(BENCH)/floor-%.o: $(BENCH)/floor-%.c
+	$(CC) $(CPPFLAGS) -Itests/bench $(WARNINGS) -O2 -c -o $@ $<
+
+$(BENCH)/eval-%: tests/bench/bench_eval.c tests/bench/randval.c \
+    tests/bench/floor_common.c $(BENCH)/floor-%.o $(LIB)
+	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/bench_eval.c \
+		tests/bench/randval.c tests/bench/floor_common.c \
+		$(BENCH)/floor-$*.o $(BENCH_LIBS)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

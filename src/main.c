@@ -5,6 +5,7 @@
  * sysexits-style status. All the knowledge and scoring live in the library.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -13,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "answers.h"
 #include "answers_load.h"
 #include "answers_yaml.h"
 #include "ask.h"
+#include "batch.h"
 #include "date.h"
 #include "diag.h"
 #include "engine.h"
@@ -1147,6 +1150,126 @@ out:
 }
 
 /*
+ * batch: every scenario of the inputs (YAML streams or JSON lines), one
+ * row each, streamed (src/report/batch.c). Inputs are all opened before
+ * anything is written; bad documents are reported and skipped, and make
+ * the status 65 at the end. With -o the file is replaced only by a run that
+ * went to the end of its input.
+ */
+static int
+cmd_batch(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "fail-fast", no_argument, NULL, 'x' },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command	*cmd = find_command("batch");
+	struct batch_options	 bo = { BATCH_CSV, false };
+	struct batch_counts	 counts;
+	struct batch_input	*in = NULL;
+	struct outfile		 o;
+	struct stat		 st;
+	struct kb		*kb = NULL;
+	enum batch_status	 bs;
+	const char		*output = NULL, *input = NULL;
+	char			 err[1024];
+	int			 c, rc, i, n = 0;
+
+	while ((c = getopt_long(argc, argv, "f:i:o:r:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				bo.format = BATCH_CSV;
+			else if (strcmp(optarg, "jsonl") == 0)
+				bo.format = BATCH_JSONL;
+			else
+				return (usage_error(cmd, "unknown format '%s' "
+				    "(expected csv or jsonl)", optarg));
+			break;
+		case 'i':
+			if (strcmp(optarg, "yaml") != 0 &&
+			    strcmp(optarg, "jsonl") != 0)
+				return (usage_error(cmd, "unknown input '%s' "
+				    "(expected yaml or jsonl)", optarg));
+			input = optarg;
+			break;
+		case 'x':
+			bo.fail_fast = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				return (rc);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	in = xcalloc((size_t)argc + 1, sizeof *in);
+	for (i = 0; i < (argc > 0 ? argc : 1); i++, n++) {
+		in[i].name = argc > 0 ? argv[i] : "-";
+		if (input != NULL)
+			in[i].fmt = input[0] == 'j' ? SCENARIO_JSONL :
+			    SCENARIO_YAML;
+		else
+			in[i].fmt = scenario_format_of(in[i].name);
+		if (strcmp(in[i].name, "-") == 0)
+			in[i].fd = STDIN_FILENO;
+		else if ((in[i].fd = open(in[i].name, O_RDONLY)) < 0 ||
+		    fstat(in[i].fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+			if (in[i].fd >= 0)
+				errno = EISDIR;
+			errx_line("%s: %s", in[i].name, strerror(errno));
+			rc = EXIT_NOINPUT;
+			n += in[i].fd >= 0;
+			goto out;
+		}
+	}
+	if ((rc = load_kb(g, &kb)) != 0)
+		goto out;
+	if (outfile_open(&o, output, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	bs = batch_run(kb, in, (size_t)n, &bo, o.fp, stderr, &counts);
+	if (bs == BATCH_WRITE_ERROR) {
+		snprintf(err, sizeof err, "%s: %s", output != NULL &&
+		    strcmp(output, "-") != 0 ? output : "standard output",
+		    strerror(errno ? errno : EIO));
+		outfile_abort(&o);
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	if (counts.stopped)
+		outfile_abort(&o);
+	else if (outfile_commit(&o, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	rc = bs == BATCH_READ_ERROR ? EXIT_NOINPUT : bs == BATCH_BAD_DATA ?
+	    EXIT_DATAERR : EXIT_OK;
+out:
+	for (i = 0; i < n; i++)
+		if (in[i].fd > STDIN_FILENO)
+			close(in[i].fd);
+	free(in);
+	kb_free(kb);
+	return (rc);
+}
+
+/*
  * The formats cmd's --format accepts: those its usage line lists as
  * "--format a|b", else the report writers'.
  */
@@ -1255,6 +1378,21 @@ static const struct command commands[] = {
 	    "  -s, --set ID=VALUE  answer one question; repeatable\n"
 	    "  -f, --format FMT    text (default) or json\n"
 	    "  -o, --output FILE   write there instead of standard output\n" },
+	{ "batch", "[FILE|-]... [--format csv|jsonl] [--input yaml|jsonl] "
+	    "[--fail-fast] [-o FILE]",
+	    "Rank the patterns for every scenario of a stream: YAML documents "
+	    "separated by\n'---', or JSON lines (one object per line; *.jsonl "
+	    "files). One row per scenario,\nwritten as soon as it is scored: "
+	    "first place, recommendation, margin, every\nscore. Bad documents "
+	    "are reported with their number and skipped (status 65).",
+	    cmd_batch,
+	    "  -f, --format FMT    csv (default, with a header line) or jsonl\n"
+	    "  -i, --input FMT     yaml or jsonl (default: jsonl for *.jsonl "
+	    "and *.ndjson,\n"
+	    "                      else yaml; - reads standard input)\n"
+	    "      --fail-fast     stop at the first bad document\n"
+	    "  -o, --output FILE   write there (atomically) instead of "
+	    "standard output\n" },
 	{ "patterns", "[PATTERN]",
 	    "List the knowledge base's patterns, or show one in full.",
 	    cmd_patterns, "" },

@@ -39,6 +39,12 @@ struct engine_code {
 	struct ceffect		*effects;
 	size_t			*first;		/* npatterns + 1: pattern p's
 						   effects start at first[p] */
+	/* For engine_rerank: the patterns each rule affects, and room for
+	   the conditions it replaces. */
+	uint64_t		*touches;	/* by rule; bit p, or all bits
+						   past 64 patterns */
+	enum tv			*before;	/* nrules */
+	bool			 tallied;	/* scores match conditions */
 };
 
 static struct engine_code *
@@ -65,9 +71,13 @@ code_new(const struct kb *kb)
 		next[p] = c->first[p];
 	}
 	c->effects = xcalloc(n + 1, sizeof *c->effects);
+	c->touches = xcalloc(kb->nrules + 1, sizeof *c->touches);
+	c->before = xcalloc(kb->nrules + 1, sizeof *c->before);
 	for (i = 0; i < kb->nrules; i++)
 		for (j = 0; j < kb->rules[i].neffects; j++) {
 			e = &kb->rules[i].effects[j];
+			c->touches[i] |= kb->npatterns > 64 ? ~(uint64_t)0 :
+			    (uint64_t)1 << e->pattern;
 			ce = &c->effects[next[e->pattern]++];
 			ce->rule = (uint32_t)i;
 			ce->veto = e->veto;
@@ -87,6 +97,8 @@ code_free(struct engine_code *c)
 	free(c->scratch);
 	free(c->effects);
 	free(c->first);
+	free(c->touches);
+	free(c->before);
 	free(c);
 }
 
@@ -264,72 +276,93 @@ recommend(const struct kb *kb, struct ranking *r)
 	}
 }
 
-/* Scores and ranks from the rule conditions already in r->conditions. */
+/* Pattern p's evidence, vetoes, reasons and score from r->conditions. */
 static void
-tally(const struct kb *kb, struct ranking *r)
+tally_pattern(const struct kb *kb, struct ranking *r, size_t p)
 {
 	const struct ceffect	*e, *end;
 	const enum tv		*cond = r->conditions;
-	struct pattern_score	*s;
-	struct reason		*reasons;
-	size_t			*vetoes, i, nreasons, nvetoes;
+	struct pattern_score	*s = &r->scores[p];
+	struct reason		*reasons = s->reasons;
+	size_t			*vetoes = s->vetoes, nreasons = 0, nvetoes = 0;
 	uint64_t		 bits;
-	uint32_t		 fired, keep, veto, vetoed;
-	double			 evidence, w, score;
+	uint32_t		 fired, keep, veto, vetoed = 0;
+	double			 evidence = 0, w, score;
 
-	for (i = 0; i < r->npatterns; i++) {
-		s = &r->scores[i];
-		e = r->code->effects + r->code->first[i];
-		end = r->code->effects + r->code->first[i + 1];
-		reasons = s->reasons;
-		vetoes = s->vetoes;
-		evidence = 0;
-		nreasons = nvetoes = 0;
-		vetoed = 0;
-		for (; e < end; e++) {
-			fired = cond[e->rule] == TV_TRUE;
-			veto = fired & e->veto;
-			keep = fired & (e->veto ^ 1);
-			bits = e->weight & (0 - (uint64_t)keep);
-			memcpy(&w, &bits, sizeof w);
-			evidence += w;
-			vetoed |= veto;
-			memcpy(&w, &e->weight, sizeof w);
-			reasons[nreasons].rule = e->rule;
-			reasons[nreasons].effect = w;
-			nreasons += keep;
-			vetoes[nvetoes] = e->rule;
-			nvetoes += veto;
-		}
-		s->evidence = evidence;
-		s->vetoed = vetoed != 0;
-		s->nreasons = nreasons;
-		s->nvetoes = nvetoes;
-		/* Computed even when vetoed: a select, not a branch. */
-		score = engine_score(evidence, kb->scale);
-		s->score = vetoed ? 0.0 : score;
-		s->fit = engine_fit(s->score, s->vetoed);
+	/* In rule order, so the pattern's lists and sum are too. */
+	end = r->code->effects + r->code->first[p + 1];
+	for (e = r->code->effects + r->code->first[p]; e < end; e++) {
+		fired = cond[e->rule] == TV_TRUE;
+		veto = fired & e->veto;
+		keep = fired & (e->veto ^ 1);
+		bits = e->weight & (0 - (uint64_t)keep);
+		memcpy(&w, &bits, sizeof w);
+		evidence += w;
+		vetoed |= veto;
+		memcpy(&w, &e->weight, sizeof w);
+		reasons[nreasons].rule = e->rule;
+		reasons[nreasons].effect = w;
+		nreasons += keep;
+		vetoes[nvetoes] = e->rule;
+		nvetoes += veto;
 	}
-	sort_order(r);
-	recommend(kb, r);
+	s->evidence = evidence;
+	s->vetoed = vetoed != 0;
+	s->nreasons = nreasons;
+	s->nvetoes = nvetoes;
+	/* Computed even when vetoed: a select, not a branch. */
+	score = engine_score(evidence, kb->scale);
+	s->score = vetoed ? 0.0 : score;
+	s->fit = engine_fit(s->score, s->vetoed);
 }
 
 void
 engine_rank(const struct kb *kb, const struct value *answers,
     struct ranking *r)
 {
+	size_t	p;
+
 	expr_prog_eval(r->code->prog, answers, r->code->scratch,
 	    r->conditions);
-	tally(kb, r);
+	for (p = 0; p < r->npatterns; p++)
+		tally_pattern(kb, r, p);
+	sort_order(r);
+	recommend(kb, r);
+	r->code->tallied = true;
 }
 
+/*
+ * What-if analysis changes one answer and re-ranks, thousands of times;
+ * most changes flip no condition, or touch one pattern or two. Only the
+ * patterns of rules whose condition changed are tallied again, and nothing
+ * at all is redone when none changed.
+ */
 void
 engine_rerank(const struct kb *kb, const struct value *answers,
     struct ranking *r, const size_t *rules, size_t nrules)
 {
-	expr_prog_eval_some(r->code->prog, answers, r->code->scratch,
-	    r->conditions, rules, nrules);
-	tally(kb, r);
+	struct engine_code	*c = r->code;
+	uint64_t		 dirty = 0;
+	size_t			 i, p;
+
+	/* (A list longer than the rules repeats some: redo everything.) */
+	for (i = 0; i < nrules && i < kb->nrules; i++)
+		c->before[i] = r->conditions[rules[i]];
+	expr_prog_eval_some(c->prog, answers, c->scratch, r->conditions,
+	    rules, nrules);
+	for (i = 0; i < nrules && i < kb->nrules; i++)
+		if (r->conditions[rules[i]] != c->before[i])
+			dirty |= c->touches[rules[i]];
+	if (!c->tallied || nrules > kb->nrules)
+		dirty = ~(uint64_t)0;
+	if (dirty == 0)
+		return;
+	for (p = 0; p < r->npatterns; p++)
+		if (p >= 64 || (dirty & ((uint64_t)1 << p)) != 0)
+			tally_pattern(kb, r, p);
+	sort_order(r);
+	recommend(kb, r);
+	c->tallied = true;
 }
 
 size_t

@@ -947,9 +947,15 @@ parse_source(struct loader *ld, const struct kb_source *src)
 {
 	struct yaml_stream	*ys;
 	struct yaml_doc		 doc, extra;
+	const unsigned char	*rec;
+	size_t			 nrec;
 	int			 rc;
 
-	ys = yaml_stream_new(ld->file, src->data, src->len);
+	/* A stock file replays its events recorded at build time. */
+	if ((rec = stock_kb_recording(src->data, src->len, &nrec)) != NULL)
+		ys = yaml_stream_new_recorded(ld->file, rec, nrec);
+	else
+		ys = yaml_stream_new(ld->file, src->data, src->len);
 	if (ys == NULL) {
 		diag_add(ld->d, DIAG_ERROR, ld->file, 0, 0,
 		    "cannot start the YAML parser");

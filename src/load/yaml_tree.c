@@ -4,6 +4,7 @@
  */
 #include "yaml_tree.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -15,6 +16,11 @@ struct yaml_stream {
 	char		*file;
 	const char	*buf;		/* the input, when given as a buffer */
 	size_t		 len;
+	int		 line0;		/* buf starts at this 0-based line */
+	size_t		 byte0;		/* and byte of a larger input */
+	const unsigned char *rec;	/* recorded events to replay instead
+					   of parsing, or NULL */
+	const unsigned char *rec_end;
 	bool		 started;
 	bool		 done;
 	bool		 failed;
@@ -60,12 +66,40 @@ yaml_stream_new_file(const char *file, FILE *fp)
 	return (ys);
 }
 
+/*
+ * libyaml counts lines and bytes from its parser's starting position, a
+ * public field of the parser: starting there at the document's place in
+ * the larger input makes every mark (and so every message) a place in it.
+ */
+void
+yaml_stream_set_origin(struct yaml_stream *ys, int line, size_t byte)
+{
+	ys->line0 = line > 0 ? line - 1 : 0;
+	ys->byte0 = byte;
+	ys->parser.mark.line = (size_t)ys->line0;
+	ys->parser.offset = byte;
+}
+
+struct yaml_stream *
+yaml_stream_new_recorded(const char *file, const unsigned char *rec,
+    size_t len)
+{
+	struct yaml_stream	*ys;
+
+	ys = xcalloc(1, sizeof *ys);
+	ys->file = xstrdup(file);
+	ys->rec = rec;
+	ys->rec_end = rec + len;
+	return (ys);
+}
+
 void
 yaml_stream_free(struct yaml_stream *ys)
 {
 	if (ys == NULL)
 		return;
-	yaml_parser_delete(&ys->parser);
+	if (ys->rec == NULL)
+		yaml_parser_delete(&ys->parser);
 	free(ys->file);
 	free(ys);
 }
@@ -201,9 +235,12 @@ parser_error(struct yaml_stream *ys, struct diag *d)
 		int	line = 0, col = 0;
 		size_t	i;
 
-		if (ys->buf != NULL && p->problem_offset <= ys->len) {
-			line = col = 1;
-			for (i = 0; i < p->problem_offset; i++, col++)
+		if (ys->buf != NULL && p->problem_offset >= ys->byte0 &&
+		    p->problem_offset - ys->byte0 <= ys->len) {
+			line = ys->line0 + 1;
+			col = 1;
+			for (i = 0; i < p->problem_offset - ys->byte0; i++,
+			    col++)
 				if (ys->buf[i] == '\n') {
 					line++;
 					col = 0;
@@ -219,6 +256,76 @@ parser_error(struct yaml_stream *ys, struct diag *d)
 		    (int)m->column + 1, "%s", what);
 	}
 	return (-1);
+}
+
+/* A variable-length unsigned number of the recording (7 bits a byte). */
+static int
+rec_num(struct yaml_stream *ys, size_t *out)
+{
+	unsigned	shift = 0;
+	size_t		v = 0;
+
+	do {
+		if (ys->rec == ys->rec_end || shift > 56)
+			return (-1);
+		v |= (size_t)(*ys->rec & 0x7f) << shift;
+		shift += 7;
+	} while (*ys->rec++ & 0x80);
+	*out = v;
+	return (0);
+}
+
+/*
+ * The next recorded event (format in yaml_tree.h). Texts point into the
+ * recording, which outlives the stream; nothing is allocated.
+ */
+static int
+replay(struct yaml_stream *ys, yaml_event_t *ev)
+{
+	size_t	line, col, n;
+
+	memset(ev, 0, sizeof *ev);
+	if (ys->rec == ys->rec_end || rec_num(ys, &n) != 0 ||
+	    rec_num(ys, &line) != 0 || rec_num(ys, &col) != 0)
+		return (0);
+	ev->type = (yaml_event_type_t)n;
+	ev->start_mark.line = ev->end_mark.line = line;
+	ev->start_mark.column = ev->end_mark.column = col;
+	if (ev->type == YAML_SCALAR_EVENT) {
+		if (rec_num(ys, &n) != 0)
+			return (0);
+		ev->data.scalar.style = (yaml_scalar_style_t)n;
+		if (rec_num(ys, &n) != 0 || (size_t)(ys->rec_end - ys->rec) <=
+		    n)
+			return (0);
+		/* libyaml's type is not const; nothing writes through it. */
+		ev->data.scalar.value = (yaml_char_t *)(uintptr_t)ys->rec;
+		ev->data.scalar.length = n;
+		ys->rec += n + 1;	/* and its NUL */
+	} else if (ev->type == YAML_ALIAS_EVENT) {
+		if (rec_num(ys, &n) != 0 || (size_t)(ys->rec_end - ys->rec) <=
+		    n)
+			return (0);
+		ev->data.alias.anchor = (yaml_char_t *)(uintptr_t)ys->rec;
+		ys->rec += n + 1;
+	}
+	return (1);
+}
+
+/* The next event, parsed or replayed; 0 on error, as libyaml says. */
+static int
+next_event(struct yaml_stream *ys, yaml_event_t *ev)
+{
+	if (ys->rec != NULL)
+		return (replay(ys, ev));
+	return (yaml_parser_parse(&ys->parser, ev));
+}
+
+static void
+drop_event(struct yaml_stream *ys, yaml_event_t *ev)
+{
+	if (ys->rec == NULL)
+		yaml_event_delete(ev);
 }
 
 /*
@@ -259,7 +366,7 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 	bool		 end = false;
 
 	while (!end) {
-		if (!yaml_parser_parse(&ys->parser, &ev)) {
+		if (!next_event(ys, &ev)) {
 			parser_error(ys, d);
 			goto out;
 		}
@@ -343,7 +450,7 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 			if (node->type != YNODE_SCALAR)
 				stack[depth++] = node;
 		}
-		yaml_event_delete(&ev);
+		drop_event(ys, &ev);
 	}
 	/* "---" and nothing else: libyaml gives an empty plain scalar. */
 	if (root != NULL && root->type == YNODE_SCALAR && root->plain &&
@@ -354,7 +461,7 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 	doc->root = root;
 	return (0);
 fail:
-	yaml_event_delete(&ev);
+	drop_event(ys, &ev);
 out:
 	ynode_free(root);
 	return (-1);
@@ -370,22 +477,22 @@ yaml_stream_next(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 	if (ys->done || ys->failed)
 		return (ys->failed ? -1 : 0);
 	for (;;) {
-		if (!yaml_parser_parse(&ys->parser, &ev)) {
+		if (!next_event(ys, &ev)) {
 			ys->failed = true;
 			return (parser_error(ys, d));
 		}
 		if (ev.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&ev);
+			drop_event(ys, &ev);
 			ys->done = true;
 			return (0);
 		}
 		if (ev.type == YAML_DOCUMENT_START_EVENT) {
 			doc->line = (int)ev.start_mark.line + 1;
 			doc->col = (int)ev.start_mark.column + 1;
-			yaml_event_delete(&ev);
+			drop_event(ys, &ev);
 			break;
 		}
-		yaml_event_delete(&ev);	/* STREAM-START */
+		drop_event(ys, &ev);	/* STREAM-START */
 	}
 	ys->nodes = 0;
 	if (read_document(ys, doc, d) != 0) {

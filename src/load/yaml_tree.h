@@ -48,6 +48,27 @@ struct yaml_stream;
  */
 struct yaml_stream	*yaml_stream_new(const char *file, const char *buf,
 			    size_t len);
+/*
+ * Says that a buffer stream's text is part of a larger input, starting at
+ * its 1-based line and at byte offset byte: every place reported is then a
+ * place in that input (a document cut from a long stream). Call before the
+ * first yaml_stream_next.
+ */
+void			 yaml_stream_set_origin(struct yaml_stream *ys,
+			    int line, size_t byte);
+/*
+ * Opens a stream that replays recorded events (borrowed; must outlive the
+ * stream) instead of parsing: the same documents, with the same places, as
+ * parsing the text they were recorded from, without scanning YAML. Used for
+ * the stock knowledge base, recorded at build time by src/yaml_record.c.
+ * The recording is, for each libyaml event in order, numbers written 7 bits
+ * a byte (low first, high bit set on all but the last byte): the event
+ * type, the 0-based line and column where it starts; then for a scalar its
+ * style, its length and its bytes followed by a NUL; for an alias the
+ * anchor's length, bytes and a NUL. It ends with the stream-end event.
+ */
+struct yaml_stream	*yaml_stream_new_recorded(const char *file,
+			    const unsigned char *rec, size_t len);
 /* Opens a stream over a FILE (borrowed), read incrementally. */
 struct yaml_stream	*yaml_stream_new_file(const char *file, FILE *fp);
 void			 yaml_stream_free(struct yaml_stream *ys);

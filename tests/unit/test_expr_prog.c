@@ -5,7 +5,8 @@
  * conditions (negated "and"/"or", "in" lists with gaps and duplicates,
  * bools, sets, literals on the left, bounds of every range) over answers
  * near every threshold, and on the stock knowledge base over random
- * answers. A fixed-seed generator, so a failure reproduces.
+ * answers; and engine_rerank, which re-tallies only what changed, against a
+ * full engine_rank. A fixed-seed generator, so a failure reproduces.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -353,6 +354,106 @@ test_engine_stock(void **state)
 	kb_free(kb);
 }
 
+/* Two rankings say exactly the same. */
+static void
+same_ranking(const struct kb *kb, const struct ranking *a,
+    const struct ranking *b)
+{
+	const struct pattern_score	*x, *y;
+	size_t				 i, p;
+
+	for (i = 0; i < kb->nrules; i++)
+		assert_int_equal(a->conditions[i], b->conditions[i]);
+	for (p = 0; p < kb->npatterns; p++) {
+		x = &a->scores[p];
+		y = &b->scores[p];
+		assert_true(x->evidence == y->evidence);
+		assert_true(x->score == y->score);
+		assert_int_equal(x->vetoed, y->vetoed);
+		assert_int_equal(x->fit, y->fit);
+		assert_int_equal(x->nreasons, y->nreasons);
+		assert_int_equal(x->nvetoes, y->nvetoes);
+		for (i = 0; i < x->nreasons; i++) {
+			assert_int_equal(x->reasons[i].rule,
+			    y->reasons[i].rule);
+			assert_true(x->reasons[i].effect ==
+			    y->reasons[i].effect);
+		}
+		for (i = 0; i < x->nvetoes; i++)
+			assert_int_equal(x->vetoes[i], y->vetoes[i]);
+		assert_int_equal(a->order[p], b->order[p]);
+	}
+	assert_int_equal(a->processing, b->processing);
+	assert_int_equal(a->organization, b->organization);
+	assert_true(a->margin == b->margin);
+}
+
+/*
+ * engine_rerank after changing one answer, re-evaluating only the rules
+ * that read it (as what-if analysis does), ends where a full engine_rank
+ * of the same answers does; also as the first call on a new ranking.
+ */
+static void
+rerank_agrees(const struct kb *kb, int n)
+{
+	struct ranking	*inc, *full;
+	struct value	*v;
+	size_t		*rules, nr, i, q;
+	bool		*used;
+	int		 k;
+
+	inc = ranking_new(kb);
+	full = ranking_new(kb);
+	v = xcalloc(kb->nquestions, sizeof *v);
+	rules = xcalloc(kb->nrules + 1, sizeof *rules);
+	used = xcalloc(kb->nquestions, sizeof *used);
+	for (i = 0; i < kb->nquestions; i++)
+		v[i] = random_value(&kb->questions[i]);
+	for (i = 0; i < kb->nrules; i++)
+		rules[i] = i;
+	engine_rerank(kb, v, inc, rules, kb->nrules);
+	engine_rank(kb, v, full);
+	same_ranking(kb, inc, full);
+	for (k = 0; k < n; k++) {
+		q = next_random() % kb->nquestions;
+		v[q] = random_value(&kb->questions[q]);
+		for (i = nr = 0; i < kb->nrules; i++) {
+			memset(used, 0, kb->nquestions * sizeof *used);
+			expr_questions(kb->rules[i].when, used);
+			if (used[q])
+				rules[nr++] = i;
+		}
+		engine_rerank(kb, v, inc, rules, nr);
+		engine_rank(kb, v, full);
+		same_ranking(kb, inc, full);
+	}
+	free(used);
+	free(rules);
+	free(v);
+	ranking_free(full);
+	ranking_free(inc);
+}
+
+static void
+test_rerank_awkward(void **state)
+{
+	struct kb	*kb = load_awkward();
+
+	(void)state;
+	rerank_agrees(kb, 20000);
+	kb_free(kb);
+}
+
+static void
+test_rerank_stock(void **state)
+{
+	struct kb	*kb = load_stock();
+
+	(void)state;
+	rerank_agrees(kb, 20000);
+	kb_free(kb);
+}
+
 /* The fit bands, at and beside each boundary. */
 static void
 test_fit(void **state)
@@ -378,6 +479,8 @@ main(void)
 		cmocka_unit_test(test_eval_some),
 		cmocka_unit_test(test_engine_awkward),
 		cmocka_unit_test(test_engine_stock),
+		cmocka_unit_test(test_rerank_awkward),
+		cmocka_unit_test(test_rerank_stock),
 		cmocka_unit_test(test_fit),
 	};
 

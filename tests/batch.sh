@@ -1,0 +1,153 @@
+#!/bin/sh
+# 'archadvisor batch' end to end: formats, inputs, bad documents, exit
+# statuses, atomic -o; and the equivalence that makes batch trustworthy:
+# over a sample of scenarios (tests/batch/sample.yaml, generated once by
+# tests/bench/gen.c, and data/examples/), every batch row says what one
+# 'report --format json' per scenario says: first place, recommendation,
+# organisation, margin and every score.
+# usage: tests/batch.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+S=tests/batch/sample.yaml
+J=tests/batch/sample.jsonl
+
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$name"
+		return 0
+	fi
+	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
+	return 1
+}
+
+check() {
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name" "$(head -3 "$T/out")" \
+	    "$(head -3 "$T/err")"; fi
+}
+
+lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
+empty() { [ ! -s "$1" ]; }
+has() { grep -q -- "$2" "$1"; }
+same() { cmp -s "$1" "$2"; }
+
+expect help 0 "$A" batch --help
+check help-usage has "$T/out" '^usage: archadvisor batch \[FILE|-\]'
+expect listed 0 "$A" --help
+check listed-in-help has "$T/out" '^  batch '
+
+# CSV: a header, then one row per scenario, in order.
+expect csv 0 "$A" batch "$S"
+check csv-rows lines "$T/out" 151
+check csv-header has "$T/out" \
+    '^file,scenario,name,top,score,processing,organization,margin,batch,'
+check csv-first has "$T/out" "^$S,1,scenario 1,"
+check csv-last has "$T/out" "^$S,150,scenario 150,"
+check csv-quiet empty "$T/err"
+cp "$T/out" "$T/yaml.csv"
+
+# The same scenarios as JSON lines (by extension, or --input), and from
+# standard input: the same rows.
+expect jsonl-input 0 "$A" batch "$J"
+sed "s|^$J,|$S,|" "$T/out" > "$T/jsonl.csv"
+check jsonl-same-rows same "$T/jsonl.csv" "$T/yaml.csv"
+"$A" batch - < "$S" > "$T/stdin.csv" 2>"$T/err"
+sed "s|^-,|$S,|" "$T/stdin.csv" > "$T/stdin2.csv"
+check stdin-yaml same "$T/stdin2.csv" "$T/yaml.csv"
+"$A" batch --input jsonl < "$J" > "$T/stdin.csv" 2>"$T/err"
+sed "s|^-,|$S,|" "$T/stdin.csv" > "$T/stdin2.csv"
+check stdin-jsonl same "$T/stdin2.csv" "$T/yaml.csv"
+
+# JSON lines out: one valid object per scenario.
+expect jsonl-out 0 "$A" batch --format jsonl "$S"
+check jsonl-out-lines lines "$T/out" 150
+check jsonl-out-valid sh -c "jq -e -s 'length == 150 and
+    all(.[]; .scores | length == 6)' '$T/out' >/dev/null"
+
+# Several inputs, each numbered from 1.
+expect several 0 "$A" batch data/examples/card-fraud.yaml \
+    data/examples/nightly-finance.yaml
+check several-rows lines "$T/out" 3
+check several-numbered has "$T/out" '^data/examples/nightly-finance.yaml,1,'
+
+# Bad documents: reported with their number and place, the rest scored,
+# status 65 at the end.
+printf 'latency: 1m\n---\nlatency: soon\nfrob: 1\n---\nlatency: [x\n---\nname: ok\n' \
+    > "$T/bad.yaml"
+expect bad-docs 65 "$A" batch "$T/bad.yaml"
+check bad-docs-rows lines "$T/out" 3
+check bad-docs-good-rows has "$T/out" ',4,ok,'
+check bad-docs-messages lines "$T/err" 3
+check bad-docs-place has "$T/err" "^$T/bad.yaml:3:10: error: document 2: latency:"
+check bad-docs-unknown has "$T/err" \
+    "^$T/bad.yaml:4:1: error: document 2: unknown question 'frob'"
+check bad-docs-syntax has "$T/err" "^$T/bad.yaml:[0-9]*:[0-9]*: error: document 3: "
+expect fail-fast 65 "$A" batch --fail-fast "$T/bad.yaml"
+check fail-fast-rows lines "$T/out" 2
+check fail-fast-one-doc lines "$T/err" 2
+printf '{"latency": "1m"}\n\n{"latency": 5}\n{"name": "ok"}\n' > "$T/bad.jsonl"
+expect bad-jsonl 65 "$A" batch "$T/bad.jsonl"
+check bad-jsonl-place has "$T/err" "^$T/bad.jsonl:3:13: error: document 2: latency: "
+check bad-jsonl-rows lines "$T/out" 3
+
+# Usage errors and files that are not there: nothing written.
+expect bad-format 2 "$A" batch --format xml "$S"
+check bad-format-one-line lines "$T/err" 1
+expect bad-input 2 "$A" batch --input toml "$S"
+expect missing 66 "$A" batch "$S" "$T/nope.yaml"
+check missing-no-output empty "$T/out"
+check missing-one-line lines "$T/err" 1
+expect directory 66 "$A" batch tests
+
+# -o is atomic: a run that stops early leaves the old file alone.
+expect output 0 "$A" batch -o "$T/rows.csv" "$S"
+check output-file same "$T/rows.csv" "$T/yaml.csv"
+check output-no-stdout empty "$T/out"
+echo old > "$T/keep.csv"
+expect output-fail-fast 65 "$A" batch --fail-fast -o "$T/keep.csv" "$T/bad.yaml"
+check output-kept sh -c "[ \"\$(cat '$T/keep.csv')\" = old ]"
+if [ -w /dev/full ]; then
+	expect write-error 73 "$A" batch -o /dev/full "$S"
+	check write-error-one-line lines "$T/err" 1
+fi
+
+# The equivalence: each scenario alone through 'report --format json'.
+for f in data/examples/*.yaml; do
+	cat "$f"
+	echo '---'
+done > "$T/all.yaml"
+sed '1d' "$S" >> "$T/all.yaml"	# its first line is '---'
+"$A" batch --format jsonl "$T/all.yaml" > "$T/rows.jsonl"
+jq -cS '{top, processing, organization, margin, scores}' "$T/rows.jsonl" \
+    > "$T/batch.txt"
+awk -v dir="$T" 'BEGIN { n = 1; f = dir "/doc1.yaml" }
+    /^---$/ { close(f); n++; f = dir "/doc" n ".yaml"; next }
+    { print > f }' "$T/all.yaml"
+n=$(ls "$T"/doc*.yaml | wc -l)
+i=1
+: > "$T/report.txt"
+while [ "$i" -le "$n" ]; do
+	"$A" report --answers "$T/doc$i.yaml" --format json |
+	    jq -cS '{top: .ranking[0].pattern,
+	    processing: .recommendation.processing,
+	    organization: .recommendation.organization,
+	    margin: .recommendation.margin,
+	    scores: (.ranking | map({(.pattern): .score}) | add)}' \
+	    >> "$T/report.txt"
+	i=$((i + 1))
+done
+check equivalence-count lines "$T/batch.txt" "$n"
+if cmp -s "$T/batch.txt" "$T/report.txt"; then
+	pass "equivalence-$n-scenarios"
+else
+	fail "equivalence-$n-scenarios" "$(diff "$T/batch.txt" "$T/report.txt" |
+	    head -5)"
+fi
+
+finish batch
