@@ -20,18 +20,18 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static char *levels[5];
-static char *members[64];
-static struct kb *kb;
+static char		*levels[5];
+static char		*members[64];
+static struct kb	*kb;
 
+/* Names for the level and set domains, and the stock kb for --set. */
 static void
 setup(void)
 {
-	struct diag	d;
-	size_t		i;
-
 	static const char *const lv[] = { "none", "some", "strong", "a-b",
 	    "x_1" };
+	struct diag	d;
+	size_t		i;
 
 	for (i = 0; i < 5; i++)
 		levels[i] = xstrdup(lv[i]);
