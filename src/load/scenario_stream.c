@@ -272,8 +272,8 @@ find_eol(struct scenario_reader *sr, size_t pos, size_t *eol, struct diag *d)
 	int		 r;
 
 	for (;;) {
-		p = memchr(sr->buf + sr->start + from, '\n',
-		    sr->end - sr->start - from);
+		p = sr->end - sr->start > from ? memchr(sr->buf + sr->start +
+		    from, '\n', sr->end - sr->start - from) : NULL;
 		if (p != NULL) {
 			*eol = (size_t)(p - (sr->buf + sr->start));
 			return (EOL_FOUND);
