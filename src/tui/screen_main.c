@@ -93,22 +93,13 @@ static void
 compute_layout(const struct tui *t, const struct main_state *m,
     struct layout *l)
 {
-	const struct kb	*kb = t->kb;
-	size_t		 i;
-	int		 w, fixed;
+	int	fixed;
 
 	memset(l, 0, sizeof *l);
 	l->info_y = tui_rows(t) - INFO_ROWS;
 	l->list_y = 3;
 	l->list_h = l->info_y - l->list_y;
-	l->namew = 8;
-	for (i = 0; i < kb->npatterns; i++)
-		if ((w = draw_width(kb->patterns[i].name)) > l->namew)
-			l->namew = w;
-	if (l->namew > 28)
-		l->namew = 28;
-	/* rank, name, bar, score and fit label, with their gaps */
-	fixed = 3 + l->namew + 1 + 1 + 5 + 1 + 9 + 1;
+	fixed = ranking_panel_width(t, 0, &l->namew);
 	if (wide()) {
 		l->bar = COLS >= 120 ? 12 : 8;
 		l->rw = fixed + l->bar;
@@ -141,24 +132,6 @@ scroll_to_cursor(struct main_state *m, size_t h)
 		m->top = m->nrows - h;
 	if (m->nrows <= h)
 		m->top = 0;
-}
-
-static void
-draw_heading(struct tui *t, int y, int x, int w, const char *title,
-    const char *right)
-{
-	int	rw;
-
-	draw_hline(y, x, w, t);
-	draw_text(y, x + 1, w - 2, " ", ST_NORMAL, t);
-	rw = draw_text(y, x + 2, w - 4, title, ST_HEADING, t);
-	draw_text(y, x + 2 + rw, 1, " ", ST_NORMAL, t);
-	if (right != NULL && right[0] != '\0' &&
-	    (rw = draw_width(right)) + draw_width(title) + 8 < w) {
-		draw_text(y, x + w - rw - 3, 1, " ", ST_NORMAL, t);
-		draw_text(y, x + w - rw - 2, rw, right, ST_DIM, t);
-		draw_text(y, x + w - 2, 1, " ", ST_NORMAL, t);
-	}
 }
 
 static int
@@ -257,151 +230,23 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 	}
 }
 
-/* The effect of the chosen pattern's i-th reason: vetoes first. */
-static const char *
-reason_why(const struct tui *t, const struct pattern_score *s, size_t i,
-    char *eff, size_t effsz, enum tui_style *st)
-{
-	double	e;
-
-	if (i < s->nvetoes) {
-		snprintf(eff, effsz, "veto");
-		*st = ST_FIT_WEAK;
-		return (t->kb->rules[s->vetoes[i]].why);
-	}
-	e = s->reasons[i - s->nvetoes].effect;
-	snprintf(eff, effsz, "%+.1f", e);
-	*st = e < 0 ? ST_FIT_WEAK : ST_FIT_GOOD;
-	return (t->kb->rules[s->reasons[i - s->nvetoes].rule].why);
-}
-
-/* The chosen pattern's vetoes and fired rules, under the ranking. */
-static void
-draw_reasons(struct tui *t, const struct main_state *m,
-    const struct layout *l, int y)
-{
-	const struct pattern_score	*s;
-	struct draw_lines		 one;
-	enum tui_style			 st;
-	const char			*why;
-	char				 head[256], eff[32];
-	size_t				 i, j, n;
-	int				 bottom = l->list_y + l->list_h;
-
-	if (y >= bottom - 1)
-		return;
-	s = &t->ranking->scores[t->ranking->order[m->rsel]];
-	n = s->nvetoes + s->nreasons;
-	snprintf(head, sizeof head, "Why %s scores %.1f",
-	    t->kb->patterns[s->pattern].name, s->score);
-	draw_text(y++, l->rx + 1, l->rw - 2, head, ST_HEADING, t);
-	if (n == 0)
-		draw_text(y, l->rx + 1, l->rw - 2, "No rule applies with these "
-		    "answers.", ST_DIM, t);
-	for (i = 0; i < n; i++) {
-		memset(&one, 0, sizeof one);
-		why = reason_why(t, s, i, eff, sizeof eff, &st);
-		lines_wrap(&one, 0, 0, l->rw - 8, ST_NORMAL, why);
-		/* Leave the last row for "N more" unless this is the last. */
-		if (y + (int)one.n > (i + 1 < n ? bottom - 1 : bottom)) {
-			lines_free(&one);
-			break;
-		}
-		draw_text(y, l->rx + 1, 5, eff, st, t);
-		for (j = 0; j < one.n; j++)
-			draw_text(y++, l->rx + 7, l->rw - 8, one.v[j].text,
-			    ST_NORMAL, t);
-		lines_free(&one);
-	}
-	if (i < n && y < bottom) {
-		snprintf(head, sizeof head, "%s%zu more: %s", draw_glyph(t,
-		    "\u2026 ", "... "), n - i, m->ranking ? "Enter shows "
-		    "them all" : "r, then Enter, shows them all");
-		draw_text(y, l->rx + 1, l->rw - 2, head, ST_DIM, t);
-	}
-}
-
-/*
- * What could still change the recommendation (the core's what-if
- * analysis): how often it holds, and the open questions to ask next.
- * Returns the row after what was drawn.
- */
-static int
-draw_whatif(struct tui *t, const struct layout *l, int y)
-{
-	const struct whatif	*w = &t->whatif;
-	struct draw_lines	 lines = { NULL, 0, 0 };
-	char			 buf[1024];
-	size_t			 i, n, len;
-	int			 bottom = l->list_y + l->list_h;
-
-	if (answers_count(&t->answers) == 0 || w->open == 0 ||
-	    w->processing < 0)
-		return (y);
-	snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% of "
-	    "the ways the %zu open question%s could be answered.",
-	    w->holds_pct, w->open, w->open == 1 ? "" : "s");
-	lines_wrap(&lines, 0, 0, l->rw - 2, ST_DIM, buf);
-	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");
-	for (i = n = 0; i < w->nnext && n < 3 && len < sizeof buf; i++) {
-		if (w->next[i].change_share == 0 &&
-		    w->next[i].margin_change == 0)
-			continue;
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
-		    n ? "," : "", t->kb->questions[w->next[i].question].id);
-		n++;
-	}
-	if (n > 0)
-		lines_wrap(&lines, 0, 2, l->rw - 2, ST_NORMAL, buf);
-	/* All of it or nothing, and a row left for the reasons' heading. */
-	if (y + (int)lines.n + 2 <= bottom) {
-		for (i = 0; i < lines.n; i++)
-			draw_text(y++, l->rx + 1 + lines.v[i].indent, l->rw - 2 -
-			    lines.v[i].indent, lines.v[i].text,
-			    lines.v[i].style, t);
-		y++;
-	}
-	lines_free(&lines);
-	return (y);
-}
-
 static void
 draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
 {
-	const struct kb			*kb = t->kb;
-	const struct ranking		*r = t->ranking;
-	const struct pattern_score	*s;
-	enum tui_style			 st, fs;
-	char				 num[32];
-	size_t				 i;
-	int				 y, x;
+	struct ranking_panel	rp;
 
-	draw_heading(t, 2, l->rx, l->rw, "Ranking", NULL);
-	if (m->rsel >= r->npatterns)
+	if (m->rsel >= t->ranking->npatterns)
 		m->rsel = 0;
-	for (i = 0; i < r->npatterns && (int)i < l->list_h; i++) {
-		y = l->list_y + (int)i;
-		s = &r->scores[r->order[i]];
-		st = m->ranking && i == m->rsel ? ST_SELECTED : ST_NORMAL;
-		fs = st == ST_SELECTED ? st : draw_fit_style(s->fit);
-		draw_fill(y, l->rx, l->rw, st, t);
-		if (m->ranking && i == m->rsel)
-			draw_text(y, l->rx, 1, draw_glyph(t, "\u25b6", ">"),
-			    st, t);
-		snprintf(num, sizeof num, "%zu", i + 1);
-		x = l->rx + 1;
-		draw_text(y, x, 2, num, st, t);
-		draw_text(y, x + 2, l->namew, kb->patterns[s->pattern].name,
-		    st, t);
-		x += 2 + l->namew + 1;
-		draw_bar(y, x, l->bar, s->score, fs, t);
-		x += l->bar + 1;
-		snprintf(num, sizeof num, "%5.1f", s->score);
-		draw_text(y, x, 5, num, st, t);
-		draw_text(y, x + 6, 9, fit_name(s->fit), fs, t);
-	}
-	y = draw_whatif(t, l, l->list_y + (int)r->npatterns + 1);
-	draw_reasons(t, m, l, y);
+	draw_heading(t, 2, l->rx, l->rw, "Ranking", NULL);
+	rp.x = l->rx;
+	rp.y = l->list_y;
+	rp.w = l->rw;
+	rp.h = l->list_h;
+	rp.namew = l->namew;
+	rp.bar = l->bar;
+	rp.focus = m->ranking;
+	rp.sel = m->rsel;
+	ranking_panel_draw(t, &rp);
 }
 
 /* The rule above the info area, and the current question or pattern. */

@@ -194,16 +194,7 @@ pager_draw(struct tui *t, void *data)
 		snprintf(more, sizeof more, "lines %zu-%zu of %zu",
 		    pg->top + 1, pg->top + pg->page < l.n ? pg->top +
 		    pg->page : l.n, l.n);
-	draw_hline(2, 0, COLS, t);
-	draw_text(2, 1, 1, " ", ST_NORMAL, t);
-	i = (size_t)draw_text(2, 2, COLS - 4, title, ST_HEADING, t);
-	draw_text(2, 2 + (int)i, 1, " ", ST_NORMAL, t);
-	if (more[0] != '\0' && (int)i + draw_width(more) + 8 < COLS) {
-		draw_text(2, COLS - draw_width(more) - 3, 1, " ", ST_NORMAL, t);
-		draw_text(2, COLS - draw_width(more) - 2, draw_width(more),
-		    more, ST_DIM, t);
-		draw_text(2, COLS - 2, 1, " ", ST_NORMAL, t);
-	}
+	draw_heading(t, 2, 0, COLS, title, more);
 	for (i = 0; i < pg->page && pg->top + i < l.n; i++)
 		draw_text(3 + (int)i, l.v[pg->top + i].indent, COLS -
 		    l.v[pg->top + i].indent - 1, l.v[pg->top + i].text,

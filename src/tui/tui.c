@@ -396,7 +396,8 @@ loop(struct tui *t)
 		else
 			react = dispatch(t, key, &frame);
 		if (react & TUI_UNKNOWN_KEY)
-			beep();
+			tui_message(t, true, "That key does nothing here; the "
+			    "keys that work are on the bottom line.");
 		if (react & TUI_CHANGED) {
 			rerank(t);
 			t->dirty = true;
@@ -454,6 +455,11 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	SCREEN		*scr;
 	int		 rc;
 
+	if (kb->nquestions == 0) {
+		fprintf(stderr, "archadvisor: the knowledge base %s has no "
+		    "questions to answer\n", kb->name);
+		return (65);
+	}
 	memset(&t, 0, sizeof t);
 	t.kb = kb;
 	t.version = opts->version;

@@ -23,7 +23,8 @@ struct tui_options {
  * from opts->answers are loaded first and their problems printed on
  * stderr before the screen is touched; a file that does not exist yet is
  * created on the first save. Returns an exit status: 0; 65 or 66 for an
- * answers file that cannot be used; 70 if the terminal cannot be set up;
+ * answers file that cannot be used, 65 for a knowledge base without
+ * questions; 70 if the terminal cannot be set up;
  * 128 + the signal for SIGINT and SIGTERM, after restoring the terminal.
  */
 int	tui_run(const struct kb *kb, const struct tui_options *opts);

@@ -126,6 +126,12 @@ void	 tui_draw_header(struct tui *);
 void	 draw_init_styles(struct tui *);
 attr_t	 draw_attr(const struct tui *, enum tui_style);
 enum tui_style draw_fit_style(enum fit);
+/*
+ * Decodes the next character of s (at most len bytes) into *wc and its
+ * display width; control characters and bad bytes become '?'. Returns the
+ * bytes used (at least 1).
+ */
+size_t	 draw_next_char(const char *s, size_t len, wchar_t *wc, int *w);
 int	 draw_width(const char *s);
 int	 draw_nwidth(const char *s, size_t len);
 int	 draw_text(int y, int x, int maxw, const char *s, enum tui_style,
@@ -134,6 +140,8 @@ void	 draw_fill(int y, int x, int n, enum tui_style, const struct tui *);
 void	 draw_hline(int y, int x, int n, const struct tui *);
 void	 draw_box(int y, int x, int h, int w, const char *title,
 	    const struct tui *);
+void	 draw_heading(struct tui *, int y, int x, int w, const char *title,
+	    const char *right);
 void	 draw_bar(int y, int x, int w, double score, enum tui_style,
 	    const struct tui *);
 void	 draw_status(struct tui *, const struct tui_binding *);
@@ -142,7 +150,7 @@ int	 draw_status_rows(const struct tui *, const struct tui_binding *,
 const char *draw_glyph(const struct tui *, const char *utf8,
 	    const char *ascii);
 
-/* Wrapped text for pagers and popups: lines of UTF-8 with a style. */
+/* text.c: wrapped text for pagers and popups, lines of UTF-8 with a style. */
 struct draw_line {
 	char		*text;
 	enum tui_style	 style;
@@ -177,6 +185,17 @@ void	*screen_main_new(struct tui *);
 void	 screen_main_next(struct tui *);
 int	 screen_main_cursor_y(struct tui *);
 int	 screen_main_list_width(struct tui *);
+
+/* panel_ranking.c: the ranking panel, drawn at x, y in w x h. */
+struct ranking_panel {
+	int	x, y, w, h;	/* the rows under its heading */
+	int	namew, bar;	/* column widths */
+	bool	focus;		/* the panel has the keys */
+	size_t	sel;		/* rank (0-based) of the chosen pattern */
+};
+/* The panel's width with a bar of bar cells; the name column in namew. */
+int	 ranking_panel_width(const struct tui *, int bar, int *namew);
+void	 ranking_panel_draw(struct tui *, const struct ranking_panel *);
 
 /* screen_edit.c: the editor for question qi. */
 void	 edit_open(struct tui *, size_t qi);

@@ -28,3 +28,7 @@ see help-accepts "duration, e.g. 30s, 10m, 4h, 1d; at least 1s"
 see help-keys "Esc back"
 keys Escape
 see help-closes "Enter answer"
+
+# A key that does nothing says so, and points at the status line.
+keys z
+see unknown-key "That key does nothing here; the keys that work are on the bottom line."

@@ -126,3 +126,11 @@ if wait_exit && [ "$status" = 65 ] &&
     grep -q "bad.yaml:1:10: error: latency: invalid duration" "$ERR"; then
 	pass bad-answers-file
 else fail bad-answers-file "status '$status'" "$(cat "$ERR")"; fi
+
+# A knowledge base without questions: nothing to ask, said plainly.
+printf 'knowledge_base: {name: empty, version: "1"}\npatterns:\n  - {id: a, name: A, kind: processing, summary: s}\n' >"$T/noq.yaml"
+launch 80 24 --rules "$T/noq.yaml" tui
+if wait_exit && [ "$status" = 65 ] &&
+    grep -q "^archadvisor: the knowledge base empty has no questions" "$ERR"
+then pass no-questions
+else fail no-questions "status '$status'" "$(cat "$ERR")"; fi
