@@ -14,8 +14,10 @@
  * down to the tests by De Morgan, which Kleene logic allows. Every value
  * lives in one slot of the scratch buffer: the tests first, then the nodes.
  *
- * Each rule's tests and nodes are contiguous, so a few rules can be
- * re-evaluated alone (expr_prog_eval_some, for what-if analysis).
+ * A comparison that several rules make ("cost_priority >= high") is one
+ * test, evaluated once. Each rule keeps the list of its tests, and its
+ * nodes are contiguous, so a few rules can be re-evaluated alone
+ * (expr_prog_eval_some, for what-if analysis).
  */
 #include "expr_prog.h"
 #include "expr_impl.h"
@@ -40,9 +42,13 @@ struct pnode {
 	uint8_t		any;	/* "or": the maximum, else the minimum */
 };
 
-/* Per rule: its tests, its nodes, and the slot of its value. */
+/*
+ * Per rule: its tests (uses[use0 .. use0+nuses), tests being shared by
+ * the rules that make the same comparison), its nodes, and the slot of its
+ * value.
+ */
 struct prule {
-	uint32_t	test0, ntests;
+	uint32_t	use0, nuses;
 	uint32_t	node0, nnodes;
 	uint32_t	root;
 };
@@ -54,8 +60,15 @@ struct expr_prog {
 	size_t		 nnodes, capnodes;
 	uint32_t	*kids;
 	size_t		 nkids, capkids;
+	uint32_t	*uses;		/* test indexes, by rule */
+	size_t		 nuses, capuses;
 	struct prule	*rules;
 	size_t		 nrules;
+	uint32_t	*seen;		/* while compiling: tests by hash,
+					   index + 1 (0: empty) */
+	size_t		 seenmask;
+	size_t		 use0;		/* while compiling: the first use of
+					   the rule at hand */
 };
 
 /* While compiling, a kid is a test index, or a node index with this bit. */
@@ -63,12 +76,71 @@ struct expr_prog {
 
 static const enum tv	tv_of[3] = { TV_FALSE, TV_UNKNOWN, TV_TRUE };
 
+static bool
+same_test(const struct ptest *t, uint32_t q, bool bits, uint64_t a,
+    uint64_t b, bool inv)
+{
+	return (t->q == q && t->bits == bits && t->a == a && t->b == b &&
+	    t->inv == inv);
+}
+
+/* Notes that the rule being compiled uses test i (once is enough). */
+static uint32_t
+use_test(struct expr_prog *p, uint32_t i)
+{
+	size_t	k;
+
+	for (k = p->use0; k < p->nuses; k++)
+		if (p->uses[k] == i)
+			return (i);
+	if (p->nuses == p->capuses) {
+		p->capuses = p->capuses ? p->capuses * 2 : 64;
+		p->uses = xreallocarray(p->uses, p->capuses, sizeof *p->uses);
+	}
+	p->uses[p->nuses++] = i;
+	return (i);
+}
+
+/* Doubles the table of tests seen, placing them again. */
+static void
+seen_grow(struct expr_prog *p)
+{
+	const struct ptest	*t;
+	size_t			 n = (p->seenmask + 1) * 2, i, h;
+
+	free(p->seen);
+	p->seen = xcalloc(n, sizeof *p->seen);
+	p->seenmask = n - 1;
+	for (i = 0; i < p->ntests; i++) {
+		t = &p->tests[i];
+		h = (t->a * 0x9e3779b97f4a7c15u ^ t->b * 0xc2b2ae3d27d4eb4fu ^
+		    t->q * 0x165667b1u ^ (uint64_t)(t->bits | t->inv << 1)) &
+		    p->seenmask;
+		while (p->seen[h] != 0)
+			h = (h + 1) & p->seenmask;
+		p->seen[h] = (uint32_t)i + 1;
+	}
+}
+
+/*
+ * A test of the rule being compiled: the same comparison made by an
+ * earlier rule (or earlier in this one) is evaluated once, for both.
+ */
 static uint32_t
 add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
     bool inv)
 {
 	struct ptest	*t;
+	size_t		 h;
 
+	if (p->seen == NULL || 2 * (p->ntests + 1) > p->seenmask)
+		seen_grow(p);
+	h = (a * 0x9e3779b97f4a7c15u ^ b * 0xc2b2ae3d27d4eb4fu ^
+	    q * 0x165667b1u ^ (uint64_t)(bits | inv << 1)) & p->seenmask;
+	for (; p->seen[h] != 0; h = (h + 1) & p->seenmask)
+		if (same_test(&p->tests[p->seen[h] - 1], q, bits, a, b, inv))
+			return (use_test(p, p->seen[h] - 1));
+	p->seen[h] = (uint32_t)p->ntests + 1;
 	if (p->ntests == p->captests) {
 		p->captests = p->captests ? p->captests * 2 : 64;
 		p->tests = xreallocarray(p->tests, p->captests,
@@ -80,7 +152,7 @@ add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
 	t->q = q;
 	t->bits = bits;
 	t->inv = inv;
-	return ((uint32_t)p->ntests++);
+	return (use_test(p, (uint32_t)p->ntests++));
 }
 
 /* lo <= answer <= hi (signed, lo <= hi), or its negation. */
@@ -222,7 +294,7 @@ expr_prog_new(const struct kb *kb)
 	p->rules = xcalloc(kb->nrules + 1, sizeof *p->rules);
 	for (i = 0; i < kb->nrules; i++) {
 		pr = &p->rules[i];
-		pr->test0 = (uint32_t)p->ntests;
+		pr->use0 = (uint32_t)(p->use0 = p->nuses);
 		pr->node0 = (uint32_t)p->nnodes;
 		/* No condition: an "and" of nothing, always true. */
 		if (kb->rules[i].when == NULL)
@@ -230,7 +302,7 @@ expr_prog_new(const struct kb *kb)
 		else
 			ref = compile(p, kb->rules[i].when,
 			    kb->rules[i].when->root, false);
-		pr->ntests = (uint32_t)p->ntests - pr->test0;
+		pr->nuses = (uint32_t)(p->nuses - pr->use0);
 		pr->nnodes = (uint32_t)p->nnodes - pr->node0;
 		pr->root = ref;
 	}
@@ -243,6 +315,8 @@ expr_prog_new(const struct kb *kb)
 		if (p->rules[i].root & NODE_REF)
 			p->rules[i].root = (uint32_t)p->ntests +
 			    (p->rules[i].root & ~NODE_REF);
+	free(p->seen);
+	p->seen = NULL;
 	return (p);
 }
 
@@ -254,7 +328,9 @@ expr_prog_free(struct expr_prog *p)
 	free(p->tests);
 	free(p->nodes);
 	free(p->kids);
+	free(p->uses);
 	free(p->rules);
+	free(p->seen);
 	free(p);
 }
 
@@ -264,28 +340,32 @@ expr_prog_scratch(const struct expr_prog *p)
 	return (p->ntests + p->nnodes + 1);
 }
 
-/* Tests [from, to) into their slots. */
-static void
-run_tests(const struct expr_prog *p, size_t from, size_t to,
-    const struct value *answers, uint8_t *val)
+/* The value of one test (slot value: 0 false, 1 unknown, 2 true). */
+static inline uint8_t
+run_test(const struct ptest *t, const struct value *answers)
 {
-	const struct ptest	*tests = p->tests, *t;
-	const struct value	*v;
-	uint64_t		 x;
+	const struct value	*v = &answers[t->q];
+	uint64_t		 x = (uint64_t)v->num;
 	unsigned		 c, k;
-	size_t			 i;
 
-	for (i = from; i < to; i++) {
-		t = &tests[i];
-		v = &answers[t->q];
-		x = (uint64_t)v->num;
-		/* Both tests, then a select: a branch on the kind mispredicts. */
-		c = ((unsigned)(x - t->a <= t->b) & (t->bits ^ 1u)) |
-		    ((unsigned)((x & t->b) != 0) & t->bits);
-		c ^= t->inv;
-		k = v->known;
-		val[i] = (uint8_t)(1 - k + ((k & c) << 1));
-	}
+	/* Both tests, then a select: a branch on the kind mispredicts. */
+	c = ((unsigned)(x - t->a <= t->b) & (t->bits ^ 1u)) |
+	    ((unsigned)((x & t->b) != 0) & t->bits);
+	c ^= t->inv;
+	k = v->known;
+	return ((uint8_t)(1 - k + ((k & c) << 1)));
+}
+
+/* Every test into its slot. */
+static void
+run_tests(const struct expr_prog *p, const struct value *answers,
+    uint8_t *val)
+{
+	const struct ptest	*tests = p->tests;
+	size_t			 i, n = p->ntests;
+
+	for (i = 0; i < n; i++)
+		val[i] = run_test(&tests[i], answers);
 }
 
 /* Nodes [from, to) into their slots, after the tests. */
@@ -319,7 +399,7 @@ expr_prog_eval(const struct expr_prog *p, const struct value *answers,
 {
 	size_t	i;
 
-	run_tests(p, 0, p->ntests, answers, scratch);
+	run_tests(p, answers, scratch);
 	run_nodes(p, 0, p->nnodes, scratch);
 	for (i = 0; i < p->nrules; i++)
 		out[i] = tv_of[scratch[p->rules[i].root]];
@@ -330,11 +410,14 @@ expr_prog_eval_some(const struct expr_prog *p, const struct value *answers,
     uint8_t *scratch, enum tv *out, const size_t *which, size_t n)
 {
 	const struct prule	*r;
-	size_t			 i;
+	const uint32_t		*u;
+	size_t			 i, k;
 
 	for (i = 0; i < n; i++) {
 		r = &p->rules[which[i]];
-		run_tests(p, r->test0, r->test0 + r->ntests, answers, scratch);
+		u = p->uses + r->use0;
+		for (k = 0; k < r->nuses; k++)
+			scratch[u[k]] = run_test(&p->tests[u[k]], answers);
 		run_nodes(p, r->node0, r->node0 + r->nnodes, scratch);
 		out[which[i]] = tv_of[scratch[r->root]];
 	}

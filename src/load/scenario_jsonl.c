@@ -14,6 +14,7 @@
 #include "scenario_int.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,6 +173,60 @@ utf8_len(const unsigned char *s, const unsigned char *end)
 	return (n);
 }
 
+/* Bytes that end a plain run of string text: '"', '\\', controls, 8-bit. */
+static const unsigned char special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/*
+ * The end of the run of plain bytes at p: the first special byte, or end.
+ * Eight bytes at a time: in each, a byte that is '"' or '\\' XORs to zero
+ * with it, a control byte is less than 0x20, an 8-bit one has its top bit;
+ * the lowest flag of the classic "has a zero byte" tests is always exact,
+ * so the lowest flag of all marks the first special byte.
+ */
+static const char *
+plain_run(const char *p, const char *end)
+{
+	const uint64_t	ones = UINT64_C(0x0101010101010101);
+	const uint64_t	high = UINT64_C(0x8080808080808080);
+	uint64_t	w, q, b, t;
+
+	while (end - p >= 8) {
+		memcpy(&w, p, 8);
+		q = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		t = ((q - ones) & ~q) | ((b - ones) & ~b) |
+		    ((w - ones * 0x20) & ~w) | w;
+		if ((t &= high) != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return (p + __builtin_ctzll(t) / 8);
+#else
+			break;
+#endif
+		}
+		p += 8;
+	}
+	while (p < end && !special[(unsigned char)*p])
+		p++;
+	return (p);
+}
+
 static int
 hex4(const char *p, unsigned long *out)
 {
@@ -205,14 +260,9 @@ string(struct jparse *j, const char **s, size_t *n)
 	unsigned long	 cp, lo;
 	char		*out;
 	size_t		 len = 0, k;
-	unsigned char	 c;
 
 	/* Plain ASCII without escapes, the usual case: the text as it is. */
-	for (q = p; q < j->end; q++) {
-		c = (unsigned char)*q;
-		if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-			break;
-	}
+	q = plain_run(p, j->end);
 	if (q < j->end && *q == '"' && (size_t)(q - p) <=
 	    YAML_TREE_MAX_SCALAR) {
 		*s = p;
@@ -306,16 +356,17 @@ string(struct jparse *j, const char **s, size_t *n)
 static int
 literal(struct jparse *j, const char **s, size_t *n)
 {
-	static const char *const words[] = { "true", "false", "null" };
-	const char	*p = j->p;
-	size_t		 i, k;
+	const char	*p = j->p, *w;
+	size_t		 k;
 
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		k = strlen(words[i]);
-		if ((size_t)(j->end - p) >= k && memcmp(p, words[i], k) == 0) {
-			p += k;
-			goto done;
-		}
+	w = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" :
+	    NULL;
+	if (w != NULL) {
+		k = strlen(w);
+		if ((size_t)(j->end - p) < k || memcmp(p, w, k) != 0)
+			return (expected(j, "a value"));
+		p += k;
+		goto done;
 	}
 	if (p < j->end && *p == '-')
 		p++;

@@ -84,6 +84,17 @@ put_tenths(struct row *w, double x)
 		putc_(w, '-');
 		t = -t;
 	}
+	/* Scores are 0.0 to 100.0: three digits at most, by hand. */
+	if (t < 10000 && sizeof w->b - w->n >= 5) {
+		if (t >= 1000)
+			w->b[w->n++] = (char)('0' + t / 1000);
+		if (t >= 100)
+			w->b[w->n++] = (char)('0' + t / 100 % 10);
+		w->b[w->n++] = (char)('0' + t / 10 % 10);
+		w->b[w->n++] = '.';
+		w->b[w->n++] = (char)('0' + t % 10);
+		return;
+	}
 	put_uint(w, (uint64_t)t / 10);
 	putc_(w, '.');
 	putc_(w, (char)('0' + (uint64_t)t % 10));

@@ -58,9 +58,14 @@ static int
 accept(struct tui *t, struct edit *e, struct value v)
 {
 	int	react;
+	size_t	answered, asked;
 
 	react = tui_answer(t, e->qi, v);
 	screen_main_next(t);
+	tui_progress(t, &answered, &asked);
+	if ((react & TUI_CHANGED) && answered == asked)
+		tui_message(t, false, "Every question is answered: e exports "
+		    "the report, s saves the answers.");
 	return (react | TUI_POP);
 }
 

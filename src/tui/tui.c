@@ -180,6 +180,21 @@ tui_rows(const struct tui *t)
 	return (LINES - t->status_rows);
 }
 
+void
+tui_progress(const struct tui *t, size_t *answered, size_t *asked)
+{
+	size_t	i;
+
+	*answered = *asked = 0;
+	for (i = 0; i < t->kb->nquestions; i++) {
+		if (t->answers.v[i].known)
+			(*answered)++;
+		if (t->answers.v[i].known ||
+		    kb_question_asked(t->kb, i, t->answers.v))
+			(*asked)++;
+	}
+}
+
 /* The best processing pattern after the recommended one, or NULL. */
 static const char *
 runner_up(const struct tui *t)
@@ -251,19 +266,12 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 void
 tui_draw_header(struct tui *t)
 {
-	const struct kb	*kb = t->kb;
 	const char	*file, *dot;
 	char		 left[512], right[64], line[512];
-	size_t		 i, asked = 0, answered = 0;
+	size_t		 asked, answered;
 	int		 rw;
 
-	for (i = 0; i < kb->nquestions; i++) {
-		if (t->answers.v[i].known)
-			answered++;
-		if (t->answers.v[i].known ||
-		    kb_question_asked(kb, i, t->answers.v))
-			asked++;
-	}
+	tui_progress(t, &answered, &asked);
 	draw_fill(0, 0, COLS, ST_TITLE, t);
 	file = t->path ? strrchr(t->path, '/') : NULL;
 	file = file ? file + 1 : t->path;

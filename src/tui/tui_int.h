@@ -119,6 +119,8 @@ void	 tui_message(struct tui *, bool error, const char *fmt, ...)
 int	 tui_answer(struct tui *, size_t qi, struct value v);
 /* Rows available to screens (the status line is below them). */
 int	 tui_rows(const struct tui *);
+/* Questions answered, of those asked (ask_if) or answered anyway. */
+void	 tui_progress(const struct tui *, size_t *answered, size_t *asked);
 /* Title bar and recommendation: the top two rows of full screens. */
 void	 tui_draw_header(struct tui *);
 

@@ -115,3 +115,13 @@ wait_gone "Answer:"
 row_has not-asked transitioning "not asked"
 keys End
 see not-asked-why "Not asked with these answers: it matters only when latency < 1d."
+
+# The last open question answered: the next steps are named.
+start 100 30 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
+keys End Up Enter Enter
+wait_gone "( ) yes"
+keys Enter
+type_text 3
+keys Enter
+see all-answered "Every question is answered: e exports the report, s saves the answers."
+see all-answered-progress "answered 6 of 6"
