@@ -248,6 +248,24 @@ sort_order(struct ranking *r)
 	}
 }
 
+/*
+ * Insertion sort from the order already in r: after a re-rank that moved a
+ * pattern or two it is nearly sorted, and this costs a pass. The order of
+ * ranks_before is total, so the result is the one sort_order gives.
+ */
+static void
+resort(struct ranking *r)
+{
+	size_t	i, j, p;
+
+	for (i = 1; i < r->npatterns; i++) {
+		p = r->order[i];
+		for (j = i; j > 0 && ranks_before(r, p, r->order[j - 1]); j--)
+			r->order[j] = r->order[j - 1];
+		r->order[j] = p;
+	}
+}
+
 static void
 recommend(const struct kb *kb, struct ranking *r)
 {
@@ -360,7 +378,10 @@ engine_rerank(const struct kb *kb, const struct value *answers,
 	for (p = 0; p < r->npatterns; p++)
 		if (p >= 64 || (dirty & ((uint64_t)1 << p)) != 0)
 			tally_pattern(kb, r, p);
-	sort_order(r);
+	if (c->tallied)
+		resort(r);
+	else
+		sort_order(r);
 	recommend(kb, r);
 	c->tallied = true;
 }
