@@ -1,7 +1,8 @@
 /*
  * scenario_int: the reader's state, shared by the modules that read each
  * format (scenario_stream.c: buffering and YAML documents, scenario_yfast.c:
- * the plain-YAML fast path, scenario_jsonl.c: JSON lines). Nothing outside
+ * the plain-YAML fast path, scenario_yevents.c: other YAML through libyaml's
+ * events, scenario_jsonl.c: JSON lines). Nothing outside
  * src/load/scenario_*.c includes this header.
  */
 #ifndef ARCHADVISOR_SCENARIO_INT_H
@@ -98,6 +99,14 @@ char	*scenario_tmp(struct scenario_reader *sr, size_t n);
  * by libyaml, which gives the one true result and the exact errors.
  */
 int	scenario_yaml_fast(struct scenario_reader *sr, const char *text,
+	    size_t len);
+
+/*
+ * The same for other documents that are a mapping of known keys to values
+ * that parse, through libyaml's events (scenario_yevents.c); -1 for
+ * anything else, for the tree to read again.
+ */
+int	scenario_yaml_events(struct scenario_reader *sr, const char *text,
 	    size_t len);
 
 /*

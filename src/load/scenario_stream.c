@@ -11,7 +11,9 @@
  * last cut; comments and directives after a "..." line or a directive go
  * with the next document. Each document is then read alone: by
  * the fast path for the plain form tools write (scenario_yfast.c), else by
- * libyaml into a tree, as an answers file is (answers_from_doc), with the
+ * libyaml's events straight into answers (scenario_yevents.c), and if
+ * either gives up, by libyaml into a tree, as an answers file is
+ * (answers_from_doc): the one reading that reports problems, with the
  * parser told where the document starts so that every message names the
  * line of the whole input. A syntax error thus spoils one document only.
  */
@@ -529,8 +531,13 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	begin_doc(sr);
 	if (scenario_yaml_fast(sr, s, pos) == 0)
 		rc = 0;
-	else
-		rc = yaml_slow(sr, s, pos, sr->line, sr->byte, d);
+	else {
+		begin_doc(sr);
+		if (scenario_yaml_events(sr, s, pos) == 0)
+			rc = 0;
+		else
+			rc = yaml_slow(sr, s, pos, sr->line, sr->byte, d);
+	}
 	consume(sr, pos, nl);
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
 }
