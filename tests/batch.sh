@@ -117,6 +117,41 @@ if [ -w /dev/full ]; then
 	check write-error-one-line lines "$T/err" 1
 fi
 
+# Streaming: a row comes out as soon as its scenario is complete (a YAML
+# document ended by "...", a JSON line), before the next one is sent.
+# waitrows FILE N: up to 5 s for FILE to have N lines; says how it went.
+waitrows() {
+	i=0
+	while [ "$(wc -l < "$1")" -lt "$2" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ $i -lt 50 ] && echo in-time > "$T/waited" || echo late > "$T/waited"
+}
+for form in yaml jsonl; do
+	rm -f "$T/fifo" "$T/stream.out"
+	mkfifo "$T/fifo"
+	: > "$T/stream.out"
+	"$A" batch --input $form - < "$T/fifo" > "$T/stream.out" 2>&1 &
+	pid=$!
+	{
+		if [ $form = yaml ]; then
+			printf 'name: first\nlatency: 1m\n...\n'
+		else
+			printf '{"name": "first", "latency": "1m"}\n'
+		fi
+		waitrows "$T/stream.out" 2
+		if [ $form = yaml ]; then
+			printf -- '---\nname: second\n'
+		else
+			printf '{"name": "second"}\n'
+		fi
+	} > "$T/fifo"
+	wait $pid
+	check "streaming-$form" has "$T/waited" in-time
+	check "streaming-$form-rows" lines "$T/stream.out" 3
+done
+
 # The equivalence: each scenario alone through 'report --format json'.
 for f in data/examples/*.yaml; do
 	cat "$f"

@@ -52,6 +52,8 @@ struct scenario_reader {
 	int			 line;		/* line number of buf[start] */
 	uint64_t		 byte;		/* input offset of buf[start] */
 	size_t			 ndocs;		/* documents begun so far */
+	bool			 after_end;	/* the last one ended with
+						   "..." */
 
 	/* The scenario being read. */
 	struct answers		 ans;		/* ans.v is what sc->v shows */

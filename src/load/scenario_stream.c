@@ -8,8 +8,9 @@
  * A YAML stream is cut into documents where libyaml would cut it: before a
  * "---" line (three dashes at the start of a line, then a blank or the end
  * of the line), unless nothing but comments and directives came since the
- * last cut; comments and directives after a "..." line or a directive go
- * with the next document. Each document is then read alone: by
+ * last cut (comments and directives after a directive go with the next
+ * document), and after a "..." line: a document that ends so is read at
+ * once, without waiting for what follows. Each document is read alone: by
  * the fast path for the plain form tools write (scenario_yfast.c), else by
  * libyaml's events straight into answers (scenario_yevents.c), and if
  * either gives up, by libyaml into a tree, as an answers file is
@@ -458,13 +459,13 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 {
 	const char	*s;
 	size_t		 pos, eol, n, endpos = 0;
-	bool		 marker, content, ended, last;
-	int		 nl, endnl = 0, docline, rc;
+	bool		 marker, content, ended, dots, bare, last;
+	int		 nl, endnl = 0, docline, barecol = 1, rc;
 	enum eol	 e;
 
 	pos = 0;
 	nl = 0;
-	marker = content = ended = false;
+	marker = content = ended = dots = bare = false;
 	docline = sr->line;
 	for (;;) {
 		if ((e = find_eol(sr, pos, &eol, d)) == EOL_ERROR)
@@ -474,6 +475,7 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 		if (e == EOL_TOO_LONG) {
 			sc->index = ++sr->ndocs;
 			sc->line = docline;
+			sr->after_end = false;
 			return (skip_huge(sr, pos, nl, docline, d));
 		}
 		s = sr->buf + sr->start + pos;
@@ -481,7 +483,7 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 		last = sr->start + eol == sr->end;
 		if (is_marker(s, n, '-')) {
 			if (marker || content) {
-				/* Comments and directives after a "..."
+				/* Comments and directives after a directive
 				   belong to the next document. */
 				if (ended) {
 					pos = endpos;
@@ -492,12 +494,26 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 			marker = true;
 			docline = sr->line + nl;
 		} else if (is_marker(s, n, '.')) {
-			/* Part of the document; libyaml says if it fits. */
-			if (!marker && !content)
-				docline = sr->line + nl;
-			content = ended = true;
-			endpos = last ? eol : eol + 1;
-			endnl = nl + !last;
+			if (marker || content) {
+				/* The end: read it now, not at the next
+				   "---" (which a pipe may not have sent). */
+				pos = last ? eol : eol + 1;
+				nl += !last;
+				dots = true;
+				break;
+			}
+			/* A "..." before any document is libyaml's to judge;
+			   after a "...", another is nothing: drop it, and what
+			   came before it (blank lines and comments). */
+			if (sr->after_end) {
+				consume(sr, last ? eol : eol + 1, nl + !last);
+				pos = 0;
+				nl = 0;
+				docline = sr->line;
+				continue;
+			}
+			docline = sr->line + nl;
+			content = true;
 		} else if (s[0] == '%') {
 			/* libyaml ends a document at a directive: it and
 			   what follows up to "---" are the next one's. */
@@ -507,8 +523,12 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 				endnl = nl;
 			}
 		} else if (!is_blank(s, n)) {
-			if (!marker && !content)
+			if (!marker && !content) {
 				docline = sr->line + nl;
+				/* After "...", only "---" starts a document. */
+				bare = sr->after_end;
+				barecol = 1 + (int)(strspn(s, " \t"));
+			}
 			content = true;
 			ended = false;
 		}
@@ -517,9 +537,11 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 		if (pos > DOC_MAX) {
 			sc->index = ++sr->ndocs;
 			sc->line = docline;
+			sr->after_end = false;
 			return (skip_huge(sr, pos, nl, docline, d));
 		}
 	}
+	sr->after_end = dots;
 	if (!marker && !content) {
 		/* Comments and blank lines at the end: no document. */
 		consume(sr, pos, nl);
@@ -529,7 +551,12 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	sc->line = docline;
 	s = sr->buf + sr->start;
 	begin_doc(sr);
-	if (scenario_yaml_fast(sr, s, pos) == 0)
+	if (bare) {
+		/* libyaml's words for it, at its place. */
+		diag_add(d, DIAG_ERROR, sr->file, docline, barecol,
+		    "did not find expected <document start>");
+		rc = -1;
+	} else if (scenario_yaml_fast(sr, s, pos) == 0)
 		rc = 0;
 	else {
 		begin_doc(sr);

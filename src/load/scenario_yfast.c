@@ -9,8 +9,8 @@
  *   use_cases: [reporting, etl]
  *   history:                     # empty: don't know
  *
- * Every line is blank, a comment, the "---" marker, or "key: value" at the
- * left margin; a value is a plain scalar of letters, digits, spaces and
+ * Every line is blank, a comment, the "---" marker (or the "..." that ends
+ * a document), or "key: value" at the left margin; a value is a plain scalar of letters, digits, spaces and
  * _ - . + / , ( ) ' ~, a quoted string without escapes, or a flow list of
  * names. That subset means to libyaml exactly what it means here. Anything
  * else (indentation, other characters, escapes, non-ASCII text, tabs,
@@ -234,6 +234,15 @@ scenario_yaml_fast(struct scenario_reader *sr, const char *text, size_t len)
 			if (!rest_is_blank(p, eol))
 				return (-1);
 			continue;
+		}
+		if (*p == '.') {
+			/* "..." ends the document (and so its text). */
+			if ((!marker && !content) || eol - p < 3 ||
+			    memcmp(p, "...", 3) != 0 ||
+			    (eol - p > 3 && p[3] != ' ') ||
+			    !rest_is_blank(p + 3, eol))
+				return (-1);
+			break;
 		}
 		if (*p == '-') {
 			if (marker || content || eol - p < 3 ||

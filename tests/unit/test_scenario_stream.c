@@ -364,11 +364,21 @@ test_yaml_goes_on_after_errors(void **state)
 	assert_string_equal(got, "OO");
 	assert_int_equal(d.n, 0);
 	/* As libyaml has it, "..." must be followed by "---", not text. */
-	read_all("latency: 1m\n...\nvolume: 1TB\n", SCENARIO_YAML, got,
-	    sizeof got, &d);
-	assert_string_equal(got, "B");
+	read_all("latency: 1m\n...\n  volume: 1TB\n---\nname: x\n",
+	    SCENARIO_YAML, got, sizeof got, &d);
+	assert_string_equal(got, "OBO");
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.items[0].line, 3);
+	assert_int_equal(d.items[0].col, 3);
+	assert_string_equal(d.items[0].msg, "did not find expected "
+	    "<document start>");
+	diag_free(&d);
+	/* ... and repeated, it is nothing. */
+	diag_init(&d);
+	read_all("latency: 1m\n...\n...\n---\nname: x\n...\n",
+	    SCENARIO_YAML, got, sizeof got, &d);
+	assert_string_equal(got, "OO");
+	assert_int_equal(d.n, 0);
 	diag_free(&d);
 }
 
