@@ -8,8 +8,9 @@
  * ends normally), and fatal signals (SIGABRT from an xmalloc failure,
  * SIGSEGV...), whose handler writes the terminal's exit sequences and
  * restores the saved termios with async-signal-safe calls before dying of
- * the same signal. Resizes arrive as KEY_RESIZE and simply redraw: every
- * screen lays itself out from LINES and COLS each time it is drawn.
+ * the same signal. A resize (SIGWINCH, caught here rather than by ncurses,
+ * so that the key read returns at once) calls resizeterm and redraws:
+ * every screen lays itself out from LINES and COLS each time it is drawn.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -29,6 +31,7 @@
 #include "xmalloc.h"
 
 static volatile sig_atomic_t	tui_signal;
+static volatile sig_atomic_t	tui_winch;
 
 /* What the fatal-signal handler needs, prepared before it can run. */
 static struct termios	saved_tio;
@@ -40,6 +43,13 @@ static void
 on_signal(int sig)
 {
 	tui_signal = sig;
+}
+
+static void
+on_winch(int sig)
+{
+	(void)sig;
+	tui_winch = 1;
 }
 
 static void
@@ -87,6 +97,9 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Ours rather than ncurses' (which restarts the key read). */
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
@@ -101,8 +114,8 @@ install_signals(void)
 static void
 restore_signals(void)
 {
-	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT,
-				    SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH,
+				    SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
 	struct sigaction	sa, old;
 	size_t			i;
 
@@ -112,7 +125,7 @@ restore_signals(void)
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		if (sigaction(sigs[i], NULL, &old) == 0 &&
 		    (old.sa_handler == on_signal ||
-		    old.sa_handler == on_fatal))
+		    old.sa_handler == on_winch || old.sa_handler == on_fatal))
 			sigaction(sigs[i], &sa, NULL);
 }
 
@@ -382,19 +395,47 @@ small_key(struct tui *t, int key)
 	return (TUI_NONE);
 }
 
+/*
+ * Follows the terminal's size: after SIGWINCH, or when a lost signal left
+ * LINES and COLS behind the real size (checked whenever the key read times
+ * out). Returns true if the size changed.
+ */
+static bool
+follow_size(void)
+{
+	struct winsize	ws;
+
+	tui_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0 || (ws.ws_row == LINES && ws.ws_col == COLS))
+		return (false);
+	resizeterm(ws.ws_row, ws.ws_col);
+	return (true);
+}
+
 static void
 loop(struct tui *t)
 {
 	wint_t	wch;
 	int	r, key, react, frame;
+	bool	draw = true;
 
 	while (!tui_signal) {
-		draw_all(t);
+		if (tui_winch && follow_size())
+			draw = true;
+		if (draw)
+			draw_all(t);
+		draw = true;
+		if (tui_winch)
+			continue;	/* resized while drawing */
 		r = get_wch(&wch);
 		if (tui_signal)
 			break;
-		if (r == ERR)
-			continue;	/* another signal; draw again */
+		if (r == ERR) {
+			/* A signal or the timeout: redraw only if resized. */
+			draw = follow_size();
+			continue;
+		}
 		key = r == KEY_CODE_YES ? TK((int)wch) : (int)wch;
 		if (key == TK(KEY_RESIZE))
 			continue;
@@ -501,6 +542,8 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* A safety net for a resize whose signal came at a bad moment. */
+	timeout(1000);
 	draw_init_styles(&t);
 
 	tui_push(&t, &screen_main, screen_main_new(&t));

@@ -25,8 +25,8 @@ trap '$TM kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 
 tui_need_tmux() {
 	if ! command -v tmux >/dev/null 2>&1; then
-		fail "tmux-installed" "tmux is not installed; 'sh .ci/deps.sh" \
-		    "check' names the packages the tests need"
+		fail "tmux-installed" "tmux is not installed;" \
+		    "'sh .ci/deps.sh check' names what the tests need"
 		finish "tui"
 		exit 1
 	fi
@@ -51,7 +51,8 @@ EOF
 
 start() {
 	launch "$@"
-	if ! wait_for "answered"; then
+	# The status line is drawn last: then the whole screen is there.
+	if ! wait_for "answered" || ! wait_for "q quit"; then
 		fail "start $*" "the questionnaire did not show" \
 		    "$(cat "$ERR" 2>/dev/null)"
 		screen | sed 's/^/     | /'
