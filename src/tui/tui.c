@@ -55,14 +55,22 @@ on_winch(int sig)
 static void
 on_fatal(int sig)
 {
-	ssize_t	n;
+	static const char	msg[] = "archadvisor: stopped by a fatal "
+				    "error; the terminal was restored\n";
+	ssize_t			n;
+	bool			was_up = restore_len > 0;
 
-	if (restore_len > 0) {
+	if (was_up) {
 		n = write(STDOUT_FILENO, restore_seq, restore_len);
 		(void)n;	/* nothing better to do if it fails */
 	}
 	if (have_tio)
 		(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	/* What was printed (xmalloc's message) went with the screen. */
+	if (was_up) {
+		n = write(STDERR_FILENO, msg, sizeof msg - 1);
+		(void)n;
+	}
 	/* SA_RESETHAND made the action the default again: die of it. */
 	raise(sig);
 }

@@ -89,6 +89,7 @@ see sigterm-message "archadvisor: terminated"
 run_in_shell
 kill -ABRT "$(cat "$T/pid")"
 sane sigabrt 134
+see sigabrt-message "archadvisor: stopped by a fatal error; the terminal was restored"
 
 # Colour: none with NO_COLOR (attributes only), some without it.
 colours() { $TM capture-pane -e -p -t adv | grep -c "$(printf '\033')\[\(3[0-7]\|4[0-7]\|38;\|48;\)"; }
