@@ -368,9 +368,18 @@ edit_draw(struct tui *t, void *data)
 	draw_text(y + 2 + np, x + 2, iw, buf, ST_DIM, t);
 	y += 4 + np;
 	body = h - 2 - np - 3;
-	if (e->kind != ED_TEXT)
+	if (e->kind != ED_TEXT) {
 		draw_list(t, e, y, x + 1, w - 2, body);
-	else {
+		/* Items out of view: say so in the bottom border. */
+		if (e->nitems > (size_t)body) {
+			snprintf(buf, sizeof buf, " %s%s more ", e->top > 0 ?
+			    draw_glyph(t, "\u2191", "^") : "", e->top +
+			    (size_t)body < e->nitems ? draw_glyph(t, "\u2193",
+			    "v") : "");
+			draw_text(y + body, x + w - 2 - draw_width(buf),
+			    draw_width(buf), buf, ST_DIM, t);
+		}
+	} else {
 		i = draw_text(y, x + 2, iw, "Answer: ", ST_NORMAL, t);
 		lineedit_draw(&e->le, y, x + 2 + i, iw - i, t);
 		for (i = 0; i < (int)err.n && i + 1 < body; i++)
@@ -407,7 +416,7 @@ edit_open(struct tui *t, size_t qi)
 	case VAL_LEVEL:
 		e->kind = ED_CHOICE;
 		e->nitems = (q->dom.type == VAL_BOOL ? 2 : q->dom.nnames) + 1;
-		/* Unanswered: start on the first answer, not on "don't know". */
+		/* Unanswered: start on the first answer, not "don't know". */
 		e->cur = !v->known ? 0 : q->dom.type == VAL_BOOL ?
 		    (v->num ? 0 : 1) : (size_t)v->num;
 		break;

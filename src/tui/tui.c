@@ -564,7 +564,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	delscreen(scr);
 	restore_len = 0;
 	restore_signals();
-	rc = t.quit_status;
+	rc = 0;
 	if (tui_signal) {
 		fprintf(stderr, "archadvisor: %s; %s\n", tui_signal == SIGINT ?
 		    "interrupted" : "terminated", t.dirty ? "unsaved answers "

@@ -106,9 +106,8 @@ struct tui {
 	char			 msg[512];	/* until the next key */
 	bool			 msg_error;
 	int			 status_rows;	/* rows the status line takes */
-	int			 cursor_y;	/* where the text cursor shows, */
+	int			 cursor_y;	/* the text cursor, */
 	int			 cursor_x;	/* or -1: hidden */
-	int			 quit_status;
 };
 
 /* tui.c */
