@@ -1400,9 +1400,9 @@ static const struct command commands[] = {
 	    "List the questions, by section, with the values they accept.",
 	    cmd_questions, "" },
 	{ "tui", "[--answers FILE]",
-	    "The full-screen questionnaire: answer, watch the ranking move, "
-	    "see why, save\nthe answers, export the report. What "
-	    "'archadvisor' alone starts on a terminal.",
+	    "The full-screen questionnaire: answer, see the ranking move and "
+	    "why.\nSaves the answers and exports the report. What "
+	    "'archadvisor' alone starts on a\nterminal.",
 	    cmd_tui,
 	    "  -a, --answers FILE  start from these answers; s saves back "
 	    "there (a file that\n"
