@@ -7,6 +7,8 @@
 
 TUI_TIMEOUT=${TUI_TIMEOUT:-15}
 export TERM=screen-256color
+# tmux leaves its socket behind after kill-server: keep them in $T.
+export TMUX_TMPDIR="$T"
 # Each session gets a server of its own (adv$$.1, adv$$.2 ...), so that
 # one being torn down never answers for the next.
 tui_n=0
