@@ -20,23 +20,21 @@
 #include "expr_prog.h"
 #include "xmalloc.h"
 
-/* One effect of one rule. */
-struct ceffect {
-	uint64_t	weight;		/* the weight's bits (0 for a veto):
-					   and-ed with a mask of "fired", it
-					   is the weight or +0.0, no branch */
-	uint32_t	rule;
-	uint32_t	veto;		/* 1 for a veto, else 0 */
-};
-
 /*
  * The effects grouped by pattern, each group in rule order: a pattern's
  * sum and list lengths then stay in registers while its group is added up.
+ * An effect is its weight's bits (0 for a veto: and-ed with a mask of
+ * "fired" they give the weight or +0.0, no branch) and its rule, with the
+ * top bit set for a veto; two arrays, 12 bytes an effect, so that a large
+ * knowledge base stays in cache.
  */
+#define EFFECT_VETO	0x80000000u
+
 struct engine_code {
 	struct expr_prog	*prog;
 	uint8_t			*scratch;
-	struct ceffect		*effects;
+	uint64_t		*weights;
+	uint32_t		*rules;
 	size_t			*first;		/* npatterns + 1: pattern p's
 						   effects start at first[p] */
 	/* For engine_rerank: the patterns each rule affects, and room for
@@ -52,8 +50,7 @@ code_new(const struct kb *kb)
 {
 	struct engine_code	*c;
 	const struct effect	*e;
-	struct ceffect		*ce;
-	size_t			*next, i, j, p, n = 0;
+	size_t			*next, i, j, k, p, n = 0;
 	double			 w;
 
 	c = xcalloc(1, sizeof *c);
@@ -70,7 +67,8 @@ code_new(const struct kb *kb)
 		c->first[p + 1] += c->first[p];
 		next[p] = c->first[p];
 	}
-	c->effects = xcalloc(n + 1, sizeof *c->effects);
+	c->weights = xcalloc(n + 1, sizeof *c->weights);
+	c->rules = xcalloc(n + 1, sizeof *c->rules);
 	c->touches = xcalloc(kb->nrules + 1, sizeof *c->touches);
 	c->before = xcalloc(kb->nrules + 1, sizeof *c->before);
 	for (i = 0; i < kb->nrules; i++)
@@ -78,11 +76,11 @@ code_new(const struct kb *kb)
 			e = &kb->rules[i].effects[j];
 			c->touches[i] |= kb->npatterns > 64 ? ~(uint64_t)0 :
 			    (uint64_t)1 << e->pattern;
-			ce = &c->effects[next[e->pattern]++];
-			ce->rule = (uint32_t)i;
-			ce->veto = e->veto;
+			k = next[e->pattern]++;
+			c->rules[k] = (uint32_t)i | (e->veto ? EFFECT_VETO :
+			    0);
 			w = e->veto ? 0.0 : e->weight;
-			memcpy(&ce->weight, &w, sizeof ce->weight);
+			memcpy(&c->weights[k], &w, sizeof c->weights[k]);
 		}
 	free(next);
 	return (c);
@@ -95,7 +93,8 @@ code_free(struct engine_code *c)
 		return;
 	expr_prog_free(c->prog);
 	free(c->scratch);
-	free(c->effects);
+	free(c->weights);
+	free(c->rules);
 	free(c->first);
 	free(c->touches);
 	free(c->before);
@@ -298,30 +297,32 @@ recommend(const struct kb *kb, struct ranking *r)
 static void
 tally_pattern(const struct kb *kb, struct ranking *r, size_t p)
 {
-	const struct ceffect	*e, *end;
+	const struct engine_code *c = r->code;
 	const enum tv		*cond = r->conditions;
 	struct pattern_score	*s = &r->scores[p];
 	struct reason		*reasons = s->reasons;
 	size_t			*vetoes = s->vetoes, nreasons = 0, nvetoes = 0;
+	size_t			 k, end = c->first[p + 1];
 	uint64_t		 bits;
-	uint32_t		 fired, keep, veto, vetoed = 0;
+	uint32_t		 rule, fired, keep, veto, vetoed = 0;
 	double			 evidence = 0, w, score;
 
 	/* In rule order, so the pattern's lists and sum are too. */
-	end = r->code->effects + r->code->first[p + 1];
-	for (e = r->code->effects + r->code->first[p]; e < end; e++) {
-		fired = cond[e->rule] == TV_TRUE;
-		veto = fired & e->veto;
-		keep = fired & (e->veto ^ 1);
-		bits = e->weight & (0 - (uint64_t)keep);
+	for (k = c->first[p]; k < end; k++) {
+		rule = c->rules[k] & ~EFFECT_VETO;
+		veto = c->rules[k] >> 31;
+		fired = cond[rule] == TV_TRUE;
+		keep = fired & (veto ^ 1);
+		veto &= fired;
+		bits = c->weights[k] & (0 - (uint64_t)keep);
 		memcpy(&w, &bits, sizeof w);
 		evidence += w;
 		vetoed |= veto;
-		memcpy(&w, &e->weight, sizeof w);
-		reasons[nreasons].rule = e->rule;
+		memcpy(&w, &c->weights[k], sizeof w);
+		reasons[nreasons].rule = rule;
 		reasons[nreasons].effect = w;
 		nreasons += keep;
-		vetoes[nvetoes] = e->rule;
+		vetoes[nvetoes] = rule;
 		nvetoes += veto;
 	}
 	s->evidence = evidence;

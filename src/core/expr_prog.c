@@ -38,8 +38,8 @@ struct ptest {
 
 struct pnode {
 	uint32_t	first;	/* kids[first .. first+count) are slots */
-	uint32_t	count;
-	uint8_t		any;	/* "or": the maximum, else the minimum */
+	uint32_t	count;	/* count << 1, | 1 for an "or" (the maximum;
+				   an "and" is the minimum): 8 bytes a node */
 };
 
 /*
@@ -63,6 +63,8 @@ struct expr_prog {
 	uint32_t	*uses;		/* test indexes, by rule */
 	size_t		 nuses, capuses;
 	struct prule	*rules;
+	uint32_t	*roots;		/* by rule, its value's slot (apart
+					   from rules: compact for the scan) */
 	size_t		 nrules;
 	uint32_t	*seen;		/* while compiling: tests by hash,
 					   index + 1 (0: empty) */
@@ -190,8 +192,7 @@ add_node(struct expr_prog *p, bool any, const uint32_t *refs, size_t n)
 	}
 	nd = &p->nodes[p->nnodes];
 	nd->first = (uint32_t)p->nkids;
-	nd->count = (uint32_t)n;
-	nd->any = any;
+	nd->count = (uint32_t)n << 1 | any;
 	p->nkids += n;
 	return ((uint32_t)p->nnodes++ | NODE_REF);
 }
@@ -317,6 +318,9 @@ expr_prog_new(const struct kb *kb)
 			    (p->rules[i].root & ~NODE_REF);
 	free(p->seen);
 	p->seen = NULL;
+	p->roots = xcalloc(p->nrules + 1, sizeof *p->roots);
+	for (i = 0; i < p->nrules; i++)
+		p->roots[i] = p->rules[i].root;
 	return (p);
 }
 
@@ -330,6 +334,7 @@ expr_prog_free(struct expr_prog *p)
 	free(p->kids);
 	free(p->uses);
 	free(p->rules);
+	free(p->roots);
 	free(p->seen);
 	free(p);
 }
@@ -384,12 +389,12 @@ run_nodes(const struct expr_prog *p, size_t from, size_t to, uint8_t *val)
 		kid = kids + n->first;
 		lo = 2;
 		hi = 0;
-		for (k = 0; k < n->count; k++) {
+		for (k = 0; k < n->count >> 1; k++) {
 			x = val[kid[k]];
 			lo = x < lo ? x : lo;
 			hi = x > hi ? x : hi;
 		}
-		nval[i] = (uint8_t)(n->any ? hi : lo);
+		nval[i] = (uint8_t)(n->count & 1 ? hi : lo);
 	}
 }
 
@@ -402,7 +407,7 @@ expr_prog_eval(const struct expr_prog *p, const struct value *answers,
 	run_tests(p, answers, scratch);
 	run_nodes(p, 0, p->nnodes, scratch);
 	for (i = 0; i < p->nrules; i++)
-		out[i] = tv_of[scratch[p->rules[i].root]];
+		out[i] = tv_of[scratch[p->roots[i]]];
 }
 
 void
