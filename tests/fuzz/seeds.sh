@@ -30,6 +30,10 @@ fuzz_answers)
 	echo data/examples tests/scenarios tests/answers-bad \
 	    tests/bad-input/answers
 	;;
+fuzz_batch)
+	echo data/examples tests/scenarios tests/batch tests/answers-bad \
+	    tests/bad-input/answers
+	;;
 fuzz_expr)
 	out=$dir/seeds/expr
 	rm -rf "$out"

@@ -12,7 +12,7 @@ run() {
 	name=$1
 	dict=""
 	case $name in
-	fuzz_kb|fuzz_answers) dict=-dict=tests/fuzz/yaml.dict ;;
+	fuzz_kb|fuzz_answers|fuzz_batch) dict=-dict=tests/fuzz/yaml.dict ;;
 	fuzz_expr) dict=-dict=tests/fuzz/expr.dict ;;
 	esac
 	mkdir -p "$dir/corpus/$name"
