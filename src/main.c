@@ -247,6 +247,7 @@ add_rules(struct globals *g, const char *path)
 /* Long options that every subcommand accepts. */
 #define OPT_COLOR 1000
 #define OPT_VERSION 1001
+#define OPT_PLAIN 1002
 #define COMMON_LONGOPTS \
 	{ "rules", required_argument, NULL, 'r' }, \
 	{ "color", required_argument, NULL, OPT_COLOR }, \
@@ -1010,7 +1011,7 @@ lint_report(const struct kb *kb, bool strict)
 			d.items[i].severity = DIAG_ERROR;
 			d.nerrors++;
 		}
-	diag_print(stderr, &d);
+	print_problems(&d);
 	n = d.n;
 	diag_free(&d);
 	return (n);
@@ -1145,6 +1146,56 @@ out:
 	whatif_free(&w);
 	ranking_free(r);
 	answers_free(&a);
+	kb_free(kb);
+	return (rc);
+}
+
+/*
+ * tui: the full-screen questionnaire (src/tui). It needs a terminal on
+ * standard input and output; tui_run loads --answers itself, so that a
+ * file that does not exist yet becomes the place to save.
+ */
+static int
+cmd_tui(int argc, char **argv, struct globals *g)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command	*cmd = find_command("tui");
+	struct tui_options	 to;
+	struct kb		*kb = NULL;
+	int			 c, rc;
+
+	memset(&to, 0, sizeof to);
+	while ((c = getopt_long(argc, argv, "a:r:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			to.answers = optarg;
+			break;
+		case 'h':
+			print_command_help(stdout, cmd);
+			return (EXIT_OK);
+		default:
+			if ((rc = common_option(cmd, c, g)) != 0)
+				return (rc);
+		}
+	}
+	if (optind < argc)
+		return (usage_error(cmd, "unexpected argument '%s'",
+		    argv[optind]));
+	if (to.answers != NULL && strcmp(to.answers, "-") == 0)
+		return (usage_error(cmd, "the TUI reads keys from standard "
+		    "input; give the answers as a file"));
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return (usage_error(cmd, "the TUI needs a terminal; 'archadvisor "
+		    "ask' and 'archadvisor report' work without one"));
+	if ((rc = load_kb(g, &kb)) != 0)
+		return (rc);
+	to.version = ARCHADVISOR_VERSION;
+	to.color = use_color(g, true);
+	rc = tui_run(kb, &to);
 	kb_free(kb);
 	return (rc);
 }
@@ -1301,56 +1352,6 @@ complete_formats(const struct command *cmd)
 }
 
 static int	cmd_complete(int, char **, struct globals *);
-
-/*
- * tui: the full-screen questionnaire (src/tui). It needs a terminal on
- * standard input and output; tui_run loads --answers itself, so that a
- * file that does not exist yet becomes the place to save.
- */
-static int
-cmd_tui(int argc, char **argv, struct globals *g)
-{
-	static const struct option longopts[] = {
-		{ "answers", required_argument, NULL, 'a' },
-		COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command	*cmd = find_command("tui");
-	struct tui_options	 to;
-	struct kb		*kb = NULL;
-	int			 c, rc;
-
-	memset(&to, 0, sizeof to);
-	while ((c = getopt_long(argc, argv, "a:r:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			to.answers = optarg;
-			break;
-		case 'h':
-			print_command_help(stdout, cmd);
-			return (EXIT_OK);
-		default:
-			if ((rc = common_option(cmd, c, g)) != 0)
-				return (rc);
-		}
-	}
-	if (optind < argc)
-		return (usage_error(cmd, "unexpected argument '%s'",
-		    argv[optind]));
-	if (to.answers != NULL && strcmp(to.answers, "-") == 0)
-		return (usage_error(cmd, "the TUI reads keys from standard "
-		    "input; give the answers as a file"));
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return (usage_error(cmd, "the TUI needs a terminal; 'archadvisor "
-		    "ask' and 'archadvisor report' work without one"));
-	if ((rc = load_kb(g, &kb)) != 0)
-		return (rc);
-	to.version = ARCHADVISOR_VERSION;
-	to.color = use_color(g, true);
-	rc = tui_run(kb, &to);
-	kb_free(kb);
-	return (rc);
-}
 
 static const struct command commands[] = {
 	{ "report", "[--answers FILE|-] [--set ID=VALUE]... "
@@ -1579,7 +1580,9 @@ usage(FILE *fp)
 	size_t	i;
 
 	fputs("usage: archadvisor [--rules PATH]... [--color WHEN] COMMAND "
-	    "[OPTIONS]\n\n"
+	    "[OPTIONS]\n"
+	    "       archadvisor [--plain]   the questionnaire: full-screen, "
+	    "or in plain lines\n\n"
 	    "Helps a data team choose a data architecture: answers a few "
 	    "questions,\nranks Batch, Stream Processing, Micro-Batch, "
 	    "Lambda, Kappa and Data Mesh,\nand explains why.\n\n"
@@ -1609,12 +1612,14 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
+		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Static, so the --rules list stays reachable however we leave. */
 	static struct globals	 g = { NULL, 0, COLOR_AUTO };
 	const struct command	*cmd;
-	bool			 version = false;
+	bool			 version = false, plain = false;
+	const char		*term = getenv("TERM");
 	int			 c, rc;
 
 	setlocale(LC_CTYPE, "");
@@ -1627,6 +1632,9 @@ main(int argc, char **argv)
 		case OPT_VERSION:
 			version = true;
 			break;
+		case OPT_PLAIN:
+			plain = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return (EXIT_OK);
@@ -1638,7 +1646,18 @@ main(int argc, char **argv)
 	if (version)
 		return (print_version(&g));
 	if (optind >= argc) {
-		/* On a terminal, no command means the questionnaire. */
+		/*
+		 * On a terminal, no command means the questionnaire: in plain
+		 * lines with --plain or on a dumb terminal, else full-screen.
+		 */
+		if (plain || (term != NULL && strcmp(term, "dumb") == 0 &&
+		    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+			static char	 name[] = "ask";
+			char		*ask_argv[] = { name, NULL };
+
+			optind = 0;
+			return (cmd_ask(1, ask_argv, &g));
+		}
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			static char	 name[] = "tui";
 			char		*tui_argv[] = { name, NULL };

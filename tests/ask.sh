@@ -107,4 +107,11 @@ printf '10m\n2TB\n' | run early 65
 [ "$(ls -A "$T" | grep -c '^\.early')" -eq 0 ] && pass "no temp file left" ||
     fail "no temp file left"
 
+# --plain without a command is the same questionnaire.
+printf '%s\n' 1d 500GB - no strong none 2 1 reporting no no no no critical \
+    low rare | "$A" --plain > "$T/plain.out" 2>&1
+[ $? -eq 0 ] && grep -q '^Recommendation: Batch' "$T/plain.out" &&
+    grep -q 'Answers not saved' "$T/plain.out" &&
+    pass "--plain runs ask" || fail "--plain runs ask" "$(tail -3 "$T/plain.out")"
+
 finish ask
