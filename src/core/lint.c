@@ -3,7 +3,7 @@
  * Conditions are examined through their comparisons (expr_foreach_cmp):
  * the answers worth trying for a question are the thresholds its
  * comparisons use and the values one unit either side, every level and
- * bool, and every combination of the set members tested, as in whatif.c.
+ * bool, and every combination of the set members tested (candidates.h).
  */
 #include "lint.h"
 
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "candidates.h"
 #include "date.h"
 #include "engine.h"
 #include "expr.h"
@@ -23,12 +24,6 @@
 /* The comparisons that read one question. */
 struct cmplist {
 	struct expr_cmp	*c;
-	size_t		 n, cap;
-};
-
-/* Answers worth trying for one question. */
-struct vals {
-	struct value	*v;
 	size_t		 n, cap;
 };
 
@@ -42,89 +37,6 @@ collect(void *arg, const struct expr_cmp *c)
 		t->c = xreallocarray(t->c, t->cap, sizeof *t->c);
 	}
 	t->c[t->n++] = *c;
-}
-
-static void
-vals_push(struct vals *o, struct value v)
-{
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 16;
-		o->v = xreallocarray(o->v, o->cap, sizeof *o->v);
-	}
-	o->v[o->n++] = v;
-}
-
-static void
-push_num(struct vals *o, const struct value_domain *dom, int64_t n)
-{
-	struct value	v = { .known = true };
-	int64_t		lo = dom->has_min ? dom->min :
-			    (dom->type == VAL_INT ? INT64_MIN : 0);
-	size_t		i;
-
-	if (n < lo || (dom->has_max && n > dom->max))
-		return;
-	for (i = 0; i < o->n; i++)
-		if (o->v[i].num == n)
-			return;
-	v.num = n;
-	vals_push(o, v);
-}
-
-static void
-candidates(const struct question *qu, const struct cmplist *t,
-    struct vals *out)
-{
-	struct value	v = { .known = true };
-	uint64_t	tested = 0, sub;
-	size_t		i, k;
-	int		d;
-
-	out->n = 0;
-	switch (qu->dom.type) {
-	case VAL_BOOL:
-	case VAL_LEVEL:
-		for (i = 0; i < (qu->dom.type == VAL_BOOL ? 2 :
-		    qu->dom.nnames); i++) {
-			v.num = (int64_t)i;
-			vals_push(out, v);
-		}
-		return;
-	case VAL_SET:
-		for (i = 0; i < t->n; i++)
-			tested |= t->c[i].bits;
-		if (__builtin_popcountll(tested) <= 10) {
-			sub = 0;
-			do {
-				v.bits = sub;
-				vals_push(out, v);
-				sub = (sub - tested) & tested;
-			} while (sub != 0);
-		} else {
-			v.bits = 0;
-			vals_push(out, v);
-			for (i = 0; i < 64; i++)
-				if (tested & ((uint64_t)1 << i)) {
-					v.bits = (uint64_t)1 << i;
-					vals_push(out, v);
-				}
-		}
-		return;
-	default:
-		break;
-	}
-	for (i = 0; i < t->n; i++) {
-		if (t->c[i].test == EXPR_IN) {
-			for (k = 0; k < t->c[i].nlist; k++)
-				for (d = -1; d <= 1; d++)
-					push_num(out, &qu->dom,
-					    t->c[i].list[k] + d);
-		} else if (t->c[i].test != EXPR_ANSWERED)
-			for (d = -1; d <= 1; d++)
-				push_num(out, &qu->dom, t->c[i].num + d);
-	}
-	if (out->n == 0)	/* only "answered" tests: any value will do */
-		push_num(out, &qu->dom, qu->dom.has_min ? qu->dom.min : 1);
 }
 
 static void
@@ -147,7 +59,7 @@ enumerate(const struct kb *kb, const struct expr *const *ex, size_t nex,
     int (*visit)(void *, const struct value *), void *arg)
 {
 	struct cmplist	*t;
-	struct vals	*vs;
+	struct candidates	*vs;
 	struct value	*ans;
 	size_t		*qs, *idx, nq = 0, i, k;
 	double		 combos = 1;
@@ -164,7 +76,7 @@ enumerate(const struct kb *kb, const struct expr *const *ex, size_t nex,
 		ans[i] = value_unknown();
 		if (t[i].n == 0)
 			continue;
-		candidates(&kb->questions[i], &t[i], &vs[nq]);
+		candidates_for(&kb->questions[i], t[i].c, t[i].n, &vs[nq]);
 		combos *= (double)(vs[nq].n ? vs[nq].n : 1);
 		qs[nq++] = i;
 	}
@@ -334,7 +246,7 @@ is_first(const struct kb *kb, const struct ranking *r, size_t p)
  * "unknown") that brings p closest to first place, until nothing improves.
  */
 static bool
-climb(const struct kb *kb, size_t p, const struct vals *cands,
+climb(const struct kb *kb, size_t p, const struct candidates *cands,
     struct ranking *r, struct value *ans)
 {
 	struct value	keep;
@@ -372,7 +284,7 @@ static void
 never_first(const struct kb *kb, struct diag *d)
 {
 	struct cmplist	*t;
-	struct vals	*cands;
+	struct candidates	*cands;
 	struct value	*ans;
 	struct ranking	*r;
 	uint64_t	 seed = 0x9e3779b97f4a7c15ULL;
@@ -385,7 +297,8 @@ never_first(const struct kb *kb, struct diag *d)
 	cands = xcalloc(kb->nquestions + 1, sizeof *cands);
 	for (q = 0; q < kb->nquestions; q++)
 		if (t[q].n > 0)
-			candidates(&kb->questions[q], &t[q], &cands[q]);
+			candidates_for(&kb->questions[q], t[q].c, t[q].n,
+			    &cands[q]);
 	ans = xcalloc(kb->nquestions + 1, sizeof *ans);
 	r = ranking_new(kb);
 	for (p = 0; p < kb->npatterns; p++) {

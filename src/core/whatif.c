@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "candidates.h"
 #include "engine.h"
 #include "expr.h"
 #include "xmalloc.h"
@@ -17,12 +18,6 @@
 /* The comparisons of every rule that read one question. */
 struct qtests {
 	struct expr_cmp	*cmp;
-	size_t		 n, cap;
-};
-
-/* Candidate answers of one question. */
-struct cands {
-	struct value	*v;
 	size_t		 n, cap;
 };
 
@@ -54,103 +49,12 @@ collect(void *arg, const struct expr_cmp *c)
 	t->cmp[t->n++] = *c;
 }
 
+/* Every answer of question q that some comparison tells apart. */
 static void
-cands_push(struct cands *c, struct value v)
+candidates(const struct ctx *x, size_t q, struct candidates *out)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-	}
-	c->v[c->n++] = v;
-}
-
-static int
-num_cmp(const void *a, const void *b)
-{
-	const struct value	*x = a, *y = b;
-
-	return (x->num < y->num ? -1 : x->num > y->num);
-}
-
-static void
-push_num(struct cands *c, const struct value_domain *dom, int64_t n)
-{
-	struct value	v = { .known = true };
-	int64_t		lo = dom->has_min ? dom->min :
-			    (dom->type == VAL_INT ? INT64_MIN : 0);
-
-	if (n < lo || (dom->has_max && n > dom->max))
-		return;
-	v.num = n;
-	cands_push(c, v);
-}
-
-/*
- * Every answer of question q that some comparison tells apart from its
- * neighbours: for numbers, each threshold and the values one unit either
- * side; levels and bools, every value; sets, every combination of the
- * members the rules test (single members when there are too many).
- */
-static void
-candidates(const struct ctx *x, size_t q, struct cands *out)
-{
-	const struct question	*qu = &x->kb->questions[q];
-	const struct qtests	*t = &x->tests[q];
-	struct value		 v = { .known = true };
-	uint64_t		 tested = 0, sub;
-	size_t			 i, k, w;
-
-	out->n = 0;
-	switch (qu->dom.type) {
-	case VAL_BOOL:
-	case VAL_LEVEL:
-		for (i = 0; i < (qu->dom.type == VAL_BOOL ? 2 :
-		    qu->dom.nnames); i++) {
-			v.num = (int64_t)i;
-			cands_push(out, v);
-		}
-		return;
-	case VAL_SET:
-		for (i = 0; i < t->n; i++)
-			tested |= t->cmp[i].bits;
-		if (__builtin_popcountll(tested) <= 10) {
-			/* Every subset of the tested members. */
-			sub = 0;
-			do {
-				v.bits = sub;
-				cands_push(out, v);
-				sub = (sub - tested) & tested;
-			} while (sub != 0);
-		} else {
-			v.bits = 0;
-			cands_push(out, v);
-			for (i = 0; i < 64; i++)
-				if (tested & ((uint64_t)1 << i)) {
-					v.bits = (uint64_t)1 << i;
-					cands_push(out, v);
-				}
-		}
-		return;
-	default:
-		break;
-	}
-	for (i = 0; i < t->n; i++) {
-		if (t->cmp[i].test == EXPR_IN) {
-			for (k = 0; k < t->cmp[i].nlist; k++)
-				for (int d = -1; d <= 1; d++)
-					push_num(out, &qu->dom,
-					    t->cmp[i].list[k] + d);
-		} else if (t->cmp[i].test != EXPR_ANSWERED)
-			for (int d = -1; d <= 1; d++)
-				push_num(out, &qu->dom, t->cmp[i].num + d);
-	}
-	if (out->n == 0)
-		return;
-	qsort(out->v, out->n, sizeof *out->v, num_cmp);
-	for (i = 1, w = 1; i < out->n; i++)
-		if (out->v[i].num != out->v[w - 1].num)
-			out->v[w++] = out->v[i];
-	out->n = w;
+	candidates_for(&x->kb->questions[q], x->tests[q].cmp, x->tests[q].n,
+	    out);
 }
 
 /* What the rules see of an answer: the truth of each comparison of q. */
@@ -170,7 +74,7 @@ signature(const struct ctx *x, size_t q, const struct value *v)
 
 /* Keeps one candidate per outcome the rules can tell apart. */
 static void
-distinct_outcomes(const struct ctx *x, size_t q, struct cands *c)
+distinct_outcomes(const struct ctx *x, size_t q, struct candidates *c)
 {
 	uint64_t	*sigs;
 	size_t		 i, j, w = 0;
@@ -234,7 +138,7 @@ static void
 sensitivity(struct ctx *x, const struct value *answers, struct whatif *w)
 {
 	const struct kb		*kb = x->kb;
-	struct cands		 c = { NULL, 0, 0 };
+	struct candidates		 c = { NULL, 0, 0 };
 	struct sensitivity	 best;
 	double			 d, bestd;
 	size_t			 q, i;
@@ -283,7 +187,7 @@ static void
 robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 {
 	const struct kb	*kb = x->kb;
-	struct cands	*c;
+	struct candidates	*c;
 	struct rlist	 all = { NULL, 0 };
 	bool		*in;
 	size_t		*open, *digit, i, j, k, n = 0, holds = 0;
@@ -367,7 +271,7 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
     struct whatif *w)
 {
 	const struct kb		*kb = x->kb;
-	struct cands		 c = { NULL, 0, 0 };
+	struct candidates		 c = { NULL, 0, 0 };
 	struct next_question	*nq;
 	size_t			 q, i, changes;
 	double			 dm;
