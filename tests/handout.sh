@@ -195,4 +195,34 @@ env -u SOURCE_DATE_EPOCH $A report --answers $BANK --format adr >"$T/adr" \
 grep -q "^\* Date: $(date -u +%Y-%m-%d)\$" "$T/adr" &&
     pass "without it, today" || fail "without it, today" \
     "$(grep Date: "$T/adr")"
+# The three nearest precedents of the text and JSON reports, in each
+# handout (HTML footer, Markdown section, the ADR's More Information),
+# markup stripped: "Twitter (2013) chose Lambda Architecture".
+$A report --answers $BANK --format json 2>/dev/null | jq -r '
+    (.ranking | map({(.pattern): .name}) | add) as $n |
+    .precedents[] | "\(.organisation) (\(.year)) chose \($n[.chose])"' \
+    >"$T/prec" 2>/dev/null
+if [ "$(wc -l <"$T/prec")" -ne 3 ]; then
+	fail "handouts: three nearest precedents" "$(cat "$T/prec")"
+else
+	for fmt in html markdown adr; do
+		$A report --answers $BANK --format $fmt 2>/dev/null |
+		    case $fmt in
+		    html) sed -n '/<p class="prec">/,/<\/p>/p' ;;
+		    markdown) sed -n '/^## Who chose what/,/^---/p' ;;
+		    adr) sed -n '/^## More Information/,/^---/p' ;;
+		    esac | sed -e 's/<[^>]*>//g' -e 's/\*\*//g' \
+		    -e 's/\\//g' >"$T/sec"
+		missing=
+		while IFS= read -r line; do
+			grep -q -F "$line" "$T/sec" || missing="$missing $line;"
+		done <"$T/prec"
+		if [ -z "$missing" ]; then
+			pass "$fmt: the three nearest precedents"
+		else
+			fail "$fmt: the three nearest precedents" "$missing"
+		fi
+	done
+fi
+
 finish handout

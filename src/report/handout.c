@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "expr.h"
+#include "report_evidence.h"
 #include "xmalloc.h"
 
 void
@@ -429,4 +430,40 @@ handout_recommended(const struct report_ctx *ctx, size_t p)
 {
 	return ((int)p == ctx->ranking->processing ||
 	    (int)p == ctx->ranking->organization);
+}
+
+/* The handouts show as many as the text and JSON reports. */
+_Static_assert(HANDOUT_PRECEDENTS == REPORT_PRECEDENTS,
+    "handouts and reports show the same number of precedents");
+
+size_t
+handout_precedents(const struct report_ctx *ctx, struct precedent_match *m)
+{
+	return (precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
+	    HANDOUT_PRECEDENTS));
+}
+
+void
+handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
+    const struct precedent_match *pm, const struct handout_markup *m)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct precedent	*pr = &kb->precedents[pm->precedent];
+	char			 buf[128];
+
+	lit(fp, m->strong);
+	m->text(fp, pr->organisation);
+	lit(fp, m->end_strong);
+	snprintf(buf, sizeof buf, " (%d) chose ", pr->year);
+	lit(fp, buf);
+	m->text(fp, kb->patterns[pr->chose].name);
+	if (pr->moved_from >= 0) {
+		lit(fp, ", moving from ");
+		m->text(fp, kb->patterns[pr->moved_from].name);
+	}
+	if (pr->regretted)
+		lit(fp, ", and regretted it");
+	snprintf(buf, sizeof buf, "; %.0f%% similar over %zu of %zu answers.",
+	    pm->similarity * 100.0, pm->compared, pm->answered);
+	lit(fp, buf);
 }

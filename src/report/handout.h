@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "precedent.h"
 #include "report.h"
 
 /* The recommended processing pattern, its runner-up, the organisation. */
@@ -44,6 +45,9 @@ struct handout {
 	struct handout_driver	*drivers;	/* most decisive first */
 	size_t			 ndrivers;
 };
+
+/* Precedents a handout shows: REPORT_PRECEDENTS of report_evidence.h. */
+#define HANDOUT_PRECEDENTS	3
 
 /* How a format writes text from outside (escaped) and emphasis. */
 struct handout_markup {
@@ -84,6 +88,21 @@ void	handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
  */
 void	handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout_driver *d, const struct handout_markup *m);
+
+/*
+ * The nearest precedents, the same selection as the text and JSON reports
+ * (precedent_nearest, never changing a score): fills m
+ * (HANDOUT_PRECEDENTS entries), returns how many.
+ */
+size_t	handout_precedents(const struct report_ctx *ctx,
+	    struct precedent_match *m);
+/*
+ * One precedent as a line, the source aside: "Uber (2020) chose Kappa
+ * Architecture, moving from Lambda Architecture; 87% similar over 5 of 9
+ * answers."
+ */
+void	handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
+	    const struct precedent_match *pm, const struct handout_markup *m);
 
 /*
  * An answer as people read it ("1m", "strong", "yes", "reporting, etl")

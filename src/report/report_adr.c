@@ -283,6 +283,31 @@ write_pros_cons(FILE *fp, const struct report_ctx *ctx)
 	}
 }
 
+/* MADR's last section: the nearest public case studies, as evidence. */
+static void
+write_more_information(FILE *fp, const struct report_ctx *ctx)
+{
+	struct precedent_match	 m[HANDOUT_PRECEDENTS];
+	const struct precedent	*pr;
+	size_t			 i, n;
+
+	if ((n = handout_precedents(ctx, m)) == 0)
+		return;
+	fputs("\n## More Information\n\nPublic case studies nearest to "
+	    "these answers (evidence beside the ranking; they change no "
+	    "score):\n\n", fp);
+	for (i = 0; i < n; i++) {
+		pr = &ctx->kb->precedents[m[i].precedent];
+		fputs("* ", fp);
+		handout_precedent_line(fp, ctx, &m[i], &md_markup);
+		fputs(" Source: ", fp);
+		escape_md(fp, pr->title);
+		fputs(", ", fp);
+		escape_md(fp, pr->url);
+		fputc('\n', fp);
+	}
+}
+
 int
 report_write_adr(FILE *fp, const struct report_ctx *ctx)
 {
@@ -297,6 +322,7 @@ report_write_adr(FILE *fp, const struct report_ctx *ctx)
 	write_options(fp, ctx);
 	write_outcome(fp, ctx, &h);
 	write_pros_cons(fp, ctx);
+	write_more_information(fp, ctx);
 	fputs("\n---\n\n*How scores are computed.* ", fp);
 	handout_scoring_note(fp, ctx, &md_markup);
 	fputc('\n', fp);

@@ -28,7 +28,7 @@ static const struct handout_markup html_markup = {
 };
 
 static const char style[] =
-    "@page { margin: 10mm 12mm; }\n"
+    "@page { margin: 7mm 12mm; }\n"
     "* { box-sizing: border-box; }\n"
     "html { font: 8.2pt/1.3 \"Liberation Sans\", Arial, Helvetica, "
     "\"DejaVu Sans\", sans-serif; color: #1b1b1b; background: #fff;\n"
@@ -76,8 +76,11 @@ static const char style[] =
     "align-items: baseline; }\n"
     ".w { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", "
     "monospace; font-size: 7.8pt; font-weight: bold; }\n"
+    ".prec { margin-bottom: .6mm; }\n"
+    ".prec a { color: inherit; }\n"
     "footer { margin-top: 2.5mm; border-top: .75pt solid #999; "
-    "padding-top: 1mm; font-size: 7.4pt; color: #333; }\n"
+    "padding-top: 1mm; font-size: 7.4pt; line-height: 1.2; "
+    "color: #333; }\n"
     "@media print { .row { break-inside: avoid; } }\n";
 
 /* s cut to at most max code points, "…" marking a cut; caller frees. */
@@ -350,6 +353,45 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	fputs("</section>\n", fp);
 }
 
+/* An href only for web addresses: no javascript: or data: from a KB. */
+static bool
+is_web_url(const char *s)
+{
+	return (strncmp(s, "https://", 8) == 0 ||
+	    strncmp(s, "http://", 7) == 0);
+}
+
+/*
+ * The nearest public case studies, the same as the text report, as a
+ * run-in paragraph of the footer (the page has no room for more): a
+ * link to each source, its title shown on hover (a link fetches nothing).
+ */
+static void
+write_precedents(FILE *fp, const struct report_ctx *ctx)
+{
+	struct precedent_match	 m[HANDOUT_PRECEDENTS];
+	const struct precedent	*pr;
+	size_t			 i, n;
+
+	if ((n = handout_precedents(ctx, m)) == 0)
+		return;
+	fputs("<p class=\"prec\"><strong>Who chose what in a similar "
+	    "situation</strong> (evidence, never scored):", fp);
+	for (i = 0; i < n; i++) {
+		pr = &ctx->kb->precedents[m[i].precedent];
+		fputs(i == 0 ? " " : " · ", fp);
+		handout_precedent_line(fp, ctx, &m[i], &html_markup);
+		if (!is_web_url(pr->url))
+			continue;
+		fputs(" <a href=\"", fp);
+		escape_html(fp, pr->url);
+		fputs("\" title=\"", fp);
+		escape_html(fp, pr->title);
+		fputs("\">Source</a>", fp);
+	}
+	fputs("</p>\n", fp);
+}
+
 int
 report_write_html(FILE *fp, const struct report_ctx *ctx)
 {
@@ -369,7 +411,9 @@ report_write_html(FILE *fp, const struct report_ctx *ctx)
 			write_option(fp, ctx, h.top[i]);
 		fputs("</div>\n", fp);
 	}
-	fputs("<footer>\n<p><strong>How scores are computed.</strong> ", fp);
+	fputs("<footer>\n", fp);
+	write_precedents(fp, ctx);
+	fputs("<p><strong>How scores are computed.</strong> ", fp);
 	handout_scoring_note(fp, ctx, &html_markup);
 	fputs("</p>\n</footer>\n</body>\n</html>\n", fp);
 	handout_free(&h);

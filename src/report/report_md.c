@@ -201,6 +201,32 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	}
 }
 
+/* The nearest public case studies, the same three as the text report. */
+static void
+write_precedents(FILE *fp, const struct report_ctx *ctx)
+{
+	struct precedent_match	 m[HANDOUT_PRECEDENTS];
+	const struct precedent	*pr;
+	size_t			 i, n;
+
+	if ((n = handout_precedents(ctx, m)) == 0)
+		return;
+	fputs("## Who chose what in a similar situation\n\n"
+	    "Public case studies nearest to these answers: evidence beside "
+	    "the ranking, they change no score.\n\n", fp);
+	for (i = 0; i < n; i++) {
+		pr = &ctx->kb->precedents[m[i].precedent];
+		fputs("- ", fp);
+		handout_precedent_line(fp, ctx, &m[i], &md_markup);
+		fputs(" Source: ", fp);
+		escape_md(fp, pr->title);
+		fputs(", ", fp);
+		escape_md(fp, pr->url);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
+
 int
 report_write_markdown(FILE *fp, const struct report_ctx *ctx)
 {
@@ -213,6 +239,7 @@ report_write_markdown(FILE *fp, const struct report_ctx *ctx)
 	write_answers(fp, ctx);
 	for (i = 0; i < h.ntop; i++)
 		write_option(fp, ctx, h.top[i]);
+	write_precedents(fp, ctx);
 	fputs("---\n\n**How scores are computed.** ", fp);
 	handout_scoring_note(fp, ctx, &md_markup);
 	fputc('\n', fp);

@@ -4,13 +4,18 @@
  * ranking at each draw, wrapped to the terminal's width, so a resize just
  * reflows it. The details show everything the knowledge base says about a
  * pattern and why it scored as it did: every fired rule with its effect
- * and its `why`, and the vetoes with their reasons.
+ * and its `why`, the vetoes with their reasons, and the public case
+ * studies nearest to the answers that chose it.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "precedent.h"
 #include "tui_int.h"
 #include "xmalloc.h"
+
+/* Case studies the detail view lists, nearest first. */
+#define TUI_PRECEDENTS	3
 
 enum pager_kind { PG_HELP, PG_DETAIL };
 
@@ -130,6 +135,44 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
 		    "questions may change that.");
 }
 
+/*
+ * The public case studies that chose pattern p, nearest to the answers
+ * first (evidence beside the score, which they never change).
+ */
+static void
+build_precedents(const struct tui *t, size_t p, struct draw_lines *l,
+    int width)
+{
+	const struct kb		*kb = t->kb;
+	const struct precedent	*pr;
+	struct precedent_match	 m[TUI_PRECEDENTS];
+	char			*text;
+	size_t			 i, n;
+
+	if (kb->nprecedents == 0)
+		return;
+	heading(l, "Who chose it in a similar situation");
+	n = precedent_nearest(kb, t->answers.v, (int)p, m, TUI_PRECEDENTS);
+	if (n == 0)
+		lines_wrap(l, 3, 3, width, ST_DIM, "No public case study that "
+		    "chose it answers the questions answered here.");
+	for (i = 0; i < n; i++) {
+		pr = &kb->precedents[m[i].precedent];
+		text = xasprintf("%s %s (%d)%s%s%s, %.0f%% similar over %zu "
+		    "of %zu answers: %s", draw_glyph(t, "\u2022", "-"),
+		    pr->organisation, pr->year, pr->moved_from >= 0 ?
+		    ", moving from " : "", pr->moved_from >= 0 ?
+		    kb->patterns[pr->moved_from].name : "", pr->regretted ?
+		    ", and regretted it" : "", m[i].similarity * 100.0,
+		    m[i].compared, m[i].answered, pr->outcome);
+		lines_wrap(l, 3, 5, width, ST_NORMAL, text);
+		free(text);
+		text = xasprintf("%s, %s", pr->title, pr->url);
+		lines_wrap(l, 5, 5, width, ST_DIM, text);
+		free(text);
+	}
+}
+
 static void
 build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 {
@@ -164,6 +207,7 @@ build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 		heading(l, "Architecture sketch");
 		lines_wrap(l, 3, 3, width, ST_NORMAL, pat->sketch);
 	}
+	build_precedents(t, p, l, width);
 }
 
 static void

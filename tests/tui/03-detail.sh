@@ -1,6 +1,7 @@
 # The detail view: Enter on a pattern of the ranking shows what it is,
 # best for, tools, pros, cons, the sketch or principles, every rule that
-# fired with its effect and why, and the vetoes with their reasons;
+# fired with its effect and why, the vetoes with their reasons, and the
+# precedents that chose it;
 # the arrows go to the neighbouring patterns; Esc goes back.
 
 start 120 40 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
@@ -14,6 +15,7 @@ see detail-why "Why it scores 88.1 (evidence +4.0, scale 2)"
 see detail-rule-effect "+3.0  Only streaming is fast enough. [fast]"
 see detail-negative-rule "-2.0  Money is tight. [cheap]"
 see detail-keys "Esc back"
+not_see detail-no-precedents "Who chose it"
 keys Right Right
 see detail-veto-title "Batch (batch, processing)"
 see detail-veto "veto  Only streaming is fast enough. [fast]"
@@ -30,6 +32,11 @@ see stock-detail-tools "Typical tools"
 see stock-detail-pros "Pros"
 see stock-detail-cons "Cons"
 see stock-detail-why "Why it scores"
+# Last, the public case studies that chose it, nearest first (issue 11).
+keys End
+see stock-detail-precedents "Who chose it in a similar situation"
+see stock-detail-precedent "DoorDash (2022)"
+keys Home
 # detail_to TEXT: Right through the patterns until the title shows TEXT,
 # waiting for each move to be drawn before the next.
 detail_to() {
