@@ -6,8 +6,10 @@
  * shown comes from t->ranking and t->whatif: nothing is scored here.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "tui_int.h"
 
 /* The effect of the chosen pattern's i-th reason: vetoes first. */
@@ -74,6 +76,48 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 }
 
 /*
+ * The nearest changed answers that would change the recommendation (the
+ * same sentences as the reports), while there is room for them and for
+ * the reasons below. Returns the row after what was drawn.
+ */
+static int
+draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
+{
+	const struct whatif	*w = &t->whatif;
+	struct draw_lines	 lines = { NULL, 0, 0 };
+	struct report_ctx	 ctx;
+	char			 buf[1024];
+	size_t			 i, j, mark;
+	int			 bottom = p->y + p->h;
+
+	if (answers_count(&t->answers) == 0 || w->processing < 0 ||
+	    w->nsens == 0)
+		return (y);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.kb = t->kb;
+	ctx.whatif = w;
+	for (i = 0; i < w->nsens; i++) {
+		mark = lines.n;
+		report_sensitivity_sentence(&ctx, &w->sens[i], buf,
+		    sizeof buf);
+		lines_wrap(&lines, 0, 2, p->w - 2, ST_DIM, buf);
+		/* Keep room for the reasons' heading and one reason. */
+		if (y + (int)lines.n + 3 > bottom) {
+			while (lines.n > mark)
+				free(lines.v[--lines.n].text);
+			break;
+		}
+	}
+	for (j = 0; j < lines.n; j++)
+		draw_text(y++, p->x + 1 + lines.v[j].indent, p->w - 2 -
+		    lines.v[j].indent, lines.v[j].text, lines.v[j].style, t);
+	if (lines.n > 0)
+		y++;
+	lines_free(&lines);
+	return (y);
+}
+
+/*
  * What could still change the recommendation (the core's what-if
  * analysis): how often it holds, and the open questions to ask next.
  * Returns the row after what was drawn.
@@ -114,7 +158,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 		y++;
 	}
 	lines_free(&lines);
-	return (y);
+	return (draw_sensitivity(t, p, y));
 }
 
 int
