@@ -430,6 +430,79 @@ load_range(struct loader *ld, const struct ynode *item,
 	return (0);
 }
 
+/* The three kinds of item with ids, for begin_item. */
+enum item_kind { ITEM_QUESTION, ITEM_PATTERN, ITEM_RULE };
+
+static const char *const item_names[] = { "question", "pattern", "rule" };
+
+/* Index of the item of that kind and id, or -1; *loc is where it was. */
+static int
+find_item(const struct kb *kb, enum item_kind k, const char *id,
+    const struct srcloc **loc)
+{
+	int	i;
+
+	switch (k) {
+	case ITEM_QUESTION:
+		if ((i = kb_question_index(kb, id)) >= 0)
+			*loc = &kb->questions[i].loc;
+		return (i);
+	case ITEM_PATTERN:
+		if ((i = kb_pattern_index(kb, id)) >= 0)
+			*loc = &kb->patterns[i].loc;
+		return (i);
+	case ITEM_RULE:
+		if ((i = kb_rule_index(kb, id)) >= 0)
+			*loc = &kb->rules[i].loc;
+		return (i);
+	}
+	return (-1);
+}
+
+/*
+ * The start every question, pattern and rule shares: the item must be a
+ * mapping of allowed keys, within the cap (n items so far, at most max).
+ * *id is its id, or NULL when missing, invalid or clashing; *slot is the
+ * index of the earlier item it replaces ('replace: true'), else -1.
+ * Returns false if the item is to be skipped (the error is reported).
+ */
+static bool
+begin_item(struct loader *ld, const struct ynode *item, enum item_kind k,
+    const char *const *keys, size_t n, size_t max, const char **id,
+    int *slot)
+{
+	const char		*what = item_names[k];
+	const struct srcloc	*first = NULL;
+	int			 other;
+
+	*id = NULL;
+	*slot = -1;
+	if (item->type != YNODE_MAP) {
+		err_at(ld, item, "a %s must be a mapping, not %s", what,
+		    ynode_type_name(item->type));
+		return (false);
+	}
+	if (n >= max) {
+		if (!ld->capped)
+			err_at(ld, item, "more than %zu %ss", max, what);
+		ld->capped = true;
+		return (false);
+	}
+	check_keys(ld, item, what, keys);
+	if ((*id = get_id(ld, item, what)) == NULL)
+		return (true);
+	other = find_item(ld->kb, k, *id, &first);
+	switch (claim_id(ld, item, what, *id, first)) {
+	case 1:
+		*slot = other;
+		break;
+	case -1:
+		*id = NULL;
+		break;
+	}
+	return (true);
+}
+
 static void
 load_question(struct loader *ld, const struct ynode *item)
 {
@@ -440,36 +513,14 @@ load_question(struct loader *ld, const struct ynode *item)
 	const struct ynode	*tn, *dn;
 	const char		*id, *type;
 	char			 why[512];
-	int			 other, slot = -1;
+	int			 slot;
 
-	if (item->type != YNODE_MAP) {
-		err_at(ld, item, "a question must be a mapping, not %s",
-		    ynode_type_name(item->type));
+	if (!begin_item(ld, item, ITEM_QUESTION, keys, kb->nquestions,
+	    KB_MAX_QUESTIONS, &id, &slot))
 		return;
-	}
-	if (kb->nquestions >= KB_MAX_QUESTIONS) {
-		if (!ld->capped)
-			err_at(ld, item, "more than %d questions",
-			    KB_MAX_QUESTIONS);
-		ld->capped = true;
-		return;
-	}
-	check_keys(ld, item, "question", keys);
 	memset(&q, 0, sizeof q);
 	q.def = value_unknown();
 	q.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "question")) != NULL) {
-		other = kb_question_index(kb, id);
-		switch (claim_id(ld, item, "question", id, other >= 0 ?
-		    &kb->questions[other].loc : NULL)) {
-		case 1:
-			slot = other;
-			break;
-		case -1:
-			id = NULL;
-			break;
-		}
-	}
 	type = get_text(ld, item, "type", "question", true);
 	if (type != NULL && value_type_parse(type, &q.dom.type) != 0) {
 		tn = ynode_get(item, "type");
@@ -555,36 +606,14 @@ load_pattern(struct loader *ld, const struct ynode *item)
 	struct kb	*kb = ld->kb;
 	struct pattern	 p;
 	const char	*id, *kind;
-	int		 other, slot = -1;
+	int		 slot;
 	bool		 ok = true;
 
-	if (item->type != YNODE_MAP) {
-		err_at(ld, item, "a pattern must be a mapping, not %s",
-		    ynode_type_name(item->type));
+	if (!begin_item(ld, item, ITEM_PATTERN, keys, kb->npatterns,
+	    KB_MAX_PATTERNS, &id, &slot))
 		return;
-	}
-	if (kb->npatterns >= KB_MAX_PATTERNS) {
-		if (!ld->capped)
-			err_at(ld, item, "more than %d patterns",
-			    KB_MAX_PATTERNS);
-		ld->capped = true;
-		return;
-	}
-	check_keys(ld, item, "pattern", keys);
 	memset(&p, 0, sizeof p);
 	p.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "pattern")) != NULL) {
-		other = kb_pattern_index(kb, id);
-		switch (claim_id(ld, item, "pattern", id, other >= 0 ?
-		    &kb->patterns[other].loc : NULL)) {
-		case 1:
-			slot = other;
-			break;
-		case -1:
-			id = NULL;
-			break;
-		}
-	}
 	if ((kind = get_text(ld, item, "kind", "pattern", true)) != NULL) {
 		if (strcmp(kind, "processing") == 0)
 			p.kind = PATTERN_PROCESSING;
@@ -746,35 +775,14 @@ load_rule(struct loader *ld, const struct ynode *item)
 	struct rule		 r;
 	struct expr_error	 ee;
 	const char		*id;
-	int			 other, slot = -1;
+	int			 slot;
 	size_t			 nerr = ld->d->nerrors;
 
-	if (item->type != YNODE_MAP) {
-		err_at(ld, item, "a rule must be a mapping, not %s",
-		    ynode_type_name(item->type));
+	if (!begin_item(ld, item, ITEM_RULE, keys, kb->nrules, KB_MAX_RULES,
+	    &id, &slot))
 		return;
-	}
-	if (kb->nrules >= KB_MAX_RULES) {
-		if (!ld->capped)
-			err_at(ld, item, "more than %d rules", KB_MAX_RULES);
-		ld->capped = true;
-		return;
-	}
-	check_keys(ld, item, "rule", keys);
 	memset(&r, 0, sizeof r);
 	r.loc = loc_of(ld, item);
-	if ((id = get_id(ld, item, "rule")) != NULL) {
-		other = kb_rule_index(kb, id);
-		switch (claim_id(ld, item, "rule", id, other >= 0 ?
-		    &kb->rules[other].loc : NULL)) {
-		case 1:
-			slot = other;
-			break;
-		case -1:
-			id = NULL;
-			break;
-		}
-	}
 	r.id = id ? xstrdup(id) : NULL;
 	r.why = dup_text(ld, item, "why", "rule", true);
 	r.source = dup_text(ld, item, "source", "rule", true);
