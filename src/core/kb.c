@@ -145,6 +145,7 @@ kb_precedent_clear(struct precedent *p)
 	free(p->url);
 	free(p->outcome);
 	free(p->note);
+	free(p->clearly_wrong);
 	free(p->answers);
 	free(p->inferred);
 }

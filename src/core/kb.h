@@ -83,6 +83,11 @@ struct precedent {
 	int		 moved_from;	/* pattern index, or -1 */
 	bool		 regretted;	/* the source says the choice went
 					   badly: evidence against it */
+	bool		 check;		/* in the check set: never used to
+					   decide a rule change */
+	bool		 conflict;	/* its signals point different ways */
+	bool		*clearly_wrong;	/* kb->npatterns: the source makes
+					   these plainly wrong; or NULL */
 	char		*outcome;	/* one line */
 	char		*note;		/* what the rules do not know; or NULL */
 	struct value	*answers;	/* kb->nquestions; unknown if unsaid */

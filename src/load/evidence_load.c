@@ -302,15 +302,76 @@ load_situation(struct kb *kb, struct diag *d, const char *file,
 	}
 }
 
+/* An optional true/false field. */
+static void
+load_flag(struct diag *d, const char *file, const struct ynode *item,
+    const char *key, bool *out)
+{
+	const struct ynode	*n;
+
+	if ((n = ynode_get(item, key)) == NULL)
+		return;
+	if (n->type == YNODE_SCALAR && n->plain &&
+	    (strcmp(n->str, "true") == 0 || strcmp(n->str, "false") == 0))
+		*out = strcmp(n->str, "true") == 0;
+	else
+		err_at(d, file, n, "'%s' must be true or false", key);
+}
+
+/* `set: tuning` (the default) or `set: check`. */
+static void
+load_set(struct diag *d, const char *file, const struct ynode *item,
+    struct precedent *p)
+{
+	const struct ynode	*n;
+
+	if ((n = ynode_get(item, "set")) == NULL)
+		return;
+	if (n->type == YNODE_SCALAR && strcmp(n->str, "check") == 0)
+		p->check = true;
+	else if (n->type != YNODE_SCALAR || strcmp(n->str, "tuning") != 0)
+		err_at(d, file, n, "'set' must be tuning or check");
+}
+
+/* `clearly_wrong: [pattern, ...]`: never the pattern it chose. */
+static void
+load_clearly_wrong(const struct kb *kb, struct diag *d, const char *file,
+    const struct ynode *item, struct precedent *p)
+{
+	const struct ynode	*n, *it;
+	size_t			 i;
+	int			 pi;
+
+	if ((n = ynode_get(item, "clearly_wrong")) == NULL)
+		return;
+	if (n->type != YNODE_SEQ) {
+		err_at(d, file, n, "'clearly_wrong' must be a list of pattern "
+		    "ids");
+		return;
+	}
+	p->clearly_wrong = xcalloc(kb->npatterns, sizeof *p->clearly_wrong);
+	for (i = 0; i < n->n; i++) {
+		it = n->items[i];
+		if (it->type != YNODE_SCALAR ||
+		    (pi = kb_pattern_index(kb, it->str)) < 0) {
+			err_at(d, file, it, "unknown pattern '%s' in "
+			    "'clearly_wrong'", it->type == YNODE_SCALAR ?
+			    it->str : "?");
+			continue;
+		}
+		p->clearly_wrong[pi] = true;
+	}
+}
+
 static void
 load_precedent(struct kb *kb, struct diag *d, const char *file,
     const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "organisation", "year",
 	    "source", "chose", "moved_from", "outcome", "situation",
-	    "inferred", "note", "reviewed", "regretted", NULL };
+	    "inferred", "note", "reviewed", "regretted", "set",
+	    "clearly_wrong", "conflict", NULL };
 	struct precedent	 p;
-	const struct ynode	*rg;
 	const char		*id, *nt;
 	int			 other, pi;
 	size_t			 nerr = d->nerrors;
@@ -322,7 +383,7 @@ load_precedent(struct kb *kb, struct diag *d, const char *file,
 	}
 	check_keys(d, file, item, "precedent", keys, "id, organisation, "
 	    "year, source, chose, moved_from, regretted, outcome, situation, "
-	    "inferred, note, reviewed");
+	    "inferred, clearly_wrong, conflict, set, note, reviewed");
 	memset(&p, 0, sizeof p);
 	p.moved_from = -1;
 	p.loc.file = file;
@@ -353,15 +414,13 @@ load_precedent(struct kb *kb, struct diag *d, const char *file,
 	    false)) >= 0 && pi >= 0 && p.moved_from == pi)
 		err_at(d, file, ynode_get(item, "moved_from"), "'moved_from' "
 		    "is the pattern it chose");
-	if ((rg = ynode_get(item, "regretted")) != NULL) {
-		if (rg->type == YNODE_SCALAR && rg->plain &&
-		    (strcmp(rg->str, "true") == 0 ||
-		    strcmp(rg->str, "false") == 0))
-			p.regretted = strcmp(rg->str, "true") == 0;
-		else
-			err_at(d, file, rg, "'regretted' must be true or "
-			    "false");
-	}
+	load_flag(d, file, item, "regretted", &p.regretted);
+	load_flag(d, file, item, "conflict", &p.conflict);
+	load_set(d, file, item, &p);
+	load_clearly_wrong(kb, d, file, item, &p);
+	if (p.clearly_wrong != NULL && pi >= 0 && p.clearly_wrong[pi])
+		err_at(d, file, ynode_get(item, "clearly_wrong"), "'%s' is "
+		    "the pattern it chose", kb->patterns[pi].id);
 	p.outcome = one_line(d, file, item, "outcome", "precedent", true);
 	if ((nt = text(d, file, item, "note", "precedent", false)) != NULL)
 		p.note = xstrdup(nt);
