@@ -29,6 +29,10 @@
  * knowledge base stays in cache.
  */
 #define EFFECT_VETO	0x80000000u
+#define EFFECT_STRETCH	0x40000000u
+#define EFFECT_GROUPED	0x20000000u
+#define EFFECT_RULE	0x1fffffffu
+#define GROUP_NONE	SIZE_MAX
 
 struct engine_code {
 	struct expr_prog	*prog;
@@ -43,6 +47,12 @@ struct engine_code {
 						   past 64 patterns */
 	enum tv			*before;	/* nrules */
 	bool			 tallied;	/* scores match conditions */
+	/* Rule groups: per pattern, whether any of its effects is grouped;
+	   best[g] the strongest fired effect of group g while a pattern is
+	   tallied (GROUP_NONE otherwise); seen lists the groups touched. */
+	bool			*grouped;	/* npatterns */
+	size_t			*best;		/* ngroups + 1 */
+	size_t			*seen;		/* ngroups + 1 */
 };
 
 static struct engine_code *
@@ -71,6 +81,11 @@ code_new(const struct kb *kb)
 	c->rules = xcalloc(n + 1, sizeof *c->rules);
 	c->touches = xcalloc(kb->nrules + 1, sizeof *c->touches);
 	c->before = xcalloc(kb->nrules + 1, sizeof *c->before);
+	c->grouped = xcalloc(kb->npatterns + 1, sizeof *c->grouped);
+	c->best = xcalloc(kb->groups.n + 1, sizeof *c->best);
+	c->seen = xcalloc(kb->groups.n + 1, sizeof *c->seen);
+	for (i = 0; i <= kb->groups.n; i++)
+		c->best[i] = GROUP_NONE;
 	for (i = 0; i < kb->nrules; i++)
 		for (j = 0; j < kb->rules[i].neffects; j++) {
 			e = &kb->rules[i].effects[j];
@@ -78,8 +93,13 @@ code_new(const struct kb *kb)
 			    (uint64_t)1 << e->pattern;
 			k = next[e->pattern]++;
 			c->rules[k] = (uint32_t)i | (e->veto ? EFFECT_VETO :
-			    0);
-			w = e->veto ? 0.0 : e->weight;
+			    0) | (e->stretch ? EFFECT_STRETCH : 0);
+			if (kb->rules[i].group != 0 && !e->veto &&
+			    !e->stretch) {
+				c->rules[k] |= EFFECT_GROUPED;
+				c->grouped[e->pattern] = true;
+			}
+			w = e->veto || e->stretch ? 0.0 : e->weight;
 			memcpy(&c->weights[k], &w, sizeof c->weights[k]);
 		}
 	free(next);
@@ -98,6 +118,9 @@ code_free(struct engine_code *c)
 	free(c->first);
 	free(c->touches);
 	free(c->before);
+	free(c->grouped);
+	free(c->best);
+	free(c->seen);
 	free(c);
 }
 
@@ -105,7 +128,7 @@ struct ranking *
 ranking_new(const struct kb *kb)
 {
 	struct ranking	*r;
-	size_t		*nweights, *nvetoes, i, j, p;
+	size_t		*nweights, *nvetoes, *nstretches, i, j, p;
 
 	r = xcalloc(1, sizeof *r);
 	r->npatterns = kb->npatterns;
@@ -114,11 +137,14 @@ ranking_new(const struct kb *kb)
 	r->conditions = xcalloc(kb->nrules, sizeof *r->conditions);
 	nweights = xcalloc(kb->npatterns, sizeof *nweights);
 	nvetoes = xcalloc(kb->npatterns, sizeof *nvetoes);
+	nstretches = xcalloc(kb->npatterns, sizeof *nstretches);
 	for (i = 0; i < kb->nrules; i++)
 		for (j = 0; j < kb->rules[i].neffects; j++) {
 			p = kb->rules[i].effects[j].pattern;
 			if (kb->rules[i].effects[j].veto)
 				nvetoes[p]++;
+			else if (kb->rules[i].effects[j].stretch)
+				nstretches[p]++;
 			else
 				nweights[p]++;
 		}
@@ -129,9 +155,12 @@ ranking_new(const struct kb *kb)
 		    sizeof *r->scores[p].reasons);
 		r->scores[p].vetoes = xcalloc(nvetoes[p] + 1,
 		    sizeof *r->scores[p].vetoes);
+		r->scores[p].stretches = xcalloc(nstretches[p] + 1,
+		    sizeof *r->scores[p].stretches);
 	}
 	free(nweights);
 	free(nvetoes);
+	free(nstretches);
 	r->code = code_new(kb);
 	return (r);
 }
@@ -146,6 +175,7 @@ ranking_free(struct ranking *r)
 	for (p = 0; p < r->npatterns; p++) {
 		free(r->scores[p].reasons);
 		free(r->scores[p].vetoes);
+		free(r->scores[p].stretches);
 	}
 	free(r->scores);
 	free(r->order);
@@ -198,6 +228,8 @@ ranks_before(const struct ranking *r, size_t a, size_t b)
 
 	if (sa->vetoed != sb->vetoed)
 		return (!sa->vetoed);
+	if (sa->stretched != sb->stretched)
+		return (!sa->stretched);
 	if (sa->evidence != sb->evidence)
 		return (sa->evidence > sb->evidence);
 	return (a < b);
@@ -215,7 +247,7 @@ sort_order(struct ranking *r)
 {
 	const struct pattern_score	*sa, *sb;
 	size_t				 i, j, p, n = r->npatterns;
-	unsigned			 before, place;
+	unsigned			 before, place, ta, tb;
 
 	if (n <= COUNT_SORT_MAX) {
 		for (i = 0; i < n; i++) {
@@ -223,11 +255,13 @@ sort_order(struct ranking *r)
 			place = 0;
 			for (j = 0; j < n; j++) {
 				sb = &r->scores[j];
-				/* Does j rank before i? */
-				before = ((unsigned)sb->vetoed <
-				    (unsigned)sa->vetoed) |
-				    (((unsigned)sb->vetoed ==
-				    (unsigned)sa->vetoed) &
+				/* Does j rank before i? By tier (vetoed 2,
+				   stretched 1), evidence, then order. */
+				tb = 2 * (unsigned)sb->vetoed |
+				    (unsigned)sb->stretched;
+				ta = 2 * (unsigned)sa->vetoed |
+				    (unsigned)sa->stretched;
+				before = (tb < ta) | ((tb == ta) &
 				    ((unsigned)(sb->evidence > sa->evidence) |
 				    ((unsigned)(sb->evidence == sa->evidence) &
 				    (unsigned)(j < i))));
@@ -265,31 +299,127 @@ resort(struct ranking *r)
 	}
 }
 
+/*
+ * A pattern that meets a requirement only at a stretch ranks below every
+ * pattern of its kind that meets them all, and its score says so: it is
+ * held at the score of the last of those.
+ */
+static void
+cap_stretched(const struct kb *kb, struct ranking *r)
+{
+	struct pattern_score	*s;
+	double			 floor[2] = { 100.0, 100.0 };
+	size_t			 i, kind;
+
+	for (i = 0; i < r->npatterns; i++) {
+		s = &r->scores[r->order[i]];
+		kind = kb->patterns[r->order[i]].kind == PATTERN_PROCESSING ?
+		    0 : 1;
+		if (s->vetoed)
+			continue;
+		if (!s->stretched) {
+			floor[kind] = s->score;
+			continue;
+		}
+		s->score = engine_score(s->evidence, kb->scale);
+		if (s->score > floor[kind])
+			s->score = floor[kind];
+		s->fit = engine_fit(s->score, false);
+	}
+}
+
 static void
 recommend(const struct kb *kb, struct ranking *r)
 {
-	const struct pattern_score	*s;
+	const struct pattern_score	*s, *top = NULL;
 	size_t				 i, p;
-	bool				 found_next = false;
 
-	r->processing = r->organization = -1;
+	cap_stretched(kb, r);
+	r->processing = r->organization = r->runner_up = -1;
 	r->margin = 0;
+	r->close_call = false;
 	for (i = 0; i < r->npatterns; i++) {
 		p = r->order[i];
 		s = &r->scores[p];
 		if (kb->patterns[p].kind == PATTERN_PROCESSING) {
-			if (r->processing < 0) {
+			if (top == NULL) {
 				if (s->vetoed)
 					continue;
 				r->processing = (int)p;
 				r->margin = s->score;
-			} else if (!found_next) {
+				top = s;
+			} else if (r->runner_up < 0) {
 				r->margin -= s->score;
-				found_next = true;
+				r->runner_up = (int)p;
+				r->close_call = !s->vetoed &&
+				    s->stretched == top->stretched &&
+				    r->margin <= kb->close_call;
 			}
 		} else if (r->organization < 0 && !s->vetoed &&
 		    s->score >= kb->org_threshold)
 			r->organization = (int)p;
+	}
+}
+
+/*
+ * The grouped effects of pattern p that fired: only the strongest member of
+ * each group counts (the first in rule order among equals). Returns the
+ * evidence they add; appends their reasons after the nreasons already in s.
+ */
+static double
+tally_groups(const struct kb *kb, struct ranking *r, size_t p,
+    size_t *nreasons)
+{
+	struct engine_code	*c = r->code;
+	struct pattern_score	*s = &r->scores[p];
+	size_t			 k, g, b, nseen = 0, end = c->first[p + 1];
+	uint32_t		 rule;
+	double			 w, wb, evidence = 0;
+
+	for (k = c->first[p]; k < end; k++) {
+		if ((c->rules[k] & EFFECT_GROUPED) == 0)
+			continue;
+		rule = c->rules[k] & EFFECT_RULE;
+		if (r->conditions[rule] != TV_TRUE)
+			continue;
+		g = kb->rules[rule].group;
+		if ((b = c->best[g]) == GROUP_NONE) {
+			c->best[g] = k;
+			c->seen[nseen++] = g;
+			continue;
+		}
+		memcpy(&w, &c->weights[k], sizeof w);
+		memcpy(&wb, &c->weights[b], sizeof wb);
+		if (fabs(w) > fabs(wb))
+			c->best[g] = k;
+	}
+	while (nseen > 0) {
+		g = c->seen[--nseen];
+		k = c->best[g];
+		c->best[g] = GROUP_NONE;
+		memcpy(&w, &c->weights[k], sizeof w);
+		evidence += w;
+		s->reasons[*nreasons].rule = c->rules[k] & EFFECT_RULE;
+		s->reasons[*nreasons].effect = w;
+		(*nreasons)++;
+	}
+	return (evidence);
+}
+
+/* Strongest first, rule order among equals (insertion sort: lists are short). */
+static void
+sort_reasons(struct reason *v, size_t n)
+{
+	struct reason	 x;
+	size_t		 i, j;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && (fabs(v[j - 1].effect) < fabs(x.effect) ||
+		    (fabs(v[j - 1].effect) == fabs(x.effect) &&
+		    v[j - 1].rule > x.rule)); j--)
+			v[j] = v[j - 1];
+		v[j] = x;
 	}
 }
 
@@ -301,34 +431,47 @@ tally_pattern(const struct kb *kb, struct ranking *r, size_t p)
 	const enum tv		*cond = r->conditions;
 	struct pattern_score	*s = &r->scores[p];
 	struct reason		*reasons = s->reasons;
-	size_t			*vetoes = s->vetoes, nreasons = 0, nvetoes = 0;
+	size_t			*vetoes = s->vetoes, *stretches = s->stretches;
+	size_t			 nreasons = 0, nvetoes = 0, nstretches = 0;
 	size_t			 k, end = c->first[p + 1];
 	uint64_t		 bits;
-	uint32_t		 rule, fired, keep, veto, vetoed = 0;
+	uint32_t		 rule, fired, keep, veto, stretch, plain;
+	uint32_t		 vetoed = 0, stretched = 0;
 	double			 evidence = 0, w, score;
 
 	/* In rule order, so the pattern's lists and sum are too. */
 	for (k = c->first[p]; k < end; k++) {
-		rule = c->rules[k] & ~EFFECT_VETO;
+		rule = c->rules[k] & EFFECT_RULE;
 		veto = c->rules[k] >> 31;
+		stretch = (c->rules[k] >> 30) & 1;
+		plain = ((c->rules[k] >> 29) & 1) ^ 1;
 		fired = cond[rule] == TV_TRUE;
-		keep = fired & (veto ^ 1);
+		keep = fired & (veto ^ 1) & (stretch ^ 1) & plain;
 		veto &= fired;
+		stretch &= fired;
 		bits = c->weights[k] & (0 - (uint64_t)keep);
 		memcpy(&w, &bits, sizeof w);
 		evidence += w;
 		vetoed |= veto;
+		stretched |= stretch;
 		memcpy(&w, &c->weights[k], sizeof w);
 		reasons[nreasons].rule = rule;
 		reasons[nreasons].effect = w;
 		nreasons += keep;
 		vetoes[nvetoes] = rule;
 		nvetoes += veto;
+		stretches[nstretches] = rule;
+		nstretches += stretch;
 	}
+	if (c->grouped[p])
+		evidence += tally_groups(kb, r, p, &nreasons);
+	sort_reasons(reasons, nreasons);
 	s->evidence = evidence;
 	s->vetoed = vetoed != 0;
+	s->stretched = stretched != 0 && !s->vetoed;
 	s->nreasons = nreasons;
 	s->nvetoes = nvetoes;
+	s->nstretches = nstretches;
 	/* Computed even when vetoed: a select, not a branch. */
 	score = engine_score(evidence, kb->scale);
 	s->score = vetoed ? 0.0 : score;

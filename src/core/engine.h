@@ -3,12 +3,19 @@
  * and ranks them.
  *
  * Each rule whose condition is true adds its weights to the patterns it
- * names ("evidence") or vetoes them. A pattern's score is
+ * names ("evidence"), vetoes them (they cannot meet a requirement) or
+ * marks them as meeting a requirement only at a stretch. Rules of one
+ * group restate one fact: for each pattern only the strongest fired
+ * member of a group counts. A pattern's score is
  *     score = 100 / (1 + exp(-evidence / scale))
  * so no evidence is 50, and each `scale` points of evidence move the odds by
  * a factor of e. A vetoed pattern scores 0 and ranks after all others.
- * Ranking: not vetoed first, then by evidence, then by knowledge-base order,
- * so ties are broken deterministically.
+ * Ranking: requirements before preferences. Patterns that meet every
+ * stated requirement come first, then those that meet one only at a
+ * stretch (whose score is held at or below the last pattern of its kind
+ * that meets them all), then the vetoed ones; within a tier by evidence,
+ * then by knowledge-base order. Ties and leads within the knowledge
+ * base's close_call are flagged, never presented as wins.
  *
  * A ranking is allocated once for a kb (ranking_new) and refilled by each
  * engine_rank call without further allocation; ranking_free releases it.
@@ -45,11 +52,16 @@ struct pattern_score {
 	double		 evidence;	/* sum of fired weights */
 	double		 score;		/* 0..100 */
 	bool		 vetoed;
+	bool		 stretched;	/* meets a requirement only at a
+					   stretch */
 	enum fit	 fit;
-	struct reason	*reasons;	/* fired weighted effects, rule order */
+	struct reason	*reasons;	/* counted weighted effects, strongest
+					   first (rule order among equals) */
 	size_t		 nreasons;
 	size_t		*vetoes;	/* rules that vetoed it */
 	size_t		 nvetoes;
+	size_t		*stretches;	/* rules that found it stretched */
+	size_t		 nstretches;
 };
 
 struct ranking {
@@ -62,6 +74,11 @@ struct ranking {
 	int			 organization;	/* recommended organisation
 						   pattern, or -1: centralised */
 	double			 margin;	/* processing lead over the next */
+	int			 runner_up;	/* the next processing pattern,
+						   or -1 */
+	bool			 close_call;	/* the runner-up is in the same
+						   tier and within kb->close_call
+						   points */
 	struct engine_code	*code;		/* private (engine.c): the kb's
 						   rules compiled for this
 						   ranking's scoring */

@@ -17,6 +17,7 @@ kb_new(void)
 	kb = xcalloc(1, sizeof *kb);
 	kb->scale = KB_DEFAULT_SCALE;
 	kb->org_threshold = KB_DEFAULT_ORG_THRESHOLD;
+	kb->close_call = KB_DEFAULT_CLOSE_CALL;
 	return (kb);
 }
 
@@ -91,6 +92,7 @@ kb_free(struct kb *kb)
 		kb_precedent_clear(&kb->precedents[i]);
 	free(kb->precedents);
 	strlist_free(&kb->sections);
+	strlist_free(&kb->groups);
 	strlist_free(&kb->files);
 	free(kb);
 }

@@ -37,6 +37,9 @@ struct question {
 	struct value		 def;	/* default; unknown unless declared */
 	char			*ask_if_text;	/* condition to ask, or NULL */
 	struct expr		*ask_if;	/* parsed; NULL: always asked */
+	bool			 requirement;	/* a need every option
+						   must meet, not a
+						   preference */
 	struct srcloc		 loc;
 };
 
@@ -101,7 +104,8 @@ struct precedent {
 struct effect {
 	size_t	pattern;
 	double	weight;
-	bool	veto;
+	bool	veto;		/* the pattern cannot meet a requirement */
+	bool	stretch;	/* it meets a requirement only at a stretch */
 };
 
 struct rule {
@@ -112,6 +116,11 @@ struct rule {
 	size_t		 neffects;
 	char		*why;
 	char		*source;
+	int		 requirement;	/* question index whose requirement
+					   this rule judges, or -1 */
+	size_t		 group;		/* 1-based index in kb->groups: rules
+					   restating one fact, counted once
+					   per pattern; 0 for none */
 	struct srcloc	 loc;
 };
 
@@ -127,6 +136,9 @@ struct kb {
 	size_t		 npatterns;
 	struct rule	*rules;
 	size_t		 nrules;
+	double		 close_call;	/* score points within which the top
+					   two are a close call */
+	struct strlist	 groups;	/* names of rule groups */
 	struct strlist	 sections;	/* question sections, in order */
 	struct strlist	 files;		/* every file that went in */
 	size_t		 nbuiltin;	/* files[0..nbuiltin) are the stock
@@ -141,6 +153,7 @@ struct kb {
 
 #define KB_DEFAULT_SCALE	4.0
 #define KB_DEFAULT_ORG_THRESHOLD 60.0
+#define KB_DEFAULT_CLOSE_CALL	0.0
 
 struct kb	*kb_new(void);
 void		 kb_free(struct kb *kb);

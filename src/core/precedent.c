@@ -132,4 +132,24 @@ regret:
 	/* A choice its organisation regretted: the engine should not make it. */
 	if (pr->regretted)
 		out->first = out->top2 = !out->first;
+	out->clearly_wrong = pr->clearly_wrong != NULL &&
+	    ((r->processing >= 0 && pr->clearly_wrong[r->processing]) ||
+	    (r->organization >= 0 && pr->clearly_wrong[r->organization]));
+}
+
+static void
+figures_add(struct agreement_figures *f, const struct precedent_agreement *ag)
+{
+	f->n++;
+	f->first += ag->first;
+	f->top2 += ag->top2;
+	f->clearly_wrong += ag->clearly_wrong;
+}
+
+void
+agreement_count(struct agreement_summary *s, const struct precedent *pr,
+    const struct precedent_agreement *ag)
+{
+	figures_add(pr->check ? &s->check : &s->tuning, ag);
+	figures_add(&s->all, ag);
 }

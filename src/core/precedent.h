@@ -78,6 +78,8 @@ struct precedent_agreement {
 	size_t	place;		/* see above; 0 if never ranked */
 	bool	first;
 	bool	top2;
+	bool	clearly_wrong;	/* the engine recommends an option the
+				   source makes plainly wrong */
 	int	processing;	/* the engine's recommendation */
 	int	organization;
 };
@@ -85,5 +87,19 @@ struct precedent_agreement {
 /* Ranks precedent p's situation into r and says where its choice came. */
 void	precedent_agreement(const struct kb *kb, size_t p, struct ranking *r,
 	    struct precedent_agreement *out);
+
+/* How often the engine agrees with one set of precedents. */
+struct agreement_figures {
+	size_t	n, first, top2, clearly_wrong;
+};
+
+/* The tuning set, the check set and both together. */
+struct agreement_summary {
+	struct agreement_figures	tuning, check, all;
+};
+
+/* Counts one precedent's agreement into s. */
+void	agreement_count(struct agreement_summary *s, const struct precedent *pr,
+	    const struct precedent_agreement *ag);
 
 #endif

@@ -289,11 +289,27 @@ get_number(struct loader *ld, const struct ynode *map, const char *key,
 	return (-1);
 }
 
+/* An optional true/false field; out is left alone when it is absent. */
+static void
+get_bool(struct loader *ld, const struct ynode *map, const char *key,
+    bool *out)
+{
+	const struct ynode	*n;
+
+	if ((n = ynode_get(map, key)) == NULL)
+		return;
+	if (n->type == YNODE_SCALAR && n->plain &&
+	    (strcmp(n->str, "true") == 0 || strcmp(n->str, "false") == 0))
+		*out = strcmp(n->str, "true") == 0;
+	else
+		err_at(ld, n, "'%s' must be true or false", key);
+}
+
 static void
 load_scoring(struct loader *ld, const struct ynode *n)
 {
 	static const char *const keys[] = { "scale",
-	    "organization_threshold", NULL };
+	    "organization_threshold", "close_call", NULL };
 
 	if (n->type != YNODE_MAP) {
 		err_at(ld, n, "'scoring' must be a mapping");
@@ -311,6 +327,7 @@ load_scoring(struct loader *ld, const struct ynode *n)
 	get_number(ld, n, "scale", 0.1, 100, &ld->kb->scale);
 	get_number(ld, n, "organization_threshold", 0, 100,
 	    &ld->kb->org_threshold);
+	get_number(ld, n, "close_call", 0, 100, &ld->kb->close_call);
 	if (ld->kb->scale < 0.1)
 		ld->kb->scale = KB_DEFAULT_SCALE;
 }
@@ -507,7 +524,8 @@ static void
 load_question(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "section", "prompt", "help",
-	    "type", "values", "range", "default", "ask_if", "replace", NULL };
+	    "type", "values", "range", "default", "ask_if", "requirement",
+	    "replace", NULL };
 	struct kb		*kb = ld->kb;
 	struct question		 q;
 	const struct ynode	*tn, *dn;
@@ -532,6 +550,7 @@ load_question(struct loader *ld, const struct ynode *item)
 	q.ask_if_text = dup_text(ld, item, "ask_if", "question", false);
 	q.section = dup_text(ld, item, "section", "question", false);
 	q.help = dup_text(ld, item, "help", "question", false);
+	get_bool(ld, item, "requirement", &q.requirement);
 	if (type != NULL && load_names(ld, item, &q.dom) == 0 &&
 	    load_range(ld, item, &q.dom) == 0 &&
 	    (dn = ynode_get(item, "default")) != NULL) {
@@ -704,6 +723,41 @@ condition_error(struct loader *ld, const struct ynode *map, const char *key,
 	diag_add(ld->d, DIAG_ERROR, ld->file, line, col, "%s", ee->msg);
 }
 
+/* `veto: [ids]` or `stretch: [ids]`, appended to r's effects. */
+static void
+load_pattern_list(struct loader *ld, const struct ynode *item,
+    const char *key, struct rule *r)
+{
+	const struct ynode	*n, *v;
+	size_t			 i;
+	int			 pi;
+
+	if ((n = ynode_get(item, key)) == NULL)
+		return;
+	if (n->type != YNODE_SEQ) {
+		err_at(ld, n, "'%s' must be a list of pattern ids", key);
+		return;
+	}
+	r->effects = xreallocarray(r->effects, r->neffects + n->n + 1,
+	    sizeof *r->effects);
+	for (i = 0; i < n->n; i++) {
+		v = n->items[i];
+		if (v->type != YNODE_SCALAR ||
+		    (pi = kb_pattern_index(ld->kb, v->str)) < 0) {
+			err_at(ld, v, "unknown pattern '%s' in %s",
+			    v->type == YNODE_SCALAR ? v->str : "?", key);
+			continue;
+		}
+		memset(&r->effects[r->neffects], 0, sizeof *r->effects);
+		r->effects[r->neffects].pattern = (size_t)pi;
+		if (strcmp(key, "veto") == 0)
+			r->effects[r->neffects].veto = true;
+		else
+			r->effects[r->neffects].stretch = true;
+		r->neffects++;
+	}
+}
+
 static void
 load_effects(struct loader *ld, const struct ynode *item, struct rule *r)
 {
@@ -743,34 +797,69 @@ load_effects(struct loader *ld, const struct ynode *item, struct rule *r)
 			}
 		}
 	}
-	if ((n = ynode_get(item, "veto")) != NULL) {
-		if (n->type != YNODE_SEQ) {
-			err_at(ld, n, "'veto' must be a list of pattern ids");
+	load_pattern_list(ld, item, "veto", r);
+	load_pattern_list(ld, item, "stretch", r);
+}
+
+/*
+ * `requirement: QUESTION` marks a rule as the verdict of a requirement
+ * (a question declared `requirement: true`): its effects may only rule a
+ * pattern out or say it meets the need at a stretch, never add a weight.
+ */
+static void
+load_rule_requirement(struct loader *ld, const struct ynode *item,
+    struct rule *r)
+{
+	const struct ynode	*n;
+	size_t			 i;
+	int			 qi;
+
+	r->requirement = -1;
+	if ((n = ynode_get(item, "requirement")) == NULL)
+		return;
+	if (n->type != YNODE_SCALAR ||
+	    (qi = kb_question_index(ld->kb, n->str)) < 0) {
+		err_at(ld, n, "unknown question '%s' in requirement",
+		    n->type == YNODE_SCALAR ? n->str : "?");
+		return;
+	}
+	if (!ld->kb->questions[qi].requirement) {
+		err_at(ld, n, "question '%s' is not declared a requirement "
+		    "(requirement: true)", n->str);
+		return;
+	}
+	for (i = 0; i < r->neffects; i++)
+		if (!r->effects[i].veto && !r->effects[i].stretch) {
+			err_at(ld, n, "a requirement's rule may only veto "
+			    "or stretch, not weigh");
 			return;
 		}
-		r->effects = xreallocarray(r->effects, r->neffects + n->n + 1,
-		    sizeof *r->effects);
-		for (i = 0; i < n->n; i++) {
-			v = n->items[i];
-			if (v->type != YNODE_SCALAR ||
-			    (pi = kb_pattern_index(ld->kb, v->str)) < 0) {
-				err_at(ld, v, "unknown pattern '%s' in veto",
-				    v->type == YNODE_SCALAR ? v->str : "?");
-				continue;
-			}
-			r->effects[r->neffects].pattern = (size_t)pi;
-			r->effects[r->neffects].weight = 0;
-			r->effects[r->neffects].veto = true;
-			r->neffects++;
-		}
-	}
+	r->requirement = qi;
+}
+
+/* `group: NAME`: rules restating one fact count once for each pattern. */
+static void
+load_rule_group(struct loader *ld, const struct ynode *item, struct rule *r)
+{
+	const char	*name;
+	size_t		 i;
+
+	if ((name = get_text(ld, item, "group", "rule", false)) == NULL)
+		return;
+	for (i = 0; i < ld->kb->groups.n; i++)
+		if (strcmp(ld->kb->groups.items[i], name) == 0)
+			break;
+	if (i == ld->kb->groups.n)
+		strlist_push(&ld->kb->groups, name);
+	r->group = i + 1;
 }
 
 static void
 load_rule(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "when", "effects", "veto",
-	    "why", "source", "replace", NULL };
+	    "stretch", "requirement", "group", "why", "source", "replace",
+	    NULL };
 	struct kb		*kb = ld->kb;
 	struct rule		 r;
 	struct expr_error	 ee;
@@ -792,8 +881,10 @@ load_rule(struct loader *ld, const struct ynode *item)
 			condition_error(ld, item, "when", &ee);
 	}
 	load_effects(ld, item, &r);
+	load_rule_requirement(ld, item, &r);
+	load_rule_group(ld, item, &r);
 	if (ld->d->nerrors == nerr && r.neffects == 0)
-		err_at(ld, item, "rule '%s' has no effects and no veto",
+		err_at(ld, item, "rule '%s' has no effects, veto or stretch",
 		    r.id);
 	if (ld->d->nerrors != nerr || kb->nrules >= KB_MAX_RULES) {
 		if (kb->nrules >= KB_MAX_RULES)

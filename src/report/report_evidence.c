@@ -277,39 +277,66 @@ rec_id(const struct kb *kb, const struct precedent_agreement *ag)
 	    "none");
 }
 
+static void
+figures_text(FILE *fp, const char *what, const struct agreement_figures *f)
+{
+	if (f->n == 0)
+		return;
+	fprintf(fp, "%-12s %zu of %zu have their choice first (%.0f%%), %zu in "
+	    "the top two (%.0f%%), %zu clearly wrong.\n", what, f->first, f->n,
+	    100.0 * (double)f->first / (double)f->n, f->top2,
+	    100.0 * (double)f->top2 / (double)f->n, f->clearly_wrong);
+}
+
 int
 report_agreement_text(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb			*kb = ctx->kb;
 	const struct precedent		*pr;
 	struct precedent_agreement	 ag;
+	struct agreement_summary	 sum;
 	struct ranking			*r;
-	size_t				 i, first = 0, top2 = 0;
+	size_t				 i;
 
+	memset(&sum, 0, sizeof sum);
 	r = ranking_new(kb);
-	fprintf(fp, "%-30s %-12s %5s  %-5s %-5s  %s\n", "precedent", "chose",
-	    "place", "first", "top2", "engine recommends");
+	fprintf(fp, "%-34s %-6s %-12s %5s  %-5s %-5s  %s\n", "precedent",
+	    "set", "chose", "place", "first", "top2", "engine recommends");
 	for (i = 0; i < kb->nprecedents; i++) {
 		pr = &kb->precedents[i];
 		precedent_agreement(kb, i, r, &ag);
-		first += ag.first;
-		top2 += ag.top2;
-		fprintf(fp, "%-30s %-12s %5zu  %-5s %-5s  %s%s%s\n", pr->id,
+		agreement_count(&sum, pr, &ag);
+		fprintf(fp, "%-34s %-6s %-12s %5zu  %-5s %-5s  %s%s%s%s\n",
+		    pr->id, pr->check ? "check" : "tuning",
 		    kb->patterns[pr->chose].id, ag.place, ag.first ? "yes" :
 		    "no", ag.top2 ? "yes" : "no", rec_id(kb, &ag),
 		    ag.organization >= 0 ? " + " : "", ag.organization >= 0 ?
-		    kb->patterns[ag.organization].id : "");
+		    kb->patterns[ag.organization].id : "",
+		    ag.clearly_wrong ? "  (clearly wrong)" : "");
 	}
 	ranking_free(r);
-	if (kb->nprecedents > 0)
-		fprintf(fp, "\nAgreement: %zu of %zu precedents have their "
-		    "choice first (%.0f%%), %zu in the top two (%.0f%%).\n",
-		    first, kb->nprecedents, 100.0 * (double)first /
-		    (double)kb->nprecedents, top2,
-		    100.0 * (double)top2 / (double)kb->nprecedents);
-	else
+	if (kb->nprecedents == 0) {
 		fputs("\nNo precedents.\n", fp);
+		return (ferror(fp) ? -1 : 0);
+	}
+	fputc('\n', fp);
+	figures_text(fp, "Tuning set:", &sum.tuning);
+	figures_text(fp, "Check set:", &sum.check);
+	fprintf(fp, "Agreement: %zu of %zu precedents have their choice first "
+	    "(%.0f%%), %zu in the top two (%.0f%%).\n", sum.all.first,
+	    sum.all.n, 100.0 * (double)sum.all.first / (double)sum.all.n,
+	    sum.all.top2, 100.0 * (double)sum.all.top2 / (double)sum.all.n);
 	return (ferror(fp) ? -1 : 0);
+}
+
+static json_t *
+figures_json(const struct agreement_figures *f)
+{
+	return (json_pack("{s:I, s:I, s:I, s:I}",
+	    "precedents", (json_int_t)f->n,
+	    "first", (json_int_t)f->first,
+	    "top2", (json_int_t)f->top2,
+	    "clearly_wrong", (json_int_t)f->clearly_wrong));
 }
 
 int
@@ -318,36 +345,42 @@ report_agreement_json(FILE *fp, const struct report_ctx *ctx)
 	const struct kb			*kb = ctx->kb;
 	const struct precedent		*pr;
 	struct precedent_agreement	 ag;
+	struct agreement_summary	 sum;
 	struct ranking			*r;
 	json_t				*arr;
-	size_t				 i, first = 0, top2 = 0;
+	size_t				 i;
 
+	memset(&sum, 0, sizeof sum);
 	r = ranking_new(kb);
 	arr = json_array();
 	for (i = 0; i < kb->nprecedents; i++) {
 		pr = &kb->precedents[i];
 		precedent_agreement(kb, i, r, &ag);
-		first += ag.first;
-		top2 += ag.top2;
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b, s:I, "
-		    "s:b, s:b, s:{s:s?, s:s}}",
+		agreement_count(&sum, pr, &ag);
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:b, s:I, "
+		    "s:b, s:b, s:b, s:{s:s?, s:s}}",
 		    "id", pr->id,
+		    "set", pr->check ? "check" : "tuning",
 		    "chose", kb->patterns[pr->chose].id,
 		    "regretted", pr->regretted,
 		    "place", (json_int_t)ag.place,
 		    "first", ag.first,
 		    "top2", ag.top2,
+		    "clearly_wrong", ag.clearly_wrong,
 		    "recommendation", "processing", ag.processing >= 0 ?
 		    kb->patterns[ag.processing].id : NULL,
 		    "organization", ag.organization >= 0 ?
 		    kb->patterns[ag.organization].id : "centralized"));
 	}
 	ranking_free(r);
-	return (json_write(fp, json_pack("{s:s, s:s, s:{s:I, s:I, s:I}, "
-	    "s:o}",
+	return (json_write(fp, json_pack("{s:s, s:s, s:{s:I, s:I, s:I, s:o, "
+	    "s:o}, s:o}",
 	    "tool", "archadvisor",
 	    "version", ctx->version,
-	    "agreement", "precedents", (json_int_t)kb->nprecedents,
-	    "first", (json_int_t)first, "top2", (json_int_t)top2,
+	    "agreement", "precedents", (json_int_t)sum.all.n,
+	    "first", (json_int_t)sum.all.first,
+	    "top2", (json_int_t)sum.all.top2,
+	    "tuning", figures_json(&sum.tuning),
+	    "check", figures_json(&sum.check),
 	    "precedents", arr)));
 }

@@ -35,7 +35,7 @@ see stock-detail-why "Why it scores"
 # Last, the public case studies that chose it, nearest first (issue 11).
 keys End
 see stock-detail-precedents "Who chose it in a similar situation"
-see stock-detail-precedent "DoorDash (2022)"
+see stock-detail-precedent "Grab (2025)"
 keys Home
 # detail_to TEXT: Right through the patterns until the title shows TEXT,
 # waiting for each move to be drawn before the next.

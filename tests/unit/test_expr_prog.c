@@ -132,10 +132,14 @@ load_awkward(void)
 
 	text = xstrdup(awkward);
 	for (i = 0; i < NCONDS; i++) {
+		/* Vetoes, stretches and three rule groups mixed in. */
 		rule = xasprintf("%s  - {id: r%zu, when: \"%s\", effects: "
-		    "{p%zu: %d, o: %d}%s, why: w, source: s}\n", text, i,
+		    "{p%zu: %d, o: %d}%s%s%s, why: w, source: s}\n", text, i,
 		    conds[i], i % 3, (int)(i % 7) - 3, (int)(i % 5) - 1,
-		    i % 9 == 4 ? ", veto: [p1]" : "");
+		    i % 9 == 4 ? ", veto: [p1]" : "",
+		    i % 7 == 2 ? ", stretch: [p0, o]" : "",
+		    i % 4 == 1 ? ", group: g1" : i % 4 == 3 ? (i % 8 == 3 ?
+		    ", group: g2" : ", group: g3") : "");
 		free(text);
 		text = rule;
 	}
@@ -258,18 +262,45 @@ test_eval_some(void **state)
 
 /*
  * The engine against scoring written the obvious way: every rule through
- * expr_eval, weights summed in rule order, reasons and vetoes listed in
- * rule order, patterns ordered by (not vetoed, evidence, kb order).
+ * expr_eval; weights summed, except that of the fired rules of one group
+ * only the strongest counts for each pattern (the first in rule order among
+ * equals); vetoes and stretches listed in rule order, reasons strongest
+ * first (rule order among equals); patterns ordered by (vetoed, stretched,
+ * evidence, kb order); a stretched pattern's score held at the score of the
+ * last pattern of its kind before it that meets every requirement.
  */
+struct plain_reason {
+	size_t	rule;
+	double	w;
+};
+
+static int
+plain_reason_cmp(const void *a, const void *b)
+{
+	const struct plain_reason *x = a, *y = b;
+
+	if (fabs(x->w) != fabs(y->w))
+		return (fabs(x->w) > fabs(y->w) ? -1 : 1);
+	return (x->rule < y->rule ? -1 : x->rule > y->rule);
+}
+
+static unsigned
+plain_tier(bool vetoed, bool stretched)
+{
+	return (vetoed ? 2 : stretched ? 1 : 0);
+}
+
 static void
 engine_agrees(const struct kb *kb, int n)
 {
 	const struct effect	*e;
 	struct ranking		*r;
 	struct value		*v;
-	double			*ev;
-	bool			*vetoed;
-	size_t			*nreasons, *nvetoes, i, j, p, q, place;
+	struct plain_reason	*rs, *best;
+	double			*ev, floor[2], want;
+	bool			*vetoed, *stretched;
+	size_t			*nvetoes, *nstretches, i, j, p, q, g, place;
+	size_t			 nrs, kind;
 	enum tv			 t;
 	int			 k;
 
@@ -277,57 +308,113 @@ engine_agrees(const struct kb *kb, int n)
 	v = xcalloc(kb->nquestions, sizeof *v);
 	ev = xcalloc(kb->npatterns, sizeof *ev);
 	vetoed = xcalloc(kb->npatterns, sizeof *vetoed);
-	nreasons = xcalloc(kb->npatterns, sizeof *nreasons);
+	stretched = xcalloc(kb->npatterns, sizeof *stretched);
 	nvetoes = xcalloc(kb->npatterns, sizeof *nvetoes);
+	nstretches = xcalloc(kb->npatterns, sizeof *nstretches);
+	rs = xcalloc(kb->nrules + 1, sizeof *rs);
+	best = xcalloc(kb->groups.n + 1, sizeof *best);
 	for (k = 0; k < n; k++) {
 		for (i = 0; i < kb->nquestions; i++)
 			v[i] = random_value(&kb->questions[i]);
 		engine_rank(kb, v, r);
-		memset(ev, 0, kb->npatterns * sizeof *ev);
 		memset(vetoed, 0, kb->npatterns * sizeof *vetoed);
-		memset(nreasons, 0, kb->npatterns * sizeof *nreasons);
+		memset(stretched, 0, kb->npatterns * sizeof *stretched);
 		memset(nvetoes, 0, kb->npatterns * sizeof *nvetoes);
-		for (i = 0; i < kb->nrules; i++) {
-			t = expr_eval(kb->rules[i].when, v);
-			assert_int_equal(r->conditions[i], t);
-			if (t != TV_TRUE)
-				continue;
-			for (j = 0; j < kb->rules[i].neffects; j++) {
-				e = &kb->rules[i].effects[j];
-				p = e->pattern;
-				if (e->veto) {
-					vetoed[p] = true;
-					assert_int_equal(r->scores[p].vetoes[
-					    nvetoes[p]++], i);
-					continue;
+		memset(nstretches, 0, kb->npatterns * sizeof *nstretches);
+		for (i = 0; i < kb->nrules; i++)
+			assert_int_equal(r->conditions[i],
+			    expr_eval(kb->rules[i].when, v));
+		for (p = 0; p < kb->npatterns; p++) {
+			nrs = 0;
+			ev[p] = 0;
+			for (g = 0; g <= kb->groups.n; g++)
+				best[g].w = 0, best[g].rule = SIZE_MAX;
+			for (i = 0; i < kb->nrules; i++) {
+				t = r->conditions[i];
+				for (j = 0; t == TV_TRUE &&
+				    j < kb->rules[i].neffects; j++) {
+					e = &kb->rules[i].effects[j];
+					if (e->pattern != p)
+						continue;
+					if (e->veto) {
+						vetoed[p] = true;
+						assert_int_equal(r->scores[p].
+						    vetoes[nvetoes[p]++], i);
+					} else if (e->stretch) {
+						stretched[p] = true;
+						assert_int_equal(r->scores[p].
+						    stretches[nstretches[p]++],
+						    i);
+					} else if ((g = kb->rules[i].group) ==
+					    0) {
+						rs[nrs].rule = i;
+						rs[nrs++].w = e->weight;
+					} else if (best[g].rule == SIZE_MAX ||
+					    fabs(e->weight) > fabs(best[g].w)) {
+						best[g].rule = i;
+						best[g].w = e->weight;
+					}
 				}
-				ev[p] += e->weight;
-				assert_int_equal(r->scores[p].reasons[
-				    nreasons[p]].rule, i);
-				assert_true(r->scores[p].reasons[
-				    nreasons[p]++].effect == e->weight);
 			}
+			for (g = 1; g <= kb->groups.n; g++)
+				if (best[g].rule != SIZE_MAX)
+					rs[nrs++] = best[g];
+			qsort(rs, nrs, sizeof *rs, plain_reason_cmp);
+			for (i = 0; i < nrs; i++)
+				ev[p] += rs[i].w;
+			assert_true(fabs(r->scores[p].evidence - ev[p]) <
+			    1e-9);
+			assert_int_equal(r->scores[p].nreasons, nrs);
+			for (i = 0; i < nrs; i++) {
+				assert_int_equal(r->scores[p].reasons[i].rule,
+				    rs[i].rule);
+				assert_true(r->scores[p].reasons[i].effect ==
+				    rs[i].w);
+			}
+			if (vetoed[p])
+				stretched[p] = false;
+			assert_int_equal(r->scores[p].vetoed, vetoed[p]);
+			assert_int_equal(r->scores[p].stretched,
+			    stretched[p]);
+			assert_int_equal(r->scores[p].nvetoes, nvetoes[p]);
+			assert_int_equal(r->scores[p].nstretches,
+			    nstretches[p]);
 		}
 		for (p = 0; p < kb->npatterns; p++) {
-			assert_true(r->scores[p].evidence == ev[p]);
-			assert_int_equal(r->scores[p].vetoed, vetoed[p]);
-			assert_int_equal(r->scores[p].nreasons, nreasons[p]);
-			assert_int_equal(r->scores[p].nvetoes, nvetoes[p]);
-			assert_true(r->scores[p].score == (vetoed[p] ? 0.0 :
-			    engine_score(ev[p], kb->scale)));
-			assert_int_equal(r->scores[p].fit,
-			    engine_fit(r->scores[p].score, vetoed[p]));
 			place = 0;
 			for (q = 0; q < kb->npatterns; q++)
-				if (vetoed[q] < vetoed[p] || (vetoed[q] ==
-				    vetoed[p] && (ev[q] > ev[p] ||
-				    (ev[q] == ev[p] && q < p))))
+				if (plain_tier(vetoed[q], stretched[q]) <
+				    plain_tier(vetoed[p], stretched[p]) ||
+				    (plain_tier(vetoed[q], stretched[q]) ==
+				    plain_tier(vetoed[p], stretched[p]) &&
+				    (r->scores[q].evidence >
+				    r->scores[p].evidence ||
+				    (r->scores[q].evidence ==
+				    r->scores[p].evidence && q < p))))
 					place++;
 			assert_int_equal(r->order[place], p);
 		}
+		floor[0] = floor[1] = 100.0;
+		for (i = 0; i < kb->npatterns; i++) {
+			p = r->order[i];
+			kind = kb->patterns[p].kind == PATTERN_PROCESSING ?
+			    0 : 1;
+			want = vetoed[p] ? 0.0 :
+			    engine_score(r->scores[p].evidence, kb->scale);
+			if (stretched[p] && want > floor[kind])
+				want = floor[kind];
+			else if (!vetoed[p] && !stretched[p])
+				floor[kind] = want;
+			assert_true(r->scores[p].score == want);
+			assert_int_equal(r->scores[p].fit,
+			    engine_fit(want, vetoed[p]));
+		}
 	}
+	free(best);
+	free(rs);
+	free(nstretches);
 	free(nvetoes);
-	free(nreasons);
+	free(stretched);
 	free(vetoed);
 	free(ev);
 	free(v);
@@ -381,11 +468,17 @@ same_ranking(const struct kb *kb, const struct ranking *a,
 		}
 		for (i = 0; i < x->nvetoes; i++)
 			assert_int_equal(x->vetoes[i], y->vetoes[i]);
+		assert_int_equal(x->stretched, y->stretched);
+		assert_int_equal(x->nstretches, y->nstretches);
+		for (i = 0; i < x->nstretches; i++)
+			assert_int_equal(x->stretches[i], y->stretches[i]);
 		assert_int_equal(a->order[p], b->order[p]);
 	}
 	assert_int_equal(a->processing, b->processing);
 	assert_int_equal(a->organization, b->organization);
 	assert_true(a->margin == b->margin);
+	assert_int_equal(a->runner_up, b->runner_up);
+	assert_int_equal(a->close_call, b->close_call);
 }
 
 /*
