@@ -328,14 +328,60 @@ cap_stretched(const struct kb *kb, struct ranking *r)
 	}
 }
 
+/* Is an organisation question unanswered and asked? */
+static bool
+org_open(const struct kb *kb, const struct value *answers)
+{
+	const struct question	*q;
+	size_t			 i;
+
+	for (i = 0; i < kb->norg_questions; i++) {
+		q = &kb->questions[kb->org_questions[i]];
+		if (!answers[kb->org_questions[i]].known &&
+		    (q->ask_if == NULL || expr_eval(q->ask_if, answers) !=
+		    TV_FALSE))
+			return (true);
+	}
+	return (false);
+}
+
+/*
+ * The organisation is a decision of its own. Settled (every organisation
+ * question answered): the best organisation pattern that is not ruled out
+ * and reaches kb->org_threshold, else central. Not settled: the same, or,
+ * when the known evidence already speaks for it, that pattern as a lean.
+ */
 static void
-recommend(const struct kb *kb, struct ranking *r)
+decide_organization(const struct kb *kb, const struct value *answers,
+    struct ranking *r)
+{
+	const struct pattern_score	*s;
+	size_t				 i, p;
+
+	r->organization = -1;
+	r->org_settled = !org_open(kb, answers);
+	for (i = 0; i < r->npatterns; i++) {
+		p = r->order[i];
+		s = &r->scores[p];
+		if (kb->patterns[p].kind != PATTERN_ORGANIZATION)
+			continue;
+		if (s->vetoed || s->stretched)
+			return;
+		if (s->score >= kb->org_threshold ||
+		    (!r->org_settled && s->evidence > 0))
+			r->organization = (int)p;
+		return;
+	}
+}
+
+static void
+recommend(const struct kb *kb, const struct value *answers, struct ranking *r)
 {
 	const struct pattern_score	*s, *top = NULL;
 	size_t				 i, p;
 
 	cap_stretched(kb, r);
-	r->processing = r->organization = r->runner_up = -1;
+	r->processing = r->runner_up = -1;
 	r->margin = 0;
 	r->close_call = false;
 	for (i = 0; i < r->npatterns; i++) {
@@ -355,10 +401,9 @@ recommend(const struct kb *kb, struct ranking *r)
 				    s->stretched == top->stretched &&
 				    r->margin <= kb->close_call;
 			}
-		} else if (r->organization < 0 && !s->vetoed &&
-		    s->score >= kb->org_threshold)
-			r->organization = (int)p;
+		}
 	}
+	decide_organization(kb, answers, r);
 }
 
 /*
@@ -489,7 +534,7 @@ engine_rank(const struct kb *kb, const struct value *answers,
 	for (p = 0; p < r->npatterns; p++)
 		tally_pattern(kb, r, p);
 	sort_order(r);
-	recommend(kb, r);
+	recommend(kb, answers, r);
 	r->code->tallied = true;
 }
 
@@ -526,7 +571,7 @@ engine_rerank(const struct kb *kb, const struct value *answers,
 		resort(r);
 	else
 		sort_order(r);
-	recommend(kb, r);
+	recommend(kb, answers, r);
 	c->tallied = true;
 }
 
@@ -539,4 +584,39 @@ ranking_rank(const struct ranking *r, size_t pattern)
 		if (r->order[i] == pattern)
 			return (i + 1);
 	return (0);
+}
+
+enum verdict
+engine_verdict(const struct kb *kb, const struct ranking *r,
+    const struct value *answers, size_t p, size_t q)
+{
+	const struct pattern_score	*s = &r->scores[p];
+	enum verdict			 v = VERDICT_MEETS;
+	size_t				 i;
+
+	if (!kb->questions[q].requirement || !answers[q].known)
+		return (VERDICT_UNKNOWN);
+	for (i = 0; i < s->nvetoes; i++)
+		if (kb->rules[s->vetoes[i]].requirement == (int)q)
+			return (VERDICT_MISSES);
+	for (i = 0; i < s->nstretches; i++)
+		if (kb->rules[s->stretches[i]].requirement == (int)q)
+			v = VERDICT_STRETCHES;
+	return (v);
+}
+
+const char *
+verdict_name(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_MEETS:
+		return ("meets");
+	case VERDICT_STRETCHES:
+		return ("stretches");
+	case VERDICT_MISSES:
+		return ("misses");
+	case VERDICT_UNKNOWN:
+		break;
+	}
+	return ("unknown");
 }

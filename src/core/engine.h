@@ -72,7 +72,11 @@ struct ranking {
 	int			 processing;	/* best processing pattern,
 						   or -1 if all are vetoed */
 	int			 organization;	/* recommended organisation
-						   pattern, or -1: centralised */
+						   pattern, or -1: centralised;
+						   when not settled, the one the
+						   known evidence leans to */
+	bool			 org_settled;	/* no question of
+						   kb->org_questions is open */
 	double			 margin;	/* processing lead over the next */
 	int			 runner_up;	/* the next processing pattern,
 						   or -1 */
@@ -102,6 +106,19 @@ void		 engine_rerank(const struct kb *kb, const struct value *answers,
 double		 engine_score(double evidence, double scale);
 enum fit	 engine_fit(double score, bool vetoed);
 const char	*fit_name(enum fit f);	/* "strong", ..., "ruled out" */
+
+/* What a pattern delivers of one requirement question, as ranked in r. */
+enum verdict { VERDICT_UNKNOWN, VERDICT_MEETS, VERDICT_STRETCHES,
+    VERDICT_MISSES };
+
+/*
+ * Pattern p's verdict on requirement question q: unknown when q is
+ * unanswered or not a requirement, else misses (a veto of that requirement
+ * fired), stretches (a stretch fired) or meets.
+ */
+enum verdict	 engine_verdict(const struct kb *kb, const struct ranking *r,
+		    const struct value *answers, size_t p, size_t q);
+const char	*verdict_name(enum verdict v);	/* "meets", ... */
 
 /* The rank (1-based) of a pattern in r. */
 size_t		 ranking_rank(const struct ranking *r, size_t pattern);

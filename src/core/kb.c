@@ -93,6 +93,7 @@ kb_free(struct kb *kb)
 	free(kb->precedents);
 	strlist_free(&kb->sections);
 	strlist_free(&kb->groups);
+	free(kb->org_questions);
 	strlist_free(&kb->files);
 	free(kb);
 }

@@ -138,6 +138,9 @@ struct kb {
 	size_t		 nrules;
 	double		 close_call;	/* score points within which the top
 					   two are a close call */
+	size_t		*org_questions;	/* question indexes that settle the
+					   organisation decision */
+	size_t		 norg_questions;
 	struct strlist	 groups;	/* names of rule groups */
 	struct strlist	 sections;	/* question sections, in order */
 	struct strlist	 files;		/* every file that went in */

@@ -47,6 +47,9 @@ struct loader {
 	struct srcloc	 scoring_loc;
 	bool		 replaced;	/* some item took another's place */
 	bool		 capped;	/* a KB_MAX_* cap was reported */
+	const struct ynode *org_questions; /* scoring's list, resolved once
+					   every question is declared */
+	const char	*org_file;
 };
 
 static void
@@ -309,7 +312,8 @@ static void
 load_scoring(struct loader *ld, const struct ynode *n)
 {
 	static const char *const keys[] = { "scale",
-	    "organization_threshold", "close_call", NULL };
+	    "organization_threshold", "close_call", "organization_questions",
+	    NULL };
 
 	if (n->type != YNODE_MAP) {
 		err_at(ld, n, "'scoring' must be a mapping");
@@ -328,6 +332,9 @@ load_scoring(struct loader *ld, const struct ynode *n)
 	get_number(ld, n, "organization_threshold", 0, 100,
 	    &ld->kb->org_threshold);
 	get_number(ld, n, "close_call", 0, 100, &ld->kb->close_call);
+	if ((ld->org_questions = ynode_get(n, "organization_questions")) !=
+	    NULL)
+		ld->org_file = ld->file;
 	if (ld->kb->scale < 0.1)
 		ld->kb->scale = KB_DEFAULT_SCALE;
 }
@@ -1130,6 +1137,40 @@ count_nodes(const struct ynode *n)
 	return (count);
 }
 
+/*
+ * scoring: organization_questions: the questions whose answers settle the
+ * organisation decision; while one of them is open it is only leaning.
+ */
+static void
+load_org_questions(struct loader *ld)
+{
+	const struct ynode	*n = ld->org_questions, *it;
+	size_t			 i;
+	int			 qi;
+
+	if (n == NULL)
+		return;
+	ld->file = ld->org_file;
+	if (n->type != YNODE_SEQ) {
+		err_at(ld, n, "'organization_questions' must be a list of "
+		    "question ids");
+		return;
+	}
+	ld->kb->org_questions = xcalloc(n->n + 1,
+	    sizeof *ld->kb->org_questions);
+	for (i = 0; i < n->n; i++) {
+		it = n->items[i];
+		if (it->type != YNODE_SCALAR ||
+		    (qi = kb_question_index(ld->kb, it->str)) < 0) {
+			err_at(ld, it, "unknown question '%s' in "
+			    "organization_questions", it->type == YNODE_SCALAR ?
+			    it->str : "?");
+			continue;
+		}
+		ld->kb->org_questions[ld->kb->norg_questions++] = (size_t)qi;
+	}
+}
+
 enum load_status
 kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
     struct diag *d)
@@ -1184,6 +1225,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	}
 	if (d->nerrors == nerr)
 		check_ask_if_cycles(&ld);
+	load_org_questions(&ld);
 	if (ld.replaced)
 		prune_sections(ld.kb);
 	free_roots(roots, nsrc);

@@ -233,6 +233,13 @@ handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 		lit(fp, ": every other processing pattern is ruled out.");
 		return;
 	}
+	if (r->close_call) {
+		lit(fp, ": a close call with ");
+		m->text(fp, kb->patterns[h->runner_up].name);
+		lit(fp, "; the answers that would decide it are under what "
+		    "would change this.");
+		return;
+	}
 	if (r->margin < 0.05) {
 		lit(fp, ": tied with the runner-up, ");
 		m->text(fp, kb->patterns[h->runner_up].name);

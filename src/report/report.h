@@ -80,6 +80,18 @@ char	*report_sensitivity_sentence(const struct report_ctx *ctx,
 	    const struct sensitivity *s, char *buf, size_t bufsz);
 char	*report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
+/*
+ * The recommendation in words, shared by the text-like formats:
+ * "Stream Processing (8.7 points ahead of Kappa Architecture)." or "a close
+ * call between X and Y: ..." (runner_up: the next processing pattern, or
+ * -1), and the organisation decision with whether it is settled ("
+ * Organisation: leaning towards a Data Mesh; the answers to domains and
+ * maturity would settle it."). Each writes into buf and returns it.
+ */
+char	*report_processing_phrase(const struct report_ctx *ctx, int runner_up,
+	    char *buf, size_t bufsz);
+char	*report_organization_phrase(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
 /* The text report's "What would change this" section. */
 void	 report_whatif_text(FILE *fp, const struct report_ctx *ctx);
 

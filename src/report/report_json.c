@@ -71,8 +71,33 @@ json_unanswered(const struct kb *kb, const struct answers *a)
 	return (arr);
 }
 
+/* Pattern p's verdict on every answered requirement. */
+static json_t *
+json_requirements(const struct kb *kb, const struct ranking *r,
+    const struct value *answers, size_t p)
+{
+	json_t		*arr = json_array();
+	enum verdict	 v;
+	size_t		 q;
+
+	for (q = 0; answers != NULL && q < kb->nquestions; q++)
+		if ((v = engine_verdict(kb, r, answers, p, q)) !=
+		    VERDICT_UNKNOWN)
+			json_array_append_new(arr, json_pack("{s:s, s:s}",
+			    "question", kb->questions[q].id,
+			    "verdict", verdict_name(v)));
+	return (arr);
+}
+
 json_t *
 json_ranking_entry(const struct kb *kb, const struct ranking *r, size_t p)
+{
+	return (json_ranking_entry_for(kb, r, NULL, p));
+}
+
+json_t *
+json_ranking_entry_for(const struct kb *kb, const struct ranking *r,
+    const struct value *answers, size_t p)
 {
 	const struct pattern_score	*s = &r->scores[p];
 	const struct rule		*rule;
@@ -107,18 +132,58 @@ json_ranking_entry(const struct kb *kb, const struct ranking *r, size_t p)
 	    "reasons", reasons,
 	    "evidence", json_real(s->evidence),
 	    "vetoes", vetoes);
+	json_object_set_new(o, "stretched", json_boolean(s->stretched));
+	if (answers != NULL)
+		json_object_set_new(o, "requirements",
+		    json_requirements(kb, r, answers, p));
 	return (o);
 }
 
 json_t *
 json_recommendation(const struct kb *kb, const struct ranking *r)
 {
-	return (json_pack("{s:s?, s:s, s:o}",
+	return (json_pack("{s:s?, s:s, s:b, s:o, s:b, s:s?}",
 	    "processing", r->processing >= 0 ?
 	    kb->patterns[r->processing].id : NULL,
 	    "organization", r->organization >= 0 ?
 	    kb->patterns[r->organization].id : "centralized",
-	    "margin", json_score(r->margin)));
+	    "organization_settled", r->org_settled,
+	    "margin", json_score(r->margin),
+	    "close_call", r->close_call,
+	    "runner_up", r->runner_up >= 0 ?
+	    kb->patterns[r->runner_up].id : NULL));
+}
+
+/*
+ * The questions that would decide a close call: answered ones whose
+ * nearest change brings the runner-up first, then open ones that could
+ * change the recommendation. Also the open organisation questions.
+ */
+static void
+json_deciding(json_t *rec, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	const struct whatif	*w = ctx->whatif;
+	json_t			*dq = json_array(), *oq = json_array();
+	size_t			 i, q;
+
+	for (i = 0; r->close_call && w != NULL && i < w->nsens; i++)
+		if (w->sens[i].processing == r->runner_up)
+			json_array_append_new(dq, json_string(
+			    kb->questions[w->sens[i].question].id));
+	for (i = 0; r->close_call && w != NULL && i < w->nnext; i++)
+		if (w->next[i].change_share > 0)
+			json_array_append_new(dq, json_string(
+			    kb->questions[w->next[i].question].id));
+	for (i = 0; i < kb->norg_questions; i++) {
+		q = kb->org_questions[i];
+		if (!ctx->answers->v[q].known)
+			json_array_append_new(oq,
+			    json_string(kb->questions[q].id));
+	}
+	json_object_set_new(rec, "deciding_questions", dq);
+	json_object_set_new(rec, "organization_open_questions", oq);
 }
 
 json_t *
@@ -130,8 +195,8 @@ json_report(const struct report_ctx *ctx)
 
 	ranking = json_array();
 	for (i = 0; i < ctx->ranking->npatterns; i++)
-		json_array_append_new(ranking, json_ranking_entry(kb,
-		    ctx->ranking, ctx->ranking->order[i]));
+		json_array_append_new(ranking, json_ranking_entry_for(kb,
+		    ctx->ranking, ctx->answers->v, ctx->ranking->order[i]));
 	scenario = json_object();
 	if (ctx->answers->name != NULL)
 		json_object_set_new(scenario, "name",
@@ -153,6 +218,8 @@ json_report(const struct report_ctx *ctx)
 	    "unanswered", json_unanswered(kb, ctx->answers),
 	    "ranking", ranking,
 	    "recommendation", json_recommendation(kb, ctx->ranking));
+	json_deciding(json_object_get(root, "recommendation"), ctx);
+	json_object_set_new(root, "format_version", json_string("2"));
 	report_whatif_json(root, ctx);
 	report_evidence_json(root, ctx);
 	return (root);

@@ -102,20 +102,9 @@ write_recommendation(FILE *fp, const struct report_ctx *ctx)
 			break;
 		}
 	}
-	if (r->organization >= 0)
-		snprintf(line, sizeof line, "%s, organised as a %s",
-		    kb->patterns[r->processing].name,
-		    kb->patterns[r->organization].name);
-	else
-		snprintf(line, sizeof line, "%s, organised centrally",
-		    kb->patterns[r->processing].name);
-	if (next >= 0) {
-		size_t len = strlen(line);
-
-		snprintf(line + len, sizeof line - len, " (%.1f points ahead "
-		    "of %s).", r->margin, kb->patterns[next].name);
-	} else
-		strncat(line, ".", sizeof line - strlen(line) - 1);
+	report_processing_phrase(ctx, next, line, sizeof line);
+	report_organization_phrase(ctx, line + strlen(line),
+	    sizeof line - strlen(line));
 	text_wrap(fp, line, 16, 2, ctx->width);
 	fputs("\n\n", fp);
 }
@@ -140,7 +129,8 @@ write_table(FILE *fp, const struct report_ctx *ctx)
 		fprintf(fp, "  %5.1f  ", s->score);
 		text_style(fp, ctx->color, text_fit_sgr(s->fit));
 		text_bar(fp, s->score, BAR_WIDTH, ctx->utf8);
-		fprintf(fp, "  %s", fit_name(s->fit));
+		fprintf(fp, "  %s", s->stretched ? "at a stretch" :
+		    fit_name(s->fit));
 		text_reset(fp, ctx->color);
 		fputc('\n', fp);
 	}
@@ -182,6 +172,11 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 			fputs("   veto  ", fp);
 			write_why(fp, ctx, rule);
 		}
+		for (j = 0; j < s->nstretches; j++) {
+			rule = &kb->rules[s->stretches[j]];
+			fputs("stretch  ", fp);
+			write_why(fp, ctx, rule);
+		}
 		for (j = 0; j < s->nreasons; j++) {
 			rule = &kb->rules[s->reasons[j].rule];
 			snprintf(effect, sizeof effect, "%+.1f",
@@ -189,7 +184,7 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 			fprintf(fp, "  %5s  ", effect);
 			write_why(fp, ctx, rule);
 		}
-		if (s->nvetoes == 0 && s->nreasons == 0)
+		if (s->nvetoes + s->nstretches + s->nreasons == 0)
 			fputs("         No rule applied to this option with "
 			    "these answers.\n", fp);
 	}

@@ -205,3 +205,57 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 	    w->exhaustive));
 	json_object_set_new(root, "next_questions", next);
 }
+
+char *
+report_processing_phrase(const struct report_ctx *ctx, int runner_up,
+    char *buf, size_t bufsz)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	const char		*top = kb->patterns[r->processing].name;
+
+	if (runner_up < 0 || r->scores[runner_up].vetoed)
+		snprintf(buf, bufsz, "%s.", top);
+	else if (r->close_call)
+		snprintf(buf, bufsz, "a close call between %s and %s (%.1f "
+		    "points apart); the answers that would decide it are "
+		    "listed under \"What would change this\".", top,
+		    kb->patterns[runner_up].name, r->margin);
+	else if (r->scores[runner_up].stretched &&
+	    !r->scores[r->processing].stretched)
+		snprintf(buf, bufsz, "%s (%s meets a requirement only at a "
+		    "stretch).", top, kb->patterns[runner_up].name);
+	else
+		snprintf(buf, bufsz, "%s (%.1f points ahead of %s).", top,
+		    r->margin, kb->patterns[runner_up].name);
+	return (buf);
+}
+
+char *
+report_organization_phrase(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 open[512] = "";
+	size_t			 i, q, n = 0, len;
+
+	for (i = 0; i < kb->norg_questions; i++) {
+		q = kb->org_questions[i];
+		if (ctx->answers->v[q].known)
+			continue;
+		len = strlen(open);
+		snprintf(open + len, sizeof open - len, "%s%s", n == 0 ? "" :
+		    " and ", kb->questions[q].id);
+		n++;
+	}
+	if (r->org_settled || n == 0)
+		snprintf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?
+		    kb->patterns[r->organization].name : "central");
+	else
+		snprintf(buf, bufsz, " Organisation: leaning towards %s; the "
+		    "answer%s to %s would settle it.", r->organization >= 0 ?
+		    kb->patterns[r->organization].name : "a central data team",
+		    n == 1 ? "" : "s", open);
+	return (buf);
+}

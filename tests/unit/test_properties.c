@@ -101,8 +101,14 @@ random_answers(struct answers *a)
 static double
 score(const struct answers *a, const char *pattern)
 {
+	const struct pattern_score	*s;
+
+	/* Standing, not the displayed score: a stretched pattern's score is
+	   held at other patterns' scores, which move for their own reasons. */
 	engine_rank(kb, a->v, rk);
-	return (rk->scores[kb_pattern_index(kb, pattern)].score);
+	s = &rk->scores[kb_pattern_index(kb, pattern)];
+	return ((s->vetoed ? -1e9 : 0) + (s->stretched ? -1e6 : 0) +
+	    s->evidence);
 }
 
 static int
