@@ -562,8 +562,12 @@ engine_rerank(const struct kb *kb, const struct value *answers,
 			dirty |= c->touches[rules[i]];
 	if (!c->tallied || nrules > kb->nrules)
 		dirty = ~(uint64_t)0;
-	if (dirty == 0)
+	if (dirty == 0) {
+		/* Whether the organisation is settled hangs on which answers
+		   are known, which can change without a condition changing. */
+		decide_organization(kb, answers, r);
 		return;
+	}
 	for (p = 0; p < r->npatterns; p++)
 		if (p >= 64 || (dirty & ((uint64_t)1 << p)) != 0)
 			tally_pattern(kb, r, p);

@@ -94,6 +94,12 @@ kb_free(struct kb *kb)
 	strlist_free(&kb->sections);
 	strlist_free(&kb->groups);
 	free(kb->org_questions);
+	for (i = 0; i < kb->nimplausible; i++) {
+		free(kb->implausible[i].when_text);
+		expr_free(kb->implausible[i].when);
+		free(kb->implausible[i].why);
+	}
+	free(kb->implausible);
 	strlist_free(&kb->files);
 	free(kb);
 }

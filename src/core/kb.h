@@ -124,6 +124,18 @@ struct rule {
 	struct srcloc	 loc;
 };
 
+/*
+ * A combination of answers no real team gives (everything real-time with a
+ * freshness of an hour or more): what-if analysis leaves such completions
+ * of the open questions out.
+ */
+struct implausible {
+	char		*when_text;
+	struct expr	*when;
+	char		*why;
+	struct srcloc	 loc;
+};
+
 struct kb {
 	char		*name;
 	char		*version;
@@ -142,6 +154,8 @@ struct kb {
 					   organisation decision */
 	size_t		 norg_questions;
 	struct strlist	 groups;	/* names of rule groups */
+	struct implausible *implausible;
+	size_t		 nimplausible;
 	struct strlist	 sections;	/* question sections, in order */
 	struct strlist	 files;		/* every file that went in */
 	size_t		 nbuiltin;	/* files[0..nbuiltin) are the stock

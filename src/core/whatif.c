@@ -34,7 +34,56 @@ struct ctx {
 	struct ranking	*r;
 	struct value	*scratch;	/* answers being varied */
 	double		 score;		/* the recommended pattern's score */
+	bool		*jointly;	/* by question: changes the result in
+					   some plausible way */
+	bool		*given_implausible; /* by implausible combination:
+					   already true of the answers given */
 };
+
+/* Does the completion in x->scratch make a new implausible combination? */
+static bool
+implausible(const struct ctx *x)
+{
+	size_t	i;
+
+	for (i = 0; i < x->kb->nimplausible; i++)
+		if (!x->given_implausible[i] &&
+		    expr_eval(x->kb->implausible[i].when, x->scratch) ==
+		    TV_TRUE)
+			return (true);
+	return (false);
+}
+
+/*
+ * In the way in x->scratch (whose result is proc, org), tries every other
+ * answer of each open question not yet known to matter.
+ */
+static void
+try_each_other(struct ctx *x, const size_t *open, const size_t *digit,
+    const struct candidates *c, size_t n, int proc, int org)
+{
+	size_t	i, a, q;
+
+	for (i = 0; i < n; i++) {
+		q = open[i];
+		if (x->jointly[q])
+			continue;
+		for (a = 0; a < c[i].n && !x->jointly[q]; a++) {
+			if (a == digit[i])
+				continue;
+			x->scratch[q] = c[i].v[a];
+			if (implausible(x))
+				continue;
+			engine_rerank(x->kb, x->scratch, x->r, x->deps[q].idx,
+			    x->deps[q].n);
+			x->jointly[q] = x->r->processing != proc ||
+			    x->r->organization != org;
+		}
+		x->scratch[q] = c[i].v[digit[i]];
+		engine_rerank(x->kb, x->scratch, x->r, x->deps[q].idx,
+		    x->deps[q].n);
+	}
+}
 
 static void
 collect(void *arg, const struct expr_cmp *c)
@@ -156,7 +205,7 @@ sensitivity(struct ctx *x, const struct value *answers, struct whatif *w)
 			if (d >= bestd)
 				continue;
 			x->scratch[q] = c.v[i];
-			if (!changed(x, &x->deps[q], w))
+			if (implausible(x) || !changed(x, &x->deps[q], w))
 				continue;
 			bestd = d;
 			best.question = q;
@@ -190,7 +239,7 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	struct candidates	*c;
 	struct rlist	 all = { NULL, 0 };
 	bool		*in;
-	size_t		*open, *digit, i, j, k, n = 0, holds = 0;
+	size_t		*open, *digit, i, j, k, n = 0, holds = 0, tried;
 	double		 ways = 1;
 	uint64_t	 seed = 0x5DEECE66DULL;
 
@@ -225,14 +274,22 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 				all.idx[all.n++] = x->deps[open[i]].idx[j];
 			}
 	w->exhaustive = ways <= WHATIF_MAX_WAYS;
-	w->ways = w->exhaustive ? (size_t)ways : WHATIF_MAX_WAYS;
-	for (k = 0; k < w->ways; k++) {
+	tried = w->exhaustive ? (size_t)ways : WHATIF_MAX_WAYS;
+	w->ways = w->implausible = 0;
+	for (k = 0; k < tried; k++) {
 		for (i = 0; i < n; i++) {
 			if (!w->exhaustive)
 				digit[i] = next_random(&seed) % c[i].n;
 			x->scratch[open[i]] = c[i].v[digit[i]];
 		}
-		holds += !changed(x, &all, w);
+		if (implausible(x))
+			w->implausible++;
+		else {
+			w->ways++;
+			holds += !changed(x, &all, w);
+			try_each_other(x, open, digit, c, n, x->r->processing,
+			    x->r->organization);
+		}
 		/* The next combination, as a mixed-radix counter. */
 		for (i = 0; w->exhaustive && i < n; i++) {
 			if (++digit[i] < c[i].n)
@@ -273,7 +330,7 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 	const struct kb		*kb = x->kb;
 	struct candidates		 c = { NULL, 0, 0 };
 	struct next_question	*nq;
-	size_t			 q, i, changes;
+	size_t			 q, i, k, changes;
 	double			 dm;
 
 	w->next = xcalloc(kb->nquestions, sizeof *w->next);
@@ -284,19 +341,39 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 		distinct_outcomes(x, q, &c);
 		changes = 0;
 		dm = 0;
-		for (i = 0; i < c.n; i++) {
+		for (i = k = 0; i < c.n; i++) {
 			x->scratch[q] = c.v[i];
+			if (implausible(x))
+				continue;
+			k++;
 			changes += changed(x, &x->deps[q], w);
 			dm += fabs(x->r->margin - margin);
 		}
 		restore(x, answers, q);
 		nq = &w->next[w->nnext++];
 		nq->question = q;
-		nq->change_share = c.n ? (double)changes / (double)c.n : 0;
-		nq->margin_change = c.n ? dm / (double)c.n : 0;
+		nq->change_share = k ? (double)changes / (double)k : 0;
+		nq->margin_change = k ? dm / (double)k : 0;
+		nq->jointly = x->jointly[q] || changes > 0;
 	}
 	qsort(w->next, w->nnext, sizeof *w->next, next_cmp);
 	free(c.v);
+}
+
+static void
+deciding_questions(const struct ranking *r, struct whatif *w)
+{
+	size_t	i;
+
+	w->deciding = xcalloc(w->nsens + w->nnext + 1, sizeof *w->deciding);
+	if (!r->close_call)
+		return;
+	for (i = 0; i < w->nsens; i++)
+		if (w->sens[i].processing == r->runner_up)
+			w->deciding[w->ndeciding++] = w->sens[i].question;
+	for (i = 0; i < w->nnext; i++)
+		if (w->next[i].change_share > 0)
+			w->deciding[w->ndeciding++] = w->next[i].question;
 }
 
 void
@@ -329,6 +406,12 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	x.r = ranking_new(kb);
 	x.scratch = xcalloc(kb->nquestions, sizeof *x.scratch);
 	memcpy(x.scratch, answers, kb->nquestions * sizeof *x.scratch);
+	x.jointly = xcalloc(kb->nquestions, sizeof *x.jointly);
+	x.given_implausible = xcalloc(kb->nimplausible + 1,
+	    sizeof *x.given_implausible);
+	for (i = 0; i < kb->nimplausible; i++)
+		x.given_implausible[i] = expr_eval(kb->implausible[i].when,
+		    answers) == TV_TRUE;
 	engine_rank(kb, answers, x.r);
 	w->processing = x.r->processing;
 	w->organization = x.r->organization;
@@ -337,6 +420,8 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	sensitivity(&x, answers, w);
 	robustness(&x, answers, w);
 	next_questions(&x, answers, margin, w);
+	engine_rank(kb, answers, x.r);
+	deciding_questions(x.r, w);
 	for (i = 0; i < kb->nquestions; i++) {
 		free(x.tests[i].cmp);
 		free(x.deps[i].idx);
@@ -344,6 +429,8 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	free(x.tests);
 	free(x.deps);
 	free(x.scratch);
+	free(x.jointly);
+	free(x.given_implausible);
 	ranking_free(x.r);
 }
 
@@ -354,5 +441,6 @@ whatif_free(struct whatif *w)
 		return;
 	free(w->sens);
 	free(w->next);
+	free(w->deciding);
 	memset(w, 0, sizeof *w);
 }

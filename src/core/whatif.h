@@ -8,11 +8,17 @@
  *                 organisation); for numbers, found among the values just
  *                 below, at and just above every threshold a rule compares
  *                 that question with, so it is exact to the unit
- *   robustness    the share of the ways the open questions could be
- *                 answered (one answer per outcome the rules can tell
- *                 apart) in which the recommendation stays the same:
- *                 exhaustive up to WHATIF_MAX_WAYS combinations, beyond
- *                 that a fixed-seed sample of that many
+ *   robustness    the share of the plausible ways the open questions
+ *                 could be answered (one answer per outcome the rules can
+ *                 tell apart; a way that makes one of the knowledge base's
+ *                 implausible combinations true, when the given answers
+ *                 alone do not, is left out) in which the recommendation
+ *                 stays the same: exhaustive up to WHATIF_MAX_WAYS
+ *                 combinations, beyond that a fixed-seed sample of that
+ *                 many. On the way, each open question is tried at its
+ *                 other answers in every way examined: one that changes
+ *                 the recommendation in any of them is not "irrelevant",
+ *                 even if it changes nothing alone.
  *   next          the open questions ranked by how much answering them
  *                 alone could change the recommendation: the share of
  *                 their possible answers that change it, then the mean
@@ -48,6 +54,8 @@ struct next_question {
 	size_t	question;
 	double	change_share;	/* 0..1 of its answers change the result */
 	double	margin_change;	/* mean |change| of the margin, points */
+	bool	jointly;	/* changes it together with other open
+				   answers, in some plausible way */
 };
 
 struct whatif {
@@ -57,13 +65,21 @@ struct whatif {
 						   change it, kb order */
 	size_t			 nsens;
 	size_t			 open;		/* unanswered questions */
-	size_t			 ways;		/* combinations examined */
+	size_t			 ways;		/* plausible combinations
+						   examined */
+	size_t			 implausible;	/* combinations left out */
 	bool			 exhaustive;	/* every combination, not a
 						   sample */
 	double			 holds_pct;
 	struct next_question	*next;		/* every open question, most
 						   telling first */
 	size_t			 nnext;
+	size_t			*deciding;	/* for a close call: answered
+						   questions whose nearest
+						   change brings the runner-up
+						   first, then open ones that
+						   could change the result */
+	size_t			 ndeciding;
 };
 
 void	whatif_analyse(const struct kb *kb, const struct value *answers,

@@ -916,6 +916,43 @@ load_rule(struct loader *ld, const struct ynode *item)
 	kb->rules[kb->nrules++] = r;
 }
 
+/* `implausible: [{when, why}]`: combinations what-if leaves out. */
+static void
+load_implausible(struct loader *ld, const struct ynode *item)
+{
+	static const char *const keys[] = { "when", "why", NULL };
+	struct implausible	 im;
+	struct expr_error	 ee;
+	size_t			 nerr = ld->d->nerrors;
+
+	if (item->type != YNODE_MAP) {
+		err_at(ld, item, "an implausible combination must be a mapping "
+		    "with 'when' and 'why'");
+		return;
+	}
+	check_keys(ld, item, "implausible combination", keys);
+	memset(&im, 0, sizeof im);
+	im.loc = loc_of(ld, item);
+	im.why = dup_text(ld, item, "why", "implausible combination", true);
+	im.when_text = dup_text(ld, item, "when", "implausible combination",
+	    true);
+	if (im.when_text != NULL &&
+	    (im.when = expr_parse(im.when_text, ld->kb, &ee)) == NULL)
+		condition_error(ld, item, "when", &ee);
+	if (ld->d->nerrors != nerr || ld->kb->nimplausible >= KB_MAX_RULES) {
+		if (ld->kb->nimplausible >= KB_MAX_RULES)
+			err_at(ld, item, "more than %d implausible "
+			    "combinations", KB_MAX_RULES);
+		free(im.why);
+		free(im.when_text);
+		expr_free(im.when);
+		return;
+	}
+	ld->kb->implausible = xreallocarray(ld->kb->implausible,
+	    ld->kb->nimplausible + 1, sizeof *ld->kb->implausible);
+	ld->kb->implausible[ld->kb->nimplausible++] = im;
+}
+
 /*
  * Second pass over one file's questions: their ask_if conditions, which
  * may read any question of any file.
@@ -1033,7 +1070,8 @@ static void
 load_declarations(struct loader *ld, const struct ynode *root)
 {
 	static const char *const keys[] = { "knowledge_base", "scoring",
-	    "questions", "patterns", "rules", "precedents", NULL };
+	    "questions", "patterns", "rules", "implausible", "precedents",
+	    NULL };
 	const struct ynode	*n;
 
 	check_keys(ld, root, "a knowledge-base file", keys);
@@ -1220,6 +1258,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 		load_ask_ifs(&ld, roots[i]);
 		if ((n = ynode_get(roots[i], "rules")) != NULL)
 			load_list(&ld, n, "rules", load_rule);
+		if ((n = ynode_get(roots[i], "implausible")) != NULL)
+			load_list(&ld, n, "implausible", load_implausible);
 		if ((n = ynode_get(roots[i], "precedents")) != NULL)
 			evidence_load_precedents(ld.kb, d, ld.file, n);
 	}

@@ -420,7 +420,7 @@ handout_could_change(const struct report_ctx *ctx, size_t q)
 		return (false);
 	for (i = 0; i < w->nnext; i++)
 		if (w->next[i].question == q)
-			return (w->next[i].change_share > 0);
+			return (w->next[i].jointly);
 	return (false);
 }
 

@@ -154,28 +154,19 @@ json_recommendation(const struct kb *kb, const struct ranking *r)
 	    kb->patterns[r->runner_up].id : NULL));
 }
 
-/*
- * The questions that would decide a close call: answered ones whose
- * nearest change brings the runner-up first, then open ones that could
- * change the recommendation. Also the open organisation questions.
- */
+/* The questions that would decide a close call, and the open organisation
+   questions. */
 static void
 json_deciding(json_t *rec, const struct report_ctx *ctx)
 {
 	const struct kb		*kb = ctx->kb;
-	const struct ranking	*r = ctx->ranking;
 	const struct whatif	*w = ctx->whatif;
 	json_t			*dq = json_array(), *oq = json_array();
 	size_t			 i, q;
 
-	for (i = 0; r->close_call && w != NULL && i < w->nsens; i++)
-		if (w->sens[i].processing == r->runner_up)
-			json_array_append_new(dq, json_string(
-			    kb->questions[w->sens[i].question].id));
-	for (i = 0; r->close_call && w != NULL && i < w->nnext; i++)
-		if (w->next[i].change_share > 0)
-			json_array_append_new(dq, json_string(
-			    kb->questions[w->next[i].question].id));
+	for (i = 0; w != NULL && i < w->ndeciding; i++)
+		json_array_append_new(dq, json_string(
+		    kb->questions[w->deciding[i]].id));
 	for (i = 0; i < kb->norg_questions; i++) {
 		q = kb->org_questions[i];
 		if (!ctx->answers->v[q].known)

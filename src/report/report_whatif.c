@@ -107,9 +107,11 @@ report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 		    w->open == 1 ? "" : "s");
 	else
 		snprintf(buf, bufsz, "The recommendation holds in %.0f%% of "
-		    "the ways the %zu open question%s could be answered "
-		    "(%s %zu).", w->holds_pct, w->open, w->open == 1 ? "" :
-		    "s", w->exhaustive ? "all" : "a sample of", w->ways);
+		    "the plausible ways the %zu open question%s could be "
+		    "answered (%s %zu%s).", w->holds_pct, w->open,
+		    w->open == 1 ? "" : "s", w->exhaustive ? "all" :
+		    "a sample of", w->ways, w->implausible > 0 ?
+		    ", leaving out combinations no real team gives" : "");
 	return (buf);
 }
 
@@ -192,18 +194,38 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 	}
 	next = json_array();
 	for (i = 0; i < w->nnext; i++)
-		json_array_append_new(next, json_pack("{s:s, s:b, s:o, s:o}",
+		json_array_append_new(next, json_pack("{s:s, s:b, s:b, s:o, "
+		    "s:o}",
 		    "question", kb->questions[w->next[i].question].id,
 		    "could_change_top", w->next[i].change_share > 0,
+		    "changes_with_others", w->next[i].jointly,
 		    "change_share", json_real(w->next[i].change_share),
 		    "margin_change", json_real(w->next[i].margin_change)));
 	json_object_set_new(root, "sensitivity", sens);
 	json_object_set_new(root, "robustness", json_pack("{s:o, s:I, s:I, "
-	    "s:b}", "holds_pct", json_real(round(w->holds_pct * 10) / 10),
+	    "s:I, s:b}", "holds_pct", json_real(round(w->holds_pct * 10) / 10),
 	    "open_questions",
-	    (json_int_t)w->open, "ways", (json_int_t)w->ways, "exhaustive",
+	    (json_int_t)w->open, "ways", (json_int_t)w->ways,
+	    "implausible_left_out", (json_int_t)w->implausible, "exhaustive",
 	    w->exhaustive));
 	json_object_set_new(root, "next_questions", next);
+}
+
+/* "latency, sql_skills and transitioning"; false if there are none. */
+static bool
+deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
+{
+	const struct whatif	*w = ctx->whatif;
+	size_t			 i, len;
+
+	buf[0] = '\0';
+	for (i = 0; w != NULL && i < w->ndeciding && i < 4; i++) {
+		len = strlen(buf);
+		snprintf(buf + len, bufsz - len, "%s%s", i == 0 ? "" :
+		    i + 1 == w->ndeciding || i == 3 ? " and " : ", ",
+		    ctx->kb->questions[w->deciding[i]].id);
+	}
+	return (buf[0] != '\0');
 }
 
 char *
@@ -213,14 +235,15 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	const char		*top = kb->patterns[r->processing].name;
+	char			 list[256];
 
 	if (runner_up < 0 || r->scores[runner_up].vetoed)
 		snprintf(buf, bufsz, "%s.", top);
 	else if (r->close_call)
 		snprintf(buf, bufsz, "a close call between %s and %s (%.1f "
-		    "points apart); the answers that would decide it are "
-		    "listed under \"What would change this\".", top,
-		    kb->patterns[runner_up].name, r->margin);
+		    "points apart)%s%s.", top, kb->patterns[runner_up].name,
+		    r->margin, deciding_list(ctx, list, sizeof list) ?
+		    "; deciding: " : "", list);
 	else if (r->scores[runner_up].stretched &&
 	    !r->scores[r->processing].stretched)
 		snprintf(buf, bufsz, "%s (%s meets a requirement only at a "

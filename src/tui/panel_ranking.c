@@ -135,7 +135,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	    w->processing < 0)
 		return (y);
 	snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% of "
-	    "the ways the %zu open question%s could be answered.",
+	    "the plausible ways the %zu open question%s could be answered.",
 	    w->holds_pct, w->open, w->open == 1 ? "" : "s");
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
 	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");

@@ -479,6 +479,7 @@ same_ranking(const struct kb *kb, const struct ranking *a,
 	assert_true(a->margin == b->margin);
 	assert_int_equal(a->runner_up, b->runner_up);
 	assert_int_equal(a->close_call, b->close_call);
+	assert_int_equal(a->org_settled, b->org_settled);
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "answers.h"
+#include "engine.h"
 #include "kb_load.h"
 #include "whatif.h"
 
@@ -195,6 +196,122 @@ test_robust_below_100(void **state)
 	kb_free(kb);
 }
 
+/*
+ * The one way in which b overtakes (rt and iot together) is declared
+ * implausible: it is left out, and the result holds in every other way.
+ */
+static void
+test_implausible_left_out(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
+	    "source: s}\n"
+	    "implausible:\n"
+	    "  - {when: rt and uses contains iot, why: never both}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.ways, 3);
+	assert_int_equal(w.implausible, 1);
+	assert_float_equal(w.holds_pct, 100.0, 1e-9);
+	whatif_free(&w);
+	/* A combination the answers themselves make is not left out. */
+	set(&a, kb, "rt=true");
+	set(&a, kb, "uses=iot");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.implausible, 0);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/*
+ * Neither rt nor iot changes the result alone, together they do: neither
+ * may be called one that would not change it; a question no rule reads is.
+ */
+static void
+test_changes_with_others(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+	size_t		 i, seen = 0;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
+	    "source: s}\n"
+	    "  - {id: many, when: teams > 50, effects: {m: 1}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	set(&a, kb, "teams=10");
+	whatif_analyse(kb, a.v, &w);
+	for (i = 0; i < w.nnext; i++) {
+		const char *id = kb->questions[w.next[i].question].id;
+
+		if (strcmp(id, "rt") == 0 || strcmp(id, "uses") == 0) {
+			assert_float_equal(w.next[i].change_share, 0, 1e-9);
+			assert_true(w.next[i].jointly);
+			seen++;
+		} else
+			assert_false(w.next[i].jointly);
+	}
+	assert_int_equal(seen, 2);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/*
+ * a and b within the close-call margin: the recommendation is a close
+ * call, and the questions that would decide it are named.
+ */
+static void
+test_close_call_deciding(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+	struct ranking	*r;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
+	    "source: s}\n"
+	    "  - {id: rt, when: rt, effects: {b: 1}, why: w, source: s}\n"
+	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
+	    "source: s}\n"
+	    "scoring: {close_call: 10}\n");
+	answers_init(&a, kb);
+	set(&a, kb, "latency=1m");
+	set(&a, kb, "rt=true");
+	r = ranking_new(kb);
+	engine_rank(kb, a.v, r);
+	assert_true(r->close_call);
+	whatif_analyse(kb, a.v, &w);
+	assert_true(w.ndeciding >= 2);
+	assert_string_equal(kb->questions[w.deciding[0]].id, "latency");
+	whatif_free(&w);
+	set(&a, kb, "uses=iot");
+	engine_rank(kb, a.v, r);
+	assert_false(r->close_call);
+	ranking_free(r);
+	answers_free(&a);
+	kb_free(kb);
+}
+
 /* The question that can flip the result alone is asked first. */
 static void
 test_next_question_order(void **state)
@@ -278,6 +395,9 @@ main(void)
 		cmocka_unit_test(test_robust_below_100),
 		cmocka_unit_test(test_next_question_order),
 		cmocka_unit_test(test_ask_if_respected),
+		cmocka_unit_test(test_implausible_left_out),
+		cmocka_unit_test(test_changes_with_others),
+		cmocka_unit_test(test_close_call_deciding),
 	};
 
 	return (cmocka_run_group_tests_name("whatif", tests, NULL, NULL));
