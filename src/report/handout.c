@@ -205,13 +205,16 @@ strong(FILE *fp, const struct handout_markup *m, const char *s)
 	fputs(m->end_strong, fp);
 }
 
+static void	rec_tail(FILE *, const struct report_ctx *,
+		    const struct handout *, const struct handout_markup *);
+
 void
 handout_recommendation(FILE *fp, const struct report_ctx *ctx,
     const struct handout *h, const struct handout_markup *m)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 num[80];
+	char			*org_after = NULL;
 
 	if (r->processing < 0) {
 		lit(fp, "Every processing pattern is ruled out by these "
@@ -220,11 +223,34 @@ handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 	}
 	lit(fp, "Use ");
 	strong(fp, m, kb->patterns[r->processing].name);
-	if (r->organization >= 0) {
+	if (!r->org_settled) {
+		char	org[512];
+
+		/* The organisation as its own sentence, said as leaning. */
+		report_organization_phrase(ctx, org, sizeof org);
+		org_after = xstrdup(org[0] == ' ' ? org + 1 : org);
+	} else if (r->organization >= 0) {
 		lit(fp, ", organised as a ");
 		strong(fp, m, kb->patterns[r->organization].name);
 	} else
 		lit(fp, ", organised centrally");
+	rec_tail(fp, ctx, h, m);
+	if (org_after != NULL) {
+		lit(fp, " ");
+		m->text(fp, org_after);
+		free(org_after);
+	}
+}
+
+/* The processing decision's lead over the runner-up, or its close call. */
+static void
+rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
+    const struct handout_markup *m)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 num[80];
+
 	if (h->runner_up < 0) {
 		lit(fp, ": it is the only processing pattern.");
 		return;
@@ -234,10 +260,16 @@ handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 		return;
 	}
 	if (r->close_call) {
+		char	list[256];
+
 		lit(fp, ": a close call with ");
 		m->text(fp, kb->patterns[h->runner_up].name);
-		lit(fp, "; the answers that would decide it are under what "
-		    "would change this.");
+		if (report_deciding_list(ctx, list, sizeof list)) {
+			lit(fp, ", which the answers to ");
+			m->text(fp, list);
+			lit(fp, " would decide.");
+		} else
+			lit(fp, ".");
 		return;
 	}
 	if (r->margin < 0.05) {
@@ -473,4 +505,45 @@ handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	snprintf(buf, sizeof buf, "; %.0f%% similar over %zu of %zu answers.",
 	    pm->similarity * 100.0, pm->compared, pm->answered);
 	lit(fp, buf);
+}
+
+bool
+handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
+    const struct handout_markup *m)
+{
+	static const char *const lead[] = { NULL, "Meets ", "meets ",
+	    "cannot meet " };
+	static const char *const tail[] = { NULL, "", " only at a stretch",
+	    "" };
+	const struct kb		*kb = ctx->kb;
+	enum verdict		 v, want;
+	size_t			 q, n, k, total = 0;
+	bool			 wrote = false;
+
+	for (want = VERDICT_MEETS; want <= VERDICT_MISSES; want++) {
+		for (q = n = 0; q < kb->nquestions; q++)
+			n += engine_verdict(kb, ctx->ranking, ctx->answers->v,
+			    p, q) == want;
+		if (n == 0)
+			continue;
+		lit(fp, wrote ? "; " : "");
+		lit(fp, wrote ? lead[want] : want == VERDICT_MEETS ? lead[want] :
+		    want == VERDICT_STRETCHES ? "Meets " : "Cannot meet ");
+		for (q = k = 0; q < kb->nquestions; q++) {
+			v = engine_verdict(kb, ctx->ranking, ctx->answers->v,
+			    p, q);
+			if (v != want)
+				continue;
+			if (k > 0)
+				lit(fp, k + 1 == n ? " and " : ", ");
+			m->text(fp, kb->questions[q].id);
+			k++;
+		}
+		lit(fp, tail[want]);
+		wrote = true;
+		total += n;
+	}
+	if (wrote)
+		lit(fp, ".");
+	return (total > 0);
 }

@@ -115,6 +115,14 @@ char	*handout_answer(const struct question *q, const struct value *v,
  * recommendation (false without a what-if analysis).
  */
 bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
+/*
+ * What pattern p delivers of the answered requirements, as one sentence
+ * ("Meets latency and realtime_outputs; meets transitioning only at a
+ * stretch."); writes nothing when no requirement is answered. Returns
+ * whether it wrote.
+ */
+bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
+	    const struct handout_markup *m);
 /* The fit as words: "strong fit", "ruled out". */
 const char *handout_fit(enum fit f);
 /* Whether pattern p is the recommended processing or organisation. */

@@ -92,6 +92,12 @@ char	*report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	    char *buf, size_t bufsz);
 char	*report_organization_phrase(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
+/*
+ * The questions that would decide a close call, as "latency, sql_skills
+ * and transitioning" (at most four); false, and "", if there are none.
+ */
+bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
 /* The text report's "What would change this" section. */
 void	 report_whatif_text(FILE *fp, const struct report_ctx *ctx);
 

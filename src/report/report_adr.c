@@ -266,8 +266,17 @@ write_pros_cons(FILE *fp, const struct report_ctx *ctx)
 			escape_md(fp, p->summary);
 			fputs(". ", fp);
 		}
-		fprintf(fp, "Score %.1f, %s, ranked %zu.\n\n", s->score,
+		fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
 		    handout_fit(s->fit), i + 1);
+		fputc(' ', fp);
+		handout_requirements(fp, ctx, s->pattern, &md_markup);
+		fputs("\n\n", fp);
+		for (j = 0; j < s->nstretches; j++) {
+			fputs("* Bad, because it meets a requirement only at a "
+			    "stretch: ", fp);
+			escape_md(fp, kb->rules[s->stretches[j]].why);
+			fputc('\n', fp);
+		}
 		for (j = 0; j < s->nvetoes; j++) {
 			fputs("* Bad, because it is ruled out here: ", fp);
 			escape_md(fp, kb->rules[s->vetoes[j]].why);

@@ -326,6 +326,9 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 		escape_html(fp, pat->summary);
 		fputs("</span>", fp);
 	}
+	fputs("</p>\n<p class=\"req\">", fp);
+	if (!handout_requirements(fp, ctx, p, &html_markup))
+		fputs("No requirement answered.", fp);
 	fputs("</p>\n", fp);
 	fputs("<h3>Why</h3>\n", fp);
 	if (s->nreasons == 0)

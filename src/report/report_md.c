@@ -179,6 +179,8 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 		escape_md(fp, pat->summary);
 		fputs("*\n\n", fp);
 	}
+	if (handout_requirements(fp, ctx, p, &md_markup))
+		fputs("\n\n", fp);
 	fputs("**Why**\n\n", fp);
 	if (s->nreasons == 0)
 		fputs("No rule applied to it with these answers.\n", fp);

@@ -211,9 +211,8 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 	json_object_set_new(root, "next_questions", next);
 }
 
-/* "latency, sql_skills and transitioning"; false if there are none. */
-static bool
-deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
+bool
+report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
 	const struct whatif	*w = ctx->whatif;
 	size_t			 i, len;
@@ -242,7 +241,7 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	else if (r->close_call)
 		snprintf(buf, bufsz, "a close call between %s and %s (%.1f "
 		    "points apart)%s%s.", top, kb->patterns[runner_up].name,
-		    r->margin, deciding_list(ctx, list, sizeof list) ?
+		    r->margin, report_deciding_list(ctx, list, sizeof list) ?
 		    "; deciding: " : "", list);
 	else if (r->scores[runner_up].stretched &&
 	    !r->scores[r->processing].stretched)
@@ -261,16 +260,18 @@ report_organization_phrase(const struct report_ctx *ctx, char *buf,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	char			 open[512] = "";
-	size_t			 i, q, n = 0, len;
+	size_t			 i, q, n = 0, k = 0, len;
 
+	for (i = 0; i < kb->norg_questions; i++)
+		n += !ctx->answers->v[kb->org_questions[i]].known;
 	for (i = 0; i < kb->norg_questions; i++) {
 		q = kb->org_questions[i];
 		if (ctx->answers->v[q].known)
 			continue;
 		len = strlen(open);
-		snprintf(open + len, sizeof open - len, "%s%s", n == 0 ? "" :
-		    " and ", kb->questions[q].id);
-		n++;
+		snprintf(open + len, sizeof open - len, "%s%s", k == 0 ? "" :
+		    k + 1 == n ? " and " : ", ", kb->questions[q].id);
+		k++;
 	}
 	if (r->org_settled || n == 0)
 		snprintf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?

@@ -254,7 +254,12 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 		    "by these answers.");
 		return;
 	}
-	if (r->organization >= 0)
+	if (!r->org_settled)
+		len = (size_t)snprintf(buf, bufsz, "%s, organisation leaning "
+		    "%s", kb->patterns[r->processing].name,
+		    r->organization >= 0 ? kb->patterns[r->organization].name :
+		    "central");
+	else if (r->organization >= 0)
 		len = (size_t)snprintf(buf, bufsz, "%s, organised as a %s",
 		    kb->patterns[r->processing].name,
 		    kb->patterns[r->organization].name);
@@ -263,15 +268,16 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 		    kb->patterns[r->processing].name);
 	if (len >= bufsz || next == NULL)
 		return;
-	if (r->margin < 0.05)
-		snprintf(buf + len, bufsz - len, " (tied with %s)", next);
+	if (r->close_call)
+		snprintf(buf + len, bufsz - len, " (a close call with %s)",
+		    next);
 	else
 		snprintf(buf + len, bufsz - len, " (%.1f points ahead of %s)",
 		    r->margin, next);
 	if (draw_width(buf) <= width)
 		return;
-	if (r->margin < 0.05)
-		snprintf(buf + len, bufsz - len, " (tied)");
+	if (r->close_call)
+		snprintf(buf + len, bufsz - len, " (a close call)");
 	else
 		snprintf(buf + len, bufsz - len, " (%.1f points ahead)",
 		    r->margin);
