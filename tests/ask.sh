@@ -41,6 +41,7 @@ moderate
 high
 medium
 occasional
+replay
 yes
 IN
 same full tests/ask/full.yaml

@@ -19,7 +19,7 @@ type_text 2m
 keys Enter
 not_see duration-editor-closes "Answer:"
 row_has duration-in-list latency " 2m "
-see progress-1 "answered 1 of 19"
+see progress-1 "answered 1 of 20"
 see recommendation-appears "Recommendation: Stream Processing"
 screen | cut -c66- >"$T/ranking-after"
 if cmp -s "$T/ranking-before" "$T/ranking-after"; then
@@ -93,14 +93,14 @@ see set-ticked "[x] iot"
 keys Enter
 wait_gone "[x] iot"
 row_has set-answer use_cases " reporting, iot "
-see progress-10 "answered 10 of 19"
+see progress-10 "answered 10 of 20"
 
 # realtime_outputs yes, then back up to it and make it "don't know".
 keys Enter Enter
 wait_gone "( ) yes"
 row_has bool-yes-2 realtime_outputs " yes "
 keys Up u
-see dont-know-progress "answered 10 of 19"
+see dont-know-progress "answered 10 of 20"
 row_has dont-know realtime_outputs "don't know"
 # In a list, "don't know" is also the last item.
 keys Up Enter End Enter

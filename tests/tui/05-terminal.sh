@@ -7,7 +7,7 @@
 start 120 40 tui --answers tests/tui/stock.yaml
 screen >"$T/before-resize"
 resize 60 20
-see resize-60x20-progress "answered 6 of 19"
+see resize-60x20-progress "answered 6 of 20"
 see resize-60x20-keys "r ranking"
 not_see resize-60x20-narrow "Ranking ─"
 resize 50 12
@@ -34,7 +34,7 @@ see small-unsaved "press Q to quit without saving"
 keys q
 see small-q-ignored "press Q to quit without saving"
 resize 120 40
-see small-back "answered 5 of 19"
+see small-back "answered 5 of 20"
 resize 50 12
 wait_for "press Q"
 keys Q
@@ -46,7 +46,7 @@ else fail small-Q-quits "status '$status'"; fi
 run_in_shell() {
 	shell 100 30
 	keys "stty -g >$T/stty.before; sh -c 'echo \$\$ >$T/pid; exec \"$A\" tui'; echo \"rc=\$?\"; stty -g >$T/stty.after" Enter
-	wait_for "answered 0 of 19"
+	wait_for "answered 0 of 20"
 	[ "$(pane '#{alternate_on}')" = 1 ] && in_alt=1 || in_alt=0
 }
 
