@@ -156,6 +156,7 @@ kb-check: $(BIN)
 	@sh tests/seed-coverage.sh
 	@sh tests/scenarios.sh ./$(BIN)
 	@sh tests/evidence.sh ./$(BIN)
+	@sh tests/decision.sh ./$(BIN)
 
 # archadvisor batch: formats, bad documents, and the same answers as one
 # report per scenario over a sample.

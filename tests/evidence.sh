@@ -1,37 +1,13 @@
 #!/bin/sh
-# End-to-end checks of the evidence features (issue 11): `precedents`,
-# `diff` and its diff(1)-like exit statuses, `check` warnings and
-# --strict, and the engine's agreement with the stock precedents, which
-# must stay at 80% or more in the top two.
+# End-to-end checks of the evidence features: `precedents`, `diff` and its
+# diff(1)-like exit statuses, `check` warnings and --strict, and the
+# engine's agreement with the case library, held at its floors.
 # usage: tests/evidence.sh ./archadvisor
 set -u
 A=$1
 . tests/lib.sh
 EV=tests/kb/evidence.yaml
 EX=data/examples
-
-expect() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$name"
-		return 0
-	fi
-	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
-	return 1
-}
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name" "$(head -5 "$T/out")" \
-	    "$(head -3 "$T/err")"; fi
-}
-has() { grep -q -- "$2" "$1"; }
-hasnt() { ! grep -q -- "$2" "$1"; }
-empty() { [ ! -s "$1" ]; }
-json() { jq -e "$2" "$1" >/dev/null 2>&1; }
 
 # --- precedents -------------------------------------------------------
 expect precedents-all 0 "$A" precedents --rules "$EV"

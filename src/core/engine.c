@@ -598,7 +598,10 @@ engine_verdict(const struct kb *kb, const struct ranking *r,
 	enum verdict			 v = VERDICT_MEETS;
 	size_t				 i;
 
-	if (!kb->questions[q].requirement || !answers[q].known)
+	/* Requirements are needs of the processing; an organisation meets
+	   or misses none of them. */
+	if (!kb->questions[q].requirement || !answers[q].known ||
+	    kb->patterns[p].kind != PATTERN_PROCESSING)
 		return (VERDICT_UNKNOWN);
 	for (i = 0; i < s->nvetoes; i++)
 		if (kb->rules[s->vetoes[i]].requirement == (int)q)

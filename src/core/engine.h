@@ -113,7 +113,7 @@ enum verdict { VERDICT_UNKNOWN, VERDICT_MEETS, VERDICT_STRETCHES,
 
 /*
  * Pattern p's verdict on requirement question q: unknown when q is
- * unanswered or not a requirement, else misses (a veto of that requirement
+ * unanswered or not a requirement or p is an organisation, else misses (a veto of that requirement
  * fired), stretches (a stretch fired) or meets.
  */
 enum verdict	 engine_verdict(const struct kb *kb, const struct ranking *r,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handout.h"
 #include "report.h"
 #include "report_evidence.h"
 #include "textfmt.h"
@@ -150,6 +151,34 @@ write_why(FILE *fp, const struct report_ctx *ctx, const struct rule *rule)
 }
 
 static void
+plain_text(FILE *fp, const char *s)
+{
+	fputs(s, fp);
+}
+
+static const struct handout_markup plain_markup = { plain_text, "", "" };
+
+/* "Meets latency; meets transitioning only at a stretch.", wrapped. */
+static void
+write_requirements(FILE *fp, const struct report_ctx *ctx, size_t p)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+	bool	 any;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return;
+	any = handout_requirements(mem, ctx, p, &plain_markup);
+	if (fclose(mem) == 0 && any) {
+		fputs("         ", fp);
+		text_wrap(fp, buf, 9, 9, ctx->width);
+		fputc('\n', fp);
+	}
+	free(buf);
+}
+
+static void
 write_reasons(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb			*kb = ctx->kb;
@@ -167,6 +196,7 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 		fprintf(fp, "%s", kb->patterns[s->pattern].name);
 		text_reset(fp, ctx->color);
 		fprintf(fp, " (%s, %.1f)\n", fit_name(s->fit), s->score);
+		write_requirements(fp, ctx, s->pattern);
 		for (j = 0; j < s->nvetoes; j++) {
 			rule = &kb->rules[s->vetoes[j]];
 			fputs("   veto  ", fp);

@@ -1,0 +1,97 @@
+#!/bin/sh
+# The decision model end to end, on constructed scenarios (the case
+# library measures it on real ones): ties and close calls said plainly,
+# a restated fact counted once, requirements before preferences in every
+# format, the organisation as a decision of its own, and robustness over
+# plausible completions only.
+# usage: tests/decision.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+EX=data/examples
+
+# --- ties and close calls ---------------------------------------------------
+# An hourly freshness sits where batch and micro-batch meet: a tie.
+expect tie-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
+    --set latency=1h --format json
+check tie-is-close-call json "$T/out" '.recommendation.close_call == true'
+check tie-names-runner-up json "$T/out" \
+    '.recommendation.runner_up == "micro_batch"'
+check tie-deciding-questions json "$T/out" \
+    '.recommendation.deciding_questions | index("latency") != null'
+expect tie-text 0 "$A" report --answers "$EX/nightly-finance.yaml" \
+    --set latency=1h
+check tie-text-says-close-call has "$T/out" \
+    '^Recommendation: a close call between Batch Processing and Micro-Batch'
+check tie-text-no-win hasnt "$T/out" '0.0 points ahead'
+expect tie-markdown 0 "$A" report --answers "$EX/nightly-finance.yaml" \
+    --set latency=1h --format markdown
+check tie-markdown-says-close-call has "$T/out" 'a close call with'
+# A clear lead is not a close call.
+expect lead-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
+    --format json
+check lead-not-close-call json "$T/out" '.recommendation.close_call == false'
+
+# --- a fact counts once ---------------------------------------------------------
+# Very large volume and large-volume ETL restate one fact about volume.
+expect volume-once 0 "$A" report --set latency=1d --set volume=50TB \
+    --set use_cases=etl --format json
+check volume-once-one-reason json "$T/out" \
+    '[.ranking[] | select(.pattern == "batch") | .reasons[] |
+    select(.rule | test("volume"))] | length == 1'
+check volume-reasons-strongest-first json "$T/out" \
+    '[.ranking[] | select(.pattern == "batch") | .reasons[].effect] |
+    (map(fabs) == (map(fabs) | sort | reverse))'
+
+# --- requirements before preferences ------------------------------------------
+expect stretch-json 0 "$A" report --set latency=45m --set volume=50TB \
+    --set use_cases=etl,reporting --format json
+check stretch-first-meets json "$T/out" \
+    '.recommendation.processing == "micro_batch"'
+check stretch-batch-marked json "$T/out" \
+    '.ranking[] | select(.pattern == "batch") | .stretched == true and
+    (.requirements[] | select(.question == "latency") | .verdict ==
+    "stretches")'
+check stretch-batch-below-all-that-meet json "$T/out" \
+    '[.ranking[] | select(.kind == "processing")] | map(.pattern) |
+    index("batch") == length - 1'
+expect stretch-text 0 "$A" report --set latency=45m --set volume=50TB \
+    --set use_cases=etl,reporting
+check stretch-text-says has "$T/out" 'at a stretch'
+expect stretch-md 0 "$A" report --set latency=45m --set volume=50TB \
+    --set use_cases=etl,reporting --format markdown
+check stretch-md-verdict has "$T/out" '^Meets latency\.$'
+expect stretch-adr 0 "$A" report --set latency=45m --set volume=50TB \
+    --set use_cases=etl,reporting --format adr
+check stretch-adr-verdict has "$T/out" 'Meets latency only at a stretch\.'
+expect miss-json 0 "$A" report --set latency=30s --format json
+check miss-rules-out json "$T/out" \
+    '.ranking[] | select(.pattern == "micro_batch") | .vetoed and
+    (.requirements[0].verdict == "misses")'
+
+# --- the organisation, its own decision --------------------------------------
+expect org-leaning 0 "$A" report --set central_bottleneck=true --format json
+check org-leaning-mesh json "$T/out" \
+    '.recommendation.organization == "data_mesh" and
+    .recommendation.organization_settled == false'
+check org-leaning-names-questions json "$T/out" \
+    '.recommendation.organization_open_questions == ["domains", "maturity"]'
+expect org-leaning-text 0 "$A" report --set central_bottleneck=true
+check org-leaning-text-says has "$T/out" 'leaning towards Data Mesh'
+expect org-settled 0 "$A" report --set domains=3 --set central_bottleneck=true \
+    --set maturity=4 --format json
+check org-settled-central json "$T/out" \
+    '.recommendation.organization == "centralized" and
+    .recommendation.organization_settled == true'
+
+# --- robustness over plausible completions ----------------------------------
+# A nightly team is not asked to imagine that everything must be real-time.
+expect plausible 0 "$A" report --answers "$EX/nightly-finance.yaml" \
+    --format json
+check plausible-left-out json "$T/out" '.robustness.implausible_left_out > 0'
+check plausible-no-all-realtime json "$T/out" \
+    '[.sensitivity[].question] | index("all_realtime") == null'
+expect plausible-text 0 "$A" report --answers "$EX/nightly-finance.yaml"
+check plausible-text-says has "$T/out" 'plausible ways'
+
+finish decision
