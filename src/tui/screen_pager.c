@@ -112,6 +112,15 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
 			free(text);
 		}
 	}
+	if (s->stretched) {
+		heading(l, "Meets a requirement only at a stretch");
+		for (i = 0; i < s->nstretches; i++) {
+			rule = &kb->rules[s->stretches[i]];
+			text = xasprintf("%s [%s]", rule->why, rule->id);
+			lines_wrap(l, 3, 3, width, ST_FIT_WEAK, text);
+			free(text);
+		}
+	}
 	if (s->vetoed)
 		text = xasprintf("Rules that fired (evidence %+.1f; the veto "
 		    "makes the score 0)", s->evidence);

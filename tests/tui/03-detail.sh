@@ -55,3 +55,11 @@ detail_to "Data Mesh (data_mesh"
 see stock-detail-principles "Domain Ownership"
 keys Escape r
 see stock-detail-back "Enter answer"
+
+# A pattern that meets a requirement only at a stretch says so, with why.
+start 120 40 tui --answers tests/tui/stretch.yaml
+keys r
+keys Enter
+detail_to "Batch Processing (batch"
+see stretch-detail-heading "Meets a requirement only at a stretch"
+see stretch-detail-why "Even an hourly schedule leaves data"
