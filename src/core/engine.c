@@ -162,6 +162,7 @@ ranking_new(const struct kb *kb)
 	free(nvetoes);
 	free(nstretches);
 	r->code = code_new(kb);
+	r->sort_reasons = true;
 	return (r);
 }
 
@@ -510,7 +511,8 @@ tally_pattern(const struct kb *kb, struct ranking *r, size_t p)
 	}
 	if (c->grouped[p])
 		evidence += tally_groups(kb, r, p, &nreasons);
-	sort_reasons(reasons, nreasons);
+	if (r->sort_reasons)
+		sort_reasons(reasons, nreasons);
 	s->evidence = evidence;
 	s->vetoed = vetoed != 0;
 	s->stretched = stretched != 0 && !s->vetoed;

@@ -56,7 +56,8 @@ struct pattern_score {
 					   stretch */
 	enum fit	 fit;
 	struct reason	*reasons;	/* counted weighted effects, strongest
-					   first (rule order among equals) */
+					   first (rule order among equals);
+					   see sort_reasons */
 	size_t		 nreasons;
 	size_t		*vetoes;	/* rules that vetoed it */
 	size_t		 nvetoes;
@@ -83,6 +84,10 @@ struct ranking {
 	bool			 close_call;	/* the runner-up is in the same
 						   tier and within kb->close_call
 						   points */
+	bool			 sort_reasons;	/* true (ranking_new's default):
+						   reasons strongest first; false
+						   leaves them in rule order, for
+						   callers that never show them */
 	struct engine_code	*code;		/* private (engine.c): the kb's
 						   rules compiled for this
 						   ranking's scoring */

@@ -91,3 +91,9 @@ expr_cgen_true(const struct expr *e, FILE *fp, const char *var)
 {
 	gen(e, e->root, true, fp, var);
 }
+
+void
+expr_cgen_false(const struct expr *e, FILE *fp, const char *var)
+{
+	gen(e, e->root, false, fp, var);
+}

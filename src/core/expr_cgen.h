@@ -17,5 +17,7 @@
  * false" tests, with no unknown state left at run time.
  */
 void	expr_cgen_true(const struct expr *e, FILE *fp, const char *var);
+/* The same, nonzero exactly when e evaluates to TV_FALSE. */
+void	expr_cgen_false(const struct expr *e, FILE *fp, const char *var);
 
 #endif

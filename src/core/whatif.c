@@ -404,6 +404,7 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	}
 	free(used);
 	x.r = ranking_new(kb);
+	x.r->sort_reasons = false;	/* only outcomes matter here */
 	x.scratch = xcalloc(kb->nquestions, sizeof *x.scratch);
 	memcpy(x.scratch, answers, kb->nquestions * sizeof *x.scratch);
 	x.jointly = xcalloc(kb->nquestions, sizeof *x.jointly);

@@ -112,6 +112,7 @@ batch_run(const struct kb *kb, const struct batch_input *in, size_t nin,
 	if (batch_write_header(out, kb, o->format) != 0)
 		return (BATCH_WRITE_ERROR);
 	r = ranking_new(kb);
+	r->sort_reasons = false;	/* rows show no reasons */
 	for (i = 0; i < nin && !c->stopped; i++)
 		run_input(kb, &in[i], o, r, out, err, &st, c);
 	ranking_free(r);

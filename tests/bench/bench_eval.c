@@ -148,6 +148,7 @@ main(int argc, char **argv)
 		return (1);
 	}
 	r = ranking_new(kb);
+	r->sort_reasons = false;	/* as batch ranks */
 	rng_seed(42);
 	ncheck = CHECK / ((long)kb->nrules + 1);
 	if (ncheck > 200000)

@@ -19,6 +19,8 @@ struct floor_result {
 	double	evidence[FLOOR_MAXP];
 	double	score[FLOOR_MAXP];
 	int	vetoed[FLOOR_MAXP];
+	int	stretched[FLOOR_MAXP];
+	int	org_open;	/* an organisation question is open */
 	int	top;		/* first place */
 	int	processing;	/* best processing pattern, or -1 */
 	int	organization;	/* or -1: centralised */
@@ -33,5 +35,8 @@ extern const double	floor_org_threshold;
 void	floor_rank(const struct value *a, struct floor_result *res);
 /* First place and recommendation from evidence, vetoes and scores. */
 void	floor_finish(struct floor_result *res);
+/* Keeps in *best the strongest weight of a rule group (the first among
+   equals): *set says whether one fired. */
+void	floor_group(double *best, int *set, double w);
 
 #endif
