@@ -5,7 +5,7 @@
 #   make check      the same set-up, then every test
 #   make SANITIZE=address,undefined check    the suite under ASan+UBSan
 #
-# Everything except src/main.c and src/tui/ goes into build/libarchadvisor.a,
+# Everything except src/cli/ and src/tui/ goes into build/libarchadvisor.a,
 # which the program and the tests link alike (the core links without curses).
 
 PREFIX	?= /usr/local
@@ -23,7 +23,7 @@ CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
 CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Isrc/ask \
-	-Isrc/tui -Ibuild
+	-Isrc/tui -Isrc/cli -Ibuild
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -45,6 +45,8 @@ LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o \
 	$(B)/stock_events.o
 TUI_SRC	= $(wildcard src/tui/*.c)
 TUI_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(TUI_SRC))
+CLI_SRC	= $(wildcard src/cli/*.c)
+CLI_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(CLI_SRC))
 RULES	= $(sort $(wildcard rules/*.yaml))
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -58,7 +60,7 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
 all: $(BIN)
 
-$(BIN): $(B)/main.o $(TUI_OBJ) $(LIB)
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
 
 $(LIB): $(LIB_OBJ)

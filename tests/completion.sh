@@ -88,7 +88,7 @@ for sh in b z; do
 	$c re
 	same "$sh-command-prefix" report
 	$c -
-	same "$sh-global-options" --rules --color --version --help
+	same "$sh-global-options" --plain --rules --color --version --help
 	$c report --f
 	same "$sh-option-prefix" --format
 	$c report --format ''

@@ -48,9 +48,13 @@ compare() {
 		fail "$1" "< --help, > $MAN1:" "$(cat "$T/diff")"; fi
 }
 
-"$A" --help | help_opts 'global options' > "$T/help-global"
+"$A" --help | help_opts 'global options' | grep -v -- '--plain' \
+    > "$T/help-global"
 man_opts '^\.Sh OPTIONS$' '^\.S[hs] ' > "$T/man-global"
 compare "global options" "$T/help-global" "$T/man-global"
+# --plain comes only before no command: documented beside the list.
+grep -q 'Fl \\-plain' "$MAN1" && pass "plain documented" ||
+    fail "plain documented"
 [ -s "$T/help-global" ] && pass "global options found" ||
     fail "global options found"
 

@@ -25,6 +25,7 @@
 
 #include "answers_load.h"
 #include "diag.h"
+#include "exits.h"
 #include "tui.h"
 #include "tui_int.h"
 #include "whatif.h"
@@ -495,7 +496,7 @@ load_answers(struct tui *t, const char *path)
 	diag_free(&d);
 	if (st != LOAD_OK) {
 		answers_free(&t->answers);
-		return (st == LOAD_NOT_FOUND ? 66 : 65);
+		return (st == LOAD_NOT_FOUND ? EXIT_NOINPUT : EXIT_DATAERR);
 	}
 	if (strcmp(path, "-") != 0)
 		t->path = xstrdup(path);
@@ -521,7 +522,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	if (kb->nquestions == 0) {
 		fprintf(stderr, "archadvisor: the knowledge base %s has no "
 		    "questions to answer\n", kb->name);
-		return (65);
+		return (EXIT_DATAERR);
 	}
 	memset(&t, 0, sizeof t);
 	t.kb = kb;
@@ -544,7 +545,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 		ranking_free(t.ranking);
 		answers_free(&t.answers);
 		free(t.path);
-		return (70);
+		return (EXIT_SOFTWARE);
 	}
 	restore_len = 0;
 	add_restore_cap("sgr0");

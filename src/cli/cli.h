@@ -1,0 +1,144 @@
+/*
+ * cli: archadvisor's command line. Each command is a file of its own
+ * (cmd_<name>.c) with a `struct command` in the table of commands.c: its
+ * name, usage, summary and options as data, from which the option parser,
+ * --help, option errors and shell completion are all made. The commands
+ * load the knowledge base and answers through the library and map every
+ * failure to one line on stderr and an exit status of exits.h.
+ *
+ * Borrowed: every pointer in these structs points at static data or at
+ * argv; nothing here is freed by the caller unless a function says so.
+ */
+#ifndef ARCHADVISOR_CLI_H
+#define ARCHADVISOR_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "exits.h"
+#include "kb.h"
+#include "kb_load.h"
+#include "report.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Options that every command accepts. */
+struct globals {
+	const char	**rules;	/* each --rules PATH, in order */
+	size_t		  nrules;
+	enum color_mode	  color;
+};
+
+/* Ids of options without a short letter (a short option's id is its
+   letter). */
+enum {
+	OPT_COLOR = 1000,
+	OPT_VERSION,
+	OPT_PLAIN,
+	OPT_ADR_DIR,
+	OPT_FAIL_FAST,
+	OPT_STRICT,
+};
+
+/* One option of a command, as --help shows it and getopt reads it. */
+struct cli_option {
+	int		 id;	/* short letter, or an OPT_* id */
+	const char	*name;	/* long name without "--"; NULL ends a list */
+	const char	*arg;	/* the value's name ("FILE"), or NULL */
+	const char	*help;	/* one sentence, wrapped by --help */
+};
+
+struct command;
+
+/* A command's handler for one of its own options: 0, or an exit status. */
+typedef int	(*cli_option_fn)(const struct command *cmd, void *state,
+		    int id, const char *value);
+
+struct command {
+	const char		*name;
+	const char		*args;		/* usage after the name */
+	const char		*summary;	/* first line: the one-line
+						   summary of 'archadvisor
+						   --help' */
+	const struct cli_option	*options;	/* its own; ends with a NULL
+						   name */
+	const char *const	*formats;	/* what --format accepts, NULL
+						   ended; NULL: the report
+						   writers */
+	void			(*epilog)(FILE *fp); /* after the options in
+						   --help, or NULL */
+	int			(*run)(const struct command *cmd, int argc,
+				    char **argv, struct globals *g);
+};
+
+/* commands.c: the table, in the order --help lists them. */
+extern const struct command	*const commands[];
+extern const size_t		 ncommands;
+const struct command		*command_find(const char *name);
+
+/* The commands, one file each. */
+extern const struct command	cmd_report, cmd_explain, cmd_batch,
+				cmd_patterns, cmd_questions, cmd_tui, cmd_ask,
+				cmd_check, cmd_precedents, cmd_diff,
+				cmd_complete;
+
+/*
+ * options.c. cli_parse reads cmd's options from argv (getopt_long, with
+ * the common ones: --rules, --color, --version, --help), calling fn for
+ * each of cmd's own (fn may be NULL for a command without options of its
+ * own); it leaves the operands at argv[optind..]. Returns 0,
+ * -1 when --help was printed (exit 0), or an exit status after a one-line
+ * message.
+ */
+int	cli_parse(const struct command *cmd, int argc, char **argv,
+	    struct globals *g, cli_option_fn fn, void *state);
+/* main's own options, before the command: --plain sets *plain. */
+int	cli_parse_global(int argc, char **argv, struct globals *g,
+	    bool *plain);
+void	cli_usage(FILE *fp);
+void	cli_command_help(FILE *fp, const struct command *cmd);
+/* cmd's options for completion, "--name<TAB>ARG" and "-c<TAB>ARG" a line
+   (cmd NULL: the options before a command). */
+void	cli_option_words(FILE *fp, const struct command *cmd);
+/* The formats cmd's --format accepts, one a line. */
+void	cli_formats(FILE *fp, const struct command *cmd);
+/* Whether name is one of the formats cmd accepts. */
+bool	cli_format_ok(const struct command *cmd, const char *name);
+/* "unknown format 'x' (expected text or json)", as a usage error. */
+int	cli_format_error(const struct command *cmd, const char *name);
+
+/* common.c: messages, the knowledge base, answers and output. */
+void	errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int	usage_error(const struct command *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	status_of(enum load_status st);
+bool	use_color(const struct globals *g, bool to_terminal);
+bool	use_utf8(void);
+void	print_problems(const struct diag *d);
+void	add_rules(struct globals *g, const char *path);
+int	load_kb(const struct globals *g, struct kb **kb);
+int	print_version(const struct globals *g);
+
+/* Options that choose a scenario: --answers and each --set, in order. */
+struct scenario_opts {
+	const char	 *answers;
+	const char	**sets;
+	size_t		  nsets;
+};
+
+void	scenario_init(struct scenario_opts *so, int argc);
+void	scenario_free(struct scenario_opts *so);
+int	load_answers(const struct kb *kb, const struct scenario_opts *so,
+	    struct answers *a);
+/* Writes through fn to path ("-"/NULL: stdout), atomically. */
+int	write_output(const char *path, int (*fn)(FILE *, const void *),
+	    const void *arg);
+void	ctx_init(struct report_ctx *ctx, const struct kb *kb,
+	    const struct globals *g, bool to_stdout);
+/* True when path (from -o) means standard output. */
+bool	to_stdout(const char *path);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * batch: every scenario of the inputs (YAML streams or JSON lines), one
+ * row each, streamed (src/report/batch.c). Inputs are all opened before
+ * anything is written; bad documents are reported and skipped, and make
+ * the status 65 at the end. With -o the file is replaced only by a run that
+ * went to the end of its input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "outfile.h"
+#include "xmalloc.h"
+
+struct batch_state {
+	struct batch_options	 bo;
+	const char		*output, *input;
+};
+
+static int
+batch_option(const struct command *cmd, void *state, int id,
+    const char *value)
+{
+	struct batch_state	*st = state;
+
+	switch (id) {
+	case 'f':
+		if (!cli_format_ok(cmd, value))
+			return (cli_format_error(cmd, value));
+		st->bo.format = strcmp(value, "jsonl") == 0 ? BATCH_JSONL :
+		    BATCH_CSV;
+		break;
+	case 'i':
+		if (strcmp(value, "yaml") != 0 && strcmp(value, "jsonl") != 0)
+			return (usage_error(cmd, "unknown input '%s' "
+			    "(expected yaml or jsonl)", value));
+		st->input = value;
+		break;
+	case OPT_FAIL_FAST:
+		st->bo.fail_fast = true;
+		break;
+	case 'o':
+		st->output = value;
+		break;
+	}
+	return (0);
+}
+
+/* Opens every input (all before anything is written); 0 or a status. */
+static int
+open_inputs(struct batch_input *in, int argc, char **argv,
+    const char *input, int *n)
+{
+	struct stat	st;
+	int		i;
+
+	for (i = 0; i < (argc > 0 ? argc : 1); i++, (*n)++) {
+		in[i].name = argc > 0 ? argv[i] : "-";
+		if (input != NULL)
+			in[i].fmt = input[0] == 'j' ? SCENARIO_JSONL :
+			    SCENARIO_YAML;
+		else
+			in[i].fmt = scenario_format_of(in[i].name);
+		if (strcmp(in[i].name, "-") == 0)
+			in[i].fd = STDIN_FILENO;
+		else if ((in[i].fd = open(in[i].name, O_RDONLY)) < 0 ||
+		    fstat(in[i].fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+			if (in[i].fd >= 0)
+				errno = EISDIR;
+			errx_line("%s: %s", in[i].name, strerror(errno));
+			*n += in[i].fd >= 0;
+			return (EXIT_NOINPUT);
+		}
+	}
+	return (0);
+}
+
+static int
+run_batch(const struct command *cmd, int argc, char **argv,
+    struct globals *g)
+{
+	struct batch_state	 st = { { BATCH_CSV, false }, NULL, NULL };
+	struct batch_counts	 counts;
+	struct batch_input	*in = NULL;
+	struct outfile		 o;
+	struct kb		*kb = NULL;
+	enum batch_status	 bs;
+	char			 err[1024];
+	int			 rc, i, n = 0;
+
+	if ((rc = cli_parse(cmd, argc, argv, g, batch_option, &st)) != 0)
+		return (rc < 0 ? EXIT_OK : rc);
+	argc -= optind;
+	argv += optind;
+	in = xcalloc((size_t)argc + 1, sizeof *in);
+	if ((rc = open_inputs(in, argc, argv, st.input, &n)) != 0)
+		goto out;
+	if ((rc = load_kb(g, &kb)) != 0)
+		goto out;
+	if (outfile_open(&o, st.output, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	bs = batch_run(kb, in, (size_t)n, &st.bo, o.fp, stderr, &counts);
+	if (bs == BATCH_WRITE_ERROR) {
+		snprintf(err, sizeof err, "%s: %s", to_stdout(st.output) ?
+		    "standard output" : st.output,
+		    strerror(errno ? errno : EIO));
+		outfile_abort(&o);
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	if (counts.stopped)
+		outfile_abort(&o);
+	else if (outfile_commit(&o, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	rc = bs == BATCH_READ_ERROR ? EXIT_NOINPUT : bs == BATCH_BAD_DATA ?
+	    EXIT_DATAERR : EXIT_OK;
+out:
+	for (i = 0; i < n; i++)
+		if (in[i].fd > STDIN_FILENO)
+			close(in[i].fd);
+	free(in);
+	kb_free(kb);
+	return (rc);
+}
+
+static const struct cli_option batch_options[] = {
+	{ 'f', "format", "FMT", "csv (default, with a header line) or jsonl" },
+	{ 'i', "input", "FMT", "yaml or jsonl (default: jsonl for *.jsonl and "
+	    "*.ndjson, else yaml; - reads standard input)" },
+	{ OPT_FAIL_FAST, "fail-fast", NULL, "stop at the first bad document" },
+	{ 'o', "output", "FILE", "write there (atomically) instead of "
+	    "standard output" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const char *const batch_formats[] = { "csv", "jsonl", NULL };
+
+const struct command cmd_batch = {
+	"batch", "[FILE|-]... [--format csv|jsonl] [--input yaml|jsonl] "
+	    "[--fail-fast] [-o FILE]",
+	"Rank the patterns for every scenario of a stream: YAML documents "
+	    "separated by\n'---', or JSON lines (one object per line; *.jsonl "
+	    "files). One row per scenario,\nwritten as soon as it is scored: "
+	    "first place, recommendation, margin, every\nscore. Bad documents "
+	    "are reported with their number and skipped (status 65).",
+	batch_options, batch_formats, NULL, run_batch
+};

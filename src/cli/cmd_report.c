@@ -1,0 +1,257 @@
+/*
+ * report and explain: one scenario (--answers, --set) ranked, with its
+ * what-if analysis, written by a report writer (report), or every rule
+ * that can touch one pattern (explain).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "whatif.h"
+
+struct scenario_state {
+	struct scenario_opts	 so;
+	const char		*format, *output, *adr_dir;
+};
+
+struct report_call {
+	const struct report_writer	*writer;
+	const struct report_ctx		*ctx;
+	size_t				 pattern;
+	bool				 json;
+};
+
+static int
+call_writer(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	return (rc->writer->write(fp, rc->ctx));
+}
+
+static int
+call_explain(FILE *fp, const void *arg)
+{
+	const struct report_call	*rc = arg;
+
+	if (rc->json)
+		return (report_explain_json(fp, rc->ctx, rc->pattern));
+	return (report_explain_text(fp, rc->ctx, rc->pattern));
+}
+
+static int
+scenario_option(const struct command *cmd, void *state, int id,
+    const char *value)
+{
+	struct scenario_state	*st = state;
+
+	(void)cmd;
+	switch (id) {
+	case 'a':
+		st->so.answers = value;
+		break;
+	case 's':
+		st->so.sets[st->so.nsets++] = value;
+		break;
+	case 'f':
+		st->format = value;
+		break;
+	case 'o':
+		st->output = value;
+		break;
+	case OPT_ADR_DIR:
+		st->adr_dir = value;
+		break;
+	}
+	return (0);
+}
+
+/* report --adr-dir: files the ADR as the next numbered record in dir. */
+static int
+save_adr(const struct report_ctx *ctx, const char *dir)
+{
+	char	err[1024], *path;
+
+	if (report_adr_save(ctx, dir, &path, err, sizeof err) != 0) {
+		errx_line("%s", err);
+		return (EXIT_CANTCREAT);
+	}
+	printf("%s\n", path);
+	free(path);
+	return (EXIT_OK);
+}
+
+/* --adr-dir goes with the ADR format, and not with -o. */
+static int
+check_adr_dir(const struct command *cmd, struct scenario_state *st)
+{
+	if (st->adr_dir == NULL)
+		return (0);
+	if (st->format != NULL && strcmp(st->format, "adr") != 0)
+		return (usage_error(cmd, "--adr-dir writes an ADR, not "
+		    "--format %s", st->format));
+	if (st->output != NULL)
+		return (usage_error(cmd, "give -o FILE or --adr-dir DIR, not "
+		    "both"));
+	if (st->adr_dir[0] == '\0')
+		return (usage_error(cmd, "--adr-dir needs a directory"));
+	st->format = "adr";
+	return (0);
+}
+
+/*
+ * The shared body of report and explain: options, knowledge base, answers,
+ * ranking, then the writer.
+ */
+static int
+run_scenario(const struct command *cmd, int argc, char **argv,
+    struct globals *g, bool explain)
+{
+	struct scenario_state	 st;
+	struct report_call	 call;
+	struct report_ctx	 ctx;
+	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct ranking		*r = NULL;
+	struct whatif		 w;
+	struct kb		*kb = NULL;
+	const char		*pattern_id = NULL;
+	int			 rc, pi;
+
+	memset(&w, 0, sizeof w);
+	memset(&st, 0, sizeof st);
+	memset(&call, 0, sizeof call);
+	scenario_init(&st.so, argc);
+	if ((rc = cli_parse(cmd, argc, argv, g, scenario_option, &st)) != 0) {
+		rc = rc < 0 ? EXIT_OK : rc;
+		goto out;
+	}
+	argc -= optind;
+	argv += optind;
+	if (explain) {
+		if (argc != 1) {
+			rc = usage_error(cmd, argc ? "explain takes one "
+			    "pattern id" : "which pattern? e.g. 'archadvisor "
+			    "explain lambda'");
+			goto out;
+		}
+		pattern_id = argv[0];
+	} else if (argc != 0) {
+		rc = usage_error(cmd, "unexpected argument '%s'", argv[0]);
+		goto out;
+	}
+	if ((rc = check_adr_dir(cmd, &st)) != 0)
+		goto out;
+	if (st.format == NULL)
+		st.format = "text";
+	if (!cli_format_ok(cmd, st.format)) {
+		rc = cli_format_error(cmd, st.format);
+		goto out;
+	}
+	call.json = strcmp(st.format, "json") == 0;
+	call.writer = report_writer_find(st.format);
+	if ((rc = load_kb(g, &kb)) != 0)
+		goto out;
+	if (explain) {
+		if ((pi = kb_pattern_index(kb, pattern_id)) < 0) {
+			errx_line("unknown pattern '%s' (see 'archadvisor "
+			    "patterns')", pattern_id);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		call.pattern = (size_t)pi;
+	}
+	if ((rc = load_answers(kb, &st.so, &a)) != 0)
+		goto out;
+	r = ranking_new(kb);
+	engine_rank(kb, a.v, r);
+	ctx_init(&ctx, kb, g, to_stdout(st.output));
+	ctx.answers = &a;
+	ctx.ranking = r;
+	if (!explain) {
+		whatif_analyse(kb, a.v, &w);
+		ctx.whatif = &w;
+	}
+	call.ctx = &ctx;
+	if (st.adr_dir != NULL)
+		rc = save_adr(&ctx, st.adr_dir);
+	else
+		rc = write_output(st.output, explain ? call_explain :
+		    call_writer, &call);
+out:
+	whatif_free(&w);
+	ranking_free(r);
+	answers_free(&a);
+	kb_free(kb);
+	scenario_free(&st.so);
+	return (rc);
+}
+
+static int
+run_report(const struct command *cmd, int argc, char **argv,
+    struct globals *g)
+{
+	return (run_scenario(cmd, argc, argv, g, false));
+}
+
+static int
+run_explain(const struct command *cmd, int argc, char **argv,
+    struct globals *g)
+{
+	return (run_scenario(cmd, argc, argv, g, true));
+}
+
+/* report --help ends with the formats. */
+static void
+report_epilog(FILE *fp)
+{
+	size_t	i;
+
+	fputs("\nformats:\n", fp);
+	for (i = 0; i < report_nwriters; i++)
+		fprintf(fp, "  %-10s%s\n", report_writers[i].name,
+		    report_writers[i].desc);
+	fputs("\nhtml, markdown and adr show the date: $SOURCE_DATE_EPOCH "
+	    "if set, else today.\n", fp);
+}
+
+static const struct cli_option report_options[] = {
+	{ 'a', "answers", "FILE", "answers file (YAML; - reads standard "
+	    "input)" },
+	{ 's', "set", "ID=VALUE", "answer one question; repeatable, overrides "
+	    "the file" },
+	{ 'f', "format", "FMT", "one of the formats below (default: text)" },
+	{ 'o', "output", "FILE", "write there (atomically) instead of "
+	    "standard output" },
+	{ OPT_ADR_DIR, "adr-dir", "DIR", "file the ADR in DIR as the next "
+	    "numbered record, NNNN-title.md (as adr-tools does), and print "
+	    "its name" },
+	{ 0, NULL, NULL, NULL }
+};
+
+const struct command cmd_report = {
+	"report", "[--answers FILE|-] [--set ID=VALUE]... [--format FORMAT] "
+	    "[-o FILE | --adr-dir DIR]",
+	"Rank the patterns for one scenario and explain why.",
+	report_options, NULL, report_epilog, run_report
+};
+
+static const struct cli_option explain_options[] = {
+	{ 'a', "answers", "FILE", "answers file (YAML; - reads standard "
+	    "input)" },
+	{ 's', "set", "ID=VALUE", "answer one question; repeatable" },
+	{ 'f', "format", "FMT", "text (default) or json" },
+	{ 'o', "output", "FILE", "write there instead of standard output" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const char *const text_or_json[] = { "text", "json", NULL };
+
+const struct command cmd_explain = {
+	"explain", "PATTERN [--answers FILE|-] [--set ID=VALUE]... "
+	    "[--format text|json]",
+	"Show every rule that can affect PATTERN, whether it fired for these "
+	    "answers,\nand what it contributed.",
+	explain_options, text_or_json, NULL, run_explain
+};
