@@ -185,4 +185,16 @@ else
 	    head -5)"
 fi
 
+# CSV cells a spreadsheet would run as formulas start with ', and control
+# characters never reach a cell (OWASP CSV injection).
+printf 'name: "=HYPERLINK(1)"\n---\nname: "+cmd"\n---\nname: "@x"\n---\nname: "a\\x1bb"\n' > "$T/formula.yaml"
+expect csv-formula 0 "$A" batch "$T/formula.yaml"
+check csv-formula-equals has "$T/out" ",'=HYPERLINK(1),"
+check csv-formula-plus has "$T/out" ",'+cmd,"
+check csv-formula-at has "$T/out" ",'@x,"
+check csv-no-escape hasnt "$T/out" "$(printf '\033')"
+printf 'latency: 1d\n' > "$T/one.yaml"
+"$A" batch - < "$T/one.yaml" > "$T/out" 2>"$T/err"
+check csv-stdin-dash-plain has "$T/out" '^-,1,'
+
 finish batch

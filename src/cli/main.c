@@ -4,6 +4,7 @@
  * the questionnaire: full-screen, or in plain lines with --plain or on a
  * dumb terminal.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -11,6 +12,22 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+/*
+ * Whatever a command printed must have reached its destination: a full
+ * disk or a closed pipe on standard output is a failure, not exit 0.
+ */
+static int
+finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) &&
+	    rc == EXIT_OK) {
+		errx_line("standard output: %s", strerror(errno ? errno :
+		    EIO));
+		rc = EXIT_CANTCREAT;
+	}
+	return (rc);
+}
 
 int
 main(int argc, char **argv)
@@ -28,18 +45,19 @@ main(int argc, char **argv)
 	/* Our messages say "archadvisor: ...", in one line, not getopt's. */
 	opterr = 0;
 	if ((rc = cli_parse_global(argc, argv, &g, &plain)) != 0)
-		return (rc < 0 ? EXIT_OK : rc);
+		return (finish(rc < 0 ? EXIT_OK : rc));
 	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (optind >= argc) {
 		if (!plain && !tty) {
 			cli_usage(isatty(STDOUT_FILENO) ? stdout : stderr);
-			return (isatty(STDOUT_FILENO) ? EXIT_OK : EXIT_USAGE);
+			return (finish(isatty(STDOUT_FILENO) ? EXIT_OK :
+			    EXIT_USAGE));
 		}
 		plain = plain || (term != NULL && strcmp(term, "dumb") == 0);
 		cmd = plain ? &cmd_ask : &cmd_tui;
 		argv1[0] = plain ? ask : tui;
 		optind = 0;
-		return (cmd->run(cmd, 1, argv1, &g));
+		return (finish(cmd->run(cmd, 1, argv1, &g)));
 	}
 	if ((cmd = command_find(argv[optind])) == NULL)
 		return (usage_error(NULL, "unknown command '%s'",
@@ -48,5 +66,5 @@ main(int argc, char **argv)
 	argv += optind;
 	/* 0 makes glibc start afresh, forgetting the "+" of the first scan. */
 	optind = 0;
-	return (cmd->run(cmd, argc, argv, &g));
+	return (finish(cmd->run(cmd, argc, argv, &g)));
 }

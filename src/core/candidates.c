@@ -32,6 +32,17 @@ push_num(struct candidates *c, const struct value_domain *dom, int64_t n)
 	push(c, v);
 }
 
+/* n + d for d in -1..1, or nothing where that would pass int64's edge. */
+static void
+push_near(struct candidates *c, const struct value_domain *dom, int64_t n)
+{
+	if (n > INT64_MIN)
+		push_num(c, dom, n - 1);
+	push_num(c, dom, n);
+	if (n < INT64_MAX)
+		push_num(c, dom, n + 1);
+}
+
 static int
 num_cmp(const void *a, const void *b)
 {
@@ -47,7 +58,6 @@ candidates_for(const struct question *q, const struct expr_cmp *cmp,
 	struct value	v = { .known = true };
 	uint64_t	tested = 0, sub;
 	size_t		i, k, w;
-	int		d;
 
 	out->n = 0;
 	switch (q->dom.type) {
@@ -86,12 +96,9 @@ candidates_for(const struct question *q, const struct expr_cmp *cmp,
 	for (i = 0; i < ncmp; i++) {
 		if (cmp[i].test == EXPR_IN) {
 			for (k = 0; k < cmp[i].nlist; k++)
-				for (d = -1; d <= 1; d++)
-					push_num(out, &q->dom,
-					    cmp[i].list[k] + d);
+				push_near(out, &q->dom, cmp[i].list[k]);
 		} else if (cmp[i].test != EXPR_ANSWERED)
-			for (d = -1; d <= 1; d++)
-				push_num(out, &q->dom, cmp[i].num + d);
+			push_near(out, &q->dom, cmp[i].num);
 	}
 	if (out->n == 0) {
 		/* Only "answered" tests, or none: any value will do. */

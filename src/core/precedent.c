@@ -30,9 +30,12 @@ precedent_distance(const struct question *q, const struct value *a,
 	case VAL_SIZE:
 		return (log_distance(a->num, b->num, PRECEDENT_LOG_SPAN));
 	case VAL_INT:
+		/* In double: the range of an integer question may span more
+		   than INT64_MAX, and so may two answers. */
 		if (dom->has_min && dom->has_max && dom->max > dom->min)
-			return (fabs((double)(a->num - b->num)) /
-			    (double)(dom->max - dom->min));
+			return (fmin(1.0, fabs((double)a->num -
+			    (double)b->num) / ((double)dom->max -
+			    (double)dom->min)));
 		return (log_distance(a->num, b->num, PRECEDENT_INT_LOG_SPAN));
 	case VAL_BOOL:
 		return ((a->num != 0) == (b->num != 0) ? 0.0 : 1.0);

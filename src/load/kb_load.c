@@ -1378,9 +1378,22 @@ kb_list_yaml(const char *dir, struct strlist *out, struct diag *d)
 			strlist_free(out);	/* callers pass it empty */
 			return (-1);
 		}
+		/*
+		 * Only regular files: opening a FIFO of that name would
+		 * wait for a writer for ever (a file named on the command
+		 * line may be one, as with <(...), but not a directory's).
+		 * A directory of that name is refused as it is opened.
+		 */
+		if (fstatat(dirfd(dp), de->d_name, &st, 0) != 0 ||
+		    (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "%s: not a regular "
+			    "file", de->d_name);
+			closedir(dp);
+			strlist_free(out);
+			return (-1);
+		}
 		/* Refused before anything is read into memory. */
-		if (fstatat(dirfd(dp), de->d_name, &st, 0) == 0 &&
-		    S_ISREG(st.st_mode) && (total += st.st_size) >
+		if (S_ISREG(st.st_mode) && (total += st.st_size) >
 		    KB_MAX_BYTES) {
 			diag_add(d, DIAG_ERROR, dir, 0, 0, "more than %d MiB "
 			    "of *.yaml files", KB_MAX_BYTES >> 20);

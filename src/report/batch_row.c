@@ -100,23 +100,34 @@ put_tenths(struct row *w, double x)
 	putc_(w, (char)('0' + (uint64_t)t % 10));
 }
 
-/* A CSV field, quoted only when it must be (RFC 4180). */
+/*
+ * A CSV field, quoted only when it must be (RFC 4180). A field that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading ' as OWASP advises; other control
+ * characters become '?', so nothing reaches a terminal or a cell live.
+ */
 static void
 put_csv(struct row *w, const char *s)
 {
-	const char	*p;
+	const unsigned char	*p;
+	bool			 quote, formula;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		puts_(w, s);
-		return;
-	}
-	putc_(w, '"');
-	for (p = s; *p != '\0'; p++) {
+	/* A lone "-" (standard input) is no formula. */
+	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    strcmp(s, "-") != 0;
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		putc_(w, '"');
+	if (formula)
+		putc_(w, '\'');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (*p == '"')
 			putc_(w, '"');
-		putc_(w, *p);
+		putc_(w, (*p < 0x20 && *p != '\t' && *p != '\n' &&
+		    *p != '\r') || *p == 0x7f ? '?' : (char)*p);
 	}
-	putc_(w, '"');
+	if (quote)
+		putc_(w, '"');
 }
 
 /* Length of a valid UTF-8 sequence at s, or 0. */

@@ -80,6 +80,9 @@ gen() {
 	done
 	# A directory whose name looks like a knowledge-base file.
 	mkdir -p "$T/dir-kb/sub.yaml"
+	# A FIFO named like a rules file: opening it would wait for ever.
+	mkdir -p "$T/fifo-kb"
+	mkfifo "$T/fifo-kb/rules.yaml"
 	cp tests/kb/mini.yaml "$T/dir-kb/a.yaml"
 	mkdir -p "$T/empty-dir"
 	# Unreadable: mode 000, read as an unprivileged user.
