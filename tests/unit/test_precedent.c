@@ -82,6 +82,28 @@ test_distances(void **state)
 	kb_free(kb);
 }
 
+/* A range wider than INT64_MAX: no overflow, never more than 1. */
+static void
+test_distance_wide_range(void **state)
+{
+	struct question	q;
+	struct value	a = { .known = true }, b = { .known = true };
+
+	(void)state;
+	memset(&q, 0, sizeof q);
+	q.dom.type = VAL_INT;
+	q.dom.has_min = q.dom.has_max = true;
+	q.dom.min = INT64_MIN;
+	q.dom.max = INT64_MAX;
+	a.num = INT64_MIN;
+	b.num = INT64_MAX;
+	assert_float_equal(precedent_distance(&q, &a, &b), 1.0, 1e-9);
+	a.num = -1;
+	b.num = 1;
+	assert_true(precedent_distance(&q, &a, &b) < 1e-12);
+	assert_float_equal(precedent_distance(&q, &b, &b), 0.0, 1e-12);
+}
+
 static void
 set(struct kb *kb, struct answers *a, const char *arg)
 {
@@ -299,6 +321,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distances),
+		cmocka_unit_test(test_distance_wide_range),
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_agreement),
