@@ -129,6 +129,7 @@ unit-check: $(UNIT_BIN)
 
 cli-check: $(BIN)
 	@sh tests/cli.sh ./$(BIN)
+	@sh tests/terminal.sh ./$(BIN)
 
 golden-check: $(BIN)
 	@sh tests/golden.sh ./$(BIN)

@@ -115,6 +115,9 @@ void	errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	usage_error(const struct command *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	status_of(enum load_status st);
+/* printf to standard output through escape.h's control-character policy. */
+void	print_for_people(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 bool	use_color(const struct globals *g, bool to_terminal);
 bool	use_utf8(void);
 void	print_problems(const struct diag *d);
@@ -133,9 +136,13 @@ void	scenario_init(struct scenario_opts *so, int argc);
 void	scenario_free(struct scenario_opts *so);
 int	load_answers(const struct kb *kb, const struct scenario_opts *so,
 	    struct answers *a);
-/* Writes through fn to path ("-"/NULL: stdout), atomically. */
+/*
+ * Writes through fn to path ("-"/NULL: stdout), atomically; with people,
+ * through the control-character policy of escape.h (every format but
+ * JSON and YAML, which escape for themselves and carry data).
+ */
 int	write_output(const char *path, int (*fn)(FILE *, const void *),
-	    const void *arg);
+	    const void *arg, bool people);
 void	ctx_init(struct report_ctx *ctx, const struct kb *kb,
 	    const struct globals *g, bool to_stdout);
 /* True when path (from -o) means standard output. */

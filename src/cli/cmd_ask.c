@@ -91,10 +91,11 @@ run_ask(const struct command *cmd, int argc, char **argv, struct globals *g)
 	ctx.ranking = r;
 	ctx.whatif = &w;
 	fputc('\n', stdout);
-	if ((rc = write_output(NULL, call_text_report, &ctx)) != 0)
+	if ((rc = write_output(NULL, call_text_report, &ctx, true)) != 0)
 		goto out;
 	if (output != NULL) {
-		if ((rc = write_output(output, call_answers_yaml, &ctx)) == 0)
+		if ((rc = write_output(output, call_answers_yaml, &ctx,
+		    false)) == 0)
 			printf("\nAnswers saved to %s.\n", output);
 	} else
 		printf("\nAnswers not saved: give -o FILE to keep them.\n");

@@ -48,7 +48,7 @@ browse(const struct command *cmd, int argc, char **argv, struct globals *g,
 	}
 	ctx_init(&ctx, kb, g, true);
 	call.ctx = &ctx;
-	rc = write_output(NULL, call_browse, &call);
+	rc = write_output(NULL, call_browse, &call, true);
 	kb_free(kb);
 	return (rc);
 }

@@ -65,12 +65,13 @@ run_check(const struct command *cmd, int argc, char **argv,
 		kb_free(kb);
 		return (EXIT_DATAERR);
 	}
-	printf("%s %s: %zu questions, %zu patterns, %zu rules, %zu "
+	print_for_people("%s %s: %zu questions, %zu patterns, %zu rules, %zu "
 	    "precedents from %zu file%s: ok", kb->name, kb->version,
 	    kb->nquestions, kb->npatterns, kb->nrules, kb->nprecedents,
 	    kb->files.n, kb->files.n == 1 ? "" : "s");
 	if (nwarn > 0)
-		printf(" (%zu warning%s)", nwarn, nwarn == 1 ? "" : "s");
+		print_for_people(" (%zu warning%s)", nwarn, nwarn == 1 ? "" :
+		    "s");
 	putchar('\n');
 	kb_free(kb);
 	return (EXIT_OK);

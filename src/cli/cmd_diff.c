@@ -94,7 +94,8 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 	dc.width = 80;
 	call.dc = &dc;
 	call.format = st.format;
-	if ((rc = write_output(st.output, call_diff, &call)) == EXIT_OK &&
+	if ((rc = write_output(st.output, call_diff, &call,
+	    strcmp(st.format, "json") != 0)) == EXIT_OK &&
 	    !report_diff_same(&dc))
 		rc = EXIT_DIFFERS;
 out:

@@ -106,7 +106,7 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 	ec.max = st.max;
 	ec.json = strcmp(st.format, "json") == 0;
 	ec.agreement = st.agreement;
-	rc = write_output(st.output, call_evidence, &ec);
+	rc = write_output(st.output, call_evidence, &ec, !ec.json);
 out:
 	answers_free(&a);
 	kb_free(kb);

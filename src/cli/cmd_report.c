@@ -178,7 +178,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		rc = save_adr(&ctx, st.adr_dir);
 	else
 		rc = write_output(st.output, explain ? call_explain :
-		    call_writer, &call);
+		    call_writer, &call, !call.json);
 out:
 	whatif_free(&w);
 	ranking_free(r);

@@ -13,6 +13,7 @@
 #include "answers_load.h"
 #include "cli.h"
 #include "diag.h"
+#include "escape.h"
 #include "kb_layers.h"
 #include "kb_load.h"
 #include "outfile.h"
@@ -146,6 +147,24 @@ load_kb(const struct globals *g, struct kb **kb)
 	return (st == LOAD_OK ? 0 : status_of(st));
 }
 
+void
+print_for_people(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return;
+	va_start(ap, fmt);
+	vfprintf(mem, fmt, ap);
+	va_end(ap);
+	if (fclose(mem) == 0)
+		(void)escape_terminal_copy(stdout, buf, len);
+	free(buf);
+}
+
 /* --version: the program, then the knowledge base and each of its files. */
 int
 print_version(const struct globals *g)
@@ -158,10 +177,10 @@ print_version(const struct globals *g)
 	fflush(stdout);
 	if ((rc = load_kb(g, &kb)) != 0)
 		return (rc);
-	printf("knowledge base: %s %s\n", kb->name, kb->version);
+	print_for_people("knowledge base: %s %s\n", kb->name, kb->version);
 	for (i = 0; i < kb->files.n; i++)
-		printf("  %s%s\n", kb->files.items[i], i < kb->nbuiltin ?
-		    " (built in)" : "");
+		print_for_people("  %s%s\n", kb->files.items[i],
+		    i < kb->nbuiltin ? " (built in)" : "");
 	kb_free(kb);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		errx_line("standard output: %s", strerror(errno));
@@ -212,9 +231,33 @@ load_answers(const struct kb *kb, const struct scenario_opts *so,
 }
 
 /* Writes through fn to path ("-"/NULL: stdout) atomically. */
+/*
+ * Output for people goes through the control-character policy
+ * (escape_terminal_copy), whatever the writer and wherever the strings in
+ * it came from.
+ */
+static int
+write_for_people(FILE *fp, int (*fn)(FILE *, const void *), const void *arg)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+	int	 rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return (-1);
+	rc = fn(mem, arg);
+	if (fclose(mem) != 0)
+		rc = -1;
+	if (rc == 0)
+		rc = escape_terminal_copy(fp, buf, len);
+	free(buf);
+	return (rc);
+}
+
 int
 write_output(const char *path, int (*fn)(FILE *, const void *),
-    const void *arg)
+    const void *arg, bool people)
 {
 	struct outfile	o;
 	char		err[1024];
@@ -223,7 +266,7 @@ write_output(const char *path, int (*fn)(FILE *, const void *),
 		errx_line("%s", err);
 		return (EXIT_CANTCREAT);
 	}
-	if (fn(o.fp, arg) != 0) {
+	if ((people ? write_for_people(o.fp, fn, arg) : fn(o.fp, arg)) != 0) {
 		snprintf(err, sizeof err, "%s: cannot write: %s", path ? path :
 		    "standard output", strerror(errno ? errno : EIO));
 		outfile_abort(&o);

@@ -97,7 +97,6 @@ static const char *scan_decimal(const char *, const char *,
 		    struct decimal *);
 static uint64_t	gcd(uint64_t, uint64_t);
 static int	scale(const struct decimal *, int64_t, int64_t, int64_t *);
-static size_t	utf8_len(const unsigned char *, size_t);
 static int	parse_set(const struct value_domain *, const char *,
 		    const char *, uint64_t *, char *, size_t);
 static char	*format_number(enum value_type, int64_t, char *, size_t);
@@ -839,9 +838,8 @@ value_equal(const struct value *a, const struct value *b)
 	return (!a->known || a->bits == b->bits);
 }
 
-/* Length of the valid UTF-8 sequence at p (n bytes left), or 0. */
-static size_t
-utf8_len(const unsigned char *p, size_t n)
+size_t
+utf8_seq_len(const unsigned char *p, size_t n)
 {
 	size_t	len, i;
 	int	lo, hi;
@@ -885,7 +883,7 @@ value_quote(const char *s, size_t len, char *buf, size_t bufsz)
 	p = (const unsigned char *)s;
 	sb_init(&sb, buf, bufsz);
 	for (i = 0; i < len; i += n) {
-		n = utf8_len(p + i, len - i);
+		n = utf8_seq_len(p + i, len - i);
 		if (i + (n == 0 ? 1 : n) > VALUE_QUOTE_MAX) {
 			sb_str(&sb, "...");
 			break;

@@ -130,29 +130,6 @@ put_csv(struct row *w, const char *s)
 		putc_(w, '"');
 }
 
-/* Length of a valid UTF-8 sequence at s, or 0. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	size_t	n, i;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return (0);
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return (0);
-	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
-	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-		return (0);
-	return (n);
-}
-
 /* A JSON string; bytes that are not UTF-8 (a file name) become U+FFFD. */
 static void
 put_json(struct row *w, const char *s)
@@ -175,7 +152,8 @@ put_json(struct row *w, const char *s)
 			p++;
 		} else if (*p < 0x80)
 			putc_(w, (char)*p++);
-		else if ((k = utf8_len(p)) > 0) {
+		else if ((k = utf8_seq_len(p, 4)) > 1) {
+			/* 4: the NUL stops a short sequence first. */
 			put(w, (const char *)p, k);
 			p += k;
 		} else {

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "value.h"
+
 /* C0 controls and DEL, which no format wants in its text. */
 static int
 is_control(unsigned char c)
@@ -100,4 +102,65 @@ escape_md(FILE *fp, const char *s)
 		fputc(*p, fp);
 		start = 0;
 	}
+}
+
+/* Length of a colour sequence ESC [ digits ; ... m at p, or 0. */
+static size_t
+sgr_len(const unsigned char *p, size_t n)
+{
+	size_t	i;
+
+	if (n < 3 || p[1] != '[')
+		return (0);
+	for (i = 2; i < n && ((p[i] >= '0' && p[i] <= '9') || p[i] == ';');
+	    i++)
+		;
+	return (i < n && p[i] == 'm' ? i + 1 : 0);
+}
+
+/* Is the UTF-8 sequence at p (k bytes) a C1 control or a bidi control? */
+static int
+is_unsafe_char(const unsigned char *p, size_t k)
+{
+	if (k == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+		return (1);
+	if (k == 3 && p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa &&
+	    p[2] <= 0xae)
+		return (1);
+	return (k == 3 && p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
+	    p[2] <= 0xa9);
+}
+
+int
+escape_terminal_copy(FILE *fp, const char *buf, size_t len)
+{
+	static const char	 fffd[] = "\xef\xbf\xbd";
+	const unsigned char	*p = (const unsigned char *)buf;
+	size_t			 i = 0, start = 0, k;
+
+	while (i < len) {
+		if (p[i] == '\t' || p[i] == '\n' || (p[i] >= 0x20 &&
+		    p[i] < 0x7f)) {
+			i++;
+			continue;
+		}
+		if (p[i] == 0x1b && (k = sgr_len(p + i, len - i)) > 0) {
+			i += k;
+			continue;
+		}
+		k = utf8_seq_len(p + i, len - i);
+		if (k > 1 && !is_unsafe_char(p + i, k)) {
+			i += k;
+			continue;
+		}
+		/* Flush what was safe, then the replacement character. */
+		if (fwrite(buf + start, 1, i - start, fp) != i - start ||
+		    fputs(fffd, fp) == EOF)
+			return (-1);
+		i += k > 1 ? k : 1;
+		start = i;
+	}
+	if (fwrite(buf + start, 1, i - start, fp) != i - start)
+		return (-1);
+	return (0);
 }

@@ -33,4 +33,16 @@ void	escape_html(FILE *fp, const char *s);
  */
 void	escape_md(FILE *fp, const char *s);
 
+/*
+ * The control-character policy of every output meant for people (text,
+ * HTML, Markdown, ADR): copies buf (len bytes) to fp with each C0 control
+ * but tab and newline, DEL, each C1 control (U+0080..U+009F), each
+ * bidirectional override or isolate (U+202A..U+202E, U+2066..U+2069) and
+ * each byte that is not UTF-8 replaced by U+FFFD. An escape sequence
+ * survives only as a colour (ESC [ digits and ; m, what the writers
+ * themselves emit), so nothing can retitle a terminal, write its clipboard
+ * or reorder what it shows. Returns 0, or -1 if writing failed.
+ */
+int	escape_terminal_copy(FILE *fp, const char *buf, size_t len);
+
 #endif

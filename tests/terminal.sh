@@ -1,0 +1,80 @@
+#!/bin/sh
+# One control-character policy for every output meant for people: a
+# scenario's name or an extension's strings carrying ESC (OSC title and
+# clipboard sequences), BEL, C1 controls or bidirectional overrides reach
+# no terminal through report, explain, precedents, patterns, questions,
+# diff, check or --version. JSON keeps its own escapes.
+# usage: tests/terminal.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+
+# ESC ] 2 ; ... BEL retitles a terminal; ESC ] 52 writes its clipboard;
+# U+009B is a one-byte CSI; U+202E reverses what follows (YAML escapes).
+cat > "$T/evil.yaml" <<'YAML'
+name: "x\e]2;PWNED\a \e]52;c;SGVsbG8=\a \x9b \u202e y"
+latency: 1d
+YAML
+printf 'latency: 1h\n' > "$T/other.yaml"
+cat > "$T/evil-ext.yaml" <<YAML
+patterns:
+  - id: evil
+    name: "Evil\e]2;PWNED\a Pattern"
+    kind: processing
+    summary: "sum\u202e mary"
+questions:
+  - {id: evil_q, section: "S\e[2J", prompt: "Prompt\e]52;c;eA==\a?", type: bool}
+rules:
+  - {id: evil-rule, when: evil_q, effects: {evil: 1}, why: "why\x9b31m", source: s}
+YAML
+
+# clean FILE: no ESC but colour sequences, no BEL, no C1, no bidi override.
+clean() {
+	! LC_ALL=C grep -q "$(printf '\007')" "$1" &&
+	! LC_ALL=C grep -q "$(printf '\033')[^[]" "$1" &&
+	! LC_ALL=C grep -q "$(printf '\302')[$(printf '\200-\237')]" "$1" &&
+	! grep -q "$(printf '\342\200\256')" "$1"
+}
+# run NAME STATUS CMD...: CMD ends with STATUS and writes nothing unclean.
+run() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		fail "$name" "exit $got, wanted $want" "$(head -2 "$T/err")"
+	elif clean "$T/out" && clean "$T/err"; then pass "$name"; else
+		fail "$name" "$(od -c "$T/out" | head -3)"; fi
+}
+
+# The fixtures must get in, or the checks prove nothing.
+"$A" report --answers "$T/evil.yaml" --format json > "$T/json"
+if grep -q 'PWNED' "$T/json" && grep -qi 'u001b' "$T/json" &&
+    grep -q "$(printf '\342\200\256')" "$T/json"; then pass "fixture-read"; else
+	fail "fixture-read" "$(head -3 "$T/json")"; fi
+"$A" --rules "$T/evil-ext.yaml" patterns evil > "$T/out" 2>&1 &&
+    grep -q 'PWNED' "$T/out" && pass "extension-read" ||
+    fail "extension-read" "$(head -3 "$T/out")"
+run report-text 0 "$A" report --answers "$T/evil.yaml"
+run report-text-color 0 "$A" report --answers "$T/evil.yaml" --color always
+run report-markdown 0 "$A" report --answers "$T/evil.yaml" --format markdown
+run report-html 0 "$A" report --answers "$T/evil.yaml" --format html
+run report-adr 0 "$A" report --answers "$T/evil.yaml" --format adr
+run explain 0 "$A" --rules "$T/evil-ext.yaml" explain evil --set evil_q=true
+run patterns 0 "$A" --rules "$T/evil-ext.yaml" patterns
+run pattern 0 "$A" --rules "$T/evil-ext.yaml" patterns evil
+run questions 0 "$A" --rules "$T/evil-ext.yaml" questions
+run precedents 0 "$A" precedents --answers "$T/evil.yaml"
+run diff 1 "$A" diff "$T/evil.yaml" "$T/other.yaml"
+run diff-markdown 1 "$A" diff --format markdown "$T/evil.yaml" "$T/other.yaml"
+run version 0 "$A" --rules "$T/evil-ext.yaml" --version
+run check 0 "$A" --rules "$T/evil-ext.yaml" check
+# Colour itself still gets through when asked for.
+"$A" report --answers "$T/other.yaml" --color always > "$T/out"
+if grep -q "$(printf '\033')\[" "$T/out"; then pass "colour-kept"; else
+	fail "colour-kept"; fi
+# JSON carries the data, escaped by the JSON writer.
+if ! grep -q "$(printf '\033')" "$T/json"; then pass "json-escaped"; else
+	fail "json-escaped"; fi
+
+finish terminal
