@@ -155,4 +155,18 @@ check patterns-chosen-by-lists has "$T/out" '^Chosen by: LinkedIn (2014), Uber (
 expect patterns-reviewed 0 "$A" patterns batch --rules "$EV"
 check patterns-reviewed-date has "$T/out" '^Last reviewed on 2026-10-01\.$'
 
+# Markdown from diff escapes what it did not write, as report does.
+cat > "$T/hostile-ext.yaml" <<'YAML'
+patterns:
+  - {id: evil, name: "<img src=x onerror=alert(1)> [x](javascript:alert(1))", kind: processing, summary: s}
+rules:
+  - {id: evil-rule, when: latency < 5m, effects: {evil: 1}, why: "<script>alert(1)</script>", source: s}
+YAML
+expect diff-md-hostile 1 "$A" --rules "$T/hostile-ext.yaml" diff \
+    --format markdown "$T/a.yaml" "$T/b.yaml"
+check diff-md-img-escaped has "$T/out" '\\<img src=x'
+check diff-md-no-raw-img hasnt "$T/out" '[^\\]<img'
+check diff-md-no-raw-script hasnt "$T/out" '[^\\]<script>'
+check diff-md-link-escaped hasnt "$T/out" '[^\\]\[x\](javascript'
+
 finish evidence

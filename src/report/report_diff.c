@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report_json.h"
 #include "textfmt.h"
 #include "xmalloc.h"
@@ -210,20 +211,6 @@ report_diff_json(FILE *fp, const struct diff_ctx *dc)
 	    "recommendation_changed", !report_diff_same(dc))));
 }
 
-/* Markdown table cells must not hold a '|' or a line break. */
-static void
-md_cell(FILE *fp, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '|')
-			fputs("\\|", fp);
-		else if (*s == '\n')
-			fputc(' ', fp);
-		else
-			fputc(*s, fp);
-	}
-}
-
 int
 report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 {
@@ -233,16 +220,22 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 	size_t			 q, i, pa, pb;
 
 	fputs("# Scenario comparison: ", fp);
-	md_cell(fp, dc->file_a);
+	escape_md(fp, dc->file_a);
 	fputs(" → ", fp);
-	md_cell(fp, dc->file_b);
+	escape_md(fp, dc->file_b);
 	fputs("\n\n", fp);
 	oa = outcome(kb, dc->ra);
 	ob = outcome(kb, dc->rb);
-	if (report_diff_same(dc))
-		fprintf(fp, "**Recommendation unchanged:** %s.\n\n", oa);
-	else
-		fprintf(fp, "**Recommendation changed:** %s → %s.\n\n", oa, ob);
+	if (report_diff_same(dc)) {
+		fputs("**Recommendation unchanged:** ", fp);
+		escape_md(fp, oa);
+	} else {
+		fputs("**Recommendation changed:** ", fp);
+		escape_md(fp, oa);
+		fputs(" → ", fp);
+		escape_md(fp, ob);
+	}
+	fputs(".\n\n", fp);
 	free(oa);
 	free(ob);
 	fprintf(fp, "## Answers that differ (%zu)\n\n", count_changed(dc));
@@ -256,9 +249,9 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 			value_format(&kb->questions[q].dom, &dc->b->v[q], vb,
 			    sizeof vb);
 			fprintf(fp, "| `%s` | ", kb->questions[q].id);
-			md_cell(fp, va);
+			escape_md(fp, va);
 			fputs(" | ", fp);
-			md_cell(fp, vb);
+			escape_md(fp, vb);
 			fputs(" |\n", fp);
 		}
 		fputc('\n', fp);
@@ -269,9 +262,9 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		pa = dc->ra->order[i];
 		pb = dc->rb->order[i];
 		fprintf(fp, "| %zu | ", i + 1);
-		md_cell(fp, kb->patterns[pa].name);
+		escape_md(fp, kb->patterns[pa].name);
 		fprintf(fp, " | %.1f | ", dc->ra->scores[pa].score);
-		md_cell(fp, kb->patterns[pb].name);
+		escape_md(fp, kb->patterns[pb].name);
 		fprintf(fp, " | %.1f |\n", dc->rb->scores[pb].score);
 	}
 	fprintf(fp, "\n## Rules that changed (%zu started, %zu stopped)\n\n",
@@ -283,7 +276,7 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		e = effects(kb, rule);
 		fprintf(fp, "- %s `%s` (%s): ", fired(dc->rb, i) ?
 		    "started" : "stopped", rule->id, e);
-		md_cell(fp, rule->why);
+		escape_md(fp, rule->why);
 		fputc('\n', fp);
 		free(e);
 	}
