@@ -111,6 +111,25 @@ else
 	fail "-o: no temporary file left" "$leftover"
 fi
 
+# --adr-dir from many writers at once, with different titles: each record
+# its own number, and no reservation left behind (three rounds of 20).
+for round in 1 2 3; do
+	d="$T/parallel-$round"
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		$A report --set latency=1d --adr-dir "$d" >/dev/null 2>&1 &
+		$A report --set latency=1m --adr-dir "$d" >/dev/null 2>&1 &
+	done
+	wait
+	nums=$(ls "$d" | cut -c1-4 | sort -u | wc -l)
+	all=$(ls -A "$d" | wc -l)
+	if [ "$nums" -eq 20 ] && [ "$all" -eq 20 ]; then
+		pass "--adr-dir in parallel: 20 numbers (round $round)"
+	else
+		fail "--adr-dir in parallel: 20 numbers (round $round)" \
+		    "$nums numbers, $all entries" "$(ls -A "$d" | head -5)"
+	fi
+done
+
 # --adr-dir in an adr-tools folder: numbering continues both ways.
 if command -v adr >/dev/null 2>&1; then
 	mkdir "$T/proj"

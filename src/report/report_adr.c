@@ -10,9 +10,11 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "handout.h"
@@ -25,7 +27,7 @@
 /* Records numbered beyond this are taken for something else. */
 #define ADR_NUMBER_MAX	99999999L
 /* Tries when another writer takes the number first. */
-#define ADR_TRIES	10
+#define ADR_TRIES	64
 
 static const struct handout_markup md_markup = {
 	escape_md, "**", "**"
@@ -394,7 +396,11 @@ make_dirs(const char *dir)
 	return (0);
 }
 
-/* The number after the highest "NNNN-..." record in dir, or -1. */
+/*
+ * The number after the highest one in dir: of the records ("NNNN-...")
+ * and of the numbers other writers have reserved (".NNNN.reserved"), or
+ * -1.
+ */
 static long
 next_number(const char *dir)
 {
@@ -403,16 +409,20 @@ next_number(const char *dir)
 	const char	*name;
 	char		*end;
 	long		 n, max = 0;
+	bool		 reserved;
 
 	if ((d = opendir(dir)) == NULL)
 		return (-1);
 	while ((de = readdir(d)) != NULL) {
 		name = de->d_name;
+		reserved = name[0] == '.';
+		name += reserved;
 		if (name[0] < '0' || name[0] > '9' ||
 		    strspn(name, "0123456789") > 8)
 			continue;
 		n = strtol(name, &end, 10);
-		if (*end == '-' && n > max)
+		if ((reserved ? strcmp(end, ".reserved") == 0 : *end == '-') &&
+		    n > max)
 			max = n;
 	}
 	closedir(d);
@@ -423,14 +433,53 @@ next_number(const char *dir)
 	return (max + 1);
 }
 
+/* Is there a record "NNNN-..." numbered n in dir? */
+static bool
+record_exists(const char *dir, long n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*end;
+	bool		 found = false;
+
+	if ((d = opendir(dir)) == NULL)
+		return (false);
+	while (!found && (de = readdir(d)) != NULL)
+		found = de->d_name[0] >= '0' && de->d_name[0] <= '9' &&
+		    strspn(de->d_name, "0123456789") <= 8 &&
+		    strtol(de->d_name, &end, 10) == n && *end == '-';
+	closedir(d);
+	return (found);
+}
+
+/* Writes the ADR as file, never replacing one; 0 or -1 (errno set). */
+static int
+write_record(const struct report_ctx *ctx, const char *file, char *err,
+    size_t errsz)
+{
+	struct outfile	o;
+	int		saved;
+
+	if (outfile_open(&o, file, err, errsz) != 0)
+		return (-1);
+	if (report_write_adr(o.fp, ctx) != 0) {
+		saved = errno;
+		outfile_abort(&o);
+		snprintf(err, errsz, "%s: cannot write: %s", file,
+		    strerror(saved));
+		errno = saved;
+		return (-1);
+	}
+	return (outfile_commit_new(&o, err, errsz));
+}
+
 int
 report_adr_save(const struct report_ctx *ctx, const char *dir,
     char **path, char *err, size_t errsz)
 {
-	struct outfile	 o;
-	char		*title, *slug, *file = NULL;
+	char		*title, *slug, *file = NULL, *mark = NULL;
 	long		 n;
-	int		 tries, saved;
+	int		 tries, saved, fd, rc;
 
 	*path = NULL;
 	if (dir[0] == '\0') {
@@ -452,30 +501,45 @@ report_adr_save(const struct report_ctx *ctx, const char *dir,
 			    strerror(errno));
 			break;
 		}
+		/*
+		 * The number itself is reserved first (O_EXCL), so that two
+		 * writers with different titles never share it.
+		 */
+		free(mark);
+		mark = xasprintf("%s%s.%04ld.reserved", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", n);
+		if ((fd = open(mark, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0) {
+			if (errno == EEXIST)
+				continue;	/* taken meanwhile */
+			snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+			break;
+		}
+		close(fd);
+		/* A record may have been filed under n just before. */
+		if (record_exists(dir, n)) {
+			unlink(mark);
+			continue;
+		}
 		free(file);
 		file = xasprintf("%s%s%04ld-%s.md", dir,
 		    dir[strlen(dir) - 1] == '/' ? "" : "/", n, slug);
-		if (outfile_open(&o, file, err, errsz) != 0)
-			break;
-		if (report_write_adr(o.fp, ctx) != 0) {
-			saved = errno;
-			outfile_abort(&o);
-			snprintf(err, errsz, "%s: cannot write: %s", file,
-			    strerror(saved));
-			break;
-		}
-		if (outfile_commit_new(&o, err, errsz) == 0) {
+		rc = write_record(ctx, file, err, errsz);
+		saved = errno;
+		unlink(mark);
+		if (rc == 0) {
+			free(mark);
 			free(slug);
 			*path = file;
 			return (0);
 		}
-		if (errno != EEXIST)
+		if (saved != EEXIST)
 			break;
-		/* Someone took that number meanwhile: take the next. */
+		/* A record of that number appeared meanwhile: the next. */
 	}
 	if (tries == ADR_TRIES)
 		snprintf(err, errsz, "%s: cannot find a free record number",
 		    dir);
+	free(mark);
 	free(file);
 	free(slug);
 	return (-1);
