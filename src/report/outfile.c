@@ -1,16 +1,22 @@
 /*
  * outfile: atomic replacement of output files (temp file + fsync + rename).
  *
- * While a temporary file exists, the signals that end a program by default
- * (hang-up, interrupt, termination, file size limit) remove it before the
- * program dies, so an interrupted run leaves neither a half-written target
- * nor a stray temporary file. Only SIGKILL and a crash can leave one, named
- * .TARGET.XXXXXX beside the target.
+ * While a temporary file exists, every catchable signal that ends a program
+ * by default removes it before the program dies, so an interrupted run
+ * leaves neither a half-written target nor a stray temporary file. Only
+ * SIGKILL and a crash can leave one, named .TARGET.XXXXXX beside the target
+ * (the name cut short so that it fits NAME_MAX).
+ *
+ * As a shell's '>' would, a symbolic link is followed to the file it names
+ * (created if missing; a loop is an error), a file the user may not write
+ * is refused, and the replaced file keeps its mode and, where the user may
+ * set it, its owner.
  */
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +25,11 @@
 
 #include "xmalloc.h"
 
-static const int	 fatal_signals[] = { SIGHUP, SIGINT, SIGTERM, SIGXFSZ };
+/* Every signal whose default action ends the program, but for the crashes
+   (SIGSEGV and the like), where running a handler is no longer safe. */
+static const int	 fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE,
+    SIGALRM, SIGTERM, SIGUSR1, SIGUSR2, SIGXFSZ, SIGXCPU, SIGVTALRM,
+    SIGPROF, SIGABRT };
 #define NFATAL	(sizeof fatal_signals / sizeof fatal_signals[0])
 
 /*
@@ -88,20 +98,92 @@ disarm(const struct outfile *o)
 		}
 }
 
+/* Symbolic links followed before giving up, as the kernel does (ELOOP). */
+#define MAX_LINKS	40
+
+/*
+ * The file path names after following symbolic links, even a dangling one
+ * (which then names the file to create); NULL with errno ELOOP on a loop.
+ * The caller frees the result.
+ */
+static char *
+follow_links(const char *path)
+{
+	struct stat	 st;
+	char		*cur = xstrdup(path), *next, *slash, buf[4096];
+	ssize_t		 n;
+	int		 hops;
+
+	for (hops = 0; hops <= MAX_LINKS; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return (cur);
+		if ((n = readlink(cur, buf, sizeof buf - 1)) < 0) {
+			free(cur);
+			return (NULL);
+		}
+		buf[n] = '\0';
+		if (buf[0] == '/' || (slash = strrchr(cur, '/')) == NULL)
+			next = xstrdup(buf);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - cur), cur,
+			    buf);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	errno = ELOOP;
+	return (NULL);
+}
+
+/* ".NAME.XXXXXX" beside path, NAME cut so that it fits NAME_MAX. */
+static char *
+temp_name(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *base;
+	int		 keep;
+
+	base = slash != NULL ? slash + 1 : path;
+	keep = (int)strlen(base);
+	if (keep > NAME_MAX - 8)
+		keep = NAME_MAX - 8;
+	if (slash == NULL)
+		return (xasprintf(".%.*s.XXXXXX", keep, base));
+	return (xasprintf("%.*s/.%.*s.XXXXXX", (int)(slash - path), path, keep,
+	    base));
+}
+
+static int
+open_error(struct outfile *o, const char *path, const char *what, int saved,
+    char *err, size_t errsz)
+{
+	snprintf(err, errsz, "%s: %s%s%s", path, what, what[0] ? ": " : "",
+	    strerror(saved));
+	free(o->tmp);
+	o->tmp = NULL;
+	errno = saved;
+	return (-1);
+}
+
 int
 outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
 {
 	struct stat	 st;
-	const char	*slash;
-	char		*real = NULL;
+	char		*real;
 	mode_t		 mask;
-	int		 fd, saved;
+	bool		 exists;
+	int		 fd, saved, rc;
 
 	o->fp = NULL;
 	o->path = o->tmp = NULL;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return (0);
+	}
+	if (path[0] == '\0') {
+		snprintf(err, errsz, "the output file name is empty (give a "
+		    "file, or - for standard output)");
+		errno = ENOENT;
+		return (-1);
 	}
 	/*
 	 * A device or a pipe (/dev/stdout, /dev/null, a FIFO) cannot be
@@ -113,53 +195,48 @@ outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
 			errno = EISDIR;
 			return (-1);
 		}
-		if ((o->fp = fopen(path, "w")) == NULL) {
-			saved = errno;
-			snprintf(err, errsz, "%s: cannot open: %s", path,
-			    strerror(saved));
-			errno = saved;
-			return (-1);
-		}
+		if ((o->fp = fopen(path, "w")) == NULL)
+			return (open_error(o, path, "cannot open", errno, err,
+			    errsz));
 		o->path = xstrdup(path);
 		return (0);
 	}
-	/* Replace the file a symbolic link points to, not the link. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (real = realpath(path, NULL)) != NULL)
-		path = real;
-	slash = strrchr(path, '/');
-	if (slash == NULL)
-		o->tmp = xasprintf(".%s.XXXXXX", path);
-	else
-		o->tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
-		    slash + 1);
-	if ((fd = mkstemp(o->tmp)) == -1) {
-		saved = errno;
-		snprintf(err, errsz, "%s: cannot create: %s", path,
-		    strerror(saved));
-		free(o->tmp);
+	/* The file a symbolic link names is replaced, not the link. */
+	if ((real = follow_links(path)) == NULL)
+		return (open_error(o, path, "cannot open", errno, err, errsz));
+	exists = stat(real, &st) == 0;
+	if (exists && access(real, W_OK) != 0) {
+		rc = open_error(o, path, "cannot open", errno, err, errsz);
 		free(real);
-		o->tmp = NULL;
-		errno = saved;
-		return (-1);
+		return (rc);
 	}
-	/* mkstemp makes 0600; give the file the usual mode for new files. */
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	o->tmp = temp_name(real);
+	if ((fd = mkstemp(o->tmp)) == -1) {
+		rc = open_error(o, path, "cannot create", errno, err, errsz);
+		free(real);
+		return (rc);
+	}
+	if (exists) {
+		/* What a shell's '>' keeps: the mode, and the owner where
+		   this user may give it. */
+		(void)fchmod(fd, st.st_mode & 07777);
+		if (fchown(fd, st.st_uid, st.st_gid) != 0)
+			(void)fchown(fd, (uid_t)-1, st.st_gid);
+	} else {
+		/* mkstemp makes 0600; give the usual mode for new files. */
+		mask = umask(0);
+		umask(mask);
+		(void)fchmod(fd, 0666 & ~mask);
+	}
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
 		close(fd);
 		unlink(o->tmp);
-		snprintf(err, errsz, "%s: %s", path, strerror(saved));
-		free(o->tmp);
+		rc = open_error(o, path, "", saved, err, errsz);
 		free(real);
-		o->tmp = NULL;
-		errno = saved;
-		return (-1);
+		return (rc);
 	}
-	o->path = xstrdup(path);
-	free(real);
+	o->path = real;
 	arm(o);
 	return (0);
 }

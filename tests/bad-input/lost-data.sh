@@ -55,11 +55,13 @@ status efbig 73 $? "archadvisor: $T/f/keep.txt: cannot write: File too large"
 intact efbig "$T/f"
 
 # The rename fails: in a sticky directory (like /tmp) another user may
-# create the temporary file but not replace root's report. Needs root to
-# hand the file to someone else (CI runs as root).
+# write root's report (it is world-writable) and create the temporary
+# file, but not replace the report. Needs root to hand the file to
+# someone else (CI runs as root).
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	chmod 711 "$T"
 	mkdir "$T/s" && chmod 1777 "$T/s" && echo old > "$T/s/keep.txt"
+	chmod 666 "$T/s/keep.txt"
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
 	    "$A" report -o "$T/s/keep.txt" >"$T/out" 2>"$T/err"
 	status rename 73 $? \

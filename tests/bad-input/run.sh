@@ -88,6 +88,12 @@ gen() {
 	# Unreadable: mode 000, read as an unprivileged user.
 	printf 'latency: 10m\n' > "$T/unreadable.yaml"
 	chmod 000 "$T/unreadable.yaml"
+	# A read-only report in a folder its user may write in: '>' would
+	# refuse to replace it, and so must -o.
+	mkdir -p "$T/ro"
+	printf 'old\n' > "$T/ro/report.txt"
+	chmod 444 "$T/ro/report.txt"
+	[ "$(id -u)" -eq 0 ] && chown -R 65534:65534 "$T/ro"
 	# An old report that a failed run must leave alone.
 	mkdir -p "$T/out"
 	echo old > "$T/out/keep.txt"

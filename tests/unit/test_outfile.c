@@ -232,6 +232,12 @@ test_killed_mid_way(void **state)
 	killed_by(*state, SIGINT);
 	killed_by(*state, SIGHUP);
 	killed_by(*state, SIGXFSZ);
+	killed_by(*state, SIGPIPE);
+	killed_by(*state, SIGQUIT);
+	killed_by(*state, SIGUSR1);
+	killed_by(*state, SIGUSR2);
+	killed_by(*state, SIGALRM);
+	killed_by(*state, SIGVTALRM);
 }
 
 /* After a commit the handlers are gone: a signal is what it was. */
@@ -279,6 +285,91 @@ test_symlink_followed(void **state)
 	assert_left(f, "new\n");
 }
 
+/* A dangling link: the file it names is created, the link stays. */
+static void
+test_dangling_link(void **state)
+{
+	struct fixture	*f = *state;
+	struct outfile	 o;
+	struct stat	 st;
+	char		 err[256], *link, *target;
+
+	link = xasprintf("%s/dangling.txt", f->dir);
+	target = xasprintf("%s/made.txt", f->dir);
+	assert_int_equal(symlink("made.txt", link), 0);
+	assert_int_equal(outfile_open(&o, link, err, sizeof err), 0);
+	fputs("new\n", o.fp);
+	assert_int_equal(outfile_commit(&o, err, sizeof err), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(target, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	unlink(link);
+	unlink(target);
+	free(link);
+	free(target);
+}
+
+/* A loop of links fails as a shell's '>' does, and leaves no file. */
+static void
+test_link_loop(void **state)
+{
+	struct fixture	*f = *state;
+	struct outfile	 o;
+	struct stat	 st;
+	char		 err[256], *a, *b;
+
+	a = xasprintf("%s/a", f->dir);
+	b = xasprintf("%s/b", f->dir);
+	assert_int_equal(symlink("b", a), 0);
+	assert_int_equal(symlink("a", b), 0);
+	assert_int_equal(outfile_open(&o, a, err, sizeof err), -1);
+	assert_int_equal(errno, ELOOP);
+	assert_int_equal(lstat(a, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	unlink(a);
+	unlink(b);
+	free(a);
+	free(b);
+}
+
+/* The replaced file keeps its mode. */
+static void
+test_mode_kept(void **state)
+{
+	struct fixture	*f = *state;
+	struct outfile	 o;
+	struct stat	 st;
+	char		 err[256];
+
+	assert_int_equal(chmod(f->target, 0640), 0);
+	assert_int_equal(outfile_open(&o, f->target, err, sizeof err), 0);
+	fputs("new\n", o.fp);
+	assert_int_equal(outfile_commit(&o, err, sizeof err), 0);
+	assert_int_equal(stat(f->target, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_left(f, "new\n");
+}
+
+/* A valid name of 250 bytes: the temporary name still fits NAME_MAX. */
+static void
+test_long_name(void **state)
+{
+	struct fixture	*f = *state;
+	struct outfile	 o;
+	char		 err[256], name[251], *path;
+
+	memset(name, 'x', 250);
+	name[250] = '\0';
+	path = xasprintf("%s/%s", f->dir, name);
+	assert_int_equal(outfile_open(&o, path, err, sizeof err), 0);
+	fputs("new\n", o.fp);
+	assert_int_equal(outfile_commit(&o, err, sizeof err), 0);
+	assert_int_equal(access(path, F_OK), 0);
+	unlink(path);
+	free(path);
+}
+
 /* No directory to write in: nothing is created, the error says why. */
 static void
 test_open_fails(void **state)
@@ -314,6 +405,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_handlers_restored, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_symlink_followed, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_dangling_link, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_link_loop, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_mode_kept, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_long_name, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_fails, setup,
 		    teardown),
