@@ -54,6 +54,12 @@ struct scenario_reader {
 	size_t			 ndocs;		/* documents begun so far */
 	bool			 after_end;	/* the last one ended with
 						   "..." */
+	/* A document past DOC_MAX is reported at once; the rest of it is
+	   skipped at the next call, so --fail-fast stops on a stream that
+	   never ends. */
+	bool			 skipping;
+	size_t			 skip_pos;	/* bytes of it not yet dropped */
+	int			 skip_nl;	/* newlines among them */
 
 	/* The scenario being read. */
 	struct answers		 ans;		/* ans.v is what sc->v shows */

@@ -421,19 +421,46 @@ yaml_slow(struct scenario_reader *sr, const char *text, size_t len,
 }
 
 /*
- * Skips the rest of a document longer than DOC_MAX, pos bytes of it read,
- * up to the next cut; the bytes go as they are scanned.
+ * Reports a document longer than DOC_MAX (pos bytes of it read, nl
+ * newlines) at once; the rest of it is skipped by the next call.
  */
 static enum scenario_status
-skip_huge(struct scenario_reader *sr, size_t pos, int nl, int docline,
+report_huge(struct scenario_reader *sr, size_t pos, int nl, int docline,
     struct diag *d)
 {
+	diag_add(d, DIAG_ERROR, sr->file, docline, 1, "%s longer than %d "
+	    "bytes", sr->fmt == SCENARIO_JSONL ? "line" : "document",
+	    DOC_MAX);
+	sr->skipping = true;
+	sr->skip_pos = pos;
+	sr->skip_nl = nl;
+	return (SCENARIO_BAD);
+}
+
+/*
+ * Skips the rest of the document reported by report_huge, up to the next
+ * cut ("---", or the end of the line for JSON lines); the bytes go as
+ * they are scanned. SCENARIO_OK when the next document can be read.
+ */
+static enum scenario_status
+skip_huge(struct scenario_reader *sr, struct diag *d)
+{
 	const char	*s;
-	size_t		 eol;
+	size_t		 eol, pos = sr->skip_pos;
+	int		 nl = sr->skip_nl;
 	enum eol	 e;
 
-	diag_add(d, DIAG_ERROR, sr->file, docline, 1, "document longer than "
-	    "%d bytes", DOC_MAX);
+	sr->skipping = false;
+	if (sr->fmt == SCENARIO_JSONL) {
+		consume(sr, pos, nl);
+		while ((e = find_eol(sr, 0, &eol, d)) == EOL_TOO_LONG)
+			consume(sr, sr->end - sr->start, 0);
+		if (e == EOL_ERROR)
+			return (SCENARIO_IOERR);
+		if (e == EOL_FOUND)
+			consume(sr, eol + (sr->start + eol < sr->end), 1);
+		return (SCENARIO_OK);
+	}
 	for (;;) {
 		consume(sr, pos, nl);
 		pos = 0;
@@ -441,14 +468,14 @@ skip_huge(struct scenario_reader *sr, size_t pos, int nl, int docline,
 		if ((e = find_eol(sr, 0, &eol, d)) == EOL_ERROR)
 			return (SCENARIO_IOERR);
 		if (e == EOL_NONE)
-			return (SCENARIO_BAD);
+			return (SCENARIO_OK);	/* the end: none follows */
 		if (e == EOL_TOO_LONG) {
 			pos = sr->end - sr->start;
 			continue;
 		}
 		s = sr->buf + sr->start;
 		if (is_marker(s, eol, '-'))
-			return (SCENARIO_BAD);
+			return (SCENARIO_OK);
 		pos = eol < sr->end - sr->start ? eol + 1 : eol;
 		nl = eol < sr->end - sr->start;
 	}
@@ -476,7 +503,7 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 			sc->index = ++sr->ndocs;
 			sc->line = docline;
 			sr->after_end = false;
-			return (skip_huge(sr, pos, nl, docline, d));
+			return (report_huge(sr, pos, nl, docline, d));
 		}
 		s = sr->buf + sr->start + pos;
 		n = eol - pos;
@@ -538,7 +565,7 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 			sc->index = ++sr->ndocs;
 			sc->line = docline;
 			sr->after_end = false;
-			return (skip_huge(sr, pos, nl, docline, d));
+			return (report_huge(sr, pos, nl, docline, d));
 		}
 	}
 	sr->after_end = dots;
@@ -585,19 +612,8 @@ jsonl_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 		if (e == EOL_TOO_LONG || eol > DOC_MAX) {
 			sc->index = ++sr->ndocs;
 			sc->line = sr->line;
-			diag_add(d, DIAG_ERROR, sr->file, sr->line, 1, "line "
-			    "longer than %d bytes", DOC_MAX);
-			/* Drop it as it comes, up to its newline. */
-			while (e == EOL_TOO_LONG) {
-				consume(sr, sr->end - sr->start, 0);
-				e = find_eol(sr, 0, &eol, d);
-			}
-			if (e == EOL_ERROR)
-				return (SCENARIO_IOERR);
-			if (e == EOL_FOUND)
-				consume(sr, eol + (sr->start + eol < sr->end),
-				    1);
-			return (SCENARIO_BAD);
+			/* Dropped as it comes, up to its newline, next call. */
+			return (report_huge(sr, 0, 0, sr->line, d));
 		}
 		s = sr->buf + sr->start;
 		n = eol;
@@ -625,6 +641,8 @@ scenario_reader_next(struct scenario_reader *sr, struct scenario *sc,
 	sc->name = NULL;
 	sc->index = 0;
 	sc->line = 0;
+	if (sr->skipping && (st = skip_huge(sr, d)) != SCENARIO_OK)
+		return (st);
 	if (sr->fmt == SCENARIO_JSONL)
 		st = jsonl_next(sr, sc, d);
 	else
