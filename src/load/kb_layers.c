@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kb_load.h"
 #include "stock_kb.h"
 #include "xmalloc.h"
 #include "yaml_tree.h"
@@ -151,6 +152,36 @@ read_user_dir(const char *dir, struct lpath *p, struct diag *d)
 	return (read_dir(dir, p, d));
 }
 
+/*
+ * The caps on a knowledge base hold for all its layers together, however
+ * many --rules there are: KB_MAX_FILES files and KB_MAX_BYTES bytes.
+ */
+static enum load_status
+within_caps(const struct lpath *lp, size_t n, const struct lpath *user,
+    struct diag *d)
+{
+	size_t	i, j, files = user != NULL ? user->n : 0, bytes = 0;
+
+	for (j = 0; user != NULL && j < user->n; j++)
+		bytes += user->files[j].len;
+	for (i = 0; i < n; i++) {
+		files += lp[i].n;
+		for (j = 0; j < lp[i].n; j++)
+			bytes += lp[i].files[j].len;
+	}
+	if (files > KB_MAX_FILES) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "the knowledge base has "
+		    "more than %d files in all its layers", KB_MAX_FILES);
+		return (LOAD_BAD_DATA);
+	}
+	if (bytes > KB_MAX_BYTES) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "the knowledge base has "
+		    "more than %d MiB in all its layers", KB_MAX_BYTES >> 20);
+		return (LOAD_BAD_DATA);
+	}
+	return (LOAD_OK);
+}
+
 static void
 add_sources(struct kb_source *src, size_t *n, const struct lpath *p)
 {
@@ -180,9 +211,13 @@ kb_load_layers(const struct kb_layers *l, struct kb **out, struct diag *d)
 		rc = read_path(l->paths[i], &lp[i], d);
 		if (rc == LOAD_OK && lp[i].complete && base < 0)
 			base = (int)i;
+		if (rc == LOAD_OK)
+			rc = within_caps(lp, i + 1, NULL, d);
 	}
 	if (rc == LOAD_OK)
 		rc = read_user_dir(l->user_dir, &user, d);
+	if (rc == LOAD_OK)
+		rc = within_caps(lp, l->npaths, &user, d);
 	if (rc != LOAD_OK)
 		goto out;
 

@@ -29,8 +29,6 @@
  * keep loading (ids are looked up by linear search) and what-if analysis
  * well under a second. The stock knowledge base is far below all of them.
  */
-#define KB_MAX_FILES	256
-#define KB_MAX_BYTES	YAML_TREE_MAX_FILE	/* all files together */
 #define KB_MAX_NODES	YAML_TREE_MAX_NODES	/* all files together */
 #define KB_MAX_QUESTIONS 1000
 #define KB_MAX_PATTERNS	256

@@ -13,6 +13,11 @@
 
 #include "diag.h"
 #include "kb.h"
+#include "yaml_tree.h"
+
+/* Files and bytes of a knowledge base, all its layers together. */
+#define KB_MAX_FILES	256
+#define KB_MAX_BYTES	YAML_TREE_MAX_FILE
 
 /* How a load ended, so the front end can pick the exit status. */
 enum load_status {

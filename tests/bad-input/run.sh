@@ -70,6 +70,12 @@ gen() {
 	for i in $(seq 0 256); do
 		echo "rules: []" > "$T/many-files/f$i.yaml"
 	done
+	# Two layers of 150 files: within the cap each, over it together.
+	mkdir -p "$T/half-a" "$T/half-b"
+	for i in $(seq 1 150); do
+		echo "rules: []" > "$T/half-a/a$i.yaml"
+		echo "rules: []" > "$T/half-b/b$i.yaml"
+	done
 	for i in 1 2 3 4 5 6 7 8 9; do
 		head -c 2000000 "$T/long-line.yaml" > "$T/big-dir/f$i.yaml"
 	done
