@@ -179,31 +179,99 @@ same_effects(const struct rule *a, const struct rule *b)
 	return (true);
 }
 
+/*
+ * A signature of a rule's effects, in any order, and of the questions its
+ * condition reads: rules that can duplicate each other share it.
+ */
+static uint64_t
+rule_signature(const struct kb *kb, const struct rule *r, bool *used)
+{
+	uint64_t	sig = 0, e, w;
+	size_t		i;
+
+	for (i = 0; i < r->neffects; i++) {
+		memcpy(&w, &r->effects[i].weight, sizeof w);
+		e = ((uint64_t)r->effects[i].pattern * 0x9e3779b97f4a7c15ULL) ^
+		    (w * 0xbf58476d1ce4e5b9ULL) ^ (r->effects[i].veto ? 1 :
+		    0) ^ (r->effects[i].stretch ? 2 : 0);
+		sig += e ^ (e >> 29);	/* a sum: the order does not count */
+	}
+	memset(used, 0, kb->nquestions * sizeof *used);
+	expr_questions(r->when, used);
+	for (i = 0; i < kb->nquestions; i++)
+		if (used[i])
+			sig ^= ((uint64_t)i + 1) * 0x94d049bb133111ebULL;
+	return (sig);
+}
+
+struct sig_rule {
+	uint64_t	sig;
+	size_t		rule;
+};
+
+static int
+sig_cmp(const void *va, const void *vb)
+{
+	const struct sig_rule	*a = va, *b = vb;
+
+	if (a->sig != b->sig)
+		return (a->sig < b->sig ? -1 : 1);
+	return (a->rule < b->rule ? -1 : a->rule > b->rule);
+}
+
+/* Earlier rules of the same signature each rule is compared with: enough
+   for any knowledge base written by hand, and linear for any other. */
+#define DUP_COMPARE_MAX	16
+
 static void
 duplicates(const struct kb *kb, struct diag *d)
 {
 	const struct rule	*a, *b;
 	const struct expr	*ex[2];
+	struct sig_rule		*sr;
 	struct pair		 p;
-	size_t			 i, j;
+	bool			*used;
+	size_t			*twin, i, j, k, first;
 
-	for (j = 0; j < kb->nrules; j++) {
-		b = &kb->rules[j];
-		for (i = 0; i < j; i++) {
-			a = &kb->rules[i];
+	sr = xcalloc(kb->nrules + 1, sizeof *sr);
+	used = xcalloc(kb->nquestions + 1, sizeof *used);
+	twin = xcalloc(kb->nrules + 1, sizeof *twin);
+	for (i = 0; i < kb->nrules; i++) {
+		sr[i].sig = rule_signature(kb, &kb->rules[i], used);
+		sr[i].rule = i;
+		twin[i] = SIZE_MAX;
+	}
+	/* Buckets of one signature, each in rule order. */
+	qsort(sr, kb->nrules, sizeof *sr, sig_cmp);
+	for (k = 0, first = 0; k < kb->nrules; k++) {
+		if (k > 0 && sr[k].sig != sr[k - 1].sig)
+			first = k;
+		b = &kb->rules[sr[k].rule];
+		for (j = k; j > first && k - j < DUP_COMPARE_MAX; j--) {
+			a = &kb->rules[sr[j - 1].rule];
 			if (!same_effects(a, b))
 				continue;
 			ex[0] = p.a = a->when;
 			ex[1] = p.b = b->when;
 			if (enumerate(kb, ex, 2, visit_differs, &p) != 0)
 				continue;
-			warn(d, &b->loc, "rule '%s' duplicates rule '%s' "
-			    "(%s:%d:%d): the same effects, and its condition "
-			    "holds for exactly the same answers", b->id, a->id,
-			    a->loc.file, a->loc.line, a->loc.col);
+			twin[sr[k].rule] = sr[j - 1].rule;
 			break;
 		}
 	}
+	for (i = 0; i < kb->nrules; i++) {
+		if (twin[i] == SIZE_MAX)
+			continue;
+		a = &kb->rules[twin[i]];
+		b = &kb->rules[i];
+		warn(d, &b->loc, "rule '%s' duplicates rule '%s' (%s:%d:%d): "
+		    "the same effects, and its condition holds for exactly the "
+		    "same answers", b->id, a->id, a->loc.file, a->loc.line,
+		    a->loc.col);
+	}
+	free(twin);
+	free(used);
+	free(sr);
 }
 
 static uint64_t
@@ -280,6 +348,24 @@ climb(const struct kb *kb, size_t p, const struct candidates *cands,
 	return (false);
 }
 
+/*
+ * At most LINT_CANDIDATES_MAX answers of a question for the search, spread
+ * evenly over its sorted candidates (the extremes kept): a question that a
+ * thousand rules compare with a thousand thresholds must not make the
+ * search quadratic in the rules.
+ */
+static void
+thin(struct candidates *c)
+{
+	size_t	i, n = c->n;
+
+	if (n <= LINT_CANDIDATES_MAX)
+		return;
+	for (i = 0; i < LINT_CANDIDATES_MAX; i++)
+		c->v[i] = c->v[i * (n - 1) / (LINT_CANDIDATES_MAX - 1)];
+	c->n = LINT_CANDIDATES_MAX;
+}
+
 static void
 never_first(const struct kb *kb, struct diag *d)
 {
@@ -296,9 +382,11 @@ never_first(const struct kb *kb, struct diag *d)
 		expr_foreach_cmp(kb->rules[i].when, collect, t);
 	cands = xcalloc(kb->nquestions + 1, sizeof *cands);
 	for (q = 0; q < kb->nquestions; q++)
-		if (t[q].n > 0)
+		if (t[q].n > 0) {
 			candidates_for(&kb->questions[q], t[q].c, t[q].n,
 			    &cands[q]);
+			thin(&cands[q]);
+		}
 	ans = xcalloc(kb->nquestions + 1, sizeof *ans);
 	r = ranking_new(kb);
 	for (p = 0; p < kb->npatterns; p++) {

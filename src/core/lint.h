@@ -31,6 +31,7 @@
 #include "kb.h"
 
 #define LINT_STARTS		24	/* random starts of the first-place search */
+#define LINT_CANDIDATES_MAX	32	/* answers tried per question there */
 #define LINT_MAX_COMBOS		65536	/* answers tried for one condition */
 
 /* Adds kb's warnings to d; today is in days since 1970-01-01. */
