@@ -232,6 +232,21 @@ next_random(uint64_t *s)
 	return (*s * 2685821657736338717ULL);
 }
 
+/*
+ * How many ways to examine: WHATIF_MAX_WAYS for a knowledge base of a few
+ * hundred rules, fewer for larger ones (each way re-ranks), so that a
+ * report stays within about a second at the largest size the limits admit;
+ * never fewer than WHATIF_MIN_WAYS. The report says when it sampled.
+ */
+static size_t
+max_ways(const struct kb *kb)
+{
+	size_t	n = WHATIF_MAX_WAYS * 200 / (kb->nrules > 200 ? kb->nrules :
+		    200);
+
+	return (n < WHATIF_MIN_WAYS ? WHATIF_MIN_WAYS : n);
+}
+
 static void
 robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 {
@@ -273,8 +288,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 				in[x->deps[open[i]].idx[j]] = true;
 				all.idx[all.n++] = x->deps[open[i]].idx[j];
 			}
-	w->exhaustive = ways <= WHATIF_MAX_WAYS;
-	tried = w->exhaustive ? (size_t)ways : WHATIF_MAX_WAYS;
+	w->exhaustive = ways <= (double)max_ways(kb);
+	tried = w->exhaustive ? (size_t)ways : max_ways(kb);
 	w->ways = w->implausible = 0;
 	for (k = 0; k < tried; k++) {
 		for (i = 0; i < n; i++) {

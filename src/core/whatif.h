@@ -14,8 +14,9 @@
  *                 implausible combinations true, when the given answers
  *                 alone do not, is left out) in which the recommendation
  *                 stays the same: exhaustive up to WHATIF_MAX_WAYS
- *                 combinations, beyond that a fixed-seed sample of that
- *                 many. On the way, each open question is tried at its
+ *                 combinations (fewer on a base of more than 200 rules,
+ *                 down to WHATIF_MIN_WAYS), beyond that a fixed-seed
+ *                 sample of that many. On the way, each open question is tried at its
  *                 other answers in every way examined: one that changes
  *                 the recommendation in any of them is not "irrelevant",
  *                 even if it changes nothing alone.
@@ -40,6 +41,7 @@
 #include "value.h"
 
 #define WHATIF_MAX_WAYS	1024
+#define WHATIF_MIN_WAYS	32	/* the sample on the largest bases */
 
 struct sensitivity {
 	size_t		question;
