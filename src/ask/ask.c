@@ -45,7 +45,7 @@ write_accepts(FILE *fp, const struct question *q)
 		fputs("yes or no", fp);
 		break;
 	default:
-		fprintf(fp, "a %s such as %s", value_type_name(q->dom.type),
+		fprintf(fp, "%s such as %s", value_type_a(q->dom.type),
 		    value_type_forms(q->dom.type));
 		break;
 	}

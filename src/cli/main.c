@@ -29,6 +29,28 @@ finish(int rc)
 	return (rc);
 }
 
+/*
+ * $SOURCE_DATE_EPOCH dates the handouts for reproducible output; a value
+ * that is not a whole number of seconds is an error, as the convention
+ * asks, not silently today.
+ */
+static bool
+source_date_ok(void)
+{
+	const char	*env = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+
+	if (env == NULL || env[0] == '\0')
+		return (true);
+	errno = 0;
+	(void)strtoll(env, &end, 10);
+	if (env[0] >= '0' && env[0] <= '9' && *end == '\0' && errno == 0)
+		return (true);
+	errx_line("SOURCE_DATE_EPOCH must be a whole number of seconds since "
+	    "1970, not '%.40s'", env);
+	return (false);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -42,6 +64,8 @@ main(int argc, char **argv)
 	int			 rc;
 
 	setlocale(LC_CTYPE, "");
+	if (!source_date_ok())
+		return (EXIT_USAGE);
 	/* Our messages say "archadvisor: ...", in one line, not getopt's. */
 	opterr = 0;
 	if ((rc = cli_parse_global(argc, argv, &g, &plain)) != 0)

@@ -414,8 +414,8 @@ expect_phrase(const struct question *q, char *buf, size_t bufsz)
 	switch (q->dom.type) {
 	case VAL_DURATION:
 	case VAL_SIZE:
-		snprintf(buf, bufsz, "a %s such as %s",
-		    value_type_name(q->dom.type), value_type_forms(q->dom.type));
+		snprintf(buf, bufsz, "%s such as %s",
+		    value_type_a(q->dom.type), value_type_forms(q->dom.type));
 		break;
 	case VAL_INT:
 	case VAL_BOOL:
@@ -804,7 +804,7 @@ parse_contains(struct parser *p, const struct token *lhs, uint32_t *out)
 	q = &p->kb->questions[qi];
 	if (q->dom.type != VAL_SET)
 		return (perr(p, ctok.off, "'contains' needs a set question; "
-		    "%s is a %s", q->id, value_type_name(q->dom.type)));
+		    "%s is %s", q->id, value_type_a(q->dom.type)));
 	if (next(p) != 0)
 		return (-1);
 	if (!is_operand(p->tok.kind)) {
@@ -841,8 +841,8 @@ parse_bare(struct parser *p, const struct token *lhs, uint32_t *out)
 		return (perr(p, lhs->off, "%s is a set, not a condition: use "
 		    "'%s contains <member>'", q->id, q->id));
 	if (q->dom.type != VAL_BOOL)
-		return (perr(p, lhs->off, "%s is a %s, not a condition: compare "
-		    "it with a value", q->id, value_type_name(q->dom.type)));
+		return (perr(p, lhs->off, "%s is %s, not a condition: compare "
+		    "it with a value", q->id, value_type_a(q->dom.type)));
 	*out = add_node(p, OP_BOOL, (uint32_t)qi, 1);
 	return (0);
 }

@@ -308,6 +308,15 @@ value_unknown(void)
 }
 
 const char *
+value_type_a(enum value_type t)
+{
+	return (t == VAL_INT ? "an integer" : t == VAL_DURATION ?
+	    "a duration" : t == VAL_SIZE ? "a size" : t == VAL_BOOL ?
+	    "a bool" : t == VAL_LEVEL ? "a level" : t == VAL_SET ? "a set" :
+	    "a ?");
+}
+
+const char *
 value_type_name(enum value_type t)
 {
 	switch (t) {

@@ -48,6 +48,8 @@ struct value	value_unknown(void);
 
 /* The type's name as written in a knowledge base ("duration", ...). */
 const char	*value_type_name(enum value_type t);
+/* The same with its article, for sentences: "an integer", "a size". */
+const char	*value_type_a(enum value_type t);
 /* Parses a type name; returns -1 if it names no type. */
 int		 value_type_parse(const char *s, enum value_type *out);
 /* Examples of accepted forms, for error messages ("30s, 10m, 4h, 1d"). */

@@ -631,6 +631,26 @@ jsonl_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
 }
 
+/*
+ * A byte-order mark at the very start of JSON lines is dropped, as libyaml
+ * drops one before YAML (editors on Windows write it). Returns -1 on a
+ * read error.
+ */
+static int
+skip_bom(struct scenario_reader *sr, struct diag *d)
+{
+	size_t	eol;
+
+	if (find_eol(sr, 0, &eol, d) == EOL_ERROR)
+		return (-1);
+	if (sr->end - sr->start >= 3 &&
+	    memcmp(sr->buf + sr->start, "\xef\xbb\xbf", 3) == 0) {
+		sr->start += 3;
+		sr->byte += 3;
+	}
+	return (0);
+}
+
 enum scenario_status
 scenario_reader_next(struct scenario_reader *sr, struct scenario *sc,
     struct diag *d)
@@ -643,6 +663,8 @@ scenario_reader_next(struct scenario_reader *sr, struct scenario *sc,
 	sc->line = 0;
 	if (sr->skipping && (st = skip_huge(sr, d)) != SCENARIO_OK)
 		return (st);
+	if (sr->fmt == SCENARIO_JSONL && sr->byte == 0 && skip_bom(sr, d) != 0)
+		return (SCENARIO_IOERR);
 	if (sr->fmt == SCENARIO_JSONL)
 		st = jsonl_next(sr, sc, d);
 	else
