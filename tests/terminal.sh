@@ -77,4 +77,20 @@ if grep -q "$(printf '\033')\[" "$T/out"; then pass "colour-kept"; else
 if ! grep -q "$(printf '\033')" "$T/json"; then pass "json-escaped"; else
 	fail "json-escaped"; fi
 
+# Long text: 600 two-byte characters in a name, a 3,000-letter word in the
+# description. Every format stays valid UTF-8, and nothing is lost silently:
+# the word arrives whole (text wraps around it), a cut sentence ends in "…".
+awk 'BEGIN { printf "name: \""; for (i = 0; i < 600; i++) printf "\303\251"
+	printf "\"\ndescription: \""; for (i = 0; i < 3000; i++) printf "x"
+	print " end\"\nlatency: 1d" }' > "$T/long.yaml"
+for f in text markdown html adr json; do
+	"$A" report --answers "$T/long.yaml" --format $f > "$T/long.$f" 2>"$T/err"
+	if iconv -f UTF-8 -t UTF-8 "$T/long.$f" >/dev/null 2>&1; then
+		pass "long-$f-utf8"; else fail "long-$f-utf8"; fi
+	n=$(grep -o 'x*' "$T/long.$f" | awk '{ if (length > m) m = length }
+	    END { print m + 0 }')
+	if [ "$n" -eq 3000 ]; then pass "long-$f-word-whole"; else
+		fail "long-$f-word-whole" "longest run of x: $n"; fi
+done
+
 finish terminal

@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* About a century: more than that is a typing mistake, not a latency. */
 #define DURATION_MAX	((int64_t)36525 * 86400)
 #define SIZE_MAX_BYTES	INT64_MAX
@@ -845,41 +847,6 @@ value_equal(const struct value *a, const struct value *b)
 		return (false);
 	/* num and bits share their storage: comparing bits covers both. */
 	return (!a->known || a->bits == b->bits);
-}
-
-size_t
-utf8_seq_len(const unsigned char *p, size_t n)
-{
-	size_t	len, i;
-	int	lo, hi;
-
-	lo = 0x80;
-	hi = 0xbf;
-	if (p[0] < 0x80)
-		return (1);
-	else if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		if (p[0] == 0xe0)
-			lo = 0xa0;	/* overlong */
-		if (p[0] == 0xed)
-			hi = 0x9f;	/* surrogates */
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		if (p[0] == 0xf0)
-			lo = 0x90;	/* overlong */
-		if (p[0] == 0xf4)
-			hi = 0x8f;	/* past U+10FFFF */
-	} else
-		return (0);
-	if (n < len || p[1] < lo || p[1] > hi)
-		return (0);
-	for (i = 2; i < len; i++) {
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return (0);
-	}
-	return (len);
 }
 
 char *

@@ -103,11 +103,5 @@ char	*value_quote(const char *s, size_t len, char *buf, size_t bufsz);
 /* Writes dom's names as "a, b, c" into buf, cut to fit. Returns buf. */
 char	*value_names(const struct value_domain *dom, char *buf, size_t bufsz);
 
-/*
- * Length of the valid UTF-8 sequence at p (n >= 1 bytes left): 1 for
- * ASCII, 2 to 4, or 0 when the bytes there are not UTF-8 (overlong forms,
- * surrogates and code points past U+10FFFF included).
- */
-size_t	utf8_seq_len(const unsigned char *p, size_t n);
 
 #endif

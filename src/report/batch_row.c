@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* A row under construction; long text is flushed through as it comes. */
 struct row {
 	FILE	*fp;

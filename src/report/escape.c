@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "value.h"
+#include "utf8.h"
 
 /* C0 controls and DEL, which no format wants in its text. */
 static int

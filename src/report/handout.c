@@ -13,6 +13,7 @@
 
 #include "expr.h"
 #include "report_evidence.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 void
@@ -33,7 +34,7 @@ handout_date(char *buf, size_t bufsz)
 	}
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
-		snprintf(buf, bufsz, "unknown date");
+		text_printf(buf, bufsz, "unknown date");
 }
 
 static int
@@ -278,7 +279,7 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 		lit(fp, " (the knowledge base's order breaks the tie).");
 		return;
 	}
-	snprintf(num, sizeof num, ": %.1f points ahead of the runner-up, ",
+	text_printf(num, sizeof num, ": %.1f points ahead of the runner-up, ",
 	    r->margin);
 	lit(fp, num);
 	m->text(fp, kb->patterns[h->runner_up].name);
@@ -328,7 +329,7 @@ handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 	char		 buf[512];
 	size_t		 i, norg = 0;
 
-	snprintf(buf, sizeof buf, "Each rule of the knowledge base whose "
+	text_printf(buf, sizeof buf, "Each rule of the knowledge base whose "
 	    "condition holds for these answers adds its weight to the "
 	    "options it names; an option's evidence E is the sum, and its "
 	    "score is 100 / (1 + exp(-E / %g)), so 50 means no evidence "
@@ -344,7 +345,7 @@ handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 		m->text(fp, kb->patterns[i].name);
 	}
 	if (norg > 0) {
-		snprintf(buf, sizeof buf, ") is recommended from a score of "
+		text_printf(buf, sizeof buf, ") is recommended from a score of "
 		    "%g, otherwise central.", kb->org_threshold);
 		lit(fp, buf);
 	}
@@ -382,7 +383,7 @@ effect_list(FILE *fp, const struct report_ctx *ctx,
 		else
 			lit(fp, ", ");
 		m->text(fp, kb->patterns[p].name);
-		snprintf(num, sizeof num, " (%+.1f)", d->effect[p]);
+		text_printf(num, sizeof num, " (%+.1f)", d->effect[p]);
 		lit(fp, num);
 		any = true;
 		*first = false;
@@ -421,11 +422,11 @@ handout_answer(const struct question *q, const struct value *v, char *buf,
 	size_t	i, len = 0;
 
 	if (!v->known) {
-		snprintf(buf, bufsz, "not answered");
+		text_printf(buf, bufsz, "not answered");
 		return (buf);
 	}
 	if (q->dom.type == VAL_BOOL) {
-		snprintf(buf, bufsz, "%s", v->num ? "yes" : "no");
+		text_printf(buf, bufsz, "%s", v->num ? "yes" : "no");
 		return (buf);
 	}
 	if (q->dom.type != VAL_SET)
@@ -434,11 +435,11 @@ handout_answer(const struct question *q, const struct value *v, char *buf,
 	for (i = 0; i < q->dom.nnames && len < bufsz; i++) {
 		if ((v->bits & ((uint64_t)1 << i)) == 0)
 			continue;
-		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
+		len += (size_t)text_printf(buf + len, bufsz - len, "%s%s",
 		    len ? ", " : "", q->dom.names[i]);
 	}
 	if (len == 0)
-		snprintf(buf, bufsz, "none");
+		text_printf(buf, bufsz, "none");
 	return (buf);
 }
 
@@ -493,7 +494,7 @@ handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	lit(fp, m->strong);
 	m->text(fp, pr->organisation);
 	lit(fp, m->end_strong);
-	snprintf(buf, sizeof buf, " (%d) chose ", pr->year);
+	text_printf(buf, sizeof buf, " (%d) chose ", pr->year);
 	lit(fp, buf);
 	m->text(fp, kb->patterns[pr->chose].name);
 	if (pr->moved_from >= 0) {
@@ -502,7 +503,7 @@ handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	}
 	if (pr->regretted)
 		lit(fp, ", and regretted it");
-	snprintf(buf, sizeof buf, "; %.0f%% similar over %zu of %zu answers.",
+	text_printf(buf, sizeof buf, "; %.0f%% similar over %zu of %zu answers.",
 	    pm->similarity * 100.0, pm->compared, pm->answered);
 	lit(fp, buf);
 }

@@ -20,6 +20,7 @@
 #include "handout.h"
 #include "outfile.h"
 #include "report.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Longest slug in a file name, in bytes; the file name stays short. */
@@ -465,7 +466,7 @@ write_record(const struct report_ctx *ctx, const char *file, char *err,
 	if (report_write_adr(o.fp, ctx) != 0) {
 		saved = errno;
 		outfile_abort(&o);
-		snprintf(err, errsz, "%s: cannot write: %s", file,
+		text_printf(err, errsz, "%s: cannot write: %s", file,
 		    strerror(saved));
 		errno = saved;
 		return (-1);
@@ -483,11 +484,11 @@ report_adr_save(const struct report_ctx *ctx, const char *dir,
 
 	*path = NULL;
 	if (dir[0] == '\0') {
-		snprintf(err, errsz, "the ADR directory name is empty");
+		text_printf(err, errsz, "the ADR directory name is empty");
 		return (-1);
 	}
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errsz, "%s: cannot create directory: %s", dir,
+		text_printf(err, errsz, "%s: cannot create directory: %s", dir,
 		    strerror(errno));
 		return (-1);
 	}
@@ -496,7 +497,7 @@ report_adr_save(const struct report_ctx *ctx, const char *dir,
 	free(title);
 	for (tries = 0; tries < ADR_TRIES; tries++) {
 		if ((n = next_number(dir)) < 0) {
-			snprintf(err, errsz, "%s: %s", dir, errno == ERANGE ?
+			text_printf(err, errsz, "%s: %s", dir, errno == ERANGE ?
 			    "records are numbered too high to continue" :
 			    strerror(errno));
 			break;
@@ -511,7 +512,7 @@ report_adr_save(const struct report_ctx *ctx, const char *dir,
 		if ((fd = open(mark, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0) {
 			if (errno == EEXIST)
 				continue;	/* taken meanwhile */
-			snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+			text_printf(err, errsz, "%s: %s", dir, strerror(errno));
 			break;
 		}
 		close(fd);
@@ -537,7 +538,7 @@ report_adr_save(const struct report_ctx *ctx, const char *dir,
 		/* A record of that number appeared meanwhile: the next. */
 	}
 	if (tries == ADR_TRIES)
-		snprintf(err, errsz, "%s: cannot find a free record number",
+		text_printf(err, errsz, "%s: cannot find a free record number",
 		    dir);
 	free(mark);
 	free(file);

@@ -10,6 +10,7 @@
 #include "report.h"
 #include "report_evidence.h"
 #include "textfmt.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define BAR_WIDTH 20
@@ -209,7 +210,7 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 		}
 		for (j = 0; j < s->nreasons; j++) {
 			rule = &kb->rules[s->reasons[j].rule];
-			snprintf(effect, sizeof effect, "%+.1f",
+			text_printf(effect, sizeof effect, "%+.1f",
 			    s->reasons[j].effect);
 			fprintf(fp, "  %5s  ", effect);
 			write_why(fp, ctx, rule);

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "report_json.h"
 #include "textfmt.h"
+#include "utf8.h"
 
 /* "Batch Processing, organised as a Data Mesh" or "... centrally". */
 static void
@@ -18,13 +19,13 @@ outcome(const struct report_ctx *ctx, int processing, int organization,
 	const struct kb	*kb = ctx->kb;
 
 	if (processing < 0)
-		snprintf(buf, bufsz, "no processing pattern");
+		text_printf(buf, bufsz, "no processing pattern");
 	else if (organization >= 0)
-		snprintf(buf, bufsz, "%s, organised as a %s",
+		text_printf(buf, bufsz, "%s, organised as a %s",
 		    kb->patterns[processing].name,
 		    kb->patterns[organization].name);
 	else
-		snprintf(buf, bufsz, "%s, organised centrally",
+		text_printf(buf, bufsz, "%s, organised centrally",
 		    kb->patterns[processing].name);
 }
 
@@ -54,21 +55,21 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 
 	if (s->processing != w->processing && s->processing >= 0 &&
 	    w->processing >= 0 && s->organization == w->organization)
-		snprintf(what, sizeof what, "%s would overtake %s",
+		text_printf(what, sizeof what, "%s would overtake %s",
 		    kb->patterns[s->processing].name,
 		    kb->patterns[w->processing].name);
 	else if (s->processing == w->processing && s->organization >= 0)
-		snprintf(what, sizeof what, "%s would be recommended as the "
+		text_printf(what, sizeof what, "%s would be recommended as the "
 		    "organisation", kb->patterns[s->organization].name);
 	else if (s->processing == w->processing)
-		snprintf(what, sizeof what, "the organisation would be "
+		text_printf(what, sizeof what, "the organisation would be "
 		    "central instead of a %s",
 		    kb->patterns[w->organization].name);
 	else {
 		char	o[256];
 
 		outcome(ctx, s->processing, s->organization, o, sizeof o);
-		snprintf(what, sizeof what, "the recommendation would become "
+		text_printf(what, sizeof what, "the recommendation would become "
 		    "%s", o);
 	}
 	if (q->dom.type == VAL_SET) {
@@ -79,7 +80,7 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 		drop.bits &= ~s->to.bits;
 		members(&q->dom, &add, to, sizeof to);
 		members(&q->dom, &drop, from, sizeof from);
-		snprintf(buf, bufsz, "If %s %s%s%s%s%s, %s.", q->id,
+		text_printf(buf, bufsz, "If %s %s%s%s%s%s, %s.", q->id,
 		    add.bits ? "also included " : "",
 		    add.bits ? to : "", add.bits && drop.bits ? " but " : "",
 		    drop.bits ? "did not include " : "", drop.bits ? from : "",
@@ -88,7 +89,7 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 	}
 	value_format(&q->dom, &s->from, from, sizeof from);
 	value_format(&q->dom, &s->to, to, sizeof to);
-	snprintf(buf, bufsz, "If %s were %s instead of %s, %s.", q->id, to,
+	text_printf(buf, bufsz, "If %s were %s instead of %s, %s.", q->id, to,
 	    from, what);
 	return (buf);
 }
@@ -100,13 +101,13 @@ report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 	const struct whatif	*w = ctx->whatif;
 
 	if (w->open == 0)
-		snprintf(buf, bufsz, "Every question is answered.");
+		text_printf(buf, bufsz, "Every question is answered.");
 	else if (w->ways <= 1)
-		snprintf(buf, bufsz, "None of the %zu open question%s can "
+		text_printf(buf, bufsz, "None of the %zu open question%s can "
 		    "change the recommendation.", w->open,
 		    w->open == 1 ? "" : "s");
 	else
-		snprintf(buf, bufsz, "The recommendation holds in %.0f%% of "
+		text_printf(buf, bufsz, "The recommendation holds in %.0f%% of "
 		    "the plausible ways the %zu open question%s could be "
 		    "answered (%s %zu%s).", w->holds_pct, w->open,
 		    w->open == 1 ? "" : "s", w->exhaustive ? "all" :
@@ -150,11 +151,11 @@ report_whatif_text(FILE *fp, const struct report_ctx *ctx)
 		if (n++ == 0)
 			fputs("  Ask next:\n", fp);
 		if (w->next[i].change_share > 0)
-			snprintf(line, sizeof line, "%s: %s (%.0f%% of its "
+			text_printf(line, sizeof line, "%s: %s (%.0f%% of its "
 			    "answers change the recommendation)", q->id,
 			    q->prompt, 100.0 * w->next[i].change_share);
 		else
-			snprintf(line, sizeof line, "%s: %s", q->id,
+			text_printf(line, sizeof line, "%s: %s", q->id,
 			    q->prompt);
 		fputs("    ", fp);
 		text_wrap(fp, line, 4, 6, ctx->width);
@@ -220,7 +221,7 @@ report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 	buf[0] = '\0';
 	for (i = 0; w != NULL && i < w->ndeciding && i < 4; i++) {
 		len = strlen(buf);
-		snprintf(buf + len, bufsz - len, "%s%s", i == 0 ? "" :
+		text_printf(buf + len, bufsz - len, "%s%s", i == 0 ? "" :
 		    i + 1 == w->ndeciding || i == 3 ? " and " : ", ",
 		    ctx->kb->questions[w->deciding[i]].id);
 	}
@@ -237,18 +238,18 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	char			 list[256];
 
 	if (runner_up < 0 || r->scores[runner_up].vetoed)
-		snprintf(buf, bufsz, "%s.", top);
+		text_printf(buf, bufsz, "%s.", top);
 	else if (r->close_call)
-		snprintf(buf, bufsz, "a close call between %s and %s (%.1f "
+		text_printf(buf, bufsz, "a close call between %s and %s (%.1f "
 		    "points apart)%s%s.", top, kb->patterns[runner_up].name,
 		    r->margin, report_deciding_list(ctx, list, sizeof list) ?
 		    "; deciding: " : "", list);
 	else if (r->scores[runner_up].stretched &&
 	    !r->scores[r->processing].stretched)
-		snprintf(buf, bufsz, "%s (%s meets a requirement only at a "
+		text_printf(buf, bufsz, "%s (%s meets a requirement only at a "
 		    "stretch).", top, kb->patterns[runner_up].name);
 	else
-		snprintf(buf, bufsz, "%s (%.1f points ahead of %s).", top,
+		text_printf(buf, bufsz, "%s (%.1f points ahead of %s).", top,
 		    r->margin, kb->patterns[runner_up].name);
 	return (buf);
 }
@@ -269,15 +270,15 @@ report_organization_phrase(const struct report_ctx *ctx, char *buf,
 		if (ctx->answers->v[q].known)
 			continue;
 		len = strlen(open);
-		snprintf(open + len, sizeof open - len, "%s%s", k == 0 ? "" :
+		text_printf(open + len, sizeof open - len, "%s%s", k == 0 ? "" :
 		    k + 1 == n ? " and " : ", ", kb->questions[q].id);
 		k++;
 	}
 	if (r->org_settled || n == 0)
-		snprintf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?
+		text_printf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?
 		    kb->patterns[r->organization].name : "central");
 	else
-		snprintf(buf, bufsz, " Organisation: leaning towards %s; the "
+		text_printf(buf, bufsz, " Organisation: leaning towards %s; the "
 		    "answer%s to %s would settle it.", r->organization >= 0 ?
 		    kb->patterns[r->organization].name : "a central data team",
 		    n == 1 ? "" : "s", open);

@@ -28,13 +28,25 @@ word_len(const char *s)
 	return (n);
 }
 
+/* Display width of the n bytes at s, in code points. */
+static int
+width_of(const char *s, size_t n)
+{
+	int	w = 0;
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return (w);
+}
+
 void
 text_wrap(FILE *fp, const char *text, int first, int indent, int width)
 {
 	const char	*p = text;
 	int		 col = first, w;
 	size_t		 n;
-	char		 word[1024];
 	bool		 line_empty = true;
 
 	while (*p != '\0') {
@@ -49,12 +61,9 @@ text_wrap(FILE *fp, const char *text, int first, int indent, int width)
 			p++;
 			continue;
 		}
+		/* A word longer than the line goes whole on a line. */
 		n = word_len(p);
-		if (n >= sizeof word)
-			n = sizeof word - 1;
-		memcpy(word, p, n);
-		word[n] = '\0';
-		w = text_width(word);
+		w = width_of(p, n);
 		if (!line_empty && col + 1 + w > width) {
 			fprintf(fp, "\n%*s", indent, "");
 			col = indent;
@@ -64,10 +73,10 @@ text_wrap(FILE *fp, const char *text, int first, int indent, int width)
 			fputc(' ', fp);
 			col++;
 		}
-		fputs(word, fp);
+		fwrite(p, 1, n, fp);
 		col += w;
 		line_empty = false;
-		p += word_len(p);
+		p += n;
 	}
 }
 

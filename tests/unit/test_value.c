@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "utf8.h"
 #include "value.h"
 
 /* Writable arrays: a domain's names are char *, string literals are not. */
@@ -692,6 +693,35 @@ error_buffer_may_be_small(void **state)
 	assert_int_equal(value_parse(&dur_dom, "banana", &v, NULL, 0), -1);
 }
 
+/* A cut never splits a character and always shows. */
+static void
+text_printf_cuts_whole_characters(void **state)
+{
+	char	buf[10];
+	int	n;
+
+	(void)state;
+	/* "aé" x 4 is 12 bytes: cut, ends in "…" on a character boundary. */
+	n = text_printf(buf, sizeof buf, "%s", "a\xc3\xa9" "a\xc3\xa9"
+	    "a\xc3\xa9" "a\xc3\xa9");
+	assert_int_equal(n, 12);
+	/* 9 bytes fit; "…" takes 3 of them, and no half "é" is left. */
+	assert_string_equal(buf, "a\xc3\xa9" "a\xc3\xa9" "\xe2\x80\xa6");
+	n = text_printf(buf, sizeof buf, "%s", "ab\xc3\xa9" "\xc3\xa9"
+	    "\xc3\xa9" "cd");
+	assert_string_equal(buf, "ab\xc3\xa9" "\xc3\xa9" "\xe2\x80\xa6");
+	/* Where the cut would fall inside "é", the whole "é" goes. */
+	text_printf(buf, sizeof buf, "%s", "abcde\xc3\xa9" "xyz");
+	assert_string_equal(buf, "abcde\xe2\x80\xa6");
+	/* What fits is left alone. */
+	n = text_printf(buf, sizeof buf, "%s", "a\xc3\xa9");
+	assert_int_equal(n, 3);
+	assert_string_equal(buf, "a\xc3\xa9");
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xe2\x80\xa6",
+	    3), 3);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xc3", 1), 0);
+}
+
 int
 main(void)
 {
@@ -742,6 +772,7 @@ main(void)
 		cmocka_unit_test(quote_sanitises),
 		cmocka_unit_test(hostile_input_in_message),
 		cmocka_unit_test(error_buffer_may_be_small),
+		cmocka_unit_test(text_printf_cuts_whole_characters),
 	};
 
 	return (cmocka_run_group_tests_name("value", tests, NULL, NULL));
