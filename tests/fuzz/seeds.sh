@@ -63,6 +63,22 @@ fuzz_value)
 	done
 	echo "$out"
 	;;
+fuzz_writers)
+	out=$dir/seeds/writers
+	rm -rf "$out"
+	mkdir -p "$out"
+	# name NUL description NUL answers: hostile strings and plain ones.
+	i=0
+	for t in 'Plain name' '<script>alert(1)</script>' \
+	    '[x](javascript:alert(1))' '<img src=x onerror=alert(1)>' \
+	    "$(printf 'x\033]2;PWN\007 \302\233 \342\200\256')" \
+	    '=1+1' '# heading' '* item' "$(printf 'e\303\251\303\251')"; do
+		i=$((i + 1))
+		printf '%s\000%s\000latency=10m\000use_cases=iot' "$t" "$t" \
+		    > "$out/w$i"
+	done
+	echo "$out"
+	;;
 *)
 	echo "seeds.sh: unknown target $name" >&2
 	exit 2
