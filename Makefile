@@ -54,7 +54,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 
-.PHONY: all run check unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
+.PHONY: lint all run check unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
 	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
@@ -166,6 +166,14 @@ kb-check: $(BIN)
 .PHONY: batch-check
 batch-check: $(BIN)
 	@sh tests/batch.sh ./$(BIN)
+
+# Manual pages through mandoc's linter (warnings and worse), and the whole
+# program built with -Wpedantic -Wcast-qual as errors, in a build of its own.
+lint: deps
+	@for m in $(MANPAGES); do mandoc -Tlint -W warning $$m || exit 1; done
+	@$(MAKE) --no-print-directory B=$(B)/lint BIN=$(B)/lint/archadvisor \
+	    WARNINGS="$(WARNINGS) -Wpedantic -Wcast-qual" all
+	@echo "lint: man pages and -Wpedantic -Wcast-qual clean"
 
 golden-update: $(BIN)
 	@sh tests/golden.sh --update ./$(BIN)
