@@ -310,10 +310,11 @@ bench: $(BIN) $(BENCH)/gen $(BENCH)/proc $(BENCH)/yamlrate \
     $(addprefix $(BENCH)/eval-,$(BENCH_KBS))
 	@sh tests/bench/run.sh ./$(BIN) $(BENCH)
 
-$(BENCH)/gen: tests/bench/gen.c tests/bench/randval.c $(LIB)
+$(BENCH)/gen: tests/bench/gen.c tests/bench/randval.c tests/bench/expr_cgen.c \
+    $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gen.c tests/bench/randval.c \
-		$(BENCH_LIBS)
+		tests/bench/expr_cgen.c $(BENCH_LIBS)
 
 $(BENCH)/proc: tests/bench/proc.c
 	@mkdir -p $(@D)

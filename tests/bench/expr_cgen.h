@@ -1,7 +1,8 @@
 /*
  * expr_cgen: a compiled condition written back as a C expression, for the
- * benchmark's floor (tests/bench): the plain C a programmer would write for
- * one rule when the rules are known in advance. Not used by the program.
+ * benchmark's floor: the plain C a programmer would write for one rule when
+ * the rules are known in advance. Part of the benchmark, not the program;
+ * it reads the compiled form of src/core/expr_impl.h.
  */
 #ifndef ARCHADVISOR_EXPR_CGEN_H
 #define ARCHADVISOR_EXPR_CGEN_H
