@@ -16,6 +16,9 @@
 #   processes    start-up alone, knowledge-base load, one scenario scored
 #                (batch of one: no what-if), one `report` (with what-if
 #                analysis), in ms: the median of 51 runs and the fastest
+#   large        `check` and `report` on the generated 10,000-rule base,
+#                and `report` on the 1,000-rule one (the analysis the TUI
+#                redoes after each answer), in s: median of 5 and fastest
 #   memory       peak RSS of `batch` on 10,000 and 1,000,000 scenarios
 #
 # usage: tests/bench/run.sh ./archadvisor BENCHDIR
@@ -112,6 +115,20 @@ printf '  %-46s %s\n' "report --format json (with what-if)" \
     "$(ms "$A" report --answers "$EX" --format json)"
 printf '  %-46s %s\n' "report, text (with what-if)" \
     "$(ms "$A" report --answers "$EX")"
+echo
+echo "Large knowledge bases, whole process, s: median (fastest) of 5"
+sec() { line=$($P 5 "$@"); printf '%6.3f (%.3f)' \
+    "$(calc %.4f "$(field median "$line")")" \
+    "$(calc %.4f "$(field min "$line")")"; }
+# (check's warnings about the generated rules are not the point here.)
+printf '  %-46s %s\n' "check, 10,000 rules" \
+    "$(sec sh -c 'exec "$0" --rules "$1" check 2>/dev/null' "$A" \
+    "$B/kb10000")"
+printf '  %-46s %s\n' "report --format json, 10,000 rules" \
+    "$(sec "$A" --rules "$B/kb10000" report --format json)"
+printf '  %-46s %s\n' "report --format json, 1,000 rules (what the" \
+    "$(sec "$A" --rules "$B/kb1000" report --format json)"
+printf '  %-46s\n' "  TUI redoes after each answer, plus start-up)"
 echo
 echo "Peak RSS of batch"
 rss=$(field maxrss "$($P 3 "$A" batch "$D/s10k.yaml")")
