@@ -69,6 +69,27 @@ run diff 1 "$A" diff "$T/evil.yaml" "$T/other.yaml"
 run diff-markdown 1 "$A" diff --format markdown "$T/evil.yaml" "$T/other.yaml"
 run version 0 "$A" --rules "$T/evil-ext.yaml" --version
 run check 0 "$A" --rules "$T/evil-ext.yaml" check
+# ask shows prompts, sections, help and the answers it reads: all of them
+# from the knowledge base or the input.
+cat > "$T/evil-kb.yaml" <<'YAML'
+knowledge_base: {name: "evil\e]2;KB\a", version: "1"}
+patterns:
+  - {id: p, name: "P\e]2;PWNED\a", kind: processing, summary: s}
+questions:
+  - id: q
+    section: "S\e]2;SECTION\a"
+    prompt: "Prompt\e]52;c;eA==\a?"
+    help: "Help\x9b31m text \u202e"
+    type: bool
+rules:
+  - {id: r, when: q, effects: {p: 1}, why: "why\e]2;W\a", source: s}
+YAML
+printf '?\nyes\n' > "$T/ask-in"
+run ask 0 sh -c 'exec "$0" --rules "$1" ask < "$2"' "$A" "$T/evil-kb.yaml" \
+    "$T/ask-in"
+grep -q 'SECTION' "$T/out" && grep -q 'Prompt' "$T/out" &&
+    grep -q 'Help' "$T/out" && pass "ask-showed-them" ||
+    fail "ask-showed-them" "$(head -5 "$T/out")"
 # Colour itself still gets through when asked for.
 "$A" report --answers "$T/other.yaml" --color always > "$T/out"
 if grep -q "$(printf '\033')\[" "$T/out"; then pass "colour-kept"; else

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "escape.h"
 #include "textfmt.h"
 #include "xmalloc.h"
 
@@ -51,24 +52,70 @@ write_accepts(FILE *fp, const struct question *q)
 	}
 }
 
+/*
+ * Everything ask shows comes from the knowledge base (extensions too) or
+ * the input: it goes out through the control-character policy of the
+ * reports (escape.h). begin() opens a buffer, end() sends it.
+ */
+static FILE *
+begin(char **buf, size_t *len)
+{
+	*buf = NULL;
+	*len = 0;
+	return (open_memstream(buf, len));
+}
+
+static void
+end(FILE *m, char **buf, size_t *len, const struct ask_io *io)
+{
+	/* fclose sets *buf and *len: read them only after it. */
+	if (m != NULL && fclose(m) == 0)
+		(void)escape_terminal_copy(io->out, *buf, *len);
+	free(*buf);
+	fflush(io->out);
+}
+
 static void
 prompt(const struct kb *kb, const struct answers *a, const struct ask_io *io,
     size_t q, size_t pos, size_t total, const char *section)
 {
 	const struct question	*qu = &kb->questions[q];
-	char			 cur[512];
+	char			 cur[512], *buf;
+	size_t			 len;
+	FILE			*m;
 
+	if ((m = begin(&buf, &len)) == NULL)
+		return;
 	if (section != NULL)
-		fprintf(io->out, "\n%s\n", section);
-	fprintf(io->out, "\nQuestion %zu of %zu: ", pos + 1, total);
-	text_wrap(io->out, qu->prompt, 18, 2, io->width);
-	fputs("\n  Answer with ", io->out);
-	write_accepts(io->out, qu);
-	fprintf(io->out, ".\n  Now: %s. Enter keeps it; - means don't know; ? "
+		fprintf(m, "\n%s\n", section);
+	fprintf(m, "\nQuestion %zu of %zu: ", pos + 1, total);
+	text_wrap(m, qu->prompt, 18, 2, io->width);
+	fputs("\n  Answer with ", m);
+	write_accepts(m, qu);
+	fprintf(m, ".\n  Now: %s. Enter keeps it; - means don't know; ? "
 	    "explains; back goes back.\n",
 	    value_format(&qu->dom, &a->v[q], cur, sizeof cur));
-	fprintf(io->out, "%s> ", qu->id);
-	fflush(io->out);
+	fprintf(m, "%s> ", qu->id);
+	end(m, &buf, &len, io);
+}
+
+/* One line of text from the input or a message about it, sent safely. */
+static void
+say(const struct ask_io *io, const char *lead, const char *text, int wrap)
+{
+	char	*buf;
+	size_t	 len;
+	FILE	*m;
+
+	if ((m = begin(&buf, &len)) == NULL)
+		return;
+	fputs(lead, m);
+	if (wrap > 0)
+		text_wrap(m, text, wrap, 4, io->width);
+	else
+		fputs(text, m);
+	fputc('\n', m);
+	end(m, &buf, &len, io);
 }
 
 /* The help text as written in the knowledge base, indented. */
@@ -147,10 +194,17 @@ ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io)
 			goto out;
 		}
 		if (io->echo)
-			fprintf(io->out, "%s\n", line);
+			say(io, "", line, 0);
 		line = trim(line);
 		if (strcmp(line, "?") == 0) {
-			write_help(io->out, qu);
+			FILE	*m;
+			char	*hb;
+			size_t	 hl;
+
+			if ((m = begin(&hb, &hl)) != NULL) {
+				write_help(m, qu);
+				end(m, &hb, &hl, io);
+			}
 			last_section = NULL;
 			continue;
 		}
@@ -171,9 +225,7 @@ ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io)
 		if (line[0] != '\0') {
 			if (value_parse(&qu->dom, line, &v, err,
 			    sizeof err) != 0) {
-				fputs("  Not accepted: ", io->out);
-				text_wrap(io->out, err, 16, 4, io->width);
-				fputc('\n', io->out);
+				say(io, "  Not accepted: ", err, 16);
 				continue;
 			}
 			a->v[q] = v;
