@@ -112,6 +112,17 @@ double		 engine_score(double evidence, double scale);
 enum fit	 engine_fit(double score, bool vetoed);
 const char	*fit_name(enum fit f);	/* "strong", ..., "ruled out" */
 
+/*
+ * decision.c, for engine.c: fills r's recommendation (processing pattern,
+ * margin, runner-up, close call, organisation) from its sorted scores,
+ * holding the score of stretched patterns; and the organisation alone,
+ * which hangs on which answers are known.
+ */
+void		 engine_recommend(const struct kb *kb,
+		    const struct value *answers, struct ranking *r);
+void		 engine_decide_organization(const struct kb *kb,
+		    const struct value *answers, struct ranking *r);
+
 /* What a pattern delivers of one requirement question, as ranked in r. */
 enum verdict { VERDICT_UNKNOWN, VERDICT_MEETS, VERDICT_STRETCHES,
     VERDICT_MISSES };
