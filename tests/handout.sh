@@ -111,6 +111,26 @@ else
 	fail "-o: no temporary file left" "$leftover"
 fi
 
+# With no --format, the format follows -o's file name (as pandoc does); an
+# ending the command cannot write, or does not know, is a usage error.
+expect 0 "-o x.html writes HTML" $A report --answers $BANK -o "$T/x.html"
+head -1 "$T/x.html" | grep -q '^<!DOCTYPE html>' && pass "-o x.html is HTML" ||
+    fail "-o x.html is HTML" "$(head -1 "$T/x.html")"
+expect 0 "-o x.md writes Markdown" $A report --answers $BANK -o "$T/x.md"
+head -1 "$T/x.md" | grep -q '^# ' && pass "-o x.md is Markdown" ||
+    fail "-o x.md is Markdown" "$(head -1 "$T/x.md")"
+expect 0 "-o x.json writes JSON" $A report --answers $BANK -o "$T/x.json"
+jq -e .recommendation "$T/x.json" >/dev/null && pass "-o x.json is JSON" ||
+    fail "-o x.json is JSON"
+expect 0 "--format wins over the name" $A report --answers $BANK \
+    --format text -o "$T/y.html"
+head -1 "$T/y.html" | grep -q '^archadvisor report' &&
+    pass "--format text into y.html" || fail "--format text into y.html"
+expect 2 "-o x.pdf is refused" $A report --answers $BANK -o "$T/x.pdf"
+[ ! -e "$T/x.pdf" ] && pass "-o x.pdf writes nothing" ||
+    fail "-o x.pdf writes nothing"
+expect 2 "diff -o x.html is refused" $A diff $BANK $BANK -o "$T/d.html"
+
 # --adr-dir from many writers at once, with different titles: each record
 # its own number, and no reservation left behind (three rounds of 20).
 for round in 1 2 3; do

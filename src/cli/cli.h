@@ -107,6 +107,14 @@ void	cli_option_words(FILE *fp, const struct command *cmd);
 void	cli_formats(FILE *fp, const struct command *cmd);
 /* Whether name is one of the formats cmd accepts. */
 bool	cli_format_ok(const struct command *cmd, const char *name);
+/*
+ * With no --format, the format that -o's file name ends in (.html, .md,
+ * .json, .txt, .csv, .jsonl ...), as pandoc reads it; none for a name
+ * without an ending. An ending that cmd cannot write is a usage error, not
+ * a guess. Sets *format only when it was NULL; 0 or an exit status.
+ */
+int	cli_format_from_path(const struct command *cmd, const char *path,
+	    const char **format);
 /* "unknown format 'x' (expected text or json)", as a usage error. */
 int	cli_format_error(const struct command *cmd, const char *name);
 

@@ -19,7 +19,7 @@
 
 struct batch_state {
 	struct batch_options	 bo;
-	const char		*output, *input;
+	const char		*output, *input, *format;
 };
 
 static int
@@ -32,8 +32,7 @@ batch_option(const struct command *cmd, void *state, int id,
 	case 'f':
 		if (!cli_format_ok(cmd, value))
 			return (cli_format_error(cmd, value));
-		st->bo.format = strcmp(value, "jsonl") == 0 ? BATCH_JSONL :
-		    BATCH_CSV;
+		st->format = value;
 		break;
 	case 'i':
 		if (strcmp(value, "yaml") != 0 && strcmp(value, "jsonl") != 0)
@@ -84,7 +83,7 @@ static int
 run_batch(const struct command *cmd, int argc, char **argv,
     struct globals *g)
 {
-	struct batch_state	 st = { { BATCH_CSV, false }, NULL, NULL };
+	struct batch_state	 st = { { BATCH_CSV, false }, NULL, NULL, NULL };
 	struct batch_counts	 counts;
 	struct batch_input	*in = NULL;
 	struct outfile		 o;
@@ -95,6 +94,10 @@ run_batch(const struct command *cmd, int argc, char **argv,
 
 	if ((rc = cli_parse(cmd, argc, argv, g, batch_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
+	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+		return (rc);
+	st.bo.format = st.format != NULL && strcmp(st.format, "jsonl") == 0 ?
+	    BATCH_JSONL : BATCH_CSV;
 	argc -= optind;
 	argv += optind;
 	in = xcalloc((size_t)argc + 1, sizeof *in);

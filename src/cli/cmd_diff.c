@@ -49,7 +49,7 @@ diff_option(const struct command *cmd, void *state, int id,
 static int
 run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 {
-	struct diff_state	 st = { "text", NULL };
+	struct diff_state	 st = { NULL, NULL };
 	struct scenario_opts	 sa = { NULL, NULL, 0 }, sb = { NULL, NULL, 0 };
 	struct answers		 a = { NULL, 0, NULL, NULL };
 	struct answers		 b = { NULL, 0, NULL, NULL };
@@ -66,6 +66,10 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 		    "two answers files, e.g. 'archadvisor diff old.yaml "
 		    "new.yaml'" : "unexpected argument '%s'",
 		    argv[optind + 2 < argc ? optind + 2 : 0]));
+	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+		return (rc);
+	if (st.format == NULL)
+		st.format = "text";
 	if (!cli_format_ok(cmd, st.format))
 		return (cli_format_error(cmd, st.format));
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1],

@@ -75,7 +75,7 @@ static int
 run_precedents(const struct command *cmd, int argc, char **argv,
     struct globals *g)
 {
-	struct precedents_state	 st = { { NULL, NULL, 0 }, "text", NULL, 5,
+	struct precedents_state	 st = { { NULL, NULL, 0 }, NULL, NULL, 5,
 				     false };
 	struct evidence_call	 ec;
 	struct report_ctx	 ctx;
@@ -93,6 +93,10 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 		rc = usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
+	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+		goto out;
+	if (st.format == NULL)
+		st.format = "text";
 	if (!cli_format_ok(cmd, st.format)) {
 		rc = cli_format_error(cmd, st.format);
 		goto out;

@@ -143,6 +143,8 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	}
 	if ((rc = check_adr_dir(cmd, &st)) != 0)
 		goto out;
+	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+		goto out;
 	if (st.format == NULL)
 		st.format = "text";
 	if (!cli_format_ok(cmd, st.format)) {

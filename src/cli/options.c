@@ -343,3 +343,40 @@ cli_option_words(FILE *fp, const struct command *cmd)
 	option_words(fp, cmd != NULL ? cmd->options : global_options);
 	option_words(fp, common_options);
 }
+
+/* File name endings and the formats they mean, as pandoc reads them. */
+static const struct {
+	const char	*ext, *format;
+} endings[] = {
+	{ "txt", "text" }, { "text", "text" }, { "json", "json" },
+	{ "html", "html" }, { "htm", "html" }, { "md", "markdown" },
+	{ "markdown", "markdown" }, { "csv", "csv" }, { "jsonl", "jsonl" },
+	{ "ndjson", "jsonl" },
+};
+
+int
+cli_format_from_path(const struct command *cmd, const char *path,
+    const char **format)
+{
+	const char	*base, *dot;
+	size_t		 i;
+
+	if (*format != NULL || path == NULL || strcmp(path, "-") == 0)
+		return (0);
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		return (0);	/* no ending: the default format */
+	for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		if (strcmp(dot + 1, endings[i].ext) != 0)
+			continue;
+		if (!cli_format_ok(cmd, endings[i].format))
+			return (usage_error(cmd, "'%s' names a format %s does "
+			    "not write (%s): give --format", base, cmd->name,
+			    endings[i].format));
+		*format = endings[i].format;
+		return (0);
+	}
+	return (usage_error(cmd, "cannot tell the format from '%s': give "
+	    "--format", base));
+}
