@@ -22,12 +22,15 @@ PKG_CONFIG ?= pkg-config
 CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report -Isrc/ask \
-	-Isrc/tui -Isrc/cli -Ibuild
+# What the build itself needs; CPPFLAGS, CFLAGS and LDFLAGS given on the
+# command line (as packagers do) are added to these, never replace them.
+BUILD_CPPFLAGS = -D_XOPEN_SOURCE=700 -Isrc/core -Isrc/load -Isrc/report \
+	-Isrc/ask -Isrc/tui -Isrc/cli -Ibuild
 
 ifneq ($(SANITIZE),)
-CFLAGS	+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS	+= -fsanitize=$(SANITIZE)
+SAN_CFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SAN_LDFLAGS = -fsanitize=$(SANITIZE)
 endif
 
 # pkg-config is asked only when something is compiled, so `make clean`
@@ -52,7 +55,9 @@ RULES	= $(sort $(wildcard rules/*.yaml))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
+ALL_CPPFLAGS = $(BUILD_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS) $(call pkgcflags,$(CORE_PKGS))
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
 .PHONY: lint all run check unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
 	deps-run clean check-asan check-valgrind
@@ -61,7 +66,7 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -69,7 +74,7 @@ $(LIB): $(LIB_OBJ)
 
 $(B)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # ncursesw's pkg-config says -D_XOPEN_SOURCE=600, which would redefine our
 # 700 (an error under -Werror): keep its include paths, drop its feature macros.
@@ -78,7 +83,7 @@ TUI_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,\
 
 $(B)/tui/%.o: src/tui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -D_XOPEN_SOURCE_EXTENDED \
+	$(CC) $(ALL_CPPFLAGS) -D_XOPEN_SOURCE_EXTENDED \
 		$(ALL_CFLAGS) $(TUI_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The stock knowledge base, compiled in so that a lone binary works anywhere.
@@ -87,25 +92,25 @@ $(B)/stock_kb.c: $(RULES) src/embed.sh
 	sh src/embed.sh $(RULES) > $@
 
 $(B)/stock_kb.o: $(B)/stock_kb.c
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Its YAML events, recorded at build time: start-up replays them instead of
 # scanning the YAML (yaml_tree.h), and the loader checks them as ever.
 $(B)/yaml_record: src/yaml_record.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) \
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
 		$(call pkglibs,yaml-0.1)
 
 $(B)/stock_events.c: $(RULES) $(B)/yaml_record
 	$(B)/yaml_record $(RULES) > $@
 
 $(B)/stock_events.o: $(B)/stock_events.c
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
-		-o $@ $< $(LIB) $(LDFLAGS) \
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
+		-o $@ $< $(LIB) $(ALL_LDFLAGS) \
 		$(call pkglibs,$(CORE_PKGS) cmocka) -lm
 
 deps:
@@ -205,7 +210,7 @@ FUZZ_B	?= build/fuzz
 FUZZ_CC	?= clang
 FUZZ_TIME ?= 60
 FUZZ_JOBS ?= 2
-FUZZ_LIBS = $(B)/libarchadvisor.a $(LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
+FUZZ_LIBS = $(B)/libarchadvisor.a $(ALL_LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
 
 .PHONY: fuzz fuzz-bin fuzz-smoke fuzz-regress bad-input-check
 
@@ -218,14 +223,14 @@ fuzz-bin: $(addprefix $(B)/fuzz/,$(FUZZ_NAMES))
 
 $(B)/fuzz/%: tests/fuzz/%.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBS)
 
 fuzz-smoke: fuzz
 	@sh tests/fuzz/smoke.sh $(FUZZ_B) $(FUZZ_TIME) $(FUZZ_JOBS) $(FUZZ_NAMES)
 
 $(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_LIBS)
 
 fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 	@sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
@@ -301,8 +306,8 @@ clean:
 # The floors, the rules of each knowledge base as plain C, are generated
 # and compiled without -g: with it a 10,000-rule floor takes minutes.
 BENCH	= $(B)/bench
-BENCH_CFLAGS = $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS)
-BENCH_LIBS = $(LIB) $(LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
+BENCH_CFLAGS = $(ALL_CPPFLAGS) -Itests/bench $(ALL_CFLAGS)
+BENCH_LIBS = $(LIB) $(ALL_LDFLAGS) $(call pkglibs,$(CORE_PKGS)) -lm
 BENCH_KBS = stock 1000 10000
 
 .PHONY: bench
@@ -318,11 +323,11 @@ $(BENCH)/gen: tests/bench/gen.c tests/bench/randval.c tests/bench/expr_cgen.c \
 
 $(BENCH)/proc: tests/bench/proc.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -D_DEFAULT_SOURCE $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+	$(CC) $(ALL_CPPFLAGS) -D_DEFAULT_SOURCE $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
 $(BENCH)/yamlrate: tests/bench/yamlrate.c
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< $(LDFLAGS) $(call pkglibs,yaml-0.1)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(call pkglibs,yaml-0.1)
 
 .PRECIOUS: $(BENCH)/kb%/generated.yaml $(BENCH)/floor-%.c $(BENCH)/floor-%.o
 
@@ -336,7 +341,7 @@ $(BENCH)/floor-%.c: $(BENCH)/kb%/generated.yaml
 	$(BENCH)/gen floor $(BENCH)/kb$* > $@
 
 $(BENCH)/floor-%.o: $(BENCH)/floor-%.c
-	$(CC) $(CPPFLAGS) -Itests/bench $(WARNINGS) -O2 -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) -Itests/bench $(WARNINGS) -O2 -c -o $@ $<
 
 $(BENCH)/eval-%: tests/bench/bench_eval.c tests/bench/randval.c \
     tests/bench/floor_common.c $(BENCH)/floor-%.o $(LIB)

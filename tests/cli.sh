@@ -147,4 +147,15 @@ for f in data/examples/*.yaml; do
 	    --format json
 done
 
+# help [COMMAND], as git has it: the same text as --help.
+"$A" --help > "$T/h1"
+"$A" help > "$T/h2"
+cmp -s "$T/h1" "$T/h2" && pass "help-is-help" || fail "help-is-help"
+"$A" report --help > "$T/h1"
+"$A" help report > "$T/h2"
+cmp -s "$T/h1" "$T/h2" && pass "help-command" || fail "help-command"
+expect help-unknown 2 "$A" help nope
+grep -q "unknown command 'nope'" "$T/err" && pass "help-unknown-says" ||
+    fail "help-unknown-says" "$(cat "$T/err")"
+
 finish cli

@@ -126,4 +126,10 @@ if "$A" report --answers "$T/batch.yaml" > "$T/out" 2>&1; then
 	fail "answers(5) batch is not one scenario"
 else pass "answers(5) batch is not one scenario"; fi
 
+# Each page's footer names the program and its version (.Os), not "BSD".
+ver=$("$A" --version | sed -n '1s/^archadvisor //p')
+for m in man/*.[1-9]; do
+	if grep -q "^\.Os archadvisor $ver\$" "$m"; then pass "os $m"; else
+		fail "os $m" "$(sed -n 3p "$m"), wanted .Os archadvisor $ver"; fi
+done
 finish manpages

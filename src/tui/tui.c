@@ -432,7 +432,7 @@ static void
 loop(struct tui *t)
 {
 	wint_t	wch;
-	int	r, key, react, frame;
+	int	r, key, react, frame = 0;
 	bool	draw = true;
 
 	while (!tui_signal) {
