@@ -11,21 +11,23 @@ A=$1
 EX=data/examples
 
 # --- ties and close calls ---------------------------------------------------
-# An hourly freshness sits where batch and micro-batch meet: a tie.
-expect tie-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
-    --set latency=1h --format json
+# Seconds of freshness and a strong streaming team, and nothing about how
+# history is recomputed: Stream Processing and Kappa are tied.
+expect tie-json 0 "$A" report --set latency=30s --set streaming_skills=strong \
+    --format json
 check tie-is-close-call json "$T/out" '.recommendation.close_call == true'
 check tie-names-runner-up json "$T/out" \
-    '.recommendation.runner_up == "micro_batch"'
+    '.recommendation.runner_up == "kappa"'
 check tie-deciding-questions json "$T/out" \
-    '.recommendation.deciding_questions | index("latency") != null'
-expect tie-text 0 "$A" report --answers "$EX/nightly-finance.yaml" \
-    --set latency=1h
+    '.recommendation.deciding_questions | index("recompute_by") != null'
+check tie-deciding-not-organisation json "$T/out" \
+    '.recommendation.deciding_questions | index("domains") == null'
+expect tie-text 0 "$A" report --set latency=30s --set streaming_skills=strong
 check tie-text-says-close-call has "$T/out" \
-    '^Recommendation: a close call between Batch Processing and Micro-Batch'
+    '^Recommendation: a close call between Stream Processing and Kappa'
 check tie-text-no-win hasnt "$T/out" '0.0 points ahead'
-expect tie-markdown 0 "$A" report --answers "$EX/nightly-finance.yaml" \
-    --set latency=1h --format markdown
+expect tie-markdown 0 "$A" report --set latency=30s \
+    --set streaming_skills=strong --format markdown
 check tie-markdown-says-close-call has "$T/out" 'a close call with'
 # A clear lead is not a close call.
 expect lead-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \

@@ -15,7 +15,7 @@ cat > "$T/evil.yaml" <<'YAML'
 name: "x\e]2;PWNED\a \e]52;c;SGVsbG8=\a \x9b \u202e y"
 latency: 1d
 YAML
-printf 'latency: 1h\n' > "$T/other.yaml"
+printf 'latency: 1m\n' > "$T/other.yaml"
 cat > "$T/evil-ext.yaml" <<YAML
 patterns:
   - id: evil

@@ -375,10 +375,34 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 	free(c.v);
 }
 
-static void
-deciding_questions(const struct ranking *r, struct whatif *w)
+/* Does a rule that reads question q touch pattern a or b? */
+static bool
+moves_either(const struct ctx *x, size_t q, int a, int b)
 {
-	size_t	i;
+	const struct rule	*rule;
+	size_t			 i, j;
+
+	for (i = 0; i < x->deps[q].n; i++) {
+		rule = &x->kb->rules[x->deps[q].idx[i]];
+		for (j = 0; j < rule->neffects; j++)
+			if ((int)rule->effects[j].pattern == a ||
+			    (int)rule->effects[j].pattern == b)
+				return (true);
+	}
+	return (false);
+}
+
+/*
+ * For a close call: the answered questions whose nearest change brings the
+ * runner-up first, then the open ones that could change the result and
+ * that some rule of either contender reads (not those that only move the
+ * organisation).
+ */
+static void
+deciding_questions(const struct ctx *x, const struct ranking *r,
+    struct whatif *w)
+{
+	size_t	i, q;
 
 	w->deciding = xcalloc(w->nsens + w->nnext + 1, sizeof *w->deciding);
 	if (!r->close_call)
@@ -386,9 +410,12 @@ deciding_questions(const struct ranking *r, struct whatif *w)
 	for (i = 0; i < w->nsens; i++)
 		if (w->sens[i].processing == r->runner_up)
 			w->deciding[w->ndeciding++] = w->sens[i].question;
-	for (i = 0; i < w->nnext; i++)
-		if (w->next[i].change_share > 0)
-			w->deciding[w->ndeciding++] = w->next[i].question;
+	for (i = 0; i < w->nnext; i++) {
+		q = w->next[i].question;
+		if (w->next[i].change_share > 0 &&
+		    moves_either(x, q, r->processing, r->runner_up))
+			w->deciding[w->ndeciding++] = q;
+	}
 }
 
 void
@@ -437,7 +464,7 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	robustness(&x, answers, w);
 	next_questions(&x, answers, margin, w);
 	engine_rank(kb, answers, x.r);
-	deciding_questions(x.r, w);
+	deciding_questions(&x, x.r, w);
 	for (i = 0; i < kb->nquestions; i++) {
 		free(x.tests[i].cmp);
 		free(x.deps[i].idx);
