@@ -12,29 +12,7 @@ A=$1
 S=tests/batch/sample.yaml
 J=tests/batch/sample.jsonl
 
-expect() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$name"
-		return 0
-	fi
-	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
-	return 1
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name" "$(head -3 "$T/out")" \
-	    "$(head -3 "$T/err")"; fi
-}
-
 lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
-empty() { [ ! -s "$1" ]; }
-has() { grep -q -- "$2" "$1"; }
 same() { cmp -s "$1" "$2"; }
 
 expect help 0 "$A" batch --help

@@ -8,32 +8,7 @@ A=$1
 . tests/lib.sh
 MINI=tests/kb/mini.yaml
 
-# expect NAME STATUS COMMAND...: runs COMMAND, checks its exit status;
-# stdout and stderr are left in $T/out and $T/err.
-expect() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$name"
-		return 0
-	fi
-	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
-	return 1
-}
-
-# check NAME CONDITION-COMMAND...: a further assertion on the last run.
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name" "$(head -3 "$T/out")" \
-	    "$(head -3 "$T/err")"; fi
-}
-
 lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
-empty() { [ ! -s "$1" ]; }
-has() { grep -q -- "$2" "$1"; }
 first_pattern() { jq -r '.ranking[0].pattern' "$T/out"; }
 
 expect version 0 "$A" --version

@@ -9,27 +9,6 @@ A=$1
 LH=data/extensions/lakehouse.yaml
 MINI=tests/kb/mini.yaml
 
-expect() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$name"
-		return 0
-	fi
-	fail "$name" "exit $got, wanted $want" "$(head -3 "$T/err")"
-	return 1
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name" "$(head -5 "$T/out")" \
-	    "$(head -3 "$T/err")"; fi
-}
-
-has() { grep -q -- "$2" "$1"; }
 lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
 jqe() { jq -e "$1" "$T/out" >/dev/null; }
 # where ID is defined in FILE, as FILE:LINE:5 (items are "  - id: ID")

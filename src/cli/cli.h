@@ -141,6 +141,8 @@ struct scenario_opts {
 };
 
 void	scenario_init(struct scenario_opts *so, int argc);
+/* --answers (-a) and --set (-s) into so; false for any other option. */
+bool	scenario_option(struct scenario_opts *so, int id, const char *value);
 void	scenario_free(struct scenario_opts *so);
 int	load_answers(const struct kb *kb, const struct scenario_opts *so,
 	    struct answers *a);

@@ -38,9 +38,7 @@ ask_option(const struct command *cmd, void *state, int id,
 	struct ask_state	*st = state;
 
 	(void)cmd;
-	if (id == 'a')
-		st->so.answers = value;
-	else if (id == 'o')
+	if (!scenario_option(&st->so, id, value) && id == 'o')
 		st->output = value;
 	return (0);
 }

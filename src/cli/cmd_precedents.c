@@ -44,13 +44,9 @@ precedents_option(const struct command *cmd, void *state, int id,
 	char			*end;
 	long			 n;
 
+	if (scenario_option(&st->so, id, value))
+		return (0);
 	switch (id) {
-	case 'a':
-		st->so.answers = value;
-		break;
-	case 's':
-		st->so.sets[st->so.nsets++] = value;
-		break;
 	case 'f':
 		st->format = value;
 		break;

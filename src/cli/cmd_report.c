@@ -42,19 +42,15 @@ call_explain(FILE *fp, const void *arg)
 }
 
 static int
-scenario_option(const struct command *cmd, void *state, int id,
+report_option(const struct command *cmd, void *state, int id,
     const char *value)
 {
 	struct scenario_state	*st = state;
 
 	(void)cmd;
+	if (scenario_option(&st->so, id, value))
+		return (0);
 	switch (id) {
-	case 'a':
-		st->so.answers = value;
-		break;
-	case 's':
-		st->so.sets[st->so.nsets++] = value;
-		break;
 	case 'f':
 		st->format = value;
 		break;
@@ -123,7 +119,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	memset(&st, 0, sizeof st);
 	memset(&call, 0, sizeof call);
 	scenario_init(&st.so, argc);
-	if ((rc = cli_parse(cmd, argc, argv, g, scenario_option, &st)) != 0) {
+	if ((rc = cli_parse(cmd, argc, argv, g, report_option, &st)) != 0) {
 		rc = rc < 0 ? EXIT_OK : rc;
 		goto out;
 	}

@@ -292,6 +292,18 @@ ctx_init(struct report_ctx *ctx, const struct kb *kb,
 	ctx->width = 80;
 }
 
+bool
+scenario_option(struct scenario_opts *so, int id, const char *value)
+{
+	if (id == 'a')
+		so->answers = value;
+	else if (id == 's')
+		so->sets[so->nsets++] = value;
+	else
+		return (false);
+	return (true);
+}
+
 void
 scenario_init(struct scenario_opts *so, int argc)
 {
