@@ -43,8 +43,11 @@ struct engine_code {
 						   effects start at first[p] */
 	/* For engine_rerank: the patterns each rule affects, and room for
 	   the conditions it replaces. */
-	uint64_t		*touches;	/* by rule; bit p, or all bits
+	uint64_t		*touches;	/* by rule: bit p for each pattern
+						   of its effects (up to 64) */
+	bool			*dirty;		/* npatterns: to tally again,
 						   past 64 patterns */
+	size_t			*dirty_list;	/* npatterns: which ones */
 	enum tv			*before;	/* nrules */
 	bool			 tallied;	/* scores match conditions */
 	/* Rule groups: per pattern, whether any of its effects is grouped;
@@ -80,6 +83,8 @@ code_new(const struct kb *kb)
 	c->weights = xcalloc(n + 1, sizeof *c->weights);
 	c->rules = xcalloc(n + 1, sizeof *c->rules);
 	c->touches = xcalloc(kb->nrules + 1, sizeof *c->touches);
+	c->dirty = xcalloc(kb->npatterns + 1, sizeof *c->dirty);
+	c->dirty_list = xcalloc(kb->npatterns + 1, sizeof *c->dirty_list);
 	c->before = xcalloc(kb->nrules + 1, sizeof *c->before);
 	c->grouped = xcalloc(kb->npatterns + 1, sizeof *c->grouped);
 	c->best = xcalloc(kb->groups.n + 1, sizeof *c->best);
@@ -117,6 +122,8 @@ code_free(struct engine_code *c)
 	free(c->rules);
 	free(c->first);
 	free(c->touches);
+	free(c->dirty);
+	free(c->dirty_list);
 	free(c->before);
 	free(c->grouped);
 	free(c->best);
@@ -445,27 +452,48 @@ engine_rerank(const struct kb *kb, const struct value *answers,
 {
 	struct engine_code	*c = r->code;
 	uint64_t		 dirty = 0;
-	size_t			 i, p;
+	size_t			 i, j, p, ndirty = 0;
+	bool			 all;
 
 	/* (A list longer than the rules repeats some: redo everything.) */
 	for (i = 0; i < nrules && i < kb->nrules; i++)
 		c->before[i] = r->conditions[rules[i]];
 	expr_prog_eval_some(c->prog, answers, c->scratch, r->conditions,
 	    rules, nrules);
-	for (i = 0; i < nrules && i < kb->nrules; i++)
-		if (r->conditions[rules[i]] != c->before[i])
+	all = !c->tallied || nrules > kb->nrules;
+	for (i = 0; i < nrules && i < kb->nrules && !all; i++) {
+		if (r->conditions[rules[i]] == c->before[i])
+			continue;
+		if (kb->npatterns <= 64) {
 			dirty |= c->touches[rules[i]];
-	if (!c->tallied || nrules > kb->nrules)
-		dirty = ~(uint64_t)0;
-	if (dirty == 0) {
+			continue;
+		}
+		/* Past 64 patterns, the patterns of the rule's effects. */
+		for (j = 0; j < kb->rules[rules[i]].neffects; j++) {
+			p = kb->rules[rules[i]].effects[j].pattern;
+			if (!c->dirty[p]) {
+				c->dirty[p] = true;
+				c->dirty_list[ndirty++] = p;
+			}
+		}
+	}
+	if (!all && dirty == 0 && ndirty == 0) {
 		/* Whether the organisation is settled hangs on which answers
 		   are known, which can change without a condition changing. */
 		engine_decide_organization(kb, answers, r);
 		return;
 	}
-	for (p = 0; p < r->npatterns; p++)
-		if (p >= 64 || (dirty & ((uint64_t)1 << p)) != 0)
+	if (all || kb->npatterns <= 64) {
+		for (p = 0; p < r->npatterns; p++)
+			if (all || (dirty & ((uint64_t)1 << p)) != 0)
+				tally_pattern(kb, r, p);
+	}
+	for (i = 0; i < ndirty; i++) {
+		p = c->dirty_list[i];
+		c->dirty[p] = false;
+		if (!all)
 			tally_pattern(kb, r, p);
+	}
 	if (c->tallied)
 		resort(r);
 	else

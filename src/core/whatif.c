@@ -255,6 +255,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	struct rlist	 all = { NULL, 0 };
 	bool		*in;
 	size_t		*open, *digit, i, j, k, n = 0, holds = 0, tried;
+	size_t		 per_way = 0, tries = 0;
+	bool		 cut = false;
 	double		 ways = 1;
 	uint64_t	 seed = 0x5DEECE66DULL;
 
@@ -288,6 +290,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 				in[x->deps[open[i]].idx[j]] = true;
 				all.idx[all.n++] = x->deps[open[i]].idx[j];
 			}
+	for (i = 0; i < n; i++)
+		per_way += c[i].n;
 	w->exhaustive = ways <= (double)max_ways(kb);
 	tried = w->exhaustive ? (size_t)ways : max_ways(kb);
 	w->ways = w->implausible = 0;
@@ -302,8 +306,15 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 		else {
 			w->ways++;
 			holds += !changed(x, &all, w);
-			try_each_other(x, open, digit, c, n, x->r->processing,
-			    x->r->organization);
+			/* Each way tries every other answer: within a budget
+			   of re-rankings, past which no open question is said
+			   to change nothing. */
+			if (tries + per_way <= WHATIF_JOINT_BUDGET) {
+				tries += per_way;
+				try_each_other(x, open, digit, c, n,
+				    x->r->processing, x->r->organization);
+			} else
+				cut = true;
 		}
 		/* The next combination, as a mixed-radix counter. */
 		for (i = 0; w->exhaustive && i < n; i++) {
@@ -314,6 +325,9 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	}
 	w->holds_pct = w->ways ? 100.0 * (double)holds / (double)w->ways :
 	    100.0;
+	if (cut)
+		for (i = 0; i < n; i++)
+			x->jointly[open[i]] = true;	/* not known not to */
 	for (i = 0; i < n; i++) {
 		x->scratch[open[i]] = answers[open[i]];
 		free(c[i].v);

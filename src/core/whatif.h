@@ -42,6 +42,9 @@
 
 #define WHATIF_MAX_WAYS	1024
 #define WHATIF_MIN_WAYS	32	/* the sample on the largest bases */
+/* Re-rankings spent trying each open answer against the others; past it,
+   no open question is said to change nothing. */
+#define WHATIF_JOINT_BUDGET	60000
 
 struct sensitivity {
 	size_t		question;

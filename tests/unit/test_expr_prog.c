@@ -528,6 +528,72 @@ rerank_agrees(const struct kb *kb, int n)
 	ranking_free(inc);
 }
 
+/*
+ * More than 64 patterns: engine_rerank tracks the patterns to tally again
+ * in a list instead of a 64-bit mask; it must still end where a full
+ * engine_rank does.
+ */
+static struct kb *
+load_many_patterns(void)
+{
+	struct kb_source	 src;
+	struct kb		*kb = NULL;
+	struct diag		 d;
+	char			*text, *more;
+	size_t			 i;
+
+	text = xstrdup(awkward);
+	/* The awkward questions, 70 patterns instead of 4. */
+	more = strstr(text, "patterns:\n");
+	assert_non_null(more);
+	*more = '\0';
+	more = xasprintf("%spatterns:\n", text);
+	free(text);
+	text = more;
+	for (i = 0; i < 70; i++) {
+		more = xasprintf("%s  - {id: p%zu, name: P%zu, kind: %s, "
+		    "summary: x}\n", text, i, i, i == 69 ? "organization" :
+		    "processing");
+		free(text);
+		text = more;
+	}
+	more = xasprintf("%srules:\n", text);
+	free(text);
+	text = more;
+	for (i = 0; i < 3 * NCONDS; i++) {
+		more = xasprintf("%s  - {id: r%zu, when: \"%s\", effects: "
+		    "{p%zu: %d, p%zu: %d}%s%s, why: w, source: s}\n", text, i,
+		    conds[i % NCONDS], (i * 7) % 70, (int)(i % 7) - 3,
+		    (i * 13 + 5) % 70, (int)(i % 5) - 2,
+		    i % 11 == 4 ? ", veto: [p3]" : "",
+		    i % 9 == 2 ? ", stretch: [p8]" : "");
+		free(text);
+		text = more;
+	}
+	src.name = "many.yaml";
+	src.data = text;
+	src.len = strlen(text);
+	diag_init(&d);
+	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
+		diag_print(stderr, &d);
+	diag_free(&d);
+	free(text);
+	assert_non_null(kb);
+	assert_true(kb->npatterns > 64);
+	return (kb);
+}
+
+static void
+test_rerank_many_patterns(void **state)
+{
+	struct kb	*kb = load_many_patterns();
+
+	(void)state;
+	rerank_agrees(kb, 5000);
+	engine_agrees(kb, 2000);
+	kb_free(kb);
+}
+
 static void
 test_rerank_awkward(void **state)
 {
@@ -575,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_engine_stock),
 		cmocka_unit_test(test_rerank_awkward),
 		cmocka_unit_test(test_rerank_stock),
+		cmocka_unit_test(test_rerank_many_patterns),
 		cmocka_unit_test(test_fit),
 	};
 
