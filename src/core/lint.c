@@ -315,13 +315,16 @@ is_first(const struct kb *kb, const struct ranking *r, size_t p)
  */
 static bool
 climb(const struct kb *kb, size_t p, const struct candidates *cands,
-    struct ranking *r, struct value *ans)
+    struct ranking *r, struct value *ans, size_t *budget)
 {
 	struct value	keep;
 	double		best, c;
 	size_t		q, k, pass;
 	bool		improved = true;
 
+	if (*budget == 0)
+		return (false);
+	(*budget)--;
 	engine_rank(kb, ans, r);
 	if (is_first(kb, r, p))
 		return (true);
@@ -331,6 +334,9 @@ climb(const struct kb *kb, size_t p, const struct candidates *cands,
 		for (q = 0; q < kb->nquestions; q++) {
 			keep = ans[q];
 			for (k = 0; k <= cands[q].n; k++) {
+				if (*budget == 0)
+					return (false);
+				(*budget)--;
 				ans[q] = k < cands[q].n ? cands[q].v[k] :
 				    value_unknown();
 				engine_rank(kb, ans, r);
@@ -374,7 +380,7 @@ never_first(const struct kb *kb, struct diag *d)
 	struct value	*ans;
 	struct ranking	*r;
 	uint64_t	 seed = 0x9e3779b97f4a7c15ULL;
-	size_t		 i, p, q, s;
+	size_t		 i, p, q, s, budget;
 	bool		 found;
 
 	t = xcalloc(kb->nquestions + 1, sizeof *t);
@@ -391,7 +397,13 @@ never_first(const struct kb *kb, struct diag *d)
 	r = ranking_new(kb);
 	for (p = 0; p < kb->npatterns; p++) {
 		found = false;
-		for (s = 0; s <= LINT_STARTS && !found; s++) {
+		/* Rankings this pattern may spend: a share of a budget in
+		   rule evaluations, so that check stays near-linear however
+		   many patterns and questions a base has. */
+		budget = LINT_RULE_BUDGET / (kb->nrules + 1) / kb->npatterns;
+		if (budget < LINT_MIN_RANKS)
+			budget = LINT_MIN_RANKS;
+		for (s = 0; s <= LINT_STARTS && !found && budget > 0; s++) {
 			for (q = 0; q < kb->nquestions; q++) {
 				ans[q] = value_unknown();
 				if (s > 0 && cands[q].n > 0 &&
@@ -399,9 +411,10 @@ never_first(const struct kb *kb, struct diag *d)
 					ans[q] = cands[q].v[next_random(&seed) %
 					    cands[q].n];
 			}
-			found = climb(kb, p, cands, r, ans);
+			found = climb(kb, p, cands, r, ans, &budget);
 		}
-		if (!found)
+		/* Searched in full, not cut short by the budget. */
+		if (!found && budget > 0)
 			warn(d, &kb->patterns[p].loc, "pattern '%s' never "
 			    "comes first: no answers found make it %s",
 			    kb->patterns[p].id, kb->patterns[p].kind ==

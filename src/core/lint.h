@@ -32,6 +32,12 @@
 
 #define LINT_STARTS		24	/* random starts of the first-place search */
 #define LINT_CANDIDATES_MAX	32	/* answers tried per question there */
+/* Rule evaluations the whole first-place search may spend (under a second),
+   shared by the patterns, but never fewer than LINT_MIN_RANKS rankings
+   each; a pattern whose search was cut short by its share is not reported
+   (the linter says only what it found). */
+#define LINT_RULE_BUDGET	100000000UL
+#define LINT_MIN_RANKS		20
 #define LINT_MAX_COMBOS		65536	/* answers tried for one condition */
 
 /* Adds kb's warnings to d; today is in days since 1970-01-01. */
