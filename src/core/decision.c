@@ -133,6 +133,9 @@ engine_verdict(const struct kb *kb, const struct ranking *r,
 	if (!kb->questions[q].requirement || !answers[q].known ||
 	    kb->patterns[p].kind != PATTERN_PROCESSING)
 		return (VERDICT_UNKNOWN);
+	/* A yes-or-no requirement answered no states no need. */
+	if (kb->questions[q].dom.type == VAL_BOOL && answers[q].num == 0)
+		return (VERDICT_UNKNOWN);
 	for (i = 0; i < s->nvetoes; i++)
 		if (kb->rules[s->vetoes[i]].requirement == (int)q)
 			return (VERDICT_MISSES);

@@ -129,7 +129,8 @@ enum verdict { VERDICT_UNKNOWN, VERDICT_MEETS, VERDICT_STRETCHES,
 
 /*
  * Pattern p's verdict on requirement question q: unknown when q is
- * unanswered or not a requirement or p is an organisation, else misses (a veto of that requirement
+ * unanswered, not a requirement, a yes-or-no one answered no (no need
+ * stated), or p is an organisation, else misses (a veto of that requirement
  * fired), stretches (a stretch fired) or meets.
  */
 enum verdict	 engine_verdict(const struct kb *kb, const struct ranking *r,
