@@ -59,7 +59,7 @@ ALL_CPPFLAGS = $(BUILD_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS) $(call pkgcflags,$(CORE_PKGS))
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 
-.PHONY: lint all run check unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
+.PHONY: lint all run check check-suites unit-check cli-check golden-check kb-check ask-check tui-check golden-update deps \
 	deps-run clean check-asan check-valgrind
 .DELETE_ON_ERROR:
 
@@ -123,11 +123,16 @@ run: deps-run
 	@$(MAKE) --no-print-directory all
 	./archadvisor
 
+# Every suite, then one line that adds them up (tests/summary.sh).
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit-check cli-check golden-check kb-check \
-	    ask-check tui-check handout-check html-check unix-check \
-	    bad-input-check fuzz-regress batch-check
+	@{ $(MAKE) --no-print-directory check-suites; echo $$? \
+	    > $(B)/check.status; } 2>&1 | tee $(B)/check.log
+	@sh tests/summary.sh $(B)/check.log "$$(cat $(B)/check.status)"
+
+check-suites: unit-check cli-check golden-check kb-check ask-check \
+    tui-check handout-check html-check unix-check bad-input-check \
+    fuzz-regress batch-check
 
 unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
