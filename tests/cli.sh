@@ -133,4 +133,16 @@ expect help-unknown 2 "$A" help nope
 grep -q "unknown command 'nope'" "$T/err" && pass "help-unknown-says" ||
     fail "help-unknown-says" "$(cat "$T/err")"
 
+# "Did you mean" for a slip of the fingers, and nothing for another word.
+expect dym-command 2 "$A" reprot
+check dym-command-says has "$T/err" "did you mean 'report'"
+expect dym-option 2 "$A" report --formt json
+check dym-option-says has "$T/err" "did you mean '--format'"
+expect dym-question 65 "$A" report --set latncy=1m
+check dym-question-says has "$T/err" "did you mean 'latency'"
+expect dym-pattern 2 "$A" explain lamda
+check dym-pattern-says has "$T/err" "did you mean 'lambda'"
+expect dym-not-another-word 2 "$A" explain kafka
+check dym-not-another-word-says hasnt "$T/err" "did you mean"
+
 finish cli

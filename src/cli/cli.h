@@ -95,6 +95,8 @@ extern const struct command	cmd_report, cmd_explain, cmd_batch,
  */
 int	cli_parse(const struct command *cmd, int argc, char **argv,
 	    struct globals *g, cli_option_fn fn, void *state);
+/* " (did you mean 'report'?)" for a mistyped command, or "". */
+const char *cli_did_you_mean_command(const char *name);
 /* main's own options, before the command: --plain sets *plain. */
 int	cli_parse_global(int argc, char **argv, struct globals *g,
 	    bool *plain);

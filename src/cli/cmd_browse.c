@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "suggest.h"
 
 struct browse_call {
 	const struct report_ctx	*ctx;
@@ -30,6 +31,7 @@ browse(const struct command *cmd, int argc, char **argv, struct globals *g,
 	struct browse_call	 call = { NULL, -1, questions };
 	struct report_ctx	 ctx;
 	struct kb		*kb = NULL;
+	const char		*near;
 	int			 rc, maxargs = questions ? 0 : 1;
 
 	if ((rc = cli_parse(cmd, argc, argv, g, NULL, NULL)) != 0)
@@ -41,8 +43,10 @@ browse(const struct command *cmd, int argc, char **argv, struct globals *g,
 		return (rc);
 	if (optind < argc &&
 	    (call.pattern = kb_pattern_index(kb, argv[optind])) < 0) {
-		errx_line("unknown pattern '%s' (see 'archadvisor patterns')",
-		    argv[optind]);
+		near = suggest_pattern(kb, argv[optind]);
+		errx_line("unknown pattern '%s' (%s%s%ssee 'archadvisor "
+		    "patterns')", argv[optind], near ? "did you mean '" : "",
+		    near ? near : "", near ? "'? " : "");
 		kb_free(kb);
 		return (EXIT_USAGE);
 	}

@@ -22,7 +22,8 @@ run_help(const struct command *cmd, int argc, char **argv, struct globals *g)
 		return (EXIT_OK);
 	}
 	if ((of = command_find(argv[optind])) == NULL)
-		return (usage_error(cmd, "unknown command '%s'", argv[optind]));
+		return (usage_error(cmd, "unknown command '%s'%s", argv[optind],
+		    cli_did_you_mean_command(argv[optind])));
 	cli_command_help(stdout, of);
 	return (EXIT_OK);
 }

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "engine.h"
+#include "suggest.h"
 #include "whatif.h"
 
 struct scenario_state {
@@ -112,7 +113,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	struct ranking		*r = NULL;
 	struct whatif		 w;
 	struct kb		*kb = NULL;
-	const char		*pattern_id = NULL;
+	const char		*pattern_id = NULL, *near;
 	int			 rc, pi;
 
 	memset(&w, 0, sizeof w);
@@ -153,8 +154,10 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		goto out;
 	if (explain) {
 		if ((pi = kb_pattern_index(kb, pattern_id)) < 0) {
-			errx_line("unknown pattern '%s' (see 'archadvisor "
-			    "patterns')", pattern_id);
+			near = suggest_pattern(kb, pattern_id);
+			errx_line("unknown pattern '%s' (%s%s%ssee 'archadvisor "
+			    "patterns')", pattern_id, near ? "did you mean '" :
+			    "", near ? near : "", near ? "'? " : "");
 			rc = EXIT_USAGE;
 			goto out;
 		}

@@ -84,8 +84,8 @@ main(int argc, char **argv)
 		return (finish(cmd->run(cmd, 1, argv1, &g)));
 	}
 	if ((cmd = command_find(argv[optind])) == NULL)
-		return (usage_error(NULL, "unknown command '%s'",
-		    argv[optind]));
+		return (usage_error(NULL, "unknown command '%s'%s",
+		    argv[optind], cli_did_you_mean_command(argv[optind])));
 	argc -= optind;
 	argv += optind;
 	/* 0 makes glibc start afresh, forgetting the "+" of the first scan. */

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "suggest.h"
 #include "textfmt.h"
 
 /* Options every command accepts, after its own. */
@@ -93,6 +94,45 @@ build_tables(const struct cli_option *own, const char *lead,
 	memset(&lo[n], 0, sizeof lo[n]);
 }
 
+/* " (did you mean '--answers'?)" for a mistyped long option, or "". */
+static const char *
+did_you_mean_option(const struct cli_option *own, const char *name, int len)
+{
+	static char		 buf[96];
+	const struct cli_option	*lists[2] = { own, common_options };
+	const char		*names[2 * MAX_OPTIONS], *s;
+	char			 word[64];
+	size_t			 l, i, n = 0;
+
+	if (len <= 0 || (size_t)len >= sizeof word)
+		return ("");
+	memcpy(word, name, (size_t)len);
+	word[len] = '\0';
+	for (l = 0; l < 2; l++)
+		for (i = 0; lists[l] != NULL && lists[l][i].name != NULL &&
+		    n < 2 * MAX_OPTIONS; i++)
+			names[n++] = lists[l][i].name;
+	if ((s = suggest(word, names, n)) == NULL)
+		return ("");
+	snprintf(buf, sizeof buf, " (did you mean '--%s'?)", s);
+	return (buf);
+}
+
+const char *
+cli_did_you_mean_command(const char *name)
+{
+	static char	 buf[96];
+	const char	*names[64], *s;
+	size_t		 i;
+
+	for (i = 0; i < ncommands && i < 64; i++)
+		names[i] = commands[i]->name;
+	if ((s = suggest(name, names, i)) == NULL)
+		return ("");
+	snprintf(buf, sizeof buf, " (did you mean '%s'?)", s);
+	return (buf);
+}
+
 /* getopt found something wrong at cur_argv[optind - 1]: say what, once. */
 static int
 option_error(const struct command *cmd, const struct cli_option *own)
@@ -106,8 +146,8 @@ option_error(const struct command *cmd, const struct cli_option *own)
 	if (strncmp(tok, "--", 2) == 0) {
 		k = (int)strcspn(tok, "=");
 		if (optopt == 0)
-			return (usage_error(cmd, "unknown option '%.*s'", k,
-			    tok));
+			return (usage_error(cmd, "unknown option '%.*s'%s", k,
+			    tok, did_you_mean_option(own, tok + 2, k - 2)));
 		return (usage_error(cmd, tok[k] == '=' ? "option '%.*s' "
 		    "takes no value" : "option '%.*s' needs a value", k, tok));
 	}

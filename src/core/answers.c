@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
 #include "xmalloc.h"
 
 void
@@ -62,7 +63,7 @@ answers_set_arg(struct answers *a, const struct kb *kb, const char *arg,
     char *err, size_t errsz)
 {
 	const struct question	*q;
-	const char		*eq;
+	const char		*eq, *near;
 	struct value		 v;
 	char			 id[128], why[512], qarg[VALUE_QUOTE_MAX + 8];
 	char			 qid[VALUE_QUOTE_MAX + 8];
@@ -84,8 +85,10 @@ answers_set_arg(struct answers *a, const struct kb *kb, const char *arg,
 	memcpy(id, arg, (size_t)(eq - arg));
 	id[eq - arg] = '\0';
 	if ((qi = kb_question_index(kb, id)) < 0) {
-		snprintf(err, errsz, "--set %s: unknown question '%s' "
-		    "(see 'archadvisor questions')", qarg, qid);
+		near = suggest_question(kb, id);
+		snprintf(err, errsz, "--set %s: unknown question '%s' (%s%s%s"
+		    "see 'archadvisor questions')", qarg, qid, near ?
+		    "did you mean '" : "", near ? near : "", near ? "'? " : "");
 		return (-1);
 	}
 	q = &kb->questions[qi];

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
 #include "xmalloc.h"
 
 /* A plain empty scalar, "~" or "null": the YAML ways to say nothing. */
@@ -88,6 +89,7 @@ answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
 {
 	const struct ynode	*root = doc->root, *k, *v;
 	struct value		 val;
+	const char		*near;
 	size_t			 i, nerr = d->nerrors;
 	int			 qi;
 
@@ -119,9 +121,11 @@ answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
 			continue;
 		}
 		if ((qi = kb_question_index(kb, k->str)) < 0) {
+			near = suggest_question(kb, k->str);
 			diag_add(d, DIAG_ERROR, file, k->line, k->col,
-			    "unknown question '%s' (see 'archadvisor "
-			    "questions')", k->str);
+			    "unknown question '%s' (%s%s%ssee 'archadvisor "
+			    "questions')", k->str, near ? "did you mean '" : "",
+			    near ? near : "", near ? "'? " : "");
 			continue;
 		}
 		if (answer_value(&kb->questions[qi], file, v, &val, d) == 0)
