@@ -166,6 +166,7 @@ tui-check: $(BIN)
 # The stock knowledge base: the whole seed quoted, and the calibration
 # scenarios an architect would defend.
 kb-check: $(BIN)
+	@sh tests/schema.sh ./$(BIN)
 	@sh tests/seed-coverage.sh
 	@sh tests/scenarios.sh ./$(BIN)
 	@sh tests/evidence.sh ./$(BIN)

@@ -191,7 +191,7 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 		    kb->patterns[s->processing].id : NULL,
 		    "new_organization", s->organization >= 0 ?
 		    kb->patterns[s->organization].id : "centralized",
-		    "swing", json_real(s->swing)));
+		    "swing", json_real(round(s->swing * 10) / 10)));
 	}
 	next = json_array();
 	for (i = 0; i < w->nnext; i++)
@@ -200,8 +200,10 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 		    "question", kb->questions[w->next[i].question].id,
 		    "could_change_top", w->next[i].change_share > 0,
 		    "changes_with_others", w->next[i].jointly,
-		    "change_share", json_real(w->next[i].change_share),
-		    "margin_change", json_real(w->next[i].margin_change)));
+		    "change_share", json_real(round(w->next[i].change_share *
+		    100) / 100),
+		    "margin_change", json_real(round(w->next[i].margin_change *
+		    10) / 10)));
 	json_object_set_new(root, "sensitivity", sens);
 	json_object_set_new(root, "robustness", json_pack("{s:o, s:I, s:I, "
 	    "s:I, s:b}", "holds_pct", json_real(round(w->holds_pct * 10) / 10),

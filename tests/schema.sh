@@ -1,0 +1,38 @@
+#!/bin/sh
+# Every JSON report in the goldens, and reports of every example, meet the
+# published contract, docs/report.schema.json (JSON Schema 2020-12, checked
+# with Debian's python3-jsonschema).
+# usage: tests/schema.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+PY=/usr/bin/python3
+validate() {
+	"$PY" - "$1" docs/report.schema.json <<'PYEOF'
+import json, sys
+from jsonschema import Draft202012Validator
+doc = json.load(open(sys.argv[1]))
+schema = json.load(open(sys.argv[2]))
+Draft202012Validator.check_schema(schema)
+errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
+for e in errors[:3]:
+    print("/".join(str(p) for p in e.absolute_path), e.message)
+sys.exit(1 if errors else 0)
+PYEOF
+}
+for g in tests/golden/*/expected; do
+	head -c 1 "$g" | grep -q '{' || continue
+	if out=$(validate "$g"); then pass "golden $(basename "$(dirname "$g")")"
+	else fail "golden $(basename "$(dirname "$g")")" "$out"; fi
+done
+for f in data/examples/*.yaml tests/scenarios/*.yaml; do
+	"$A" report --answers "$f" --format json > "$T/r.json" 2>"$T/err" || {
+		fail "report $f" "$(head -2 "$T/err")"; continue; }
+	if out=$(validate "$T/r.json"); then pass "report $(basename "$f")"
+	else fail "report $(basename "$f")" "$out"; fi
+done
+# The check itself notices a report that breaks the contract.
+jq 'del(.recommendation.close_call)' "$T/r.json" > "$T/bad.json"
+if validate "$T/bad.json" >/dev/null; then fail "schema-can-fail"; else
+	pass "schema-can-fail"; fi
+finish schema
