@@ -204,7 +204,7 @@ check-valgrind: deps
 	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BIN)
 	@VALGRIND=1 sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
 
-# Hardening (issue 7). tests/fuzz/fuzz_*.c are libFuzzer targets; `make
+# Hardening. tests/fuzz/fuzz_*.c are libFuzzer targets; `make
 # fuzz` builds them with clang, ASan and UBSan in build/fuzz, and `make
 # fuzz-smoke` runs each for FUZZ_TIME seconds, FUZZ_JOBS at a time, from the
 # seeds in rules/, data/examples/ and tests/. fuzz-regress replays the
@@ -245,7 +245,7 @@ bad-input-check: $(BIN)
 	@sh tests/bad-input/run.sh ./$(BIN)
 	@sh tests/bad-input/lost-data.sh ./$(BIN)
 
-# Installation (issue 8). The program reads none of these files (its
+# Installation. The program reads none of these files (its
 # knowledge base is compiled in); rules/ is installed as the starting point
 # for a knowledge base of one's own. Man pages name the installed paths.
 MANPAGES = $(wildcard man/*.[1-9])
@@ -293,7 +293,7 @@ uninstall:
 	    $(DESTDIR)$(DOCDIR)/examples/extensions $(DESTDIR)$(DOCDIR)/examples \
 	    $(DESTDIR)$(DOCDIR) 2>/dev/null
 
-# How archadvisor fits in (issue 8): knowledge-base extensions, shell
+# How archadvisor fits in: knowledge-base extensions, shell
 # completion, the manual against --help, the conventions every command
 # keeps, and install/uninstall in a temporary DESTDIR, running the
 # installed program away from the tree.
@@ -307,7 +307,7 @@ unix-check: $(BIN)
 clean:
 	rm -rf build archadvisor
 
-# The benchmark suite (issue 9), not part of check: `make bench` prints
+# The benchmark suite, not part of check: `make bench` prints
 # the table README.md quotes (tests/bench/run.sh says what each line is).
 # The floors, the rules of each knowledge base as plain C, are generated
 # and compiled without -g: with it a 10,000-rule floor takes minutes.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The stakeholder handouts from the command line (issue 5): the hostile
+# The stakeholder handouts from the command line: the hostile
 # knowledge base and answers of tests/handout/ through html, markdown and
 # adr; -o writing atomically (the old file untouched on any error, no
 # temporary left); --adr-dir numbering in an adr-tools folder, checked

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Real-browser test of the HTML handout (issue 5): for every stock example
+# Real-browser test of the HTML handout: for every stock example
 # in data/examples/, Debian's headless Chromium prints the handout to PDF
 # on Letter (its default paper) and on A4, and pdfinfo must count exactly
 # one page for each; a PNG screenshot must be produced. Chromium runs with

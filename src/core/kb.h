@@ -64,7 +64,7 @@ struct pattern {
 	size_t			 nprinciples;
 	char			*source;	/* where the description comes from */
 	struct srcloc		 loc;
-	/* Freshness (issue 11): all optional. */
+	/* Freshness: all optional. */
 	struct strlist		 tool_deprecated; /* parallel to tools: the
 						    reason, or "" */
 	char			 reviewed[11];	/* YYYY-MM-DD, or "" */

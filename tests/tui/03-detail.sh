@@ -32,7 +32,7 @@ see stock-detail-tools "Typical tools"
 see stock-detail-pros "Pros"
 see stock-detail-cons "Cons"
 see stock-detail-why "Why it scores"
-# Last, the public case studies that chose it, nearest first (issue 11).
+# Last, the public case studies that chose it, nearest first.
 keys End
 see stock-detail-precedents "Who chose it in a similar situation"
 see stock-detail-precedent "Grab (2025)"
