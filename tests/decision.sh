@@ -96,4 +96,10 @@ check plausible-no-all-realtime json "$T/out" \
 expect plausible-text 0 "$A" report --answers "$EX/nightly-finance.yaml"
 check plausible-text-says has "$T/out" 'plausible ways'
 
+# --- why texts are for people -------------------------------------------
+# No weights, scales or "the seed" in a reason: explain shows those.
+if grep -h '^ *why:' rules/*.yaml | grep -i -E 'weight|the seed|scale [0-9]|evidence [-+]?[0-9]' \
+    > "$T/why"; then fail "why-texts-for-people" "$(head -3 "$T/why")"
+else pass "why-texts-for-people"; fi
+
 finish decision
