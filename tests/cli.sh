@@ -145,4 +145,15 @@ check dym-pattern-says has "$T/err" "did you mean 'lambda'"
 expect dym-not-another-word 2 "$A" explain kafka
 check dym-not-another-word-says hasnt "$T/err" "did you mean"
 
+# Every command that lists or explains has JSON in the report's envelope.
+for c in "explain lambda" "patterns" "patterns kappa" "questions"; do
+	# shellcheck disable=SC2086
+	"$A" $c --format json > "$T/env.json" 2>"$T/err"
+	if jq -e '.tool == "archadvisor" and (.version | type == "string") and
+	    .format_version == "2"' "$T/env.json" >/dev/null; then
+		pass "envelope $c"; else fail "envelope $c" "$(head -3 "$T/env.json")"; fi
+done
+"$A" questions --format json | jq -e '[.questions[].id] | index("latency")
+    != null' >/dev/null && pass "questions-json-ids" || fail "questions-json-ids"
+
 finish cli

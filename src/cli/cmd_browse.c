@@ -12,6 +12,7 @@ struct browse_call {
 	const struct report_ctx	*ctx;
 	int			 pattern;	/* or -1: all */
 	bool			 questions;
+	bool			 json;
 };
 
 static int
@@ -20,22 +21,37 @@ call_browse(FILE *fp, const void *arg)
 	const struct browse_call	*bc = arg;
 
 	if (bc->questions)
-		return (report_questions_text(fp, bc->ctx));
-	return (report_patterns_text(fp, bc->ctx, bc->pattern));
+		return (bc->json ? report_questions_json(fp, bc->ctx) :
+		    report_questions_text(fp, bc->ctx));
+	return (bc->json ? report_patterns_json(fp, bc->ctx, bc->pattern) :
+	    report_patterns_text(fp, bc->ctx, bc->pattern));
+}
+
+static int
+browse_option(const struct command *cmd, void *state, int id,
+    const char *value)
+{
+	(void)cmd;
+	if (id == 'f')
+		*(const char **)state = value;
+	return (0);
 }
 
 static int
 browse(const struct command *cmd, int argc, char **argv, struct globals *g,
     bool questions)
 {
-	struct browse_call	 call = { NULL, -1, questions };
+	struct browse_call	 call = { NULL, -1, questions, false };
 	struct report_ctx	 ctx;
 	struct kb		*kb = NULL;
-	const char		*near;
+	const char		*near, *format = "text";
 	int			 rc, maxargs = questions ? 0 : 1;
 
-	if ((rc = cli_parse(cmd, argc, argv, g, NULL, NULL)) != 0)
+	if ((rc = cli_parse(cmd, argc, argv, g, browse_option, &format)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
+	if (!cli_format_ok(cmd, format))
+		return (cli_format_error(cmd, format));
+	call.json = strcmp(format, "json") == 0;
 	if (argc - optind > maxargs)
 		return (usage_error(cmd, "unexpected argument '%s'",
 		    argv[optind + maxargs]));
@@ -52,7 +68,7 @@ browse(const struct command *cmd, int argc, char **argv, struct globals *g,
 	}
 	ctx_init(&ctx, kb, g, true);
 	call.ctx = &ctx;
-	rc = write_output(NULL, call_browse, &call, true);
+	rc = write_output(NULL, call_browse, &call, !call.json);
 	kb_free(kb);
 	return (rc);
 }
@@ -71,14 +87,21 @@ run_questions(const struct command *cmd, int argc, char **argv,
 	return (browse(cmd, argc, argv, g, true));
 }
 
+static const struct cli_option browse_options[] = {
+	{ 'f', "format", "FMT", "text (default) or json" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const char *const text_or_json[] = { "text", "json", NULL };
+
 const struct command cmd_patterns = {
-	"patterns", "[PATTERN]",
+	"patterns", "[PATTERN] [--format text|json]",
 	"List the knowledge base's patterns, or show one in full.",
-	NULL, NULL, NULL, run_patterns
+	browse_options, text_or_json, NULL, run_patterns
 };
 
 const struct command cmd_questions = {
-	"questions", "",
+	"questions", "[--format text|json]",
 	"List the questions, by section, with the values they accept.",
-	NULL, NULL, NULL, run_questions
+	browse_options, text_or_json, NULL, run_questions
 };

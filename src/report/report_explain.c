@@ -170,7 +170,12 @@ report_explain_json(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 		json_array_append_new(rules, o);
 	}
 	free(used);
-	o = json_ranking_entry(kb, ctx->ranking, pattern);
+	o = json_ranking_entry_for(kb, ctx->ranking, ctx->answers->v, pattern);
 	json_object_set_new(o, "rules", rules);
+	/* The same envelope as the report's, the pattern's fields beside it
+	   as before. */
+	json_object_set_new(o, "tool", json_string("archadvisor"));
+	json_object_set_new(o, "version", json_string(ctx->version));
+	json_object_set_new(o, "format_version", json_string("2"));
 	return (json_write(fp, o));
 }

@@ -90,12 +90,6 @@ json_requirements(const struct kb *kb, const struct ranking *r,
 }
 
 json_t *
-json_ranking_entry(const struct kb *kb, const struct ranking *r, size_t p)
-{
-	return (json_ranking_entry_for(kb, r, NULL, p));
-}
-
-json_t *
 json_ranking_entry_for(const struct kb *kb, const struct ranking *r,
     const struct value *answers, size_t p)
 {

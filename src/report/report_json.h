@@ -17,8 +17,6 @@ json_t	*json_answer(const struct question *q, const struct value *v);
 json_t	*json_answers(const struct kb *kb, const struct answers *a);
 json_t	*json_ranking_entry_for(const struct kb *kb, const struct ranking *r,
 	    const struct value *answers, size_t p);
-json_t	*json_ranking_entry(const struct kb *kb, const struct ranking *r,
-	    size_t pattern);
 json_t	*json_recommendation(const struct kb *kb, const struct ranking *r);
 json_t	*json_report(const struct report_ctx *ctx);
 /* Adds sensitivity, robustness and next_questions (if analysed). */
