@@ -51,6 +51,16 @@ struct cli_option {
 	const char	*help;	/* one sentence, wrapped by --help */
 };
 
+/* Options several commands share, worded once. */
+#define CLI_OPT_ANSWERS	{ 'a', "answers", "FILE", "answers file (YAML; - " \
+			    "reads standard input)" }
+#define CLI_OPT_SET	{ 's', "set", "ID=VALUE", "answer one question; " \
+			    "repeatable" }
+#define CLI_OPT_TEXT_OR_JSON { 'f', "format", "FMT", "text (default) or json" }
+#define CLI_OPT_OUTPUT	{ 'o', "output", "FILE", "write there instead of " \
+			    "standard output" }
+#define CLI_OPT_END	{ 0, NULL, NULL, NULL }
+
 struct command;
 
 /* A command's handler for one of its own options: 0, or an exit status. */
@@ -73,6 +83,9 @@ struct command {
 	int			(*run)(const struct command *cmd, int argc,
 				    char **argv, struct globals *g);
 };
+
+/* The formats of a command that writes text or JSON, for its table. */
+extern const char *const cli_text_or_json[];
 
 /* commands.c: the table, in the order --help lists them. */
 extern const struct command	*const commands[];

@@ -88,20 +88,18 @@ run_questions(const struct command *cmd, int argc, char **argv,
 }
 
 static const struct cli_option browse_options[] = {
-	{ 'f', "format", "FMT", "text (default) or json" },
-	{ 0, NULL, NULL, NULL }
+	CLI_OPT_TEXT_OR_JSON,
+	CLI_OPT_END
 };
-
-static const char *const text_or_json[] = { "text", "json", NULL };
 
 const struct command cmd_patterns = {
 	"patterns", "[PATTERN] [--format text|json]",
 	"List the knowledge base's patterns, or show one in full.",
-	browse_options, text_or_json, NULL, run_patterns
+	browse_options, cli_text_or_json, NULL, run_patterns
 };
 
 const struct command cmd_questions = {
 	"questions", "[--format text|json]",
 	"List the questions, by section, with the values they accept.",
-	browse_options, text_or_json, NULL, run_questions
+	browse_options, cli_text_or_json, NULL, run_questions
 };

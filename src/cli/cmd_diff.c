@@ -113,8 +113,8 @@ out:
 
 static const struct cli_option diff_options[] = {
 	{ 'f', "format", "FMT", "text (default), json or markdown" },
-	{ 'o', "output", "FILE", "write there instead of standard output" },
-	{ 0, NULL, NULL, NULL }
+	CLI_OPT_OUTPUT,
+	CLI_OPT_END
 };
 
 static const char *const diff_formats[] = { "text", "json", "markdown",

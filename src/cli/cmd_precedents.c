@@ -115,19 +115,16 @@ out:
 }
 
 static const struct cli_option precedents_options[] = {
-	{ 'a', "answers", "FILE", "answers file (YAML; - reads standard "
-	    "input)" },
-	{ 's', "set", "ID=VALUE", "answer one question; repeatable" },
-	{ 'f', "format", "FMT", "text (default) or json" },
+	CLI_OPT_ANSWERS,
+	CLI_OPT_SET,
+	CLI_OPT_TEXT_OR_JSON,
 	{ 'n', "count", "N", "how many cases to show (default 5)" },
 	{ 'A', "agreement", NULL, "run every case through the engine and "
 	    "count how often its choice comes first and in the top two, for "
 	    "the tuning and the check set" },
-	{ 'o', "output", "FILE", "write there instead of standard output" },
-	{ 0, NULL, NULL, NULL }
+	CLI_OPT_OUTPUT,
+	CLI_OPT_END
 };
-
-static const char *const text_or_json[] = { "text", "json", NULL };
 
 const struct command cmd_precedents = {
 	"precedents", "[--answers FILE|-] [--set ID=VALUE]... [--format "
@@ -135,5 +132,5 @@ const struct command cmd_precedents = {
 	"Show the public case studies nearest to a scenario: who chose what "
 	    "in a similar\nsituation, and what happened. Without answers, "
 	    "every case. Precedents never\nchange a score.",
-	precedents_options, text_or_json, NULL, run_precedents
+	precedents_options, cli_text_or_json, NULL, run_precedents
 };

@@ -218,8 +218,7 @@ report_epilog(FILE *fp)
 }
 
 static const struct cli_option report_options[] = {
-	{ 'a', "answers", "FILE", "answers file (YAML; - reads standard "
-	    "input)" },
+	CLI_OPT_ANSWERS,
 	{ 's', "set", "ID=VALUE", "answer one question; repeatable, overrides "
 	    "the file" },
 	{ 'f', "format", "FMT", "one of the formats below (default: text)" },
@@ -239,20 +238,17 @@ const struct command cmd_report = {
 };
 
 static const struct cli_option explain_options[] = {
-	{ 'a', "answers", "FILE", "answers file (YAML; - reads standard "
-	    "input)" },
-	{ 's', "set", "ID=VALUE", "answer one question; repeatable" },
-	{ 'f', "format", "FMT", "text (default) or json" },
-	{ 'o', "output", "FILE", "write there instead of standard output" },
-	{ 0, NULL, NULL, NULL }
+	CLI_OPT_ANSWERS,
+	CLI_OPT_SET,
+	CLI_OPT_TEXT_OR_JSON,
+	CLI_OPT_OUTPUT,
+	CLI_OPT_END
 };
-
-static const char *const text_or_json[] = { "text", "json", NULL };
 
 const struct command cmd_explain = {
 	"explain", "PATTERN [--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format text|json]",
 	"Show every rule that can affect PATTERN, whether it fired for these "
 	    "answers,\nand what it contributed.",
-	explain_options, text_or_json, NULL, run_explain
+	explain_options, cli_text_or_json, NULL, run_explain
 };

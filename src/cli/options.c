@@ -26,6 +26,8 @@ static const struct cli_option common_options[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+const char *const cli_text_or_json[] = { "text", "json", NULL };
+
 /* main's own, before the command. */
 static const struct cli_option global_options[] = {
 	{ OPT_PLAIN, "plain", NULL, "without a command: the questionnaire in "
