@@ -70,6 +70,13 @@ expect miss-json 0 "$A" report --set latency=30s --format json
 check miss-rules-out json "$T/out" \
     '.ranking[] | select(.pattern == "micro_batch") | .vetoed and
     (.requirements[0].verdict == "misses")'
+# Events that must trigger actions as they happen are a need scheduled
+# batch cannot meet, even for a team without streaming skills.
+expect event-driven-json 0 "$A" report --set event_driven=true \
+    --set streaming_skills=none --format json
+check event-driven-not-batch json "$T/out" \
+    '.recommendation.processing != "batch" and (.ranking[] |
+    select(.pattern == "batch") | .stretched)'
 
 # --- the organisation, its own decision --------------------------------------
 expect org-leaning 0 "$A" report --set central_bottleneck=true --format json
