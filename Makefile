@@ -14,7 +14,11 @@ DATADIR	?= $(PREFIX)/share/archadvisor
 MANDIR	?= $(PREFIX)/share/man
 DOCDIR	?= $(PREFIX)/share/doc/archadvisor
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+# Where zsh and fish look: a distribution's packages (PREFIX=/usr) use the
+# vendor directories (Debian's zsh reads /usr/share/zsh/vendor-completions,
+# not /usr/share/zsh/site-functions); a local install uses site-functions.
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 INSTALL	?= install
 
 CC	?= cc
@@ -256,14 +260,16 @@ MANSECTIONS = $(sort $(foreach m,$(MANPAGES),$(DESTDIR)$(MANDIR)/man$(subst \
 MANSED	= -e 's|/usr/local/share/archadvisor|$(DATADIR)|g' \
 	-e 's|/usr/local/share/doc/archadvisor|$(DOCDIR)|g' \
 	-e 's|/usr/local/share/bash-completion/completions|$(BASHCOMPDIR)|g' \
-	-e 's|/usr/local/share/zsh/site-functions|$(ZSHCOMPDIR)|g'
+	-e 's|/usr/local/share/zsh/site-functions|$(ZSHCOMPDIR)|g' \
+	-e 's|/usr/local/share/fish/vendor_completions.d|$(FISHCOMPDIR)|g'
 
 .PHONY: install uninstall unix-check
 
 install: $(BIN)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
 	    $(DESTDIR)$(DOCDIR)/examples/extensions $(MANSECTIONS) \
-	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/archadvisor
 	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules
 	$(INSTALL) -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples
@@ -276,6 +282,7 @@ install: $(BIN)
 	$(INSTALL) -m 644 completion/archadvisor.bash \
 	    $(DESTDIR)$(BASHCOMPDIR)/archadvisor
 	$(INSTALL) -m 644 completion/_archadvisor $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 644 completion/archadvisor.fish $(DESTDIR)$(FISHCOMPDIR)
 
 # Removes exactly what install put there, then the directories that are
 # archadvisor's own if they are empty.
@@ -285,7 +292,8 @@ INSTALLED = $(DESTDIR)$(BINDIR)/archadvisor \
 	$(addprefix $(DESTDIR)$(DOCDIR)/examples/extensions/,$(notdir \
 	$(EXTENSIONS))) $(foreach m,$(MANPAGES),$(DESTDIR)$(MANDIR)/man$(subst \
 	.,,$(suffix $(m)))/$(notdir $(m))) $(DESTDIR)$(BASHCOMPDIR)/archadvisor \
-	$(DESTDIR)$(ZSHCOMPDIR)/_archadvisor
+	$(DESTDIR)$(ZSHCOMPDIR)/_archadvisor \
+	$(DESTDIR)$(FISHCOMPDIR)/archadvisor.fish
 
 uninstall:
 	rm -f $(INSTALLED)

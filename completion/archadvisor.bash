@@ -1,31 +1,17 @@
 # bash completion for archadvisor(1)                       -*- shell-script -*-
 #
-# Every word comes from the program being completed, through its
-# 'archadvisor complete ...' command: the commands, each command's options
-# (and which take an argument: FILE, PATH, DIR, FMT, WHEN, ID=VALUE) and
-# operands, the formats, and the pattern and question ids and values of the
-# knowledge base that the command line would load: the --rules given so far,
-# $ARCHADVISOR_RULES and the user's rules.d, so extensions complete too.
-# Needs only bash itself, not the bash-completion package.
-
-# Fills _aa_argof (option -> argument name) and _aa_long (long options)
-# for command $2 of program $1 ("" for the options before a command).
-_archadvisor_options()
-{
-	local o a
-	_aa_argof=()
-	_aa_long=()
-	while IFS=$'\t' read -r o a; do
-		[[ $o == --* ]] && _aa_long+=("$o")
-		[[ -n $a ]] && _aa_argof[$o]=$a
-	done < <("$1" complete options ${2:+"$2"} 2>/dev/null)
-}
+# The program being completed says what may replace the word being typed
+# ('archadvisor complete line -- WORD...'), reading the line as its option
+# parser would and from the same tables: commands, options, what each
+# option's value is, formats, and the pattern and question ids and values
+# of the knowledge base the line would load (its --rules,
+# $ARCHADVISOR_RULES, the user's rules.d). This script only passes the
+# words and shows the answer. Needs bash alone, not bash-completion.
 
 _archadvisor()
 {
-	local -a words=() rules=() _aa_long=()
-	local -A _aa_argof=()
-	local i w cur prev prog cmd="" opt="" val="" kind n nargs=0 first=""
+	local -a words=() out=()
+	local i w n cur keep line files="" dirs="" nospace=""
 
 	# Put back together what COMP_WORDBREAKS split at '=': "--set",
 	# "latency", "=", "1h" are the shell words "--set" "latency=1h".
@@ -40,134 +26,28 @@ _archadvisor()
 	done
 	n=${#words[@]}
 	cur=${words[n - 1]}
-	prev=""
-	((n > 1)) && prev=${words[n - 2]}
-	prog=${words[0]}
+	# Readline replaces only what follows the last '=' of the word.
+	keep=""
+	[[ $cur == *=* && $COMP_WORDBREAKS == *=* ]] && keep=${cur%=*}=
 	COMPREPLY=()
-
-	# Find the command, its operands so far, and every --rules.
-	_archadvisor_options "$prog" ""
-	for ((i = 1; i < n - 1; i++)); do
-		w=${words[i]}
-		case $w in
-		--rules=*)
-			rules+=(--rules "${w#*=}")
-			continue
-			;;
-		-?*)
-			if [[ $w != *=* && -n ${_aa_argof[$w]} ]]; then
-				if [[ $w == -r || $w == --rules ]] &&
-				    ((i + 1 < n - 1)); then
-					rules+=(--rules "${words[i + 1]}")
-				fi
-				((i++))
-			fi
-			continue
+	while IFS= read -r line; do
+		case $line in
+		:files) files=1 ;;
+		:dirs) dirs=1 ;;
+		:nospace) nospace=1 ;;
+		*)
+			line=${line%%$'\t'*}
+			COMPREPLY+=("${line#"$keep"}")
 			;;
 		esac
-		if [[ -z $cmd ]]; then
-			cmd=$w
-			_archadvisor_options "$prog" "$cmd"
-		else
-			[[ -z $first ]] && first=$w
-			((nargs++))
-		fi
-	done
-
-	# An option's argument: "--format j" or "--format=j".
-	if [[ $cur == --*=* ]]; then
-		opt=${cur%%=*}
-		val=${cur#*=}
-	elif [[ $prev == -?* && $prev != *=* && -n ${_aa_argof[$prev]} ]]; then
-		opt=$prev
-		val=$cur
-	fi
-	if [[ -n $opt ]]; then
-		kind=${_aa_argof[$opt]}
-		case $kind in
-		FILE | PATH)
-			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -f -- "$val"))
-			;;
-		DIR)
-			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -d -- "$val"))
-			;;
-		FMT | FORMAT)
-			COMPREPLY=($(compgen -W "$("$prog" complete formats \
-			    ${cmd:+"$cmd"} 2>/dev/null)" -- "$val"))
-			;;
-		WHEN)
-			COMPREPLY=($(compgen -W "auto always never" -- "$val"))
-			;;
-		ID=VALUE)
-			if [[ $val == *=* ]]; then
-				COMPREPLY=($(compgen -W "$("$prog" "${rules[@]}" \
-				    complete values "${val%%=*}" 2>/dev/null)" \
-				    -- "${val#*=}"))
-			else
-				compopt -o nospace 2>/dev/null
-				COMPREPLY=($(compgen -S = -W "$("$prog" \
-				    "${rules[@]}" complete questions \
-				    2>/dev/null)" -- "$val"))
-			fi
-			;;
-		PATTERN)
-			COMPREPLY=($(compgen -W "$("$prog" "${rules[@]}" \
-			    complete patterns 2>/dev/null)" -- "$val"))
-			;;
-		esac
-		return 0
-	fi
-
-	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "${_aa_long[*]}" -- "$cur"))
-		return 0
-	fi
-	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "$("$prog" complete commands \
-		    2>/dev/null)" -- "$cur"))
-		return 0
-	fi
-	if [[ $cmd == complete ]]; then
-		if ((nargs == 0)); then
-			COMPREPLY=($(compgen -W "commands options formats \
-			    operands patterns questions values" -- "$cur"))
-		elif ((nargs == 1)) && [[ $first == values ]]; then
-			COMPREPLY=($(compgen -W "$("$prog" "${rules[@]}" \
-			    complete questions 2>/dev/null)" -- "$cur"))
-		elif ((nargs == 1)) && [[ $first == options ||
-		    $first == formats || $first == operands ]]; then
-			COMPREPLY=($(compgen -W "$("$prog" complete commands \
-			    2>/dev/null)" -- "$cur"))
-		fi
-		return 0
-	fi
-	# The operands the command's usage line names: PATTERN, QUESTION,
-	# else files; "..." repeats the last one.
-	local -a ops=()
-	local op=""
-	mapfile -t ops < <("$prog" complete operands "$cmd" 2>/dev/null)
-	if ((nargs < ${#ops[@]})); then
-		op=${ops[nargs]}
-	elif ((${#ops[@]} > 0)) && [[ ${ops[${#ops[@]} - 1]} == *... ]]; then
-		op=${ops[${#ops[@]} - 1]}
-	fi
-	case ${op%...} in
-	"") ;;
-	PATTERN)
-		COMPREPLY=($(compgen -W "$("$prog" "${rules[@]}" complete \
-		    patterns 2>/dev/null)" -- "$cur"))
-		;;
-	QUESTION)
-		COMPREPLY=($(compgen -W "$("$prog" "${rules[@]}" complete \
-		    questions 2>/dev/null)" -- "$cur"))
-		;;
-	*)
+	done < <("${words[0]}" complete line -- "${words[@]:1}" 2>/dev/null)
+	[[ -n $nospace ]] && compopt -o nospace 2>/dev/null
+	if [[ -n $files || -n $dirs ]]; then
 		compopt -o filenames 2>/dev/null
-		COMPREPLY=($(compgen -f -- "$cur"))
-		;;
-	esac
+		mapfile -t out < <(compgen ${dirs:+-d} ${files:+-f} -- \
+		    "${cur#"$keep"}")
+		COMPREPLY+=("${out[@]}")
+	fi
 	return 0
 }
 complete -F _archadvisor archadvisor

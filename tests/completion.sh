@@ -1,9 +1,11 @@
 #!/bin/sh
 # Shell completion: completion/archadvisor.bash is sourced into bash and
 # called as bash would call it (COMP_WORDS split at '=' as readline does,
-# COMP_CWORD), and completion/_archadvisor into zsh with compadd, compset
-# and _files stubbed; the candidates are checked. Both must offer what the
-# program and its knowledge base (extensions included) define.
+# COMP_CWORD), completion/_archadvisor into zsh with compadd, compset and
+# _files stubbed, and completion/archadvisor.fish into fish, asked with
+# 'complete -C' as fish itself asks; the candidates are checked. All three
+# must offer what the program and its knowledge base (extensions
+# included) define, and the value every option takes.
 # usage: tests/completion.sh ./archadvisor
 set -u
 A=$1
@@ -25,11 +27,13 @@ bcomp() {
 # zcomp WORD...: the candidates zsh offers for the last word.
 zcomp() {
 	zsh -f -c 'typeset -ga GOT
+	typeset -ga DESCS
 	compadd() {
-		local suffix= w
+		local suffix= w d=
 		while (( $# )); do
 			case $1 in
 			-S) suffix=$2; shift 2 ;;
+			-d) d=$2; shift 2 ;;
 			--) shift; break ;;
 			*) shift ;;
 			esac
@@ -37,6 +41,7 @@ zcomp() {
 		for w in "$@"; do
 			[[ $w == ${PREFIX}* ]] && GOT+=("$IPREFIX$w$suffix")
 		done
+		[[ -n $d ]] && DESCS+=("${(@P)d}")
 	}
 	compset() {
 		[[ $1 == -P && $PREFIX == *=* ]] || return 1
@@ -50,7 +55,24 @@ zcomp() {
 	IPREFIX=
 	SUFFIX=
 	. completion/_archadvisor
+	print -l -- $DESCS > "$ZDESCS"
 	print -l -- $GOT | sort' zcomp "$A" "$@" > "$T/got"
+}
+ZDESCS=$T/zdescs
+export ZDESCS
+
+# fcomp WORD...: the candidates fish offers for the last word (the
+# program found on PATH as "archadvisor", as fish finds it).
+mkdir "$T/bin"
+ln -s "$A" "$T/bin/archadvisor"
+fcomp() {
+	line="archadvisor"
+	for w in "$@"; do line="$line $w"; done
+	PATH="$T/bin:$PATH" fish --no-config -c 'source completion/archadvisor.fish
+	complete -C $argv[1]' "$line" > "$T/fdescs"
+	cut -f1 "$T/fdescs" | sort > "$T/got"
+	# As the other shells' harnesses print it: one empty line for none.
+	[ -s "$T/got" ] || echo > "$T/got"
 }
 
 # same NAME EXPECTED...: the candidates are exactly these.
@@ -79,7 +101,7 @@ has() {
 commands=$("$A" complete commands)
 patterns=$("$A" complete patterns)
 
-for sh in b z; do
+for sh in b z f; do
 	c=${sh}comp
 	$c ''
 	# shellcheck disable=SC2086
@@ -116,16 +138,38 @@ for sh in b z; do
 	same "$sh-extension-command" lakehouse
 	$c complete ''
 	same "$sh-complete-what" commands options formats operands patterns \
-	    questions values
-	$c check ''
-	same "$sh-check-path" "$(if [ $sh = b ]; then ls -A; else
-	    echo '<files >'; fi)"
+	    questions values line
+	$c check tests/kb/mi
+	if [ $sh = z ]; then same z-check-path '<files >'; else
+		same "$sh-check-path" tests/kb/mini.yaml; fi
 	$c check x ''
 	same "$sh-check-one-path"
 	$c questions ''
 	same "$sh-questions-no-operands"
 	$c complete values cost
 	same "$sh-complete-values" cost_priority
+	# Each option's value is what the option takes, not a guess.
+	$c batch --input ''
+	same "$sh-batch-input" yaml jsonl
+	$c batch --format ''
+	same "$sh-batch-format" csv jsonl
+	$c diff -f ''
+	same "$sh-diff-format" text json markdown
+	$c help ''
+	# shellcheck disable=SC2086
+	same "$sh-help-commands" $commands
+	$c help ex
+	same "$sh-help-command-prefix" explain
+	$c precedents --count ''
+	same "$sh-count-free"
+	$c report --set use_cases=iot,e
+	# bash replaces what follows the '=' (COMP_WORDBREAKS).
+	if [ $sh = b ]; then same b-set-member iot,etl; else
+		same "$sh-set-member" use_cases=iot,etl; fi
+	$c explain -- ka
+	same "$sh-operand-after-dashdash" kappa
+	$c explain -- --f
+	same "$sh-no-option-after-dashdash"
 done
 
 # bash splits words at '=' (COMP_WORDBREAKS); the value is what is replaced.
@@ -155,6 +199,45 @@ same z-answers-file '<files >'
 zcomp check --rules ''
 same z-rules-path '<files >'
 
+zcomp report --adr-dir ''
+same z-adr-dir '<files -/>'
+# zsh shows a description beside each word.
+zcomp ''
+if grep -qx 'report -- Rank the patterns for one scenario and explain why.' \
+    "$ZDESCS"; then pass z-describes-commands; else
+	fail z-describes-commands "$(head -3 "$ZDESCS")"; fi
+zcomp explain ka
+if grep -qx 'kappa -- Kappa Architecture' "$ZDESCS"; then
+	pass z-describes-patterns; else
+	fail z-describes-patterns "$(cat "$ZDESCS")"; fi
+bcomp report --adr-dir d
+same b-adr-dir-dirs-only data docs
+# fish, as a user sees it: descriptions, files after '=', directories.
+fcomp report --answers=data/examples/card-f
+same f-answers-equals --answers=data/examples/card-fraud.yaml
+fcomp report --adr-dir d
+same f-adr-dir-dirs-only data/ docs/
+fcomp explain ka
+if grep -qx "$(printf 'kappa\tKappa Architecture')" "$T/fdescs"; then
+	pass f-describes-patterns; else
+	fail f-describes-patterns "$(cat "$T/fdescs")"; fi
+fcomp report --f
+if grep -q "$(printf '^--format\t.')" "$T/fdescs"; then
+	pass f-describes-options; else
+	fail f-describes-options "$(cat "$T/fdescs")"; fi
+
+# Every option that takes a value offers something for it, on every
+# command, apart from the free text of --count.
+for c in '' $commands; do
+	"$A" complete options $c | while IFS="$(printf '\t')" read -r o arg; do
+		[ -z "$arg" ] && continue
+		case $o in --count|-n) continue ;; esac
+		"$A" complete line -- $c "$o" '' > "$T/o"
+		if [ -s "$T/o" ]; then pass "value-of ${c:-main} $o"; else
+			fail "value-of ${c:-main} $o" "nothing offered"; fi
+	done
+done
+
 # The user's rules.d completes too.
 mkdir -p "$T/config/archadvisor/rules.d"
 cp $LH "$T/config/archadvisor/rules.d/"
@@ -162,11 +245,15 @@ bcomp explain la
 same b-rules-d lakehouse lambda
 zcomp explain la
 same z-rules-d lakehouse lambda
+fcomp explain la
+same f-rules-d lakehouse lambda
 
 # Both files parse in their shell.
 if bash -n completion/archadvisor.bash; then pass bash-syntax; else
 	fail bash-syntax; fi
 if zsh -n completion/_archadvisor; then pass zsh-syntax; else
 	fail zsh-syntax; fi
+if fish --no-execute completion/archadvisor.fish; then pass fish-syntax; else
+	fail fish-syntax; fi
 
 finish completion

@@ -46,6 +46,12 @@ for c in $cmds; do
 	ok "$c no value wanted" one_line \
 	    "^archadvisor: option '--help' takes no value"
 done
+# --help lists every command's summary on one line of 80 columns at most.
+run "$A" --help
+ok "help within 80 columns" awk 'length($0) > 80 { exit 1 }' "$T/out"
+for c in $cmds; do
+	ok "$c summary on one line" grep -q "^  $c  *[A-Z].*\.\$" "$T/out"
+done
 run "$A" --frobnicate
 ok "global bad option" one_line "^archadvisor: unknown option '--frobnicate'"
 run "$A" frobnicate

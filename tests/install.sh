@@ -3,7 +3,8 @@
 # runs from elsewhere with an empty environment and no source tree (its
 # knowledge base is compiled in), the installed copy of the rules and the
 # example extension load, each man page renders with man -l, the installed
-# bash completion works, and uninstall leaves no file behind.
+# bash and fish completion work, zsh's is where zsh looks, and uninstall
+# leaves no file behind.
 # usage: MAKE=make tests/install.sh ./archadvisor BUILDDIR
 set -u
 A=$1
@@ -42,7 +43,8 @@ for f in bin/archadvisor share/archadvisor/rules/questions.yaml \
     share/man/man1/archadvisor.1 share/man/man5/archadvisor-answers.5 \
     share/man/man5/archadvisor-rules.5 \
     share/bash-completion/completions/archadvisor \
-    share/zsh/site-functions/_archadvisor; do
+    share/zsh/vendor-completions/_archadvisor \
+    share/fish/vendor_completions.d/archadvisor.fish; do
 	check "installed $f" [ -f "$D/usr/$f" ]
 done
 check "binary executable" [ -x "$P" ]
@@ -82,6 +84,12 @@ bash -c ". $D/usr/share/bash-completion/completions/archadvisor
 COMP_WORDS=($P explain ka); COMP_CWORD=2; _archadvisor
 echo \"\${COMPREPLY[*]}\"" >"$T/out" 2>"$T/err"
 check installed-completion [ "$(cat "$T/out")" = kappa ]
+# Where Debian's zsh looks (its $fpath), and fish's vendor directory.
+check zsh-looks-there zsh -fc "[[ \${fpath[(Ie)/usr/share/zsh/vendor-completions]} -gt 0 ]]"
+PATH="$D/usr/bin:$PATH" fish --no-config -c "source \
+    $D/usr/share/fish/vendor_completions.d/archadvisor.fish
+complete -C 'archadvisor explain ka'" >"$T/out" 2>"$T/err"
+check installed-fish-completion has "$T/out" "$(printf '^kappa\tKappa')"
 
 if $MAKE -s --no-print-directory uninstall DESTDIR="$D" PREFIX=/usr \
     B="$B" BIN="$A" >"$T/make" 2>&1; then pass uninstall; else
@@ -96,6 +104,7 @@ D2=$T/dest2
 $MAKE -s --no-print-directory install DESTDIR="$D2" B="$B" BIN="$A" \
     >"$T/make" 2>&1
 check default-prefix [ -x "$D2/usr/local/bin/archadvisor" ]
+check default-prefix-zsh [ -f "$D2/usr/local/share/zsh/site-functions/_archadvisor" ]
 $MAKE -s --no-print-directory uninstall DESTDIR="$D2" B="$B" BIN="$A" \
     >"$T/make" 2>&1
 check default-prefix-uninstalled [ -z "$(find "$D2" ! -type d)" ]

@@ -43,23 +43,40 @@ enum {
 	OPT_STRICT,
 };
 
+/* What an option's value is, so that completion offers the right words. */
+enum cli_value {
+	CLI_VALUE_NONE,		/* takes no value */
+	CLI_VALUE_TEXT,		/* free text or a number: nothing to offer */
+	CLI_VALUE_FILE,		/* a file (or directory) name */
+	CLI_VALUE_DIR,		/* a directory name */
+	CLI_VALUE_FORMAT,	/* one of the command's formats */
+	CLI_VALUE_CHOICE,	/* one of the option's choices */
+	CLI_VALUE_ANSWER,	/* ID=VALUE: a question id and its value */
+};
+
 /* One option of a command, as --help shows it and getopt reads it. */
 struct cli_option {
-	int		 id;	/* short letter, or an OPT_* id */
-	const char	*name;	/* long name without "--"; NULL ends a list */
-	const char	*arg;	/* the value's name ("FILE"), or NULL */
-	const char	*help;	/* one sentence, wrapped by --help */
+	int			 id;	/* short letter, or an OPT_* id */
+	const char		*name;	/* long name without "--"; NULL
+					   ends a list */
+	const char		*arg;	/* the value's name ("FILE"), or
+					   NULL */
+	const char		*help;	/* one sentence, wrapped by --help */
+	enum cli_value		 value;	/* what arg is */
+	const char *const	*choices; /* CLI_VALUE_CHOICE: the words it
+					   accepts, NULL ended */
 };
 
 /* Options several commands share, worded once. */
 #define CLI_OPT_ANSWERS	{ 'a', "answers", "FILE", "answers file (YAML; - " \
-			    "reads standard input)" }
+			    "reads standard input)", CLI_VALUE_FILE, NULL }
 #define CLI_OPT_SET	{ 's', "set", "ID=VALUE", "answer one question; " \
-			    "repeatable" }
-#define CLI_OPT_TEXT_OR_JSON { 'f', "format", "FMT", "text (default) or json" }
+			    "repeatable", CLI_VALUE_ANSWER, NULL }
+#define CLI_OPT_TEXT_OR_JSON { 'f', "format", "FMT", "text (default) or " \
+			    "json", CLI_VALUE_FORMAT, NULL }
 #define CLI_OPT_OUTPUT	{ 'o', "output", "FILE", "write there instead of " \
-			    "standard output" }
-#define CLI_OPT_END	{ 0, NULL, NULL, NULL }
+			    "standard output", CLI_VALUE_FILE, NULL }
+#define CLI_OPT_END	{ 0, NULL, NULL, NULL, CLI_VALUE_NONE, NULL }
 
 struct command;
 
@@ -70,9 +87,10 @@ typedef int	(*cli_option_fn)(const struct command *cmd, void *state,
 struct command {
 	const char		*name;
 	const char		*args;		/* usage after the name */
-	const char		*summary;	/* first line: the one-line
-						   summary of 'archadvisor
-						   --help' */
+	const char		*summary;	/* its first line, a sentence
+						   of its own within 66
+						   columns, is what
+						   'archadvisor --help' lists */
 	const struct cli_option	*options;	/* its own; ends with a NULL
 						   name */
 	const char *const	*formats;	/* what --format accepts, NULL
@@ -83,6 +101,10 @@ struct command {
 	int			(*run)(const struct command *cmd, int argc,
 				    char **argv, struct globals *g);
 };
+
+/* options.c: the options every command accepts after its own, and
+   main's own before the command. */
+extern const struct cli_option	cli_common_options[], cli_global_options[];
 
 /* The formats of a command that writes text or JSON, for its table. */
 extern const char *const cli_text_or_json[];
@@ -120,6 +142,8 @@ void	cli_command_help(FILE *fp, const struct command *cmd);
 void	cli_option_words(FILE *fp, const struct command *cmd);
 /* The formats cmd's --format accepts, one a line. */
 void	cli_formats(FILE *fp, const struct command *cmd);
+/* Whether w is one of words (NULL ended). */
+bool	cli_is_one_of(const char *const *words, const char *w);
 /* Whether name is one of the formats cmd accepts. */
 bool	cli_format_ok(const struct command *cmd, const char *name);
 /*
@@ -132,6 +156,15 @@ int	cli_format_from_path(const struct command *cmd, const char *path,
 	    const char **format);
 /* "unknown format 'x' (expected text or json)", as a usage error. */
 int	cli_format_error(const struct command *cmd, const char *name);
+
+/*
+ * complete_line.c: what the shell may put in place of the last of words
+ * (the command line after the program's name, the word being typed
+ * last), one "WORD" or "WORD<TAB>description" a line, then ":files",
+ * ":dirs" or ":nospace" when the shell should add file names, directory
+ * names, or no space after the word. Returns an exit status.
+ */
+int	complete_line(struct globals *g, int nwords, char **words);
 
 /* common.c: messages, the knowledge base, answers and output. */
 void	errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

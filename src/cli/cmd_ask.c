@@ -107,16 +107,17 @@ out:
 
 static const struct cli_option ask_options[] = {
 	{ 'a', "answers", "FILE", "start from these answers (and save back to "
-	    "the file)" },
-	{ 'o', "output", "FILE", "save the answers there (atomically)" },
-	{ 0, NULL, NULL, NULL }
+	    "the file)", CLI_VALUE_FILE, NULL },
+	{ 'o', "output", "FILE", "save the answers there (atomically)",
+	    CLI_VALUE_FILE, NULL },
+	CLI_OPT_END
 };
 
 const struct command cmd_ask = {
 	"ask", "[--answers FILE] [-o FILE]",
-	"Answer the questionnaire line by line, without a full-screen "
-	    "interface: for\nscreen readers, plain terminals and scripts (one "
-	    "answer per line on standard\ninput). Prints the report at the end "
-	    "and saves the answers.",
+	"Answer the questionnaire line by line, without a full screen.\n"
+	    "For screen readers, plain terminals and scripts (one answer per "
+	    "line on\nstandard input). Prints the report at the end and saves "
+	    "the answers.",
 	ask_options, NULL, NULL, run_ask
 };

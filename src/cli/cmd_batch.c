@@ -17,6 +17,8 @@
 #include "outfile.h"
 #include "xmalloc.h"
 
+static const char *const batch_inputs[] = { "yaml", "jsonl", NULL };
+
 struct batch_state {
 	struct batch_options	 bo;
 	const char		*output, *input, *format;
@@ -35,7 +37,7 @@ batch_option(const struct command *cmd, void *state, int id,
 		st->format = value;
 		break;
 	case 'i':
-		if (strcmp(value, "yaml") != 0 && strcmp(value, "jsonl") != 0)
+		if (!cli_is_one_of(batch_inputs, value))
 			return (usage_error(cmd, "unknown input '%s' "
 			    "(expected yaml or jsonl)", value));
 		st->input = value;
@@ -139,13 +141,16 @@ out:
 }
 
 static const struct cli_option batch_options[] = {
-	{ 'f', "format", "FMT", "csv (default, with a header line) or jsonl" },
-	{ 'i', "input", "FMT", "yaml or jsonl (default: jsonl for *.jsonl and "
-	    "*.ndjson, else yaml; - reads standard input)" },
-	{ OPT_FAIL_FAST, "fail-fast", NULL, "stop at the first bad document" },
+	{ 'f', "format", "FMT", "csv (default, with a header line) or jsonl",
+	    CLI_VALUE_FORMAT, NULL },
+	{ 'i', "input", "KIND", "yaml or jsonl (default: jsonl for *.jsonl and "
+	    "*.ndjson, else yaml; - reads standard input)", CLI_VALUE_CHOICE,
+	    batch_inputs },
+	{ OPT_FAIL_FAST, "fail-fast", NULL, "stop at the first bad document",
+	    CLI_VALUE_NONE, NULL },
 	{ 'o', "output", "FILE", "write there (atomically) instead of "
-	    "standard output" },
-	{ 0, NULL, NULL, NULL }
+	    "standard output", CLI_VALUE_FILE, NULL },
+	CLI_OPT_END
 };
 
 static const char *const batch_formats[] = { "csv", "jsonl", NULL };
@@ -153,10 +158,11 @@ static const char *const batch_formats[] = { "csv", "jsonl", NULL };
 const struct command cmd_batch = {
 	"batch", "[FILE|-]... [--format csv|jsonl] [--input yaml|jsonl] "
 	    "[--fail-fast] [-o FILE]",
-	"Rank the patterns for every scenario of a stream: YAML documents "
-	    "separated by\n'---', or JSON lines (one object per line; *.jsonl "
-	    "files). One row per scenario,\nwritten as soon as it is scored: "
-	    "first place, recommendation, margin, every\nscore. Bad documents "
-	    "are reported with their number and skipped (status 65).",
+	"Rank the patterns for every scenario of a stream, one row each.\n"
+	    "The stream is YAML documents separated by '---', or JSON lines "
+	    "(one object per\nline; *.jsonl files). A row is written as soon as "
+	    "its scenario is scored: first\nplace, recommendation, margin, "
+	    "every score. Bad documents are reported with\ntheir number and "
+	    "skipped (status 65).",
 	batch_options, batch_formats, NULL, run_batch
 };

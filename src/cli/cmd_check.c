@@ -79,13 +79,14 @@ run_check(const struct command *cmd, int argc, char **argv,
 
 static const struct cli_option check_options[] = {
 	{ OPT_STRICT, "strict", NULL, "treat warnings (rules that can never "
-	    "fire, duplicates, ...) as errors" },
-	{ 0, NULL, NULL, NULL }
+	    "fire, duplicates, ...) as errors", CLI_VALUE_NONE, NULL },
+	CLI_OPT_END
 };
 
 const struct command cmd_check = {
 	"check", "[PATH]",
-	"Validate a knowledge base (PATH, --rules, $ARCHADVISOR_RULES or the "
-	    "stock one);\nproblems are printed as file:line:col: message.",
+	"Validate a knowledge base and report every problem in it.\nThe "
+	    "base is PATH, --rules, $ARCHADVISOR_RULES or the stock one; "
+	    "problems are\nprinted as file:line:col: message.",
 	check_options, NULL, NULL, run_check
 };

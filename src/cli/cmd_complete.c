@@ -74,9 +74,11 @@ run_complete(const struct command *cmd, int argc, char **argv,
 		return (rc < 0 ? EXIT_OK : rc);
 	argc -= optind;
 	argv += optind;
+	if (argc >= 1 && strcmp(argv[0], "line") == 0)
+		return (complete_line(g, argc - 1, argv + 1));
 	if (argc < 1 || argc > 2)
 		return (usage_error(cmd, "what to complete? commands, options, "
-		    "formats, operands, patterns, questions or values"));
+		    "formats, operands, patterns, questions, values or line"));
 	what = argv[0];
 	if (argc == 2 && strcmp(what, "values") != 0 &&
 	    (of = command_find(argv[1])) == NULL)
@@ -112,10 +114,12 @@ run_complete(const struct command *cmd, int argc, char **argv,
 
 const struct command cmd_complete = {
 	"complete", "commands|options|formats|operands|patterns|questions|"
-	    "values [ARG]",
-	"Print words for shell completion, one per line.\nThe bash and zsh "
-	    "completion scripts ask for: commands; options, formats or\n"
-	    "operands of a COMMAND; pattern and question ids; values of "
-	    "QUESTION. Ids come\nfrom the knowledge base, extensions included.",
+	    "values|line [ARG]...",
+	"Print words for shell completion, one per line.\nThe commands; "
+	    "options, formats or operands of a COMMAND; pattern and question\n"
+	    "ids; values of QUESTION. 'line -- WORD...' gives what may replace "
+	    "the last\nWORD of a command line, with descriptions, as the bash, "
+	    "zsh and fish scripts\nask. Ids come from the knowledge base, "
+	    "extensions included.",
 	NULL, NULL, NULL, run_complete
 };

@@ -112,7 +112,8 @@ out:
 }
 
 static const struct cli_option diff_options[] = {
-	{ 'f', "format", "FMT", "text (default), json or markdown" },
+	{ 'f', "format", "FMT", "text (default), json or markdown",
+	    CLI_VALUE_FORMAT, NULL },
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };
@@ -122,9 +123,9 @@ static const char *const diff_formats[] = { "text", "json", "markdown",
 
 const struct command cmd_diff = {
 	"diff", "A.yaml B.yaml [--format text|json|markdown]",
-	"Compare two scenarios: the answers that differ, both rankings, the "
-	    "rules that\nstarted or stopped firing. Exits 0 when the "
-	    "recommendation is the same, 1 when\nit differs, 2 or more on "
-	    "errors (as diff(1) does).",
+	"Compare two scenarios and say whether the advice changes.\nThe "
+	    "answers that differ, both rankings, the rules that started or "
+	    "stopped\nfiring. Exits 0 when the recommendation is the same, 1 "
+	    "when it differs, 2 or\nmore on errors (as diff(1) does).",
 	diff_options, diff_formats, NULL, run_diff
 };

@@ -118,10 +118,11 @@ static const struct cli_option precedents_options[] = {
 	CLI_OPT_ANSWERS,
 	CLI_OPT_SET,
 	CLI_OPT_TEXT_OR_JSON,
-	{ 'n', "count", "N", "how many cases to show (default 5)" },
+	{ 'n', "count", "N", "how many cases to show (default 5)",
+	    CLI_VALUE_TEXT, NULL },
 	{ 'A', "agreement", NULL, "run every case through the engine and "
 	    "count how often its choice comes first and in the top two, for "
-	    "the tuning and the check set" },
+	    "the tuning and the check set", CLI_VALUE_NONE, NULL },
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };
@@ -129,8 +130,8 @@ static const struct cli_option precedents_options[] = {
 const struct command cmd_precedents = {
 	"precedents", "[--answers FILE|-] [--set ID=VALUE]... [--format "
 	    "text|json]",
-	"Show the public case studies nearest to a scenario: who chose what "
-	    "in a similar\nsituation, and what happened. Without answers, "
-	    "every case. Precedents never\nchange a score.",
+	"Show the public case studies nearest to a scenario.\nWho chose "
+	    "what in a similar situation, and what happened. Without answers,\n"
+	    "every case. Precedents never change a score.",
 	precedents_options, cli_text_or_json, NULL, run_precedents
 };

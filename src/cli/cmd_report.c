@@ -220,14 +220,15 @@ report_epilog(FILE *fp)
 static const struct cli_option report_options[] = {
 	CLI_OPT_ANSWERS,
 	{ 's', "set", "ID=VALUE", "answer one question; repeatable, overrides "
-	    "the file" },
-	{ 'f', "format", "FMT", "one of the formats below (default: text)" },
+	    "the file", CLI_VALUE_ANSWER, NULL },
+	{ 'f', "format", "FMT", "the output format (default: text; the list "
+	    "is below)", CLI_VALUE_FORMAT, NULL },
 	{ 'o', "output", "FILE", "write there (atomically) instead of "
-	    "standard output" },
+	    "standard output", CLI_VALUE_FILE, NULL },
 	{ OPT_ADR_DIR, "adr-dir", "DIR", "file the ADR in DIR as the next "
 	    "numbered record, NNNN-title.md (as adr-tools does), and print "
-	    "its name" },
-	{ 0, NULL, NULL, NULL }
+	    "its name", CLI_VALUE_DIR, NULL },
+	CLI_OPT_END
 };
 
 const struct command cmd_report = {
@@ -248,7 +249,7 @@ static const struct cli_option explain_options[] = {
 const struct command cmd_explain = {
 	"explain", "PATTERN [--answers FILE|-] [--set ID=VALUE]... "
 	    "[--format text|json]",
-	"Show every rule that can affect PATTERN, whether it fired for these "
-	    "answers,\nand what it contributed.",
+	"Show the rules that can affect PATTERN and what each contributed.\n"
+	    "For each, whether it fired for these answers.",
 	explain_options, cli_text_or_json, NULL, run_explain
 };

@@ -51,14 +51,15 @@ run_tui(const struct command *cmd, int argc, char **argv, struct globals *g)
 static const struct cli_option tui_options[] = {
 	{ 'a', "answers", "FILE", "start from these answers; s saves back "
 	    "there (a file that does not exist yet is created by the first "
-	    "save)" },
-	{ 0, NULL, NULL, NULL }
+	    "save)", CLI_VALUE_FILE, NULL },
+	CLI_OPT_END
 };
 
 const struct command cmd_tui = {
 	"tui", "[--answers FILE]",
-	"The full-screen questionnaire: answer, see the ranking move and "
-	    "why.\nSaves the answers and exports the report. What "
-	    "'archadvisor' alone starts on a\nterminal.",
+	"The full-screen questionnaire: answer and watch the ranking move.\n"
+	    "Open a pattern to see why it scored as it did; save the answers "
+	    "and export\nthe report. What 'archadvisor' alone starts on a "
+	    "terminal.",
 	tui_options, NULL, NULL, run_tui
 };

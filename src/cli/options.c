@@ -13,26 +13,28 @@
 #include "suggest.h"
 #include "textfmt.h"
 
+static const char *const color_modes[] = { "auto", "always", "never", NULL };
+
 /* Options every command accepts, after its own. */
-static const struct cli_option common_options[] = {
+const struct cli_option cli_common_options[] = {
 	{ 'r', "rules", "PATH", "knowledge base or extension: a directory of "
 	    "*.yaml, a file or -; repeatable (default: $ARCHADVISOR_RULES, "
-	    "else the stock one; see archadvisor(1))" },
+	    "else the stock one; see archadvisor(1))", CLI_VALUE_FILE, NULL },
 	{ OPT_COLOR, "color", "WHEN", "auto (default), always or never; "
-	    "NO_COLOR turns it off" },
+	    "NO_COLOR turns it off", CLI_VALUE_CHOICE, color_modes },
 	{ OPT_VERSION, "version", NULL, "show the version and the knowledge "
-	    "base's files" },
-	{ 'h', "help", NULL, "show this help" },
-	{ 0, NULL, NULL, NULL }
+	    "base's files", CLI_VALUE_NONE, NULL },
+	{ 'h', "help", NULL, "show this help", CLI_VALUE_NONE, NULL },
+	CLI_OPT_END
 };
 
 const char *const cli_text_or_json[] = { "text", "json", NULL };
 
 /* main's own, before the command. */
-static const struct cli_option global_options[] = {
+const struct cli_option cli_global_options[] = {
 	{ OPT_PLAIN, "plain", NULL, "without a command: the questionnaire in "
-	    "plain lines, not full-screen" },
-	{ 0, NULL, NULL, NULL }
+	    "plain lines, not full-screen", CLI_VALUE_NONE, NULL },
+	CLI_OPT_END
 };
 
 /* Where an option's help starts, and the width --help fills. */
@@ -62,9 +64,9 @@ find_option(const struct cli_option *own, int id)
 	for (i = 0; own != NULL && own[i].name != NULL; i++)
 		if (own[i].id == id)
 			return (&own[i]);
-	for (i = 0; common_options[i].name != NULL; i++)
-		if (common_options[i].id == id)
-			return (&common_options[i]);
+	for (i = 0; cli_common_options[i].name != NULL; i++)
+		if (cli_common_options[i].id == id)
+			return (&cli_common_options[i]);
 	return (NULL);
 }
 
@@ -73,7 +75,7 @@ static void
 build_tables(const struct cli_option *own, const char *lead,
     struct option *lo, char *so, size_t sosz)
 {
-	const struct cli_option	*lists[2] = { own, common_options };
+	const struct cli_option	*lists[2] = { own, cli_common_options };
 	const struct cli_option	*o;
 	size_t			 l, i, n = 0, len;
 
@@ -101,7 +103,7 @@ static const char *
 did_you_mean_option(const struct cli_option *own, const char *name, int len)
 {
 	static char		 buf[96];
-	const struct cli_option	*lists[2] = { own, common_options };
+	const struct cli_option	*lists[2] = { own, cli_common_options };
 	const char		*names[2 * MAX_OPTIONS], *s;
 	char			 word[64];
 	size_t			 l, i, n = 0;
@@ -225,7 +227,7 @@ cli_parse_global(int argc, char **argv, struct globals *g, bool *plain)
 
 	cur_argv = argv;
 	/* "+": stop at the command; its options are its own. */
-	build_tables(global_options, "+", lo, so, sizeof so);
+	build_tables(cli_global_options, "+", lo, so, sizeof so);
 	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (c) {
 		case OPT_VERSION:
@@ -238,8 +240,8 @@ cli_parse_global(int argc, char **argv, struct globals *g, bool *plain)
 			cli_usage(stdout);
 			return (-1);
 		default:
-			if ((rc = common_option(NULL, global_options, c, g)) !=
-			    0)
+			rc = common_option(NULL, cli_global_options, c, g);
+			if (rc != 0)
 				return (rc);
 		}
 	}
@@ -285,7 +287,7 @@ cli_command_help(FILE *fp, const struct command *cmd)
 	    cmd->args[0] ? " " : "", cmd->args, cmd->summary);
 	fputs("\noptions:\n", fp);
 	options_help(fp, cmd->options);
-	options_help(fp, common_options);
+	options_help(fp, cli_common_options);
 	if (cmd->epilog != NULL)
 		cmd->epilog(fp);
 }
@@ -308,8 +310,8 @@ cli_usage(FILE *fp)
 		    (int)strcspn(commands[i]->summary, "\n"),
 		    commands[i]->summary);
 	fputs("\nglobal options:\n", fp);
-	options_help(fp, global_options);
-	options_help(fp, common_options);
+	options_help(fp, cli_global_options);
+	options_help(fp, cli_common_options);
 	fputs("\nexamples:\n"
 	    "  archadvisor report --set latency=2m --set "
 	    "realtime_outputs=true\n"
@@ -333,16 +335,22 @@ cli_formats(FILE *fp, const struct command *cmd)
 }
 
 bool
-cli_format_ok(const struct command *cmd, const char *name)
+cli_is_one_of(const char *const *words, const char *w)
 {
 	size_t	i;
 
-	if (cmd->formats == NULL)
-		return (report_writer_find(name) != NULL);
-	for (i = 0; cmd->formats[i] != NULL; i++)
-		if (strcmp(cmd->formats[i], name) == 0)
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], w) == 0)
 			return (true);
 	return (false);
+}
+
+bool
+cli_format_ok(const struct command *cmd, const char *name)
+{
+	if (cmd->formats == NULL)
+		return (report_writer_find(name) != NULL);
+	return (cli_is_one_of(cmd->formats, name));
 }
 
 int
@@ -382,8 +390,8 @@ option_words(FILE *fp, const struct cli_option *o)
 void
 cli_option_words(FILE *fp, const struct command *cmd)
 {
-	option_words(fp, cmd != NULL ? cmd->options : global_options);
-	option_words(fp, common_options);
+	option_words(fp, cmd != NULL ? cmd->options : cli_global_options);
+	option_words(fp, cli_common_options);
 }
 
 /* File name endings and the formats they mean, as pandoc reads them. */
