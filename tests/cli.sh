@@ -58,6 +58,25 @@ expect check-rules-dir 0 "$A" check --rules rules
 expect check-type-error 65 "$A" check --rules tests/kb-bad/type-mismatch.yaml
 check check-type-error-place has "$T/err" \
     '^tests/kb-bad/type-mismatch.yaml:11:21: error: cannot compare latency'
+# Labels: optional, checked, and two alike are a warning.
+cat > "$T/labels.yaml" <<'EOF'
+knowledge_base: {name: t, version: "1"}
+questions:
+  - {id: a_b, prompt: P, type: integer}
+  - {id: x, label: A b, prompt: P, type: level,
+     values: [{id: lo, label: Low}, low]}
+patterns:
+  - {id: batch, name: Batch, kind: processing, summary: s}
+rules:
+  - {id: r, when: "a_b > 1 and x == lo", effects: {batch: 1}, why: w,
+     source: s}
+EOF
+expect check-labels 0 "$A" check --rules "$T/labels.yaml"
+check check-labels-same-question has "$T/err" \
+    ":4:5: warning: questions 'a_b' and 'x' have the same label 'A b'"
+check check-labels-same-value has "$T/err" \
+    ":4:5: warning: values 'lo' and 'low' have the same label 'Low'"
+expect check-labels-strict 65 "$A" check --strict --rules "$T/labels.yaml"
 expect check-missing 66 "$A" check --rules "$T/nothing"
 expect env-rules 0 env ARCHADVISOR_RULES=$MINI "$A" patterns
 check env-rules-used has "$T/out" '^mesh'

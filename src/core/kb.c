@@ -32,9 +32,16 @@ kb_question_clear(struct question *q)
 	free(q->help);
 	free(q->ask_if_text);
 	expr_free(q->ask_if);
-	for (i = 0; i < q->dom.nnames; i++)
+	free(q->label);
+	free(q->if_yes);
+	free(q->if_no);
+	for (i = 0; i < q->dom.nnames; i++) {
 		free(q->dom.names[i]);
+		if (q->value_labels != NULL)
+			free(q->value_labels[i]);
+	}
 	free(q->dom.names);
+	free(q->value_labels);
 }
 
 void

@@ -33,7 +33,16 @@ struct question {
 	char			*section;
 	char			*prompt;
 	char			*help;
+	char			*label;		/* short name for people
+						   ("Acceptable delay"), or
+						   NULL: derived from id */
 	struct value_domain	 dom;
+	char			**value_labels;	/* dom.nnames labels, each
+						   or the array NULL */
+	char			*if_yes, *if_no; /* a bool's answer as a
+						   what-if clause
+						   ("everything had to be
+						   real-time"), or NULL */
 	struct value		 def;	/* default; unknown unless declared */
 	char			*ask_if_text;	/* condition to ask, or NULL */
 	struct expr		*ask_if;	/* parsed; NULL: always asked */

@@ -19,6 +19,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "precedent.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* The comparisons that read one question. */
@@ -578,6 +579,7 @@ lint_kb(const struct kb *kb, long today, struct diag *d)
 	outweighs(kb, d);
 	freshness(kb, today, d);
 	unexplained(kb, d);
+	words_lint(kb, d);
 	/* qsort is not stable: equal places keep no order, so break ties. */
 	sort_kb = kb;
 	if (d->n - start > 1)

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "expr.h"
 #include "stock_kb.h"
 #include "value.h"
+#include "words.h"
 #include "xmalloc.h"
 #include "yaml_tree.h"
 
@@ -348,12 +350,44 @@ add_section(struct kb *kb, const char *section)
 	strlist_push(&kb->sections, section);
 }
 
-/* Reads a level's or set's declared names. */
-static int
-load_names(struct loader *ld, const struct ynode *item,
-    struct value_domain *dom)
+/*
+ * Reads optional text meant for people: one line of at most max bytes
+ * (a label, a what-if clause). Returns a copy, or NULL if absent or bad
+ * (reported).
+ */
+static char *
+dup_label(struct loader *ld, const struct ynode *map, const char *key,
+    size_t max)
 {
 	const struct ynode	*n;
+	const char		*s, *p;
+
+	if ((s = get_text(ld, map, key, "question", false)) == NULL)
+		return (NULL);
+	n = ynode_get(map, key);
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			break;
+	if (s[0] == '\0' || *p != '\0' || p - s > (ptrdiff_t)max ||
+	    s[0] == ' ' || p[-1] == ' ') {
+		err_at(ld, n, "'%s' must be one line of text of 1 to %zu "
+		    "bytes, without leading or trailing spaces", key, max);
+		return (NULL);
+	}
+	return (xstrdup(s));
+}
+
+/*
+ * Reads a level's or set's declared names: each a name, or a mapping of
+ * its name and its label for people ({id: iot, label: IoT}).
+ */
+static int
+load_names(struct loader *ld, const struct ynode *item, struct question *q)
+{
+	static const char *const keys[] = { "id", "label", NULL };
+	struct value_domain	*dom = &q->dom;
+	const struct ynode	*n, *it, *idn;
+	const char		*name;
 	size_t			 i, j;
 
 	n = ynode_get(item, "values");
@@ -373,22 +407,65 @@ load_names(struct loader *ld, const struct ynode *item,
 		return (-1);
 	}
 	dom->names = xcalloc(n->n, sizeof *dom->names);
+	q->value_labels = xcalloc(n->n, sizeof *q->value_labels);
 	for (i = 0; i < n->n; i++) {
-		if (n->items[i]->type != YNODE_SCALAR ||
-		    !valid_id(n->items[i]->str)) {
-			err_at(ld, n->items[i], "invalid value name: use "
-			    "lower-case letters, digits, '_' and '-'");
+		it = idn = n->items[i];
+		if (it->type == YNODE_MAP) {
+			check_keys(ld, it, "value", keys);
+			idn = ynode_get(it, "id");
+			if (idn == NULL) {
+				err_at(ld, it, "value is missing 'id'");
+				return (-1);
+			}
+		}
+		name = idn->type == YNODE_SCALAR ? idn->str : NULL;
+		if (name == NULL || !valid_id(name)) {
+			err_at(ld, idn, "invalid value name: use lower-case "
+			    "letters, digits, '_' and '-', or a mapping such "
+			    "as {id: iot, label: IoT}");
 			return (-1);
 		}
 		for (j = 0; j < i; j++)
-			if (strcmp(dom->names[j], n->items[i]->str) == 0) {
-				err_at(ld, n->items[i], "value '%s' listed "
-				    "twice", n->items[i]->str);
+			if (strcmp(dom->names[j], name) == 0) {
+				err_at(ld, idn, "value '%s' listed twice",
+				    name);
 				return (-1);
 			}
-		dom->names[dom->nnames++] = xstrdup(n->items[i]->str);
+		if (it->type == YNODE_MAP) {
+			if (ynode_get(it, "label") == NULL) {
+				err_at(ld, it, "value '%s' is missing "
+				    "'label' (or write it as a plain name)",
+				    name);
+				return (-1);
+			}
+			if ((q->value_labels[i] = dup_label(ld, it, "label",
+			    WORDS_LABEL_MAX)) == NULL)
+				return (-1);
+		}
+		dom->names[dom->nnames++] = xstrdup(name);
 	}
 	return (0);
+}
+
+/* A bool's what-if clauses; no other type has them. */
+static void
+load_clauses(struct loader *ld, const struct ynode *item, struct question *q)
+{
+	static const char *const keys[] = { "if_yes", "if_no" };
+	const struct ynode	*n;
+	size_t			 i;
+
+	for (i = 0; i < 2; i++) {
+		if ((n = ynode_get(item, keys[i])) == NULL)
+			continue;
+		if (q->dom.type != VAL_BOOL) {
+			err_at(ld, n, "'%s' is only for bool questions",
+			    keys[i]);
+			continue;
+		}
+		*(i == 0 ? &q->if_yes : &q->if_no) = dup_label(ld, item,
+		    keys[i], 2 * WORDS_LABEL_MAX);
+	}
 }
 
 /* Reads one end of a range: "~"/null/empty means open. */
@@ -528,9 +605,9 @@ begin_item(struct loader *ld, const struct ynode *item, enum item_kind k,
 static void
 load_question(struct loader *ld, const struct ynode *item)
 {
-	static const char *const keys[] = { "id", "section", "prompt", "help",
-	    "type", "values", "range", "default", "ask_if", "requirement",
-	    "replace", NULL };
+	static const char *const keys[] = { "id", "section", "label",
+	    "prompt", "help", "type", "values", "range", "default", "ask_if",
+	    "requirement", "if_yes", "if_no", "replace", NULL };
 	struct kb		*kb = ld->kb;
 	struct question		 q;
 	const struct ynode	*tn, *dn;
@@ -555,8 +632,11 @@ load_question(struct loader *ld, const struct ynode *item)
 	q.ask_if_text = dup_text(ld, item, "ask_if", "question", false);
 	q.section = dup_text(ld, item, "section", "question", false);
 	q.help = dup_text(ld, item, "help", "question", false);
+	q.label = dup_label(ld, item, "label", WORDS_LABEL_MAX);
 	get_bool(ld, item, "requirement", &q.requirement);
-	if (type != NULL && load_names(ld, item, &q.dom) == 0 &&
+	if (type != NULL)
+		load_clauses(ld, item, &q);
+	if (type != NULL && load_names(ld, item, &q) == 0 &&
 	    load_range(ld, item, &q.dom) == 0 &&
 	    (dn = ynode_get(item, "default")) != NULL) {
 		if (dn->type != YNODE_SCALAR ||
@@ -567,13 +647,7 @@ load_question(struct loader *ld, const struct ynode *item)
 	}
 	if (id == NULL || type == NULL || q.prompt == NULL) {
 		q.id = NULL;
-		free(q.section);
-		free(q.prompt);
-		free(q.help);
-		free(q.ask_if_text);
-		for (size_t i = 0; i < q.dom.nnames; i++)
-			free(q.dom.names[i]);
-		free(q.dom.names);
+		kb_question_clear(&q);
 		return;
 	}
 	q.id = xstrdup(id);

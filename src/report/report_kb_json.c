@@ -7,6 +7,7 @@
 
 #include "report.h"
 #include "report_json.h"
+#include "words.h"
 
 static json_t *
 strings(const struct strlist *l)
@@ -57,19 +58,26 @@ int
 report_questions_json(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct question	*q;
-	json_t			*list = json_array(), *o, *values;
+	json_t			*list = json_array(), *o, *values, *labels;
+	char			 label[WORDS_LABEL_MAX * 2];
 	size_t			 i, j;
 
 	for (i = 0; i < ctx->kb->nquestions; i++) {
 		q = &ctx->kb->questions[i];
 		values = json_array();
-		for (j = 0; j < q->dom.nnames; j++)
+		labels = json_object();
+		for (j = 0; j < q->dom.nnames; j++) {
 			json_array_append_new(values,
 			    json_string(q->dom.names[j]));
-		o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s?}",
-		    "id", q->id, "section", q->section, "prompt", q->prompt,
+			json_object_set_new(labels, q->dom.names[j],
+			    json_string(words_value_label(q, j, label,
+			    sizeof label)));
+		}
+		o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:b, s:s?}",
+		    "id", q->id, "label", words_label(q, label, sizeof label),
+		    "section", q->section, "prompt", q->prompt,
 		    "type", value_type_name(q->dom.type), "values", values,
-		    "requirement", q->requirement,
+		    "value_labels", labels, "requirement", q->requirement,
 		    "ask_if", q->ask_if_text);
 		json_array_append_new(list, o);
 	}

@@ -1,0 +1,367 @@
+/*
+ * words: labels and answers in words for people (see words.h). Numbers a
+ * what-if finds sit one unit from a rule's threshold (59m59s beside 1h);
+ * they are said by that threshold ("less than 1 hour"), which is what the
+ * rule means and what a person would say.
+ */
+#include "words.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+struct unit_words {
+	int64_t		 factor;
+	const char	*one, *many;
+};
+
+/* Largest first. */
+static const struct unit_words duration_words[] = {
+	{ 604800, "week", "weeks" },
+	{ 86400, "day", "days" },
+	{ 3600, "hour", "hours" },
+	{ 60, "minute", "minutes" },
+	{ 1, "second", "seconds" },
+};
+#define NDURATION_WORDS (sizeof duration_words / sizeof duration_words[0])
+
+char *
+words_from_id(const char *id, char *buf, size_t bufsz)
+{
+	size_t	i;
+
+	text_printf(buf, bufsz, "%s", id);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == '_')
+			buf[i] = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return (buf);
+}
+
+char *
+words_label(const struct question *q, char *buf, size_t bufsz)
+{
+	if (q->label != NULL && q->label[0] != '\0') {
+		text_printf(buf, bufsz, "%s", q->label);
+		return (buf);
+	}
+	return (words_from_id(q->id, buf, bufsz));
+}
+
+char *
+words_value_label(const struct question *q, size_t i, char *buf,
+    size_t bufsz)
+{
+	if (q->value_labels != NULL && q->value_labels[i] != NULL) {
+		text_printf(buf, bufsz, "%s", q->value_labels[i]);
+		return (buf);
+	}
+	return (words_from_id(q->dom.names[i], buf, bufsz));
+}
+
+char *
+words_lower(const char *label, char *buf, size_t bufsz)
+{
+	size_t	i;
+
+	text_printf(buf, bufsz, "%s", label);
+	if (!(buf[0] >= 'A' && buf[0] <= 'Z'))
+		return (buf);
+	for (i = 1; buf[i] != '\0' && buf[i] != ' ' && buf[i] != '-'; i++)
+		if ((buf[i] >= 'A' && buf[i] <= 'Z') ||
+		    (buf[i] >= '0' && buf[i] <= '9'))
+			return (buf);
+	buf[0] = (char)(buf[0] - 'A' + 'a');
+	return (buf);
+}
+
+char *
+words_label_lower(const struct question *q, char *buf, size_t bufsz)
+{
+	char	label[WORDS_LABEL_MAX * 2];
+
+	return (words_lower(words_label(q, label, sizeof label), buf, bufsz));
+}
+
+char *
+words_duration(int64_t secs, char *buf, size_t bufsz)
+{
+	size_t	i, len;
+	int64_t	n;
+
+	buf[0] = '\0';
+	if (secs <= 0) {
+		text_printf(buf, bufsz, "%" PRId64 " seconds", secs);
+		return (buf);
+	}
+	/* The largest unit that divides reads best ("90 minutes"). */
+	for (i = 0; i < NDURATION_WORDS - 1; i++)
+		if (secs % duration_words[i].factor == 0 && secs /
+		    duration_words[i].factor < 1000) {
+			n = secs / duration_words[i].factor;
+			text_printf(buf, bufsz, "%" PRId64 " %s", n, n == 1 ?
+			    duration_words[i].one : duration_words[i].many);
+			return (buf);
+		}
+	for (i = 0; i < NDURATION_WORDS; i++) {
+		n = secs / duration_words[i].factor;
+		secs %= duration_words[i].factor;
+		if (n == 0)
+			continue;
+		len = strlen(buf);
+		text_printf(buf + len, bufsz - len, "%s%" PRId64 " %s",
+		    len ? " " : "", n, n == 1 ? duration_words[i].one :
+		    duration_words[i].many);
+	}
+	return (buf);
+}
+
+char *
+words_size(int64_t bytes, char *buf, size_t bufsz)
+{
+	char	form[48];
+	size_t	i;
+
+	value_format_size(bytes, form, sizeof form);
+	for (i = 0; form[i] == '-' || (form[i] >= '0' && form[i] <= '9'); i++)
+		;
+	if (strcmp(form + i, "B") == 0)
+		text_printf(buf, bufsz, "%.*s byte%s", (int)i, form,
+		    bytes == 1 ? "" : "s");
+	else
+		text_printf(buf, bufsz, "%.*s %s", (int)i, form, form + i);
+	return (buf);
+}
+
+/* A number in words, as its type says it. */
+static char *
+number_words(enum value_type t, int64_t n, char *buf, size_t bufsz)
+{
+	if (t == VAL_DURATION)
+		return (words_duration(n, buf, bufsz));
+	if (t == VAL_SIZE)
+		return (words_size(n, buf, bufsz));
+	text_printf(buf, bufsz, "%" PRId64, n);
+	return (buf);
+}
+
+char *
+words_value(const struct question *q, const struct value *v, char *buf,
+    size_t bufsz)
+{
+	char	label[WORDS_LABEL_MAX * 2];
+	size_t	i, len;
+
+	if (!v->known) {
+		text_printf(buf, bufsz, "not answered");
+		return (buf);
+	}
+	switch (q->dom.type) {
+	case VAL_DURATION:
+	case VAL_SIZE:
+	case VAL_INT:
+		return (number_words(q->dom.type, v->num, buf, bufsz));
+	case VAL_BOOL:
+		text_printf(buf, bufsz, "%s", v->num ? "yes" : "no");
+		return (buf);
+	case VAL_LEVEL:
+		if (v->num < 0 || (size_t)v->num >= q->dom.nnames)
+			break;
+		return (words_value_label(q, (size_t)v->num, buf, bufsz));
+	case VAL_SET:
+		buf[0] = '\0';
+		for (i = 0; i < q->dom.nnames; i++) {
+			if (!(v->bits & (UINT64_C(1) << i)))
+				continue;
+			len = strlen(buf);
+			text_printf(buf + len, bufsz - len, "%s%s", len ? ", " :
+			    "", words_value_label(q, i, label, sizeof label));
+		}
+		if (buf[0] == '\0')
+			text_printf(buf, bufsz, "none");
+		return (buf);
+	}
+	return (value_format(&q->dom, v, buf, bufsz));
+}
+
+/* Significant digits of n in the largest unit of its type that divides it. */
+static int
+sig_digits(enum value_type t, int64_t n)
+{
+	size_t	i;
+	int	d;
+
+	if (n <= 0)
+		return (99);
+	if (t == VAL_DURATION) {
+		for (i = 0; i < NDURATION_WORDS; i++)
+			if (n % duration_words[i].factor == 0) {
+				n /= duration_words[i].factor;
+				break;
+			}
+	}
+	while (n % 10 == 0)
+		n /= 10;
+	for (d = 0; n > 0; d++)
+		n /= 10;
+	return (d);
+}
+
+/*
+ * A number a what-if found: one unit short of a rounder number is "less
+ * than" it, one unit past is "more than" it.
+ */
+static char *
+threshold_words(enum value_type t, int64_t n, char *buf, size_t bufsz)
+{
+	char	w[64];
+	int	here = sig_digits(t, n);
+
+	if (t != VAL_INT && n < INT64_MAX && sig_digits(t, n + 1) < here) {
+		text_printf(buf, bufsz, "less than %s", number_words(t, n + 1,
+		    w, sizeof w));
+		return (buf);
+	}
+	if (t != VAL_INT && n > 1 && sig_digits(t, n - 1) < here) {
+		text_printf(buf, bufsz, "more than %s", number_words(t, n - 1,
+		    w, sizeof w));
+		return (buf);
+	}
+	return (number_words(t, n, buf, bufsz));
+}
+
+char *
+words_list_add(char *buf, size_t bufsz, const char *item, size_t i, size_t n)
+{
+	size_t	len = strlen(buf);
+
+	text_printf(buf + len, bufsz - len, "%s%s", i == 0 ? "" : i + 1 == n ?
+	    " and " : ", ", item);
+	return (buf);
+}
+
+/* The members of mask in running text: "personalisation and IoT". */
+static char *
+members(const struct question *q, uint64_t mask, char *buf, size_t bufsz)
+{
+	char	label[WORDS_LABEL_MAX * 2], low[WORDS_LABEL_MAX * 2];
+	size_t	i, k, n = 0;
+
+	for (i = 0; i < q->dom.nnames; i++)
+		n += (mask & (UINT64_C(1) << i)) != 0;
+	buf[0] = '\0';
+	for (i = k = 0; i < q->dom.nnames; i++)
+		if (mask & (UINT64_C(1) << i))
+			words_list_add(buf, bufsz, words_lower(
+			    words_value_label(q, i, label, sizeof label), low,
+			    sizeof low), k++, n);
+	return (buf);
+}
+
+char *
+words_change(const struct question *q, const struct value *from,
+    const struct value *to, char *buf, size_t bufsz)
+{
+	char		 name[WORDS_LABEL_MAX * 2], a[512], b[512];
+	char		 la[WORDS_LABEL_MAX * 2], lb[WORDS_LABEL_MAX * 2];
+	const char	*clause;
+	uint64_t	 add, drop;
+
+	words_label_lower(q, name, sizeof name);
+	switch (q->dom.type) {
+	case VAL_BOOL:
+		clause = to->known ? (to->num ? q->if_yes : q->if_no) : NULL;
+		if (clause != NULL)
+			text_printf(buf, bufsz, "%s", clause);
+		else
+			text_printf(buf, bufsz, "the answer on %s were %s "
+			    "instead of %s", name, words_value(q, to, a,
+			    sizeof a), words_value(q, from, b, sizeof b));
+		return (buf);
+	case VAL_SET:
+		if (!from->known || !to->known)
+			break;
+		add = to->bits & ~from->bits;
+		drop = from->bits & ~to->bits;
+		members(q, add, a, sizeof a);
+		members(q, drop, b, sizeof b);
+		if (add && drop)
+			text_printf(buf, bufsz, "%s were added to the %s and %s "
+			    "dropped from them", a, name, b);
+		else if (add)
+			text_printf(buf, bufsz, "%s were added to the %s", a,
+			    name);
+		else
+			text_printf(buf, bufsz, "%s were no longer among the %s",
+			    b, name);
+		return (buf);
+	case VAL_LEVEL:
+		if (!from->known || !to->known)
+			break;
+		text_printf(buf, bufsz, "the %s were %s instead of %s", name,
+		    words_lower(words_value(q, to, a, sizeof a), la, sizeof la),
+		    words_lower(words_value(q, from, b, sizeof b), lb,
+		    sizeof lb));
+		return (buf);
+	case VAL_DURATION:
+	case VAL_SIZE:
+	case VAL_INT:
+		if (!from->known || !to->known)
+			break;
+		text_printf(buf, bufsz, "the %s were %s instead of %s", name,
+		    threshold_words(q->dom.type, to->num, a, sizeof a),
+		    number_words(q->dom.type, from->num, b, sizeof b));
+		return (buf);
+	}
+	text_printf(buf, bufsz, "the %s were %s instead of %s", name,
+	    words_value(q, to, a, sizeof a), words_value(q, from, b,
+	    sizeof b));
+	return (buf);
+}
+
+static void
+warn_same(struct diag *d, const struct srcloc *l, const char *what,
+    const char *label, const char *a, const char *b)
+{
+	diag_add(d, DIAG_WARNING, l->file, l->line, l->col, "%s '%s' and "
+	    "'%s' have the same label '%s'; people could not tell them "
+	    "apart", what, a, b, label);
+}
+
+void
+words_lint(const struct kb *kb, struct diag *d)
+{
+	const struct question	*q, *o;
+	char			 x[WORDS_LABEL_MAX * 2], y[WORDS_LABEL_MAX * 2];
+	size_t			 i, j, k;
+
+	for (i = 0; i < kb->nquestions; i++) {
+		q = &kb->questions[i];
+		words_label(q, x, sizeof x);
+		for (j = 0; j < i; j++) {
+			o = &kb->questions[j];
+			if (strcmp(x, words_label(o, y, sizeof y)) == 0) {
+				warn_same(d, &q->loc, "questions", x, o->id,
+				    q->id);
+				break;
+			}
+		}
+		if (q->dom.type != VAL_LEVEL && q->dom.type != VAL_SET)
+			continue;
+		for (j = 0; j < q->dom.nnames; j++) {
+			words_value_label(q, j, x, sizeof x);
+			for (k = 0; k < j; k++)
+				if (strcmp(x, words_value_label(q, k, y,
+				    sizeof y)) == 0) {
+					warn_same(d, &q->loc, "values",
+					    x, q->dom.names[k],
+					    q->dom.names[j]);
+					break;
+				}
+		}
+	}
+}

@@ -1,0 +1,78 @@
+/*
+ * words: questions and answers as people read them. Every output meant for
+ * people (text, HTML, Markdown, ADR, the TUI, ask) names a question by its
+ * label ("Acceptable delay") and an answer in words ("1 hour", "10 TB",
+ * "Fraud detection"); only JSON and CSV keep ids. A knowledge base that
+ * gives no label still reads: one is derived from the id ("fraud_detection"
+ * becomes "Fraud detection", "fraud detection" in running text).
+ *
+ * Everything writes into the caller's buffer (cut with "…" if too small)
+ * and returns it; nothing allocates or prints.
+ */
+#ifndef ARCHADVISOR_WORDS_H
+#define ARCHADVISOR_WORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "kb.h"
+#include "value.h"
+
+/* Most bytes a label may have; a what-if clause (if_yes, if_no) twice it. */
+#define WORDS_LABEL_MAX	80
+
+/* A label derived from an id: "use_cases" -> "Use cases". */
+char	*words_from_id(const char *id, char *buf, size_t bufsz);
+/* The question's label, or one derived from its id. */
+char	*words_label(const struct question *q, char *buf, size_t bufsz);
+/* The label of value i of a level or set question, or one derived. */
+char	*words_value_label(const struct question *q, size_t i, char *buf,
+	    size_t bufsz);
+/*
+ * A label for the middle of a sentence: the first letter is lowered when
+ * the first word is a plain capitalised word ("Fraud detection" -> "fraud
+ * detection"), kept otherwise ("IoT", "SQL skills").
+ */
+char	*words_lower(const char *label, char *buf, size_t bufsz);
+/* The question's label for the middle of a sentence. */
+char	*words_label_lower(const struct question *q, char *buf,
+	    size_t bufsz);
+
+/* "1 hour", "90 minutes", "1 minute 30 seconds". */
+char	*words_duration(int64_t secs, char *buf, size_t bufsz);
+/* "10 TB", "500 MB", "1 GiB", "12 bytes". */
+char	*words_size(int64_t bytes, char *buf, size_t bufsz);
+
+/*
+ * An answer for a table or an echo: "1 hour", "10 TB", "4", "yes",
+ * "Strong", "Reporting, Fraud detection", "none" (an empty set), "not
+ * answered" (unknown).
+ */
+char	*words_value(const struct question *q, const struct value *v,
+	    char *buf, size_t bufsz);
+
+/*
+ * A changed answer as the clause of an "If ..." sentence, without "If":
+ * "the acceptable delay were less than 1 hour instead of 1 day" (a number
+ * next to a round one is said by that round one), "everything had to be
+ * real-time" (a bool's if_yes or if_no), "personalisation and IoT were
+ * added to the use cases".
+ */
+char	*words_change(const struct question *q, const struct value *from,
+	    const struct value *to, char *buf, size_t bufsz);
+
+/*
+ * Appends item to the list in buf as the i-th of n items of a sentence:
+ * "a", "a and b", "a, b and c". Returns buf.
+ */
+char	*words_list_add(char *buf, size_t bufsz, const char *item, size_t i,
+	    size_t n);
+
+/*
+ * Warnings for `archadvisor check` about labels that would read badly:
+ * two questions, or two values of one question, with the same label.
+ */
+void	words_lint(const struct kb *kb, struct diag *d);
+
+#endif
