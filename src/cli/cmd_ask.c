@@ -50,13 +50,12 @@ run_ask(const struct command *cmd, int argc, char **argv, struct globals *g)
 	struct report_ctx	 ctx;
 	struct ask_io		 io;
 	struct answers		 a = { NULL, 0, NULL, NULL };
-	struct ranking		*r = NULL;
-	struct whatif		 w;
+	struct advice		 adv;
 	struct kb		*kb = NULL;
 	const char		*output;
 	int			 rc;
 
-	memset(&w, 0, sizeof w);
+	memset(&adv, 0, sizeof adv);
 	if ((rc = cli_parse(cmd, argc, argv, g, ask_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
 	if (optind < argc)
@@ -80,14 +79,12 @@ run_ask(const struct command *cmd, int argc, char **argv, struct globals *g)
 		rc = EXIT_DATAERR;
 		goto out;
 	}
-	r = ranking_new(kb);
-	engine_rank(kb, a.v, r);
-	whatif_analyse(kb, a.v, &w);
+	advice_init(&adv, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&adv, a.v);
 	ctx_init(&ctx, kb, g, true);
 	ctx.color = g->color == COLOR_ALWAYS;
 	ctx.answers = &a;
-	ctx.ranking = r;
-	ctx.whatif = &w;
+	report_use_advice(&ctx, &adv);
 	fputc('\n', stdout);
 	if ((rc = write_output(NULL, call_text_report, &ctx, true)) != 0)
 		goto out;
@@ -98,8 +95,8 @@ run_ask(const struct command *cmd, int argc, char **argv, struct globals *g)
 	} else
 		printf("\nAnswers not saved: give -o FILE to keep them.\n");
 out:
-	whatif_free(&w);
-	ranking_free(r);
+	if (adv.ranking != NULL)
+		advice_free(&adv);
 	answers_free(&a);
 	kb_free(kb);
 	return (rc);

@@ -20,7 +20,6 @@ struct precedents_state {
 
 struct evidence_call {
 	const struct report_ctx	*ctx;
-	size_t			 max;
 	bool			 json, agreement;
 };
 
@@ -32,8 +31,8 @@ call_evidence(FILE *fp, const void *arg)
 	if (ec->agreement)
 		return (ec->json ? report_agreement_json(fp, ec->ctx) :
 		    report_agreement_text(fp, ec->ctx));
-	return (ec->json ? report_precedents_json(fp, ec->ctx, ec->max) :
-	    report_precedents_text(fp, ec->ctx, ec->max));
+	return (ec->json ? report_precedents_json(fp, ec->ctx) :
+	    report_precedents_text(fp, ec->ctx));
 }
 
 static int
@@ -75,10 +74,14 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 				     false };
 	struct evidence_call	 ec;
 	struct report_ctx	 ctx;
+	struct advice		 adv;
+	struct agreement_run	 run;
 	struct answers		 a = { NULL, 0, NULL, NULL };
 	struct kb		*kb = NULL;
 	int			 rc;
 
+	memset(&adv, 0, sizeof adv);
+	memset(&run, 0, sizeof run);
 	scenario_init(&st.so, argc);
 	if ((rc = cli_parse(cmd, argc, argv, g, precedents_option, &st)) !=
 	    0) {
@@ -102,12 +105,22 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 		goto out;
 	ctx_init(&ctx, kb, g, to_stdout(st.output));
 	ctx.answers = &a;
+	if (st.agreement) {
+		agreement_run(kb, &run);
+		ctx.agreement = &run;
+	} else {
+		advice_init(&adv, kb, ADVICE_PRECEDENTS, st.max);
+		advice_update(&adv, a.v);
+		report_use_advice(&ctx, &adv);
+	}
 	ec.ctx = &ctx;
-	ec.max = st.max;
 	ec.json = strcmp(st.format, "json") == 0;
 	ec.agreement = st.agreement;
 	rc = write_output(st.output, call_evidence, &ec, !ec.json);
 out:
+	if (adv.ranking != NULL)
+		advice_free(&adv);
+	agreement_run_free(&run);
 	answers_free(&a);
 	kb_free(kb);
 	scenario_free(&st.so);

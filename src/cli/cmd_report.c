@@ -110,13 +110,12 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	struct report_call	 call;
 	struct report_ctx	 ctx;
 	struct answers		 a = { NULL, 0, NULL, NULL };
-	struct ranking		*r = NULL;
-	struct whatif		 w;
+	struct advice		 adv;
 	struct kb		*kb = NULL;
 	const char		*pattern_id = NULL, *near;
 	int			 rc, pi;
 
-	memset(&w, 0, sizeof w);
+	memset(&adv, 0, sizeof adv);
 	memset(&st, 0, sizeof st);
 	memset(&call, 0, sizeof call);
 	scenario_init(&st.so, argc);
@@ -165,15 +164,12 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	}
 	if ((rc = load_answers(kb, &st.so, &a)) != 0)
 		goto out;
-	r = ranking_new(kb);
-	engine_rank(kb, a.v, r);
+	/* explain shows the rules alone; reports show everything. */
+	advice_init(&adv, kb, explain ? 0 : ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&adv, a.v);
 	ctx_init(&ctx, kb, g, to_stdout(st.output));
 	ctx.answers = &a;
-	ctx.ranking = r;
-	if (!explain) {
-		whatif_analyse(kb, a.v, &w);
-		ctx.whatif = &w;
-	}
+	report_use_advice(&ctx, &adv);
 	call.ctx = &ctx;
 	if (st.adr_dir != NULL)
 		rc = save_adr(&ctx, st.adr_dir);
@@ -181,8 +177,8 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 		rc = write_output(st.output, explain ? call_explain :
 		    call_writer, &call, !call.json);
 out:
-	whatif_free(&w);
-	ranking_free(r);
+	if (adv.ranking != NULL)
+		advice_free(&adv);
 	answers_free(&a);
 	kb_free(kb);
 	scenario_free(&st.so);

@@ -93,80 +93,6 @@ choose_top(struct handout *h, const struct report_ctx *ctx)
 	}
 }
 
-static int
-driver_cmp(const void *a, const void *b)
-{
-	const struct handout_driver	*x = a, *y = b;
-
-	if (x->nvetoes != y->nvetoes)
-		return (x->nvetoes > y->nvetoes ? -1 : 1);
-	if (x->weight != y->weight)
-		return (x->weight > y->weight ? -1 : 1);
-	return (x->question < y->question ? -1 : x->question > y->question);
-}
-
-/* The answered questions read by the rules that fired with an effect. */
-static void
-find_drivers(struct handout *h, const struct report_ctx *ctx)
-{
-	const struct kb		*kb = ctx->kb;
-	const struct rule	*rule;
-	const struct effect	*e;
-	struct handout_driver	*all, *d;
-	bool			*used;
-	size_t			 i, j, q;
-
-	all = xcalloc(kb->nquestions ? kb->nquestions : 1, sizeof *all);
-	used = xcalloc(kb->nquestions ? kb->nquestions : 1, sizeof *used);
-	for (i = 0; i < kb->nrules; i++) {
-		rule = &kb->rules[i];
-		if (ctx->ranking->conditions[i] != TV_TRUE ||
-		    rule->when == NULL || rule->neffects == 0)
-			continue;
-		memset(used, 0, kb->nquestions * sizeof *used);
-		expr_questions(rule->when, used);
-		for (q = 0; q < kb->nquestions; q++) {
-			if (!used[q] || !ctx->answers->v[q].known)
-				continue;
-			d = &all[q];
-			if (d->effect == NULL) {
-				d->question = q;
-				d->effect = xcalloc(kb->npatterns ?
-				    kb->npatterns : 1, sizeof *d->effect);
-				d->veto = xcalloc(kb->npatterns ?
-				    kb->npatterns : 1, sizeof *d->veto);
-			}
-			for (j = 0; j < rule->neffects; j++) {
-				e = &rule->effects[j];
-				if (e->veto) {
-					if (!d->veto[e->pattern])
-						d->nvetoes++;
-					d->veto[e->pattern] = true;
-				} else {
-					d->effect[e->pattern] += e->weight;
-					d->weight += e->weight < 0 ?
-					    -e->weight : e->weight;
-				}
-			}
-		}
-	}
-	free(used);
-	h->drivers = xcalloc(kb->nquestions ? kb->nquestions : 1,
-	    sizeof *h->drivers);
-	for (q = 0; q < kb->nquestions; q++) {
-		if (all[q].effect == NULL)
-			continue;
-		if (all[q].weight == 0 && all[q].nvetoes == 0) {
-			free(all[q].effect);
-			free(all[q].veto);
-			continue;
-		}
-		h->drivers[h->ndrivers++] = all[q];
-	}
-	free(all);
-	qsort(h->drivers, h->ndrivers, sizeof *h->drivers, driver_cmp);
-}
-
 void
 handout_init(struct handout *h, const struct report_ctx *ctx)
 {
@@ -174,19 +100,15 @@ handout_init(struct handout *h, const struct report_ctx *ctx)
 	handout_date(h->date, sizeof h->date);
 	h->runner_up = runner_up(ctx);
 	choose_top(h, ctx);
-	find_drivers(h, ctx);
+	if (ctx->advice != NULL) {
+		h->drivers = ctx->advice->drivers;
+		h->ndrivers = ctx->advice->ndrivers;
+	}
 }
 
 void
 handout_free(struct handout *h)
 {
-	size_t	i;
-
-	for (i = 0; i < h->ndrivers; i++) {
-		free(h->drivers[i].effect);
-		free(h->drivers[i].veto);
-	}
-	free(h->drivers);
 	h->drivers = NULL;
 	h->ndrivers = 0;
 }
@@ -365,7 +287,7 @@ handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 
 static void
 effect_list(FILE *fp, const struct report_ctx *ctx,
-    const struct handout_driver *d, const struct handout_markup *m,
+    const struct advice_driver *d, const struct handout_markup *m,
     int sign, bool *first)
 {
 	const struct kb	*kb = ctx->kb;
@@ -392,7 +314,7 @@ effect_list(FILE *fp, const struct report_ctx *ctx,
 
 void
 handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
-    const struct handout_driver *d, const struct handout_markup *m)
+    const struct advice_driver *d, const struct handout_markup *m)
 {
 	const struct kb	*kb = ctx->kb;
 	size_t		 p;
@@ -479,8 +401,14 @@ _Static_assert(HANDOUT_PRECEDENTS == REPORT_PRECEDENTS,
 size_t
 handout_precedents(const struct report_ctx *ctx, struct precedent_match *m)
 {
-	return (precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
-	    HANDOUT_PRECEDENTS));
+	const struct precedent_match	*near;
+	size_t				 n;
+
+	if ((n = report_nearest(ctx, &near)) > HANDOUT_PRECEDENTS)
+		n = HANDOUT_PRECEDENTS;
+	if (n > 0)
+		memcpy(m, near, n * sizeof *m);
+	return (n);
 }
 
 void

@@ -1,14 +1,14 @@
 /*
  * handout: what the stakeholder handouts (HTML, Markdown, ADR) say, chosen
  * once so that the three formats agree: the date, the runner-up, which
- * options are shown in full, the answers that moved the ranking (decision
- * drivers), and the sentences they share (the recommendation, the title,
+ * options are shown in full, and the sentences they share (the recommendation, the title,
  * how scores are computed). The sentences are written through a markup
  * table, so that every string from the knowledge base or the answers goes
  * through that format's escape function.
  *
- * handout_init fills a struct handout that owns its arrays; handout_free
- * releases them. The report context is borrowed.
+ * handout_init fills a struct handout from the report context, whose
+ * advice it borrows (the decision drivers among it); handout_free releases
+ * what it owns.
  */
 #ifndef ARCHADVISOR_HANDOUT_H
 #define ARCHADVISOR_HANDOUT_H
@@ -17,24 +17,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "advice.h"
 #include "precedent.h"
 #include "report.h"
 
 /* The recommended processing pattern, its runner-up, the organisation. */
 #define HANDOUT_MAX_TOP	3
-
-/*
- * An answered question read by at least one rule that fired: it moved the
- * ranking. effect and veto are indexed by pattern: the net weight the
- * fired rules reading it gave each pattern, and whether one vetoed it.
- */
-struct handout_driver {
-	size_t	 question;
-	double	 weight;	/* sum of |weight| of those rules' effects */
-	size_t	 nvetoes;
-	double	*effect;
-	bool	*veto;
-};
 
 struct handout {
 	char			 date[16];	/* YYYY-MM-DD */
@@ -42,7 +30,8 @@ struct handout {
 						   or -1 */
 	size_t			 top[HANDOUT_MAX_TOP];	/* shown in full */
 	size_t			 ntop;
-	struct handout_driver	*drivers;	/* most decisive first */
+	const struct advice_driver *drivers;	/* the advice's, most
+						   decisive first */
 	size_t			 ndrivers;
 };
 
@@ -87,12 +76,11 @@ void	handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
  * Micro-Batch Processing (-2.0); rules out Batch Processing".
  */
 void	handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
-	    const struct handout_driver *d, const struct handout_markup *m);
+	    const struct advice_driver *d, const struct handout_markup *m);
 
 /*
- * The nearest precedents, the same selection as the text and JSON reports
- * (precedent_nearest, never changing a score): fills m
- * (HANDOUT_PRECEDENTS entries), returns how many.
+ * The nearest precedents of the advice, the same as the text and JSON
+ * reports show: fills m (HANDOUT_PRECEDENTS entries), returns how many.
  */
 size_t	handout_precedents(const struct report_ctx *ctx,
 	    struct precedent_match *m);

@@ -29,3 +29,24 @@ report_writer_find(const char *name)
 			return (&report_writers[i]);
 	return (NULL);
 }
+
+size_t
+report_nearest(const struct report_ctx *ctx, const struct precedent_match **m)
+{
+	const struct advice	*a = ctx->advice;
+
+	if (a == NULL || !(a->parts & ADVICE_PRECEDENTS)) {
+		*m = NULL;
+		return (0);
+	}
+	*m = a->precedents;
+	return (a->nprecedents);
+}
+
+void
+report_use_advice(struct report_ctx *ctx, const struct advice *a)
+{
+	ctx->advice = a;
+	ctx->ranking = a->ranking;
+	ctx->whatif = a->has_whatif ? &a->whatif : NULL;
+}

@@ -1,8 +1,9 @@
 /*
  * report: writes one scored scenario in a chosen format. Formats are a
- * table of writers (tmux's cmd_table); a front end looks one up by name and
- * calls it with a context that holds everything a report may show. Writers
- * only read the context and write to the FILE they are given.
+ * table of writers (tmux's cmd_table); a front end builds the scenario's
+ * advice (advice.h) once, looks a writer up by name and calls it with a
+ * context that holds the advice and how to present it. Writers only read
+ * the context and write to the FILE they are given; they analyse nothing.
  */
 #ifndef ARCHADVISOR_REPORT_H
 #define ARCHADVISOR_REPORT_H
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "advice.h"
 #include "answers.h"
 #include "engine.h"
 #include "kb.h"
@@ -18,8 +20,11 @@
 struct report_ctx {
 	const struct kb		*kb;
 	const struct answers	*answers;
-	const struct ranking	*ranking;
-	const struct whatif	*whatif;	/* or NULL: not analysed */
+	const struct advice	*advice;	/* the analysis to show */
+	const struct ranking	*ranking;	/* advice->ranking */
+	const struct whatif	*whatif;	/* &advice->whatif, or NULL:
+						   not analysed */
+	const struct agreement_run *agreement;	/* precedents --agreement */
 	const char		*version;	/* archadvisor's version */
 	bool			 color;		/* ANSI colour allowed */
 	bool			 utf8;		/* block characters allowed */
@@ -41,6 +46,16 @@ const struct report_writer	*report_writer_find(const char *name);
 
 int	report_write_text(FILE *fp, const struct report_ctx *ctx);
 int	report_write_json(FILE *fp, const struct report_ctx *ctx);
+/* Shows advice a: sets ctx's advice, ranking and what-if. */
+void	report_use_advice(struct report_ctx *ctx, const struct advice *a);
+
+/*
+ * The nearest precedents of ctx's advice (none unless it computed
+ * ADVICE_PRECEDENTS): sets *m and returns how many.
+ */
+size_t	report_nearest(const struct report_ctx *ctx,
+	    const struct precedent_match **m);
+
 /* Stakeholder handouts (report_html.c, report_md.c, report_adr.c). */
 int	report_write_html(FILE *fp, const struct report_ctx *ctx);
 int	report_write_markdown(FILE *fp, const struct report_ctx *ctx);

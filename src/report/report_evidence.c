@@ -151,11 +151,10 @@ write_case(FILE *fp, const struct report_ctx *ctx, size_t n,
 void
 report_evidence_text(FILE *fp, const struct report_ctx *ctx)
 {
-	struct precedent_match	 m[REPORT_PRECEDENTS];
-	size_t			 i, n;
+	const struct precedent_match	*m;
+	size_t				 i, n;
 
-	n = precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
-	    REPORT_PRECEDENTS);
+	n = report_nearest(ctx, &m);
 	if (n > 0) {
 		text_style(fp, ctx->color, "1");
 		fputs("Who chose what in a similar situation\n", fp);
@@ -178,13 +177,12 @@ report_evidence_text(FILE *fp, const struct report_ctx *ctx)
 void
 report_evidence_json(json_t *root, const struct report_ctx *ctx)
 {
-	struct precedent_match	 m[REPORT_PRECEDENTS];
-	json_t			*arr, *kbo;
-	size_t			 i, n;
+	const struct precedent_match	*m;
+	json_t				*arr, *kbo;
+	size_t				 i, n;
 
 	arr = json_array();
-	n = precedent_nearest(ctx->kb, ctx->answers->v, -1, m,
-	    REPORT_PRECEDENTS);
+	n = report_nearest(ctx, &m);
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, json_precedent(ctx->kb,
 		    m[i].precedent, &m[i]));
@@ -196,11 +194,11 @@ report_evidence_json(json_t *root, const struct report_ctx *ctx)
 }
 
 int
-report_precedents_text(FILE *fp, const struct report_ctx *ctx, size_t max)
+report_precedents_text(FILE *fp, const struct report_ctx *ctx)
 {
-	const struct kb		*kb = ctx->kb;
-	struct precedent_match	*m;
-	size_t			 i, n;
+	const struct kb			*kb = ctx->kb;
+	const struct precedent_match	*m;
+	size_t				 i, n;
 
 	if (kb->nprecedents == 0) {
 		fputs("This knowledge base has no precedents.\n", fp);
@@ -215,8 +213,7 @@ report_precedents_text(FILE *fp, const struct report_ctx *ctx, size_t max)
 		}
 		return (ferror(fp) ? -1 : 0);
 	}
-	m = xcalloc(max + 1, sizeof *m);
-	n = precedent_nearest(kb, ctx->answers->v, -1, m, max);
+	n = report_nearest(ctx, &m);
 	text_style(fp, ctx->color, "1");
 	fprintf(fp, "Precedents nearest to %s\n", ctx->answers->name ?
 	    ctx->answers->name : "these answers");
@@ -233,29 +230,26 @@ report_precedents_text(FILE *fp, const struct report_ctx *ctx, size_t max)
 		write_case(fp, ctx, i + 1, &m[i], m[i].precedent, true);
 		fputc('\n', fp);
 	}
-	free(m);
 	return (ferror(fp) ? -1 : 0);
 }
 
 int
-report_precedents_json(FILE *fp, const struct report_ctx *ctx, size_t max)
+report_precedents_json(FILE *fp, const struct report_ctx *ctx)
 {
-	const struct kb		*kb = ctx->kb;
-	struct precedent_match	*m;
-	json_t			*arr, *root;
-	size_t			 i, n;
+	const struct kb			*kb = ctx->kb;
+	const struct precedent_match	*m;
+	json_t				*arr, *root;
+	size_t				 i, n;
 
 	arr = json_array();
 	if (answers_count(ctx->answers) == 0) {
 		for (i = 0; i < kb->nprecedents; i++)
 			json_array_append_new(arr, json_precedent(kb, i, NULL));
 	} else {
-		m = xcalloc(max + 1, sizeof *m);
-		n = precedent_nearest(kb, ctx->answers->v, -1, m, max);
+		n = report_nearest(ctx, &m);
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, json_precedent(kb,
 			    m[i].precedent, &m[i]));
-		free(m);
 	}
 	root = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o}",
 	    "tool", "archadvisor",
@@ -293,39 +287,34 @@ report_agreement_text(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb			*kb = ctx->kb;
 	const struct precedent		*pr;
-	struct precedent_agreement	 ag;
-	struct agreement_summary	 sum;
-	struct ranking			*r;
+	const struct precedent_agreement *ag;
+	const struct agreement_summary	*sum = &ctx->agreement->sum;
 	size_t				 i;
 
-	memset(&sum, 0, sizeof sum);
-	r = ranking_new(kb);
 	fprintf(fp, "%-34s %-6s %-12s %5s  %-5s %-5s  %s\n", "precedent",
 	    "set", "chose", "place", "first", "top2", "engine recommends");
 	for (i = 0; i < kb->nprecedents; i++) {
 		pr = &kb->precedents[i];
-		precedent_agreement(kb, i, r, &ag);
-		agreement_count(&sum, pr, &ag);
+		ag = &ctx->agreement->cases[i];
 		fprintf(fp, "%-34s %-6s %-12s %5zu  %-5s %-5s  %s%s%s%s\n",
 		    pr->id, pr->check ? "check" : "tuning",
-		    kb->patterns[pr->chose].id, ag.place, ag.first ? "yes" :
-		    "no", ag.top2 ? "yes" : "no", rec_id(kb, &ag),
-		    ag.organization >= 0 ? " + " : "", ag.organization >= 0 ?
-		    kb->patterns[ag.organization].id : "",
-		    ag.clearly_wrong ? "  (clearly wrong)" : "");
+		    kb->patterns[pr->chose].id, ag->place, ag->first ? "yes" :
+		    "no", ag->top2 ? "yes" : "no", rec_id(kb, ag),
+		    ag->organization >= 0 ? " + " : "", ag->organization >= 0 ?
+		    kb->patterns[ag->organization].id : "",
+		    ag->clearly_wrong ? "  (clearly wrong)" : "");
 	}
-	ranking_free(r);
 	if (kb->nprecedents == 0) {
 		fputs("\nNo precedents.\n", fp);
 		return (ferror(fp) ? -1 : 0);
 	}
 	fputc('\n', fp);
-	figures_text(fp, "Tuning set:", &sum.tuning);
-	figures_text(fp, "Check set:", &sum.check);
+	figures_text(fp, "Tuning set:", &sum->tuning);
+	figures_text(fp, "Check set:", &sum->check);
 	fprintf(fp, "Agreement: %zu of %zu precedents have their choice first "
-	    "(%.0f%%), %zu in the top two (%.0f%%).\n", sum.all.first,
-	    sum.all.n, 100.0 * (double)sum.all.first / (double)sum.all.n,
-	    sum.all.top2, 100.0 * (double)sum.all.top2 / (double)sum.all.n);
+	    "(%.0f%%), %zu in the top two (%.0f%%).\n", sum->all.first,
+	    sum->all.n, 100.0 * (double)sum->all.first / (double)sum->all.n,
+	    sum->all.top2, 100.0 * (double)sum->all.top2 / (double)sum->all.n);
 	return (ferror(fp) ? -1 : 0);
 }
 
@@ -344,43 +333,38 @@ report_agreement_json(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb			*kb = ctx->kb;
 	const struct precedent		*pr;
-	struct precedent_agreement	 ag;
-	struct agreement_summary	 sum;
-	struct ranking			*r;
+	const struct precedent_agreement *ag;
+	const struct agreement_summary	*sum = &ctx->agreement->sum;
 	json_t				*arr;
 	size_t				 i;
 
-	memset(&sum, 0, sizeof sum);
-	r = ranking_new(kb);
 	arr = json_array();
 	for (i = 0; i < kb->nprecedents; i++) {
 		pr = &kb->precedents[i];
-		precedent_agreement(kb, i, r, &ag);
-		agreement_count(&sum, pr, &ag);
+		ag = &ctx->agreement->cases[i];
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:b, s:I, "
 		    "s:b, s:b, s:b, s:{s:s?, s:s}}",
 		    "id", pr->id,
 		    "set", pr->check ? "check" : "tuning",
 		    "chose", kb->patterns[pr->chose].id,
 		    "regretted", pr->regretted,
-		    "place", (json_int_t)ag.place,
-		    "first", ag.first,
-		    "top2", ag.top2,
-		    "clearly_wrong", ag.clearly_wrong,
-		    "recommendation", "processing", ag.processing >= 0 ?
-		    kb->patterns[ag.processing].id : NULL,
-		    "organization", ag.organization >= 0 ?
-		    kb->patterns[ag.organization].id : "centralized"));
+		    "place", (json_int_t)ag->place,
+		    "first", ag->first,
+		    "top2", ag->top2,
+		    "clearly_wrong", ag->clearly_wrong,
+		    "recommendation", "processing", ag->processing >= 0 ?
+		    kb->patterns[ag->processing].id : NULL,
+		    "organization", ag->organization >= 0 ?
+		    kb->patterns[ag->organization].id : "centralized"));
 	}
-	ranking_free(r);
 	return (json_write(fp, json_pack("{s:s, s:s, s:{s:I, s:I, s:I, s:o, "
 	    "s:o}, s:o}",
 	    "tool", "archadvisor",
 	    "version", ctx->version,
-	    "agreement", "precedents", (json_int_t)sum.all.n,
-	    "first", (json_int_t)sum.all.first,
-	    "top2", (json_int_t)sum.all.top2,
-	    "tuning", figures_json(&sum.tuning),
-	    "check", figures_json(&sum.check),
+	    "agreement", "precedents", (json_int_t)sum->all.n,
+	    "first", (json_int_t)sum->all.first,
+	    "top2", (json_int_t)sum->all.top2,
+	    "tuning", figures_json(&sum->tuning),
+	    "check", figures_json(&sum->check),
 	    "precedents", arr)));
 }

@@ -16,7 +16,7 @@
 #include "report.h"
 
 /* How many precedents a report shows. */
-#define REPORT_PRECEDENTS	3
+#define REPORT_PRECEDENTS	ADVICE_NPRECEDENTS
 
 /* One precedent as a JSON object; m may be NULL (no comparison). */
 json_t	*json_precedent(const struct kb *kb, size_t p,
@@ -31,16 +31,15 @@ void	report_evidence_text(FILE *fp, const struct report_ctx *ctx);
 void	report_evidence_json(json_t *root, const struct report_ctx *ctx);
 
 /*
- * The `precedents` command: the max nearest cases to ctx->answers (every
- * case, in knowledge-base order, when nothing is answered). Return 0, or
+ * The `precedents` command: the nearest cases of ctx->advice (every case,
+ * in knowledge-base order, when nothing is answered). Return 0, or
  * -1 if writing failed.
  */
-int	report_precedents_text(FILE *fp, const struct report_ctx *ctx,
-	    size_t max);
-int	report_precedents_json(FILE *fp, const struct report_ctx *ctx,
-	    size_t max);
+int	report_precedents_text(FILE *fp, const struct report_ctx *ctx);
+int	report_precedents_json(FILE *fp, const struct report_ctx *ctx);
 
-/* `precedents --agreement`: every case run through the engine. */
+/* `precedents --agreement`: ctx->agreement, every case run through the
+ * engine. */
 int	report_agreement_text(FILE *fp, const struct report_ctx *ctx);
 int	report_agreement_json(FILE *fp, const struct report_ctx *ctx);
 

@@ -150,13 +150,12 @@ export_done(struct tui *t, const char *path, void *arg)
 	ec.writer = &report_writers[(uintptr_t)arg];
 	ec.ctx.kb = t->kb;
 	ec.ctx.answers = &t->answers;
-	ec.ctx.ranking = t->ranking;
+	/* The same report as 'archadvisor report': the whole advice. */
+	report_use_advice(&ec.ctx, &t->advice);
 	ec.ctx.version = t->version;
 	ec.ctx.color = false;
 	ec.ctx.utf8 = t->utf8;
 	ec.ctx.width = 80;
-	/* The same report as 'archadvisor report', what-if analysis too. */
-	ec.ctx.whatif = &t->whatif;
 	rc = write_file(t, path, write_report, &ec);
 	if (rc != 0)
 		return (TUI_REDRAW);

@@ -3,7 +3,7 @@
  * score bar, score and fit label; then what could still change the
  * recommendation (the core's what-if analysis); then why the chosen
  * pattern scores as it does, as far as the panel has room. Everything
- * shown comes from t->ranking and t->whatif: nothing is scored here.
+ * shown comes from t->advice: nothing is scored here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +83,7 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 static int
 draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
 {
-	const struct whatif	*w = &t->whatif;
+	const struct whatif	*w = &t->advice.whatif;
 	struct draw_lines	 lines = { NULL, 0, 0 };
 	struct report_ctx	 ctx;
 	char			 buf[1024];
@@ -125,7 +125,7 @@ draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
 static int
 draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 {
-	const struct whatif	*w = &t->whatif;
+	const struct whatif	*w = &t->advice.whatif;
 	struct draw_lines	 lines = { NULL, 0, 0 };
 	char			 buf[1024];
 	size_t			 i, n, len;

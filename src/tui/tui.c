@@ -186,14 +186,12 @@ tui_answer(struct tui *t, size_t qi, struct value v)
 
 /*
  * After every change: the engine ranks the patterns again, and the
- * what-if analysis finds what could still change the recommendation.
+ * what-if analysis, nearest precedents and decision drivers follow.
  */
 static void
 rerank(struct tui *t)
 {
-	engine_rank(t->kb, t->answers.v, t->ranking);
-	whatif_free(&t->whatif);
-	whatif_analyse(t->kb, t->answers.v, &t->whatif);
+	advice_update(&t->advice, t->answers.v);
 }
 
 int
@@ -529,7 +527,8 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	t.version = opts->version;
 	if ((rc = load_answers(&t, opts->answers)) != 0)
 		return (rc);
-	t.ranking = ranking_new(kb);
+	advice_init(&t.advice, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	t.ranking = t.advice.ranking;
 	rerank(&t);
 	t.utf8 = locale_utf8();
 	t.color = opts->color;
@@ -541,8 +540,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 		restore_signals();
 		fprintf(stderr, "archadvisor: cannot use this terminal "
 		    "(TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "unset");
-		whatif_free(&t.whatif);
-		ranking_free(t.ranking);
+		advice_free(&t.advice);
 		answers_free(&t.answers);
 		free(t.path);
 		return (EXIT_SOFTWARE);
@@ -578,8 +576,7 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 		    "were not saved" : "nothing was left unsaved");
 		rc = 128 + tui_signal;
 	}
-	whatif_free(&t.whatif);
-	ranking_free(t.ranking);
+	advice_free(&t.advice);
 	answers_free(&t.answers);
 	free(t.path);
 	return (rc);

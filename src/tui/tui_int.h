@@ -6,7 +6,7 @@
  * make the status line, so it always shows the keys that really work.
  *
  * State the screens read: the knowledge base, the answers and the ranking
- * (struct tui). Only tui.c re-ranks (engine_rank, whatif_analyse), after
+ * (struct tui). Only tui.c re-analyses (advice_update), after
  * a handler reports TUI_CHANGED.
  */
 #ifndef ARCHADVISOR_TUI_INT_H
@@ -19,6 +19,7 @@
 #include "answers.h"
 #include "engine.h"
 #include "kb.h"
+#include "advice.h"
 #include "whatif.h"
 
 /* Below this size the screen shows a message instead of the interface. */
@@ -94,8 +95,8 @@ struct tui_frame {
 struct tui {
 	const struct kb		*kb;
 	struct answers		 answers;
-	struct ranking		*ranking;
-	struct whatif		 whatif;	/* what could change it */
+	struct advice		 advice;	/* ranking, what-if, evidence */
+	struct ranking		*ranking;	/* advice.ranking */
 	bool			 dirty;		/* changed since last save */
 	char			*path;		/* answers file, or NULL */
 	const char		*version;

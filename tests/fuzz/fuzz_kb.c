@@ -30,21 +30,18 @@ exercise(const struct kb *kb)
 {
 	struct report_ctx	 ctx;
 	struct answers		 a;
-	struct ranking		*r;
-	struct whatif		 w;
+	struct advice		 adv;
 	size_t			 i;
 
 	if (devnull == NULL && (devnull = fopen("/dev/null", "w")) == NULL)
 		abort();
 	answers_init(&a, kb);
-	r = ranking_new(kb);
-	engine_rank(kb, a.v, r);
-	whatif_analyse(kb, a.v, &w);
+	advice_init(&adv, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&adv, a.v);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.kb = kb;
 	ctx.answers = &a;
-	ctx.ranking = r;
-	ctx.whatif = &w;
+	report_use_advice(&ctx, &adv);
 	ctx.version = "fuzz";
 	ctx.width = 80;
 	for (i = 0; i < report_nwriters; i++)
@@ -53,8 +50,7 @@ exercise(const struct kb *kb)
 		report_explain_text(devnull, &ctx, i);
 	report_patterns_text(devnull, &ctx, -1);
 	report_questions_text(devnull, &ctx);
-	whatif_free(&w);
-	ranking_free(r);
+	advice_free(&adv);
 	answers_free(&a);
 }
 

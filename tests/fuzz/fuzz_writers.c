@@ -104,8 +104,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct answers		 a;
-	struct ranking		*r;
-	struct whatif		 w;
+	struct advice		 adv;
 	struct report_ctx	 ctx;
 	struct diag		 d;
 	char			*buf, *part[8], *out, err[512];
@@ -131,14 +130,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		a.description = xstrdup(part[1]);
 	for (i = 2; i < n; i++)
 		(void)answers_set_arg(&a, kb, part[i], err, sizeof err);
-	r = ranking_new(kb);
-	engine_rank(kb, a.v, r);
-	whatif_analyse(kb, a.v, &w);
+	advice_init(&adv, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&adv, a.v);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.kb = kb;
 	ctx.answers = &a;
-	ctx.ranking = r;
-	ctx.whatif = &w;
+	report_use_advice(&ctx, &adv);
 	ctx.version = "fuzz";
 	ctx.width = 80;
 	ctx.utf8 = true;
@@ -161,8 +158,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(out);
 	}
-	whatif_free(&w);
-	ranking_free(r);
+	advice_free(&adv);
 	answers_free(&a);
 	free(buf);
 	return (0);

@@ -33,8 +33,7 @@
 struct fixture {
 	struct kb		*kb;
 	struct answers		 a;
-	struct ranking		*r;
-	struct whatif		 w;
+	struct advice		 adv;
 	struct report_ctx	 ctx;
 };
 
@@ -67,14 +66,12 @@ setup(void **state)
 	assert_int_equal(answers_load_file(&f.a, f.kb,
 	    "tests/handout/hostile-answers.yaml", &d), LOAD_OK);
 	diag_free(&d);
-	f.r = ranking_new(f.kb);
-	engine_rank(f.kb, f.a.v, f.r);
-	whatif_analyse(f.kb, f.a.v, &f.w);
+	advice_init(&f.adv, f.kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&f.adv, f.a.v);
 	memset(&f.ctx, 0, sizeof f.ctx);
 	f.ctx.kb = f.kb;
 	f.ctx.answers = &f.a;
-	f.ctx.ranking = f.r;
-	f.ctx.whatif = &f.w;
+	report_use_advice(&f.ctx, &f.adv);
 	f.ctx.version = "test <v>";
 	f.ctx.width = 80;
 	*state = &f;
@@ -86,8 +83,7 @@ teardown(void **state)
 {
 	struct fixture	*f = *state;
 
-	whatif_free(&f->w);
-	ranking_free(f->r);
+	advice_free(&f->adv);
 	answers_free(&f->a);
 	kb_free(f->kb);
 	return (0);
