@@ -175,4 +175,21 @@ printf 'latency: 1d\n' > "$T/one.yaml"
 "$A" batch - < "$T/one.yaml" > "$T/out" 2>"$T/err"
 check csv-stdin-dash-plain has "$T/out" '^-,1,'
 
+# --excel: the same rows, after a UTF-8 byte-order mark and with CRLF line
+# ends; Python's csv module (its "excel" dialect) reads it back as they are.
+"$A" batch data/examples/*.yaml > "$T/plain.csv"
+expect excel 0 "$A" batch --excel -o "$T/excel.csv" data/examples/*.yaml
+check excel-bom [ "$(head -c 3 "$T/excel.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+check excel-every-line-crlf [ "$(grep -c "$(printf '\r')\$" "$T/excel.csv")" -eq \
+    "$(wc -l < "$T/excel.csv")" ]
+check excel-same-rows sh -c "tail -c +4 '$T/excel.csv' | tr -d '\r' |
+    cmp -s - '$T/plain.csv'"
+check excel-reads-back python3 -c "
+import csv, sys
+a = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+b = list(csv.reader(open(sys.argv[2], encoding='utf-8', newline='')))
+sys.exit(a != b or len(a) < 2)" "$T/excel.csv" "$T/plain.csv"
+expect excel-not-jsonl 2 "$A" batch --excel --format jsonl data/examples/card-fraud.yaml
+check excel-not-jsonl-says has "$T/err" "excel is for CSV"
+
 finish batch

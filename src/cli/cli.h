@@ -41,6 +41,7 @@ enum {
 	OPT_ADR_DIR,
 	OPT_FAIL_FAST,
 	OPT_STRICT,
+	OPT_EXCEL,
 };
 
 /* What an option's value is, so that completion offers the right words. */

@@ -22,6 +22,7 @@ static const char *const batch_inputs[] = { "yaml", "jsonl", NULL };
 struct batch_state {
 	struct batch_options	 bo;
 	const char		*output, *input, *format;
+	bool			 excel;
 };
 
 static int
@@ -44,6 +45,9 @@ batch_option(const struct command *cmd, void *state, int id,
 		break;
 	case OPT_FAIL_FAST:
 		st->bo.fail_fast = true;
+		break;
+	case OPT_EXCEL:
+		st->excel = true;
 		break;
 	case 'o':
 		st->output = value;
@@ -85,7 +89,8 @@ static int
 run_batch(const struct command *cmd, int argc, char **argv,
     struct globals *g)
 {
-	struct batch_state	 st = { { BATCH_CSV, false }, NULL, NULL, NULL };
+	struct batch_state	 st = { { BATCH_CSV, false }, NULL, NULL, NULL,
+				     false };
 	struct batch_counts	 counts;
 	struct batch_input	*in = NULL;
 	struct outfile		 o;
@@ -99,7 +104,9 @@ run_batch(const struct command *cmd, int argc, char **argv,
 	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
 		return (rc);
 	st.bo.format = st.format != NULL && strcmp(st.format, "jsonl") == 0 ?
-	    BATCH_JSONL : BATCH_CSV;
+	    BATCH_JSONL : st.excel ? BATCH_CSV_EXCEL : BATCH_CSV;
+	if (st.excel && st.bo.format == BATCH_JSONL)
+		return (usage_error(cmd, "--excel is for CSV, not jsonl"));
 	argc -= optind;
 	argv += optind;
 	in = xcalloc((size_t)argc + 1, sizeof *in);
@@ -146,6 +153,8 @@ static const struct cli_option batch_options[] = {
 	{ 'i', "input", "KIND", "yaml or jsonl (default: jsonl for *.jsonl and "
 	    "*.ndjson, else yaml; - reads standard input)", CLI_VALUE_CHOICE,
 	    batch_inputs },
+	{ OPT_EXCEL, "excel", NULL, "CSV as Excel opens it: a UTF-8 byte-order "
+	    "mark first and CRLF line ends", CLI_VALUE_NONE, NULL },
 	{ OPT_FAIL_FAST, "fail-fast", NULL, "stop at the first bad document",
 	    CLI_VALUE_NONE, NULL },
 	{ 'o', "output", "FILE", "write there (atomically) instead of "
@@ -156,8 +165,8 @@ static const struct cli_option batch_options[] = {
 static const char *const batch_formats[] = { "csv", "jsonl", NULL };
 
 const struct command cmd_batch = {
-	"batch", "[FILE|-]... [--format csv|jsonl] [--input yaml|jsonl] "
-	    "[--fail-fast] [-o FILE]",
+	"batch", "[FILE|-]... [--format csv|jsonl] [--excel] "
+	    "[--input yaml|jsonl] [--fail-fast] [-o FILE]",
 	"Rank the patterns for every scenario of a stream, one row each.\n"
 	    "The stream is YAML documents separated by '---', or JSON lines "
 	    "(one object per\nline; *.jsonl files). A row is written as soon as "

@@ -11,6 +11,8 @@
  * knowledge-base order. Scores have one decimal, like the JSON report's.
  *   CSV          a header line, then RFC 4180 rows (fields holding a
  *                comma, a quote or a line break are quoted)
+ *   CSV, Excel   the same, opened by a UTF-8 byte-order mark and with
+ *                CRLF line ends, as Excel reads UTF-8 CSV without asking
  *   JSON lines   {"file": ..., "scenario": 3, "name": ..., "top": ...,
  *                "score": ..., "processing": ..., "organization": ...,
  *                "margin": ..., "scores": {"batch": 71.2, ...}}
@@ -28,7 +30,7 @@
 #include "kb.h"
 #include "scenario_stream.h"
 
-enum batch_format { BATCH_CSV, BATCH_JSONL };
+enum batch_format { BATCH_CSV, BATCH_CSV_EXCEL, BATCH_JSONL };
 
 struct batch_input {
 	const char		*name;	/* in rows and messages ("-": stdin) */

@@ -179,18 +179,20 @@ batch_write_header(FILE *fp, const struct kb *kb, enum batch_format f)
 	struct row	w;
 	size_t		i;
 
-	if (f != BATCH_CSV)
+	if (f == BATCH_JSONL)
 		return (0);
 	w.fp = fp;
 	w.n = 0;
 	w.failed = 0;
+	if (f == BATCH_CSV_EXCEL)
+		puts_(&w, "\xef\xbb\xbf");	/* U+FEFF, the byte-order mark */
 	puts_(&w, "file,scenario,name,top,score,processing,organization,"
 	    "margin");
 	for (i = 0; i < kb->npatterns; i++) {
 		putc_(&w, ',');
 		put_csv(&w, kb->patterns[i].id);
 	}
-	putc_(&w, '\n');
+	puts_(&w, f == BATCH_CSV_EXCEL ? "\r\n" : "\n");
 	return (finish(&w));
 }
 
@@ -202,7 +204,7 @@ batch_write_row(FILE *fp, const struct kb *kb, enum batch_format f,
 	struct row	 w;
 	const char	*top, *proc, *org;
 	size_t		 i;
-	bool		 csv = f == BATCH_CSV;
+	bool		 csv = f != BATCH_JSONL;
 
 	w.fp = fp;
 	w.n = 0;
@@ -231,7 +233,7 @@ batch_write_row(FILE *fp, const struct kb *kb, enum batch_format f,
 			putc_(&w, ',');
 			put_tenths(&w, r->scores[i].score);
 		}
-		putc_(&w, '\n');
+		puts_(&w, f == BATCH_CSV_EXCEL ? "\r\n" : "\n");
 		return (finish(&w));
 	}
 	puts_(&w, "{\"file\":");

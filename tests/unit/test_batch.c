@@ -102,6 +102,33 @@ test_header(void **state)
 	free(out);
 }
 
+/* For Excel: a byte-order mark before the header, CRLF after each line
+   (inside a quoted field a line break stays as it is). */
+static void
+test_csv_excel(void **state)
+{
+	struct ranking	*r;
+	struct capture	 c;
+	char		*out;
+
+	(void)state;
+	r = ranking_of(12.04, 87.45, 99.96, 1, 2);
+	capture_open(&c);
+	assert_int_equal(batch_write_header(c.fp, kb, BATCH_CSV_EXCEL), 0);
+	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
+	    7, "two\nlines", r), 0);
+	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
+	    8, "=1+1", r), 0);
+	out = capture_close(&c);
+	assert_string_equal(out, "\xef\xbb\xbf" "file,scenario,name,top,score,"
+	    "processing,organization,margin,batch,stream,mesh\r\n"
+	    "in.yaml,7,\"two\nlines\",stream,87.5,stream,mesh,75.4,12.0,87.5,"
+	    "100.0\r\n"
+	    "in.yaml,8,'=1+1,stream,87.5,stream,mesh,75.4,12.0,87.5,100.0\r\n");
+	free(out);
+	ranking_free(r);
+}
+
 static void
 test_csv_rows(void **state)
 {
@@ -282,6 +309,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_csv_rows),
+		cmocka_unit_test(test_csv_excel),
 		cmocka_unit_test(test_jsonl_rows),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_write_error),
