@@ -24,6 +24,14 @@ INSTALL	?= install
 CC	?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS	?= -O2 -g
+# The build tool (src/yaml_record.c) runs on the machine that builds, which
+# a cross build tells apart from the one that runs archadvisor: it is made
+# with the build machine's compiler, flags and libyaml (dpkg's names).
+CC_FOR_BUILD ?= $(CC)
+CFLAGS_FOR_BUILD ?= -O2
+CPPFLAGS_FOR_BUILD ?=
+LDFLAGS_FOR_BUILD ?=
+PKG_CONFIG_FOR_BUILD ?= $(PKG_CONFIG)
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
 # What the build itself needs; CPPFLAGS, CFLAGS and LDFLAGS given on the
@@ -100,10 +108,15 @@ $(B)/stock_kb.o: $(B)/stock_kb.c
 
 # Its YAML events, recorded at build time: start-up replays them instead of
 # scanning the YAML (yaml_tree.h), and the loader checks them as ever.
+# Replaying takes start-up with the knowledge base from about 12 ms to 4
+# (fastest of 51 runs), so the tool stays; what it writes is bytes and
+# variable-length numbers, the same for every target.
 $(B)/yaml_record: src/yaml_record.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
-		$(call pkglibs,yaml-0.1)
+	$(CC_FOR_BUILD) $(CPPFLAGS_FOR_BUILD) $(WARNINGS) $(CFLAGS_FOR_BUILD) \
+		$(shell $(PKG_CONFIG_FOR_BUILD) --cflags yaml-0.1 2>/dev/null) \
+		-o $@ $< $(LDFLAGS_FOR_BUILD) \
+		$(shell $(PKG_CONFIG_FOR_BUILD) --libs yaml-0.1 2>/dev/null)
 
 $(B)/stock_events.c: $(RULES) $(B)/yaml_record
 	$(B)/yaml_record $(RULES) > $@
@@ -303,14 +316,15 @@ uninstall:
 
 # How archadvisor fits in: knowledge-base extensions, shell
 # completion, the manual against --help, the conventions every command
-# keeps, and install/uninstall in a temporary DESTDIR, running the
-# installed program away from the tree.
+# keeps, install/uninstall in a temporary DESTDIR, running the installed
+# program away from the tree, and the build tool under a cross compiler.
 unix-check: $(BIN)
 	@sh tests/extensions.sh ./$(BIN)
 	@sh tests/completion.sh ./$(BIN)
 	@sh tests/manpages.sh ./$(BIN)
 	@sh tests/conventions.sh ./$(BIN)
 	@MAKE="$(MAKE)" sh tests/install.sh ./$(BIN) $(B)
+	@MAKE="$(MAKE)" sh tests/cross.sh $(B)
 
 clean:
 	rm -rf build archadvisor
