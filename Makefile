@@ -320,6 +320,7 @@ uninstall:
 # program away from the tree, and the build tool under a cross compiler.
 unix-check: $(BIN)
 	@sh tests/extensions.sh ./$(BIN)
+	@sh tests/workshop.sh ./$(BIN)
 	@sh tests/completion.sh ./$(BIN)
 	@sh tests/manpages.sh ./$(BIN)
 	@sh tests/conventions.sh ./$(BIN)

@@ -47,10 +47,16 @@ done
 
 SOURCE_DATE_EPOCH=1735689600
 export SOURCE_DATE_EPOCH
-for f in data/examples/*.yaml; do
+# The workshop's handout for the meeting too: one page.
+for f in data/examples/*.yaml data/examples/workshop; do
 	n=$(basename "$f" .yaml)
-	if ! $A report --answers "$f" --format html -o "$T/$n.html" \
-	    2>"$T/err"; then
+	if [ -d "$f" ]; then
+		set -- workshop "$f/cfo.yaml" "$f/product.yaml" \
+		    "$f/platform.yaml"
+	else
+		set -- report --answers "$f"
+	fi
+	if ! $A "$@" --format html -o "$T/$n.html" 2>"$T/err"; then
 		fail "$n: html written" "$(head -3 "$T/err")"
 		continue
 	fi

@@ -119,7 +119,7 @@ const struct command		*command_find(const char *name);
 extern const struct command	cmd_report, cmd_explain, cmd_batch,
 				cmd_patterns, cmd_questions, cmd_tui, cmd_ask,
 				cmd_check, cmd_precedents, cmd_diff,
-				cmd_complete, cmd_help;
+				cmd_complete, cmd_help, cmd_workshop, cmd_review;
 
 /*
  * options.c. cli_parse reads cmd's options from argv (getopt_long, with

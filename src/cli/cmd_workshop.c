@@ -1,0 +1,192 @@
+/*
+ * workshop: each stakeholder's answers file (name: says who), read
+ * together: where they agree, the common ground, and the disagreements
+ * that change the recommendation (core/workshop.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "report_workshop.h"
+#include "version.h"
+#include "workshop.h"
+#include "xmalloc.h"
+
+struct ws_state {
+	const char	*format, *output;
+};
+
+struct ws_call {
+	const struct workshop_ctx	*c;
+	const char			*format;
+};
+
+static int
+call_workshop(FILE *fp, const void *arg)
+{
+	const struct ws_call	*call = arg;
+
+	if (strcmp(call->format, "json") == 0)
+		return (report_workshop_json(fp, call->c));
+	if (strcmp(call->format, "markdown") == 0)
+		return (report_workshop_markdown(fp, call->c));
+	if (strcmp(call->format, "html") == 0)
+		return (report_workshop_html(fp, call->c));
+	return (report_workshop_text(fp, call->c));
+}
+
+static int
+ws_option(const struct command *cmd, void *state, int id, const char *value)
+{
+	struct ws_state	*st = state;
+
+	(void)cmd;
+	if (id == 'f')
+		st->format = value;
+	else if (id == 'o')
+		st->output = value;
+	return (0);
+}
+
+/* Who a file speaks for: its name:, else the file's name without ".yaml". */
+static char *
+person_name(const struct answers *a, const char *file)
+{
+	const char	*base = strrchr(file, '/');
+	size_t		 n;
+
+	if (a->name != NULL && a->name[0] != '\0')
+		return (xstrdup(a->name));
+	base = base != NULL ? base + 1 : file;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	return (xasprintf("%.*s", (int)n, base));
+}
+
+/* Two people of one name are told apart by their files. */
+static void
+unique_names(char **names, const char *const *files, size_t n)
+{
+	size_t	i, j;
+	char	*t;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				t = xasprintf("%s (%s)", names[j], files[j]);
+				free(names[j]);
+				names[j] = t;
+			}
+}
+
+static int
+check_operands(const struct command *cmd, int n, char **files)
+{
+	int	i, stdin_seen = 0;
+
+	if (n < 2)
+		return (usage_error(cmd, "a workshop reads two answers files "
+		    "or more, one per stakeholder, e.g. 'archadvisor workshop "
+		    "cfo.yaml product.yaml'"));
+	if (n > WORKSHOP_MAX_PEOPLE)
+		return (usage_error(cmd, "at most %d stakeholders",
+		    WORKSHOP_MAX_PEOPLE));
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0 && stdin_seen++)
+			return (usage_error(cmd, "only one file can be "
+			    "standard input"));
+	return (0);
+}
+
+static int
+run_workshop(const struct command *cmd, int argc, char **argv,
+    struct globals *g)
+{
+	struct ws_state		 st = { NULL, NULL };
+	struct scenario_opts	 so = { NULL, NULL, 0 };
+	struct answers		*a = NULL;
+	const struct answers	**ap = NULL;
+	const struct value	**vals = NULL;
+	struct workshop		 w;
+	struct workshop_ctx	 c;
+	struct ws_call		 call;
+	struct kb		*kb = NULL;
+	char			**names = NULL;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	memset(&w, 0, sizeof w);
+	if ((rc = cli_parse(cmd, argc, argv, g, ws_option, &st)) != 0)
+		return (rc < 0 ? EXIT_OK : rc);
+	if ((rc = check_operands(cmd, argc - optind, argv + optind)) != 0)
+		return (rc);
+	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+		return (rc);
+	if (st.format == NULL)
+		st.format = "text";
+	if (!cli_format_ok(cmd, st.format))
+		return (cli_format_error(cmd, st.format));
+	n = (size_t)(argc - optind);
+	a = xcalloc(n, sizeof *a);
+	ap = xcalloc(n, sizeof *ap);
+	vals = xcalloc(n, sizeof *vals);
+	names = xcalloc(n, sizeof *names);
+	if ((rc = load_kb(g, &kb)) != 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		so.answers = argv[optind + (int)i];
+		if ((rc = load_answers(kb, &so, &a[i])) != 0)
+			goto out;
+		ap[i] = &a[i];
+		vals[i] = a[i].v;
+		names[i] = person_name(&a[i], so.answers);
+	}
+	unique_names(names, (const char *const *)(argv + optind), n);
+	(void)workshop_analyse(kb, vals, n, &w);
+	memset(&c, 0, sizeof c);
+	c.kb = kb;
+	c.w = &w;
+	c.people = ap;
+	c.names = (const char *const *)names;
+	c.files = (const char *const *)(argv + optind);
+	c.version = ARCHADVISOR_VERSION;
+	c.color = use_color(g, to_stdout(st.output));
+	c.width = 80;
+	call.c = &c;
+	call.format = st.format;
+	rc = write_output(st.output, call_workshop, &call,
+	    strcmp(st.format, "json") != 0);
+out:
+	workshop_free(&w);
+	for (i = 0; i < n; i++) {
+		answers_free(&a[i]);
+		free(names[i]);
+	}
+	free(names);
+	free(vals);
+	free(ap);
+	free(a);
+	kb_free(kb);
+	return (rc);
+}
+
+static const struct cli_option workshop_options[] = {
+	{ 'f', "format", "FMT", "text (default), json, markdown or html",
+	    CLI_VALUE_FORMAT, NULL },
+	CLI_OPT_OUTPUT,
+	CLI_OPT_END
+};
+
+static const char *const workshop_formats[] = { "text", "json", "markdown",
+    "html", NULL };
+
+const struct command cmd_workshop = {
+	"workshop", "FILE... [--format text|json|markdown|html] [-o FILE]",
+	"Read several stakeholders' answers together: the meeting's agenda.\n"
+	    "One answers file each (name: says who): where they agree, each "
+	    "person's\nrecommendation, the common ground, and the "
+	    "disagreements that change the\nrecommendation, ranked.",
+	workshop_options, workshop_formats, NULL, run_workshop
+};

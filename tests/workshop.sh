@@ -1,0 +1,104 @@
+#!/bin/sh
+# The workshop and the records that re-check themselves, end to end:
+# every claim the workshop makes about a disagreement is re-run with
+# `report --set` on the common ground, shared answers are never listed as
+# disagreements, and the JSON meets docs/workshop.schema.json.
+# usage: tests/workshop.sh ./archadvisor
+set -u
+A=$1
+. tests/lib.sh
+W=data/examples/workshop
+PEOPLE="$W/cfo.yaml $W/product.yaml $W/platform.yaml"
+
+# shellcheck disable=SC2086
+expect workshop-text 0 "$A" workshop $PEOPLE
+check workshop-text-people has "$T/out" '^  Product lead: Stream Processing'
+check workshop-text-agenda has "$T/out" '^Settle these: each changes the recommendation'
+check workshop-text-no-ids hasnt "$T/out" 'latency\|cost_priority\|realtime_outputs\|micro_batch'
+# shellcheck disable=SC2086
+expect workshop-json 0 "$A" workshop $PEOPLE --format json
+cp "$T/out" "$T/w.json"
+check workshop-json-three json "$T/w.json" '.stakeholders | length == 3'
+check workshop-json-agenda json "$T/w.json" \
+    '[.disagreements[] | select(.changes_recommendation)] | length >= 1'
+check workshop-json-quiet json "$T/w.json" \
+    '[.disagreements[] | select(.changes_recommendation | not)] | length >= 1'
+
+# A shared answer (everyone gave it alike) is never a disagreement, and
+# every disagreement has two different answers from the people.
+check workshop-shared-not-disputed json "$T/w.json" '
+    [.stakeholders[].answers] as $a
+    | [.questions[] | select(.status == "shared") | .question] as $shared
+    | [.disagreements[].question] as $dis
+    | ($shared | length) > 0 and ($shared - $dis) == $shared
+      and ([$a[] | keys[]] | unique | map(. as $q
+        | select([$a[] | .[$q]] | (length == ($a | length)) and
+            (unique | length == 1))) - $dis) ==
+        ([$a[] | keys[]] | unique | map(. as $q
+        | select([$a[] | .[$q]] | (length == ($a | length)) and
+            (unique | length == 1))))'
+check workshop-disputed-really json "$T/w.json" '
+    all(.disagreements[]; [.options[].value] | unique | length >= 2)'
+
+# Each claim re-run: the common ground as an answers file (JSON is YAML),
+# then each disputed question settled at each answer given to it.
+jq '.common_ground.answers' "$T/w.json" >"$T/common.yaml"
+rec() { jq -r '.recommendation | "\(.processing) \(.organization)"' "$1"; }
+"$A" report --answers "$T/common.yaml" --format json >"$T/c.json"
+base=$(rec "$T/c.json")
+claimed=$(jq -r '.common_ground.recommendation |
+    "\(.processing) \(.organization)"' "$T/w.json")
+check workshop-common-ground [ "$base" = "$claimed" ]
+jq -r '.disagreements[] | .question as $q | .options[] |
+    [$q, (.value | if type == "array" then join(",") else tostring end),
+     "\(.recommendation.processing) \(.recommendation.organization)",
+     (.changes_recommendation | tostring)] | @tsv' "$T/w.json" >"$T/claims"
+n=0
+bad=
+while IFS="$(printf '\t')" read -r q v want changes; do
+	n=$((n + 1))
+	"$A" report --answers "$T/common.yaml" --set "$q=$v" --format json \
+	    >"$T/r.json" 2>"$T/err" || { bad="$bad $q=$v(exit)"; continue; }
+	got=$(rec "$T/r.json")
+	[ "$got" = "$want" ] || bad="$bad $q=$v($got/$want)"
+	if [ "$changes" = true ]; then [ "$got" != "$base" ] ||
+	    bad="$bad $q=$v(no change)"
+	else [ "$got" = "$base" ] || bad="$bad $q=$v(changes)"; fi
+done <"$T/claims"
+if [ -z "$bad" ] && [ "$n" -ge 4 ]; then pass "workshop-claims-rerun ($n)"
+else fail workshop-claims-rerun "$n claims;$bad"; fi
+
+# The schema holds, and can fail.
+validate() {
+	/usr/bin/python3 - "$1" docs/workshop.schema.json <<'PYEOF'
+import json, sys
+from jsonschema import Draft202012Validator
+doc = json.load(open(sys.argv[1]))
+schema = json.load(open(sys.argv[2]))
+Draft202012Validator.check_schema(schema)
+errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
+for e in errors[:3]:
+    print("/".join(str(p) for p in e.absolute_path), e.message)
+sys.exit(1 if errors else 0)
+PYEOF
+}
+if out=$(validate "$T/w.json"); then pass workshop-schema
+else fail workshop-schema "$out"; fi
+jq 'del(.common_ground.robustness)' "$T/w.json" >"$T/bad.json"
+if validate "$T/bad.json" >/dev/null; then fail workshop-schema-can-fail
+else pass workshop-schema-can-fail; fi
+
+# Bad use.
+expect workshop-one-file 2 "$A" workshop "$W/cfo.yaml"
+expect workshop-missing 66 "$A" workshop "$W/cfo.yaml" "$T/nothing.yaml"
+printf 'latency: soon\n' >"$T/bad.yaml"
+expect workshop-bad-answers 65 "$A" workshop "$W/cfo.yaml" "$T/bad.yaml"
+check workshop-bad-place has "$T/err" 'bad.yaml:1:10: '
+expect workshop-bad-format 2 "$A" workshop "$W/cfo.yaml" "$W/cfo.yaml" \
+    --format adr
+expect workshop-same-name 0 "$A" workshop "$W/cfo.yaml" "$W/cfo.yaml" \
+    --format json
+check workshop-same-name-apart json "$T/out" \
+    '[.stakeholders[].name] | unique | length == 2'
+check workshop-same-agree json "$T/out" '.disagreements == []'
+finish workshop
