@@ -11,6 +11,8 @@ build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
 tests="libcmocka-dev tmux valgrind groff-base jq man-db zsh mandoc python3-jsonschema"
 # The completion tests run each script in its own shell.
 tests="$tests fish"
+# The MADR 4 front matter of an ADR is read as YAML by the tests.
+tests="$tests python3-yaml"
 # The HTML handout is printed by a real browser (tests/html-check.sh) in the
 # fonts its style sheet names; ADRs are filed beside adr-tools' own; the
 # Markdown is rendered by GitHub's cmark-gfm to find markup in hostile text.

@@ -82,6 +82,117 @@ else
 	fail "cmark-gfm is installed" "run: sh .ci/deps.sh check"
 fi
 
+# Every source is a link, named by its title, in what cmark-gfm makes of
+# the Markdown handout and of each form of ADR.
+$A report --answers $BANK --format json 2>/dev/null |
+    jq -r '.precedents[] | "<a href=\"\(.source.url)\">\(.source.title)</a>"' \
+    >"$T/links"
+for form in markdown nygard madr4 madr2; do
+	if [ $form = markdown ]; then
+		$A report --answers $BANK --format markdown >"$T/md" 2>/dev/null
+	else
+		$A report --answers $BANK --adr-template $form >"$T/md" \
+		    2>/dev/null
+	fi
+	cmark-gfm --extension table --extension autolink "$T/md" \
+	    >"$T/md.html" 2>/dev/null
+	missing=
+	while IFS= read -r link; do
+		grep -q -F "$link" "$T/md.html" || missing="$missing $link"
+	done <"$T/links"
+	n=$(grep -o '<a href=' "$T/md.html" | wc -l)
+	if [ "$(wc -l <"$T/links")" -eq 3 ] && [ -z "$missing" ] &&
+	    [ "$n" -eq 3 ]; then
+		pass "$form: three sources, each a link named by its title"
+	else
+		fail "$form: three sources, each a link named by its title" \
+		    "$n links; missing:$missing"
+	fi
+done
+
+# The three forms of ADR, each as its tools read it.
+expect 0 "--adr-template madr2" $A report --answers $BANK \
+    --adr-template madr2
+cmark-gfm "$T/out" >"$T/madr2.html" 2>/dev/null
+# log4brains: the title is the first h1; the metadata, the items of the
+# first list before the first h2, each "Key: value".
+meta=$(sed -n '1,/<h2>/p' "$T/madr2.html" | sed -n '/<ul>/,/<\/ul>/p' |
+    sed -n 's,^<li>\(.*\)</li>$,\1,p' | tr '\n' '|')
+if head -1 "$T/madr2.html" | grep -q '^<h1>Use Lambda Architecture for Bank' &&
+    [ "$meta" = "Status: proposed|Date: 2025-01-01|" ]; then
+	pass "madr2: log4brains' title, status and date"
+else
+	fail "madr2: log4brains' title, status and date" "$meta" \
+	    "$(head -1 "$T/madr2.html")"
+fi
+grep -q '^## Links$' "$T/out" && pass "madr2: sources under Links" ||
+    fail "madr2: sources under Links"
+expect 0 "--adr-template madr4" $A report --answers $BANK --format adr \
+    --adr-template madr4
+if python3 -c '
+import sys, yaml
+text = open(sys.argv[1], encoding="utf-8").read()
+assert text.startswith("---\n")
+meta = yaml.safe_load(text.split("---\n")[1])
+assert meta["status"] == "proposed", meta
+assert str(meta["date"]) == "2025-01-01", meta
+assert set(meta) == {"status", "date", "decision-makers", "consulted",
+    "informed"}, meta
+body = text.split("---\n", 2)[2]
+heads = [l for l in body.splitlines() if l.startswith("#")]
+want = ["## Context and Problem Statement", "## Decision Drivers",
+    "## Considered Options", "## Decision Outcome", "### Consequences",
+    "### Confirmation", "## Pros and Cons of the Options",
+    "## More Information"]
+got = [h for h in heads if h in want]
+assert got == want, got
+assert heads[0].startswith("# Use Lambda"), heads[0]
+' "$T/out" 2>"$T/py"; then
+	pass "madr4: front matter and MADR 4's sections in order"
+else
+	fail "madr4: front matter and MADR 4's sections in order" \
+	    "$(tail -1 "$T/py")"
+fi
+expect 0 "nygard is the default" $A report --answers $BANK --format adr
+heads=$(grep -E '^#{1,2} ' "$T/out" | sed -n '1,4p' | tr '\n' '|')
+if [ "$heads" = "# Use Lambda Architecture for Bank needing exact and fast figures|## Status|## Context|## Decision|" ] &&
+    sed -n 3p "$T/out" | grep -q '^Date: 2025-01-01$' &&
+    grep -q '^## Consequences$' "$T/out"; then
+	pass "nygard: adr-tools' title, date and sections"
+else
+	fail "nygard: adr-tools' title, date and sections" "$heads"
+fi
+# Consequences for these answers: what to run, watch and learn, and a
+# risk for each rule that held the choice back (Kappa, which frequent
+# recomputation over much history holds back).
+expect 0 "consequences" $A report --answers \
+    data/examples/ecommerce-personalisation.yaml --format adr
+sed -n '/^## Consequences$/,/^## Considered Options$/p' "$T/out" >"$T/cons"
+if grep -q '^\* \*\*Run:\*\* [A-Z]' "$T/cons" &&
+    grep -q '^\* \*\*Watch:\*\* [A-Z]' "$T/cons" &&
+    grep -q '^\* \*\*Learn:\*\* [A-Z]' "$T/cons" &&
+    grep -q '^\* \*\*Risk:\*\* [A-Z].*\.$' "$T/cons" &&
+    grep -q '^### Next Steps$' "$T/cons" &&
+    grep -q '^### Confirmation$' "$T/cons" &&
+    ! grep -q 'because [a-z]* [a-z]* [a-z]* systems$' "$T/cons"; then
+	pass "consequences: run, watch, learn, risks, next steps, confirmation"
+else
+	fail "consequences: run, watch, learn, risks, next steps, confirmation" \
+	    "$(head -20 "$T/cons")"
+fi
+expect 2 "unknown --adr-template" $A report --answers $BANK \
+    --adr-template madr3
+grep -q "unknown ADR template 'madr3' (expected nygard, madr4 or madr2)" \
+    "$T/err" && pass "unknown --adr-template names the forms" ||
+    fail "unknown --adr-template names the forms" "$(cat "$T/err")"
+expect 2 "--adr-template with --format html" $A report --answers $BANK \
+    --format html --adr-template madr4
+expect 0 "--adr-template with --adr-dir" $A report --answers $BANK \
+    --adr-template madr2 --adr-dir "$T/m2"
+grep -q '^\* Status: proposed$' "$T/m2"/0001-*.md &&
+    pass "--adr-dir files the form asked for" ||
+    fail "--adr-dir files the form asked for"
+
 # -o: written whole, or not at all.
 printf 'old report\n' >"$T/report.html"
 expect 0 "-o writes the handout" $A report --answers $BANK --format html \
@@ -168,12 +279,16 @@ if command -v adr >/dev/null 2>&1; then
 		fail "--adr-dir: numbered 0003 after adr-tools' two" \
 		    "$(cat "$T/out")" "$(ls "$T/proj/doc/adr")"
 	fi
-	$A report --answers $BANK --format adr >"$T/adr.md" 2>/dev/null
-	if cmp -s "$T/adr.md" "$f"; then
+	# The same record as -o names it: numbered from the file name.
+	$A report --answers $BANK --format adr -o "$T/0003-x.md" 2>/dev/null
+	if cmp -s "$T/0003-x.md" "$f"; then
 		pass "--adr-dir: the file is the ADR"
 	else
 		fail "--adr-dir: the file is the ADR"
 	fi
+	head -1 "$f" | grep -q '^# 3\. Use Lambda Architecture' &&
+	    pass "--adr-dir: adr-tools' title, numbered" ||
+	    fail "--adr-dir: adr-tools' title, numbered" "$(head -1 "$f")"
 	(
 		cd "$T/proj" || exit 1
 		export EDITOR=true VISUAL=true
@@ -181,7 +296,7 @@ if command -v adr >/dev/null 2>&1; then
 		adr new Use dbt for transformations
 	) >"$T/adr.out" 2>&1
 	if grep -q '^doc/adr/0003-use-lambda' "$T/adr.out" &&
-	    grep -q -F '* [Use Lambda Architecture for Bank needing exact and fast figures](0003-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md)' \
+	    grep -q -F '* [3. Use Lambda Architecture for Bank needing exact and fast figures](0003-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md)' \
 	    "$T/adr.out" &&
 	    [ -f "$T/proj/doc/adr/0004-use-dbt-for-transformations.md" ]; then
 		pass "adr-tools lists it, puts it in the toc, numbers on"
@@ -195,6 +310,37 @@ if command -v adr >/dev/null 2>&1; then
 	*/doc/adr/0005-use-lambda-*.md) pass "--adr-dir: next is 0005" ;;
 	*) fail "--adr-dir: next is 0005" "$(cat "$T/out")" ;;
 	esac
+	# adr-tools edits a generated record: a new record supersedes it,
+	# and a link joins two records, both in its Status section.
+	(
+		cd "$T/proj" || exit 1
+		export EDITOR=true VISUAL=true ADR_DATE=2025-01-02
+		adr new -s 3 Use Kappa Architecture after all &&
+		adr link 5 Amends 4 "Amended by"
+	) >"$T/adr.out" 2>&1
+	f3="$f" f5=$(cat "$T/out")
+	st3=$(sed -n '/^## Status$/,/^## Context$/p' "$f3")
+	st5=$(sed -n '/^## Status$/,/^## Context$/p' "$f5")
+	if printf '%s\n' "$st3" | grep -q -x 'Proposed' &&
+	    printf '%s\n' "$st3" | grep -q -x 'Superseded by \[6\. Use Kappa Architecture after all\](0006-use-kappa-architecture-after-all.md)'; then
+		pass "adr new -s 3 marks the generated record superseded"
+	else
+		fail "adr new -s 3 marks the generated record superseded" \
+		    "$st3" "$(head -3 "$T/adr.out")"
+	fi
+	if printf '%s\n' "$st5" | grep -q -x 'Amends \[4\. Use dbt for transformations\](0004-use-dbt-for-transformations.md)' &&
+	    grep -q -x 'Amended by \[5\. Use Lambda Architecture for Bank needing exact and fast figures\](0005-.*\.md)' \
+	    "$T/proj/doc/adr/0004-use-dbt-for-transformations.md"; then
+		pass "adr link links a generated record both ways"
+	else
+		fail "adr link links a generated record both ways" "$st5"
+	fi
+	# adr-tools reads the links back, as its graph does.
+	(cd "$T/proj" && adr generate graph) >"$T/graph" 2>&1
+	grep -q '_5 -> _4 \[label="Amends"' "$T/graph" &&
+	    pass "adr generate graph reads the generated records" ||
+	    fail "adr generate graph reads the generated records" \
+	    "$(head -20 "$T/graph")"
 else
 	fail "adr-tools is installed" "run: sh .ci/deps.sh check"
 fi
@@ -231,7 +377,7 @@ grep -q '^2025-01-01 · ' "$T/md" && pass "SOURCE_DATE_EPOCH dates it" ||
     fail "SOURCE_DATE_EPOCH dates it" "$(sed -n 3p "$T/md")"
 env -u SOURCE_DATE_EPOCH $A report --answers $BANK --format adr >"$T/adr" \
     2>/dev/null
-grep -q "^\* Date: $(date -u +%Y-%m-%d)\$" "$T/adr" &&
+grep -q "^Date: $(date -u +%Y-%m-%d)\$" "$T/adr" &&
     pass "without it, today" || fail "without it, today" \
     "$(grep Date: "$T/adr")"
 # The three nearest precedents of the text and JSON reports, in each

@@ -42,6 +42,7 @@ enum {
 	OPT_FAIL_FAST,
 	OPT_STRICT,
 	OPT_EXCEL,
+	OPT_ADR_TEMPLATE,
 };
 
 /* What an option's value is, so that completion offers the right words. */

@@ -14,7 +14,8 @@
 
 struct scenario_state {
 	struct scenario_opts	 so;
-	const char		*format, *output, *adr_dir;
+	const char		*format, *output, *adr_dir, *adr_template;
+	struct adr_opts		 adr;
 };
 
 struct report_call {
@@ -61,6 +62,9 @@ report_option(const struct command *cmd, void *state, int id,
 	case OPT_ADR_DIR:
 		st->adr_dir = value;
 		break;
+	case OPT_ADR_TEMPLATE:
+		st->adr_template = value;
+		break;
 	}
 	return (0);
 }
@@ -80,10 +84,46 @@ save_adr(const struct report_ctx *ctx, const char *dir)
 	return (EXIT_OK);
 }
 
-/* --adr-dir goes with the ADR format, and not with -o. */
+/*
+ * The record's number from -o's file name, "0007-title.md" as adr-tools
+ * names them; 0 if it has none.
+ */
+static long
+adr_number(const char *path)
+{
+	const char	*base;
+	char		*end;
+	long		 n;
+
+	if (path == NULL)
+		return (0);
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	if (base[0] < '0' || base[0] > '9' || strspn(base, "0123456789") > 8)
+		return (0);
+	n = strtol(base, &end, 10);
+	return (*end == '-' ? n : 0);
+}
+
+/*
+ * --adr-template and --adr-dir go with the ADR format (and mean it when no
+ * --format is given); --adr-dir not with -o.
+ */
 static int
 check_adr_dir(const struct command *cmd, struct scenario_state *st)
 {
+	st->adr.template = ADR_TEMPLATE_DEFAULT;
+	st->adr.number = adr_number(st->output);
+	if (st->adr_template != NULL) {
+		if (report_adr_template(st->adr_template,
+		    &st->adr.template) != 0)
+			return (usage_error(cmd, "unknown ADR template '%s' "
+			    "(expected " ADR_TEMPLATES ")", st->adr_template));
+		if (st->format != NULL && strcmp(st->format, "adr") != 0)
+			return (usage_error(cmd, "--adr-template shapes an "
+			    "ADR, not --format %s", st->format));
+		st->format = "adr";
+	}
 	if (st->adr_dir == NULL)
 		return (0);
 	if (st->format != NULL && strcmp(st->format, "adr") != 0)
@@ -170,6 +210,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	ctx_init(&ctx, kb, g, to_stdout(st.output));
 	ctx.answers = &a;
 	report_use_advice(&ctx, &adv);
+	ctx.adr = &st.adr;
 	call.ctx = &ctx;
 	if (st.adr_dir != NULL)
 		rc = save_adr(&ctx, st.adr_dir);
@@ -213,6 +254,9 @@ report_epilog(FILE *fp)
 	    "if set, else today.\n", fp);
 }
 
+static const char *const adr_templates[] = { "nygard", "madr4", "madr2",
+    NULL };
+
 static const struct cli_option report_options[] = {
 	CLI_OPT_ANSWERS,
 	{ 's', "set", "ID=VALUE", "answer one question; repeatable, overrides "
@@ -224,12 +268,15 @@ static const struct cli_option report_options[] = {
 	{ OPT_ADR_DIR, "adr-dir", "DIR", "file the ADR in DIR as the next "
 	    "numbered record, NNNN-title.md (as adr-tools does), and print "
 	    "its name", CLI_VALUE_DIR, NULL },
+	{ OPT_ADR_TEMPLATE, "adr-template", "FORM", "the ADR's form: nygard "
+	    "(adr-tools; the default), madr4 or madr2 (log4brains)",
+	    CLI_VALUE_CHOICE, adr_templates },
 	CLI_OPT_END
 };
 
 const struct command cmd_report = {
 	"report", "[--answers FILE|-] [--set ID=VALUE]... [--format FORMAT] "
-	    "[-o FILE | --adr-dir DIR]",
+	    "[-o FILE | --adr-dir DIR] [--adr-template FORM]",
 	"Rank the patterns for one scenario and explain why.",
 	report_options, NULL, report_epilog, run_report
 };

@@ -54,6 +54,9 @@ kb_pattern_clear(struct pattern *p)
 	free(p->summary);
 	free(p->sketch);
 	free(p->source);
+	free(p->run);
+	free(p->watch);
+	free(p->learn);
 	strlist_free(&p->best_for);
 	strlist_free(&p->tools);
 	strlist_free(&p->pros);

@@ -72,6 +72,13 @@ struct pattern {
 	struct principle	*principles;
 	size_t			 nprinciples;
 	char			*source;	/* where the description comes from */
+	/*
+	 * What choosing it takes, one or two sentences each for a decision
+	 * record; each optional (NULL).
+	 */
+	char			*run;	/* what the team must operate */
+	char			*watch;	/* what to keep an eye on */
+	char			*learn;	/* what the team must learn */
 	struct srcloc		 loc;
 	/* Freshness: all optional. */
 	struct strlist		 tool_deprecated; /* parallel to tools: the

@@ -695,12 +695,33 @@ load_principles(struct loader *ld, const struct ynode *item,
 	}
 }
 
+/* consequences: what choosing the pattern takes (run, watch, learn). */
+static void
+load_consequences(struct loader *ld, const struct ynode *item,
+    struct pattern *p)
+{
+	static const char *const keys[] = { "run", "watch", "learn", NULL };
+	const struct ynode	*n;
+
+	if ((n = ynode_get(item, "consequences")) == NULL)
+		return;
+	if (n->type != YNODE_MAP) {
+		err_at(ld, n, "'consequences' must be a mapping of run, watch "
+		    "and learn");
+		return;
+	}
+	check_keys(ld, n, "consequences", keys);
+	p->run = dup_text(ld, n, "run", "consequences", false);
+	p->watch = dup_text(ld, n, "watch", "consequences", false);
+	p->learn = dup_text(ld, n, "learn", "consequences", false);
+}
+
 static void
 load_pattern(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "name", "kind", "summary",
 	    "best_for", "tools", "pros", "cons", "sketch", "principles",
-	    "source", "replace", "reviewed", NULL };
+	    "consequences", "source", "replace", "reviewed", NULL };
 	struct kb	*kb = ld->kb;
 	struct pattern	 p;
 	const char	*id, *kind;
@@ -736,6 +757,7 @@ load_pattern(struct loader *ld, const struct ynode *item)
 	get_strlist(ld, item, "pros", &p.pros);
 	get_strlist(ld, item, "cons", &p.cons);
 	load_principles(ld, item, &p);
+	load_consequences(ld, item, &p);
 	if (!ok || p.id == NULL || p.name == NULL || p.summary == NULL) {
 		/* Keep nothing of a broken pattern; the error is reported. */
 		struct kb	*tmp = kb_new();

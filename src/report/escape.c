@@ -104,6 +104,39 @@ escape_md(FILE *fp, const char *s)
 	}
 }
 
+bool
+escape_is_web_url(const char *s)
+{
+	return (strncmp(s, "https://", 8) == 0 ||
+	    strncmp(s, "http://", 7) == 0);
+}
+
+void
+escape_md_url(FILE *fp, const char *url)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)url; *p != '\0'; p++) {
+		if (*p == '&')
+			fputs("&amp;", fp);
+		else if (*p <= ' ' || *p >= 0x7f ||
+		    strchr("()<>\\`\"'[]|", *p) != NULL)
+			fprintf(fp, "%%%02X", *p);
+		else
+			fputc(*p, fp);
+	}
+}
+
+void
+escape_md_link(FILE *fp, const char *text, const char *url)
+{
+	fputc('[', fp);
+	escape_md(fp, text);
+	fputs("](", fp);
+	escape_md_url(fp, url);
+	fputc(')', fp);
+}
+
 /* Length of a colour sequence ESC [ digits ; ... m at p, or 0. */
 static size_t
 sgr_len(const unsigned char *p, size_t n)

@@ -9,6 +9,7 @@
 #ifndef ARCHADVISOR_ESCAPE_H
 #define ARCHADVISOR_ESCAPE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /*
@@ -32,6 +33,25 @@ void	escape_html(FILE *fp, const char *s);
  * becomes a mailto: link there: no escape prevents it.)
  */
 void	escape_md(FILE *fp, const char *s);
+
+/*
+ * Whether s is a web address (http or https), the only kind a handout
+ * links to: no javascript: or data: from a knowledge base.
+ */
+bool	escape_is_web_url(const char *s);
+
+/*
+ * Writes a web address as a Markdown link destination: a byte that could
+ * end the destination or be read as markup there (white space, controls,
+ * ( ) < > \ ` " ' [ ] |) and every byte beyond ASCII is percent-encoded,
+ * and & becomes &amp; (CommonMark decodes entities in a destination), so
+ * the link points exactly at url. The caller checks that url is a web
+ * address (http or https): this makes it safe, not harmless.
+ */
+void	escape_md_url(FILE *fp, const char *url);
+
+/* A Markdown link [text](url): text through escape_md, url as above. */
+void	escape_md_link(FILE *fp, const char *text, const char *url);
 
 /*
  * The control-character policy of every output meant for people (text,

@@ -17,6 +17,20 @@
 #include "kb.h"
 #include "whatif.h"
 
+/*
+ * The forms of a decision record: adr-tools' (Michael Nygard's sections,
+ * "# N. Title" and "## Status", which adr new -s and adr link edit), MADR
+ * 4 (YAML front matter) and MADR 2 (status and date as header bullets, as
+ * log4brains reads them).
+ */
+enum adr_template { ADR_NYGARD, ADR_MADR4, ADR_MADR2 };
+#define ADR_TEMPLATE_DEFAULT	ADR_NYGARD
+
+struct adr_opts {
+	enum adr_template	 template;
+	long			 number;	/* the record's; 0: not known */
+};
+
 struct report_ctx {
 	const struct kb		*kb;
 	const struct answers	*answers;
@@ -29,6 +43,8 @@ struct report_ctx {
 	bool			 color;		/* ANSI colour allowed */
 	bool			 utf8;		/* block characters allowed */
 	int			 width;		/* text width, e.g. 80 */
+	const struct adr_opts	*adr;		/* or NULL: the default form,
+						   unnumbered */
 };
 
 struct report_writer {
@@ -60,6 +76,14 @@ size_t	report_nearest(const struct report_ctx *ctx,
 int	report_write_html(FILE *fp, const struct report_ctx *ctx);
 int	report_write_markdown(FILE *fp, const struct report_ctx *ctx);
 int	report_write_adr(FILE *fp, const struct report_ctx *ctx);
+
+/*
+ * The template named name ("nygard", "madr4", "madr2") into *t: 0, or -1
+ * if there is none of that name. ADR_TEMPLATES lists the names for
+ * messages.
+ */
+int	report_adr_template(const char *name, enum adr_template *t);
+#define ADR_TEMPLATES	"nygard, madr4 or madr2"
 
 /*
  * Writes the ADR into directory dir as the next numbered record,

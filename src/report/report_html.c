@@ -356,18 +356,10 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	fputs("</section>\n", fp);
 }
 
-/* An href only for web addresses: no javascript: or data: from a KB. */
-static bool
-is_web_url(const char *s)
-{
-	return (strncmp(s, "https://", 8) == 0 ||
-	    strncmp(s, "http://", 7) == 0);
-}
-
 /*
  * The nearest public case studies, the same as the text report, as a
  * run-in paragraph of the footer (the page has no room for more): a
- * link to each source, its title shown on hover (a link fetches nothing).
+ * link to each source, named by its title (a link fetches nothing).
  */
 static void
 write_precedents(FILE *fp, const struct report_ctx *ctx)
@@ -384,13 +376,13 @@ write_precedents(FILE *fp, const struct report_ctx *ctx)
 		pr = &ctx->kb->precedents[m[i].precedent];
 		fputs(i == 0 ? " " : " · ", fp);
 		handout_precedent_line(fp, ctx, &m[i], &html_markup);
-		if (!is_web_url(pr->url))
+		if (!escape_is_web_url(pr->url))
 			continue;
-		fputs(" <a href=\"", fp);
+		fputs(" Source: <a href=\"", fp);
 		escape_html(fp, pr->url);
-		fputs("\" title=\"", fp);
+		fputs("\">", fp);
 		escape_html(fp, pr->title);
-		fputs("\">Source</a>", fp);
+		fputs("</a>.", fp);
 	}
 	fputs("</p>\n", fp);
 }

@@ -221,9 +221,10 @@ write_precedents(FILE *fp, const struct report_ctx *ctx)
 		fputs("- ", fp);
 		handout_precedent_line(fp, ctx, &m[i], &md_markup);
 		fputs(" Source: ", fp);
-		escape_md(fp, pr->title);
-		fputs(", ", fp);
-		escape_md(fp, pr->url);
+		if (escape_is_web_url(pr->url))
+			escape_md_link(fp, pr->title, pr->url);
+		else
+			escape_md(fp, pr->title);
 		fputc('\n', fp);
 	}
 	fputc('\n', fp);

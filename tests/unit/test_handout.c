@@ -148,6 +148,17 @@ test_escape_md(void **state)
 {
 	(void)state;
 	check_escape(escape_md, "a | b", "a \\| b");
+	/* A link's address: nothing in it ends it or is read as markup. */
+	check_escape(escape_md_url, "https://x.org/a b(c)<d>|e&f\\g`h\"i'j[k]",
+	    "https://x.org/a%20b%28c%29%3Cd%3E%7Ce&amp;f%5Cg%60h%22i%27j%5Bk%5D");
+	check_escape(escape_md_url, "http://x.org/\xc3\xa9\n",
+	    "http://x.org/%C3%A9%0A");
+	check_escape(escape_md_url, "https://x.org/a_b*c~d?e=1#f",
+	    "https://x.org/a_b*c~d?e=1#f");
+	assert_true(escape_is_web_url("https://x"));
+	assert_true(escape_is_web_url("http://x"));
+	assert_false(escape_is_web_url("javascript:alert(1)"));
+	assert_false(escape_is_web_url("HTTPS://x"));
 	check_escape(escape_md, "`code` *em* _u_ [l](u) <b> & ~s~ $m$ \\",
 	    "\\`code\\` \\*em\\* \\_u\\_ \\[l\\](u) \\<b\\> \\& \\~s\\~ "
 	    "\\$m\\$ \\\\");
@@ -323,22 +334,63 @@ test_markdown_hostile(void **state)
 static void
 test_adr_hostile(void **state)
 {
-	struct fixture	*f = *state;
-	char		*out;
+	struct fixture		*f = *state;
+	struct report_ctx	 ctx = f->ctx;
+	struct adr_opts		 o = { ADR_NYGARD, 0 };
+	char			*out;
 
-	out = render(report_write_adr, &f->ctx);
-	check_md(out, false);
-	assert_true(strncmp(out, "# Use Strömung «Ünïcode» 流 \\| \\`tick\\` "
-	    "\\*\\*bold\\*\\*, organised as a Supercalifragilistic", 60) == 0);
-	assert_non_null(strstr(out, "\n* Status: proposed\n* Date: "
-	    "2025-01-01\n"));
-	assert_non_null(strstr(out, "\n* Bad, because it is ruled out here: "
-	    "Only streaming \\| is fast \\`enough\\` \\& \\<b\\>quick"
-	    "\\</b\\>\n"));
-	assert_non_null(strstr(out, "\n* Good, because \\<img src=x "
-	    "onerror=alert(1)\\>\n"));
-	assert_non_null(strstr(out, "\n* Bad, because \\| a \\| b \\|\n"));
+	ctx.adr = &o;
+	for (o.template = ADR_NYGARD; o.template <= ADR_MADR2; o.template++) {
+		out = render(report_write_adr, &ctx);
+		check_md(out, false);
+		assert_non_null(strstr(out, "# Use Strömung «Ünïcode» 流 \\| "
+		    "\\`tick\\` \\*\\*bold\\*\\*, organised as a "
+		    "Supercalifragilistic"));
+		assert_non_null(strstr(out, "\n* Bad, because it is ruled out "
+		    "here: Only streaming \\| is fast \\`enough\\` \\& "
+		    "\\<b\\>quick\\</b\\>\n"));
+		assert_non_null(strstr(out, "\n* Good: \\<img src=x "
+		    "onerror=alert(1)\\>\n"));
+		assert_non_null(strstr(out, "\n* Bad: \\| a \\| b \\|\n"));
+		switch (o.template) {
+		case ADR_NYGARD:
+			assert_true(strncmp(out, "# Use ", 6) == 0);
+			assert_non_null(strstr(out, "\n\nDate: 2025-01-01\n\n"
+			    "## Status\n\nProposed\n\n## Context\n\n"));
+			break;
+		case ADR_MADR4:
+			assert_true(strncmp(out, "---\nstatus: proposed\n"
+			    "date: 2025-01-01\n", 36) == 0);
+			break;
+		case ADR_MADR2:
+			assert_non_null(strstr(out, "\n* Status: proposed\n"
+			    "* Date: 2025-01-01\n"));
+			break;
+		}
+		free(out);
+	}
+	/* A number known (from --adr-dir or -o) heads adr-tools' title. */
+	o.template = ADR_NYGARD;
+	o.number = 12;
+	out = render(report_write_adr, &ctx);
+	assert_true(strncmp(out, "# 12. Use ", 10) == 0);
 	free(out);
+}
+
+static void
+test_adr_template_names(void **state)
+{
+	enum adr_template	t = ADR_MADR4;
+
+	(void)state;
+	assert_int_equal(report_adr_template("nygard", &t), 0);
+	assert_int_equal(t, ADR_NYGARD);
+	assert_int_equal(report_adr_template("madr2", &t), 0);
+	assert_int_equal(t, ADR_MADR2);
+	assert_int_equal(report_adr_template("madr4", &t), 0);
+	assert_int_equal(t, ADR_MADR4);
+	assert_int_equal(report_adr_template("madr3", &t), -1);
+	assert_int_equal(t, ADR_MADR4);
 }
 
 /* A front end may write a handout without a what-if analysis. */
@@ -456,7 +508,14 @@ test_adr_save(void **state)
 	/* The file is the ADR, complete. */
 	fp = fopen(path, "r");
 	assert_non_null(fp);
-	text = render(report_write_adr, &f->ctx);
+	{
+		struct report_ctx	c = f->ctx;
+		struct adr_opts		o = { ADR_TEMPLATE_DEFAULT, 8 };
+
+		c.adr = &o;
+		text = render(report_write_adr, &c);
+	}
+	assert_true(strncmp(text, "# 8. Use ", 9) == 0);
 	len = strlen(text);
 	{
 		char	*got = calloc(1, len + 2);
@@ -557,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_html_hostile),
 		cmocka_unit_test(test_markdown_hostile),
 		cmocka_unit_test(test_adr_hostile),
+		cmocka_unit_test(test_adr_template_names),
 		cmocka_unit_test(test_without_whatif),
 		cmocka_unit_test(test_drivers),
 		cmocka_unit_test(test_date),

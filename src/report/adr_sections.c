@@ -1,0 +1,459 @@
+/*
+ * adr_sections: the sections every decision record shares, whatever its
+ * template (see adr_sections.h).
+ */
+#include "adr_sections.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "xmalloc.h"
+
+const struct handout_markup adr_md_markup = {
+	escape_md, "**", "**"
+};
+
+/*
+ * Writes a knowledge-base phrase after a label: "Best of both worlds"
+ * reads "best of both worlds", but "SQL ..." and "ClickHouse ..." keep
+ * their capitals (only a first word of one capital and lower-case letters
+ * is lowered).
+ */
+static void
+write_phrase(FILE *fp, const char *phrase)
+{
+	char	*s = xstrdup(phrase);
+	size_t	 i;
+
+	if (isupper((unsigned char)s[0])) {
+		for (i = 1; islower((unsigned char)s[i]); i++)
+			;
+		if (i > 1 && !isalnum((unsigned char)s[i]))
+			s[0] = (char)tolower((unsigned char)s[0]);
+	}
+	escape_md(fp, s);
+	free(s);
+}
+
+void
+adr_write_drivers(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h)
+{
+	const struct question	*q;
+	char			 buf[1024];
+	size_t			 i;
+
+	if (h->ndrivers == 0)
+		fputs("* None: no rule of the knowledge base applies to these "
+		    "answers.\n", fp);
+	else
+		fputs("The answers that moved the ranking, most decisive "
+		    "first:\n\n", fp);
+	for (i = 0; i < h->ndrivers; i++) {
+		q = &ctx->kb->questions[h->drivers[i].question];
+		fputs("* **", fp);
+		escape_md(fp, q->id);
+		fputs("** = ", fp);
+		escape_md(fp, handout_answer(q,
+		    &ctx->answers->v[h->drivers[i].question], buf,
+		    sizeof buf));
+		fputs(" (", fp);
+		escape_md(fp, q->prompt);
+		fputs("): ", fp);
+		handout_driver_effects(fp, ctx, &h->drivers[i], &adr_md_markup);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
+
+/* The reasons that counted for pattern p, as a list. */
+static void
+write_reasons(FILE *fp, const struct report_ctx *ctx, int p)
+{
+	const struct pattern_score	*s = &ctx->ranking->scores[p];
+	size_t				 i, n = 0;
+
+	for (i = 0; i < s->nreasons; i++) {
+		if (s->reasons[i].effect <= 0)
+			continue;
+		fputs("* ", fp);
+		escape_md(fp, ctx->kb->rules[s->reasons[i].rule].why);
+		fputc('\n', fp);
+		n++;
+	}
+	if (n > 0)
+		fputc('\n', fp);
+}
+
+/* The choice in MADR's words: Chosen option: "X", organised ..., because */
+static void
+write_chosen(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct ranking		*r = ctx->ranking;
+	const struct pattern_score	*s = &r->scores[r->processing];
+
+	fputs("Chosen option: \"", fp);
+	escape_md(fp, kb->patterns[r->processing].name);
+	fputc('"', fp);
+	if (r->organization >= 0) {
+		fputs(", organised as a \"", fp);
+		escape_md(fp, kb->patterns[r->organization].name);
+		fputc('"', fp);
+	} else
+		fputs(", organised centrally", fp);
+	fprintf(fp, ", because it comes out best for these answers (%.1f, "
+	    "%s", s->score, handout_fit(s->fit));
+	if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed) {
+		if (r->margin < 0.05)
+			fputs(", tied with ", fp);
+		else
+			fprintf(fp, ", %.1f points ahead of ", r->margin);
+		escape_md(fp, kb->patterns[h->runner_up].name);
+	}
+	fputs(").", fp);
+}
+
+void
+adr_write_decision(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h, bool madr)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 line[1024];
+	size_t			 i;
+
+	if (r->processing < 0) {
+		fputs("No option chosen: every processing pattern is ruled "
+		    "out by these answers (see the reasons below).\n\n", fp);
+		return;
+	}
+	if (madr)
+		write_chosen(fp, ctx, h);
+	else
+		handout_recommendation(fp, ctx, h, &adr_md_markup);
+	fputc(' ', fp);
+	/* A close call is said as one, whatever the form. */
+	if (madr && r->close_call && report_deciding_list(ctx, line,
+	    sizeof line)) {
+		fputs("It is a close call, which the answers to ", fp);
+		escape_md(fp, line);
+		fputs(" would decide. ", fp);
+	}
+	fputs("It is chosen because:\n\n", fp);
+	write_reasons(fp, ctx, r->processing);
+	if (r->organization >= 0) {
+		fputs("The data is organised as a ", fp);
+		escape_md(fp, kb->patterns[r->organization].name);
+		fprintf(fp, " because it scores %.1f, at least the %g from "
+		    "which the knowledge base recommends it:\n\n",
+		    r->scores[r->organization].score, kb->org_threshold);
+		write_reasons(fp, ctx, r->organization);
+	}
+	/* The plain sentence says it already. */
+	if (madr && !r->org_settled) {
+		escape_md(fp, report_organization_phrase(ctx, line,
+		    sizeof line));
+		fputs("\n\n", fp);
+	}
+	if (ctx->whatif == NULL)
+		return;
+	escape_md(fp, report_robustness_sentence(ctx, line, sizeof line));
+	fputs("\n\n", fp);
+	for (i = 0; i < ctx->whatif->nsens; i++) {
+		if (i == 0)
+			fputs("What would change it:\n\n", fp);
+		fputs("* ", fp);
+		escape_md(fp, report_sensitivity_sentence(ctx,
+		    &ctx->whatif->sens[i], line, sizeof line));
+		fputc('\n', fp);
+	}
+	if (ctx->whatif->nsens > 0)
+		fputc('\n', fp);
+}
+
+/* "* **Run:** text" for one of the pattern's consequences. */
+static void
+labelled(FILE *fp, const char *label, const char *text)
+{
+	fprintf(fp, "* **%s:** ", label);
+	escape_md(fp, text);
+	fputc('\n', fp);
+}
+
+/*
+ * The risks the rules named that held pattern p back: each rule that found
+ * it stretched or counted against it, once. Returns how many; fp NULL only
+ * counts them.
+ */
+static size_t
+write_risks(FILE *fp, const struct report_ctx *ctx, int p)
+{
+	const struct pattern_score	*s = &ctx->ranking->scores[p];
+	size_t				 i, j, n = 0;
+	bool				 seen;
+
+	for (i = 0; i < s->nstretches; i++, n++)
+		if (fp != NULL)
+			labelled(fp, "Risk",
+			    ctx->kb->rules[s->stretches[i]].why);
+	for (i = 0; i < s->nreasons; i++) {
+		if (s->reasons[i].effect >= 0)
+			continue;
+		for (seen = false, j = 0; j < s->nstretches; j++)
+			seen |= s->stretches[j] == s->reasons[i].rule;
+		if (seen)
+			continue;
+		if (fp != NULL)
+			labelled(fp, "Risk",
+			    ctx->kb->rules[s->reasons[i].rule].why);
+		n++;
+	}
+	return (n);
+}
+
+/* "Best of both worlds; fault tolerance through batch recomputation." */
+static void
+write_joined(FILE *fp, const struct strlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i == 0)
+			escape_md(fp, l->items[i]);
+		else {
+			fputs("; ", fp);
+			write_phrase(fp, l->items[i]);
+		}
+	}
+	fputs(".", fp);
+}
+
+static void
+pattern_consequences(FILE *fp, const struct report_ctx *ctx, int p,
+    bool org, enum adr_consequences which)
+{
+	const struct pattern	*pat = &ctx->kb->patterns[p];
+	bool			 good = which != ADR_CONSEQUENCES_BAD;
+	bool			 bad = which != ADR_CONSEQUENCES_GOOD;
+	bool			 said;
+
+	if (!bad && pat->pros.n == 0)
+		return;
+	fputs(org ? "Organising the data as a " : "Choosing ", fp);
+	escape_md(fp, pat->name);
+	fputs(" means:\n\n", fp);
+	if (good && pat->pros.n > 0) {
+		fputs("* **Good:** ", fp);
+		write_joined(fp, &pat->pros);
+		fputc('\n', fp);
+	}
+	if (!bad) {
+		fputc('\n', fp);
+		return;
+	}
+	if (pat->run != NULL)
+		labelled(fp, "Run", pat->run);
+	if (pat->watch != NULL)
+		labelled(fp, "Watch", pat->watch);
+	if (pat->learn != NULL)
+		labelled(fp, "Learn", pat->learn);
+	said = pat->run != NULL || pat->watch != NULL || pat->learn != NULL;
+	/* Without those, what the knowledge base lists against it. */
+	if (!said && pat->cons.n > 0) {
+		fputs("* **Bad:** ", fp);
+		write_joined(fp, &pat->cons);
+		fputc('\n', fp);
+		said = true;
+	}
+	if (write_risks(fp, ctx, p) == 0 && !said &&
+	    (!good || pat->pros.n == 0))
+		fputs("* The knowledge base says nothing of what it takes.\n",
+		    fp);
+	fputc('\n', fp);
+}
+
+void
+adr_write_consequences(FILE *fp, const struct report_ctx *ctx,
+    enum adr_consequences which)
+{
+	const struct ranking	*r = ctx->ranking;
+
+	if (r->processing < 0) {
+		fputs("Nothing follows from it yet: no option was chosen.\n\n",
+		    fp);
+		return;
+	}
+	pattern_consequences(fp, ctx, r->processing, false, which);
+	if (r->organization >= 0)
+		pattern_consequences(fp, ctx, r->organization, true, which);
+}
+
+void
+adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
+    const char *heading)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 list[256];
+	size_t			 i, n = 0;
+
+	fprintf(fp, "%s\n\n", heading);
+	for (i = 0; i < kb->nquestions; i++) {
+		if (ctx->answers->v[i].known || !handout_could_change(ctx, i))
+			continue;
+		fputs(n++ == 0 ? "* Answer the open questions that could "
+		    "still change it: " : ", ", fp);
+		escape_md(fp, kb->questions[i].id);
+	}
+	if (n > 0)
+		fputs(".\n", fp);
+	if (r->processing >= 0 && r->close_call && r->runner_up >= 0 &&
+	    report_deciding_list(ctx, list, sizeof list)) {
+		fputs("* Settle the close call with ", fp);
+		escape_md(fp, kb->patterns[r->runner_up].name);
+		fputs(": find out what the answers to ", fp);
+		escape_md(fp, list);
+		fputs(" really are.\n", fp);
+	}
+	if (r->processing >= 0) {
+		fputs("* Build a first ", fp);
+		escape_md(fp, kb->patterns[r->processing].name);
+		fputs(" pipeline for one real use case, and check it against "
+		    "the confirmation below before moving more work onto it."
+		    "\n", fp);
+	} else
+		fputs("* Revisit the requirements: as answered, no "
+		    "processing pattern can meet them all.\n", fp);
+	fputs("* Review this record with the people who decide, name them "
+	    "in it, and change its status from proposed to accepted or "
+	    "rejected.\n\n", fp);
+}
+
+void
+adr_write_confirmation(FILE *fp, const struct report_ctx *ctx,
+    const char *heading)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	enum verdict		 v;
+	char			 buf[1024];
+	size_t			 q, n = 0;
+	bool			 risks;
+
+	fprintf(fp, "%s\n\n", heading);
+	for (q = 0; r->processing >= 0 && q < kb->nquestions; q++) {
+		v = engine_verdict(kb, r, ctx->answers->v,
+		    (size_t)r->processing, q);
+		if (v != VERDICT_MEETS && v != VERDICT_STRETCHES)
+			continue;
+		if (n++ == 0)
+			fputs("Once the first pipeline runs, measure that it "
+			    "delivers what this decision rests on:\n\n", fp);
+		fputs("* **", fp);
+		escape_md(fp, kb->questions[q].id);
+		fputs("** = ", fp);
+		escape_md(fp, handout_answer(&kb->questions[q],
+		    &ctx->answers->v[q], buf, sizeof buf));
+		fputs(v == VERDICT_STRETCHES ? " (met only at a stretch: "
+		    "watch it first)\n" : "\n", fp);
+	}
+	risks = r->processing >= 0 && write_risks(NULL, ctx, r->processing) > 0;
+	if (n == 0)
+		fprintf(fp, "Once the first pipeline runs, confirm with the "
+		    "people who use its results that they are fresh, complete "
+		    "and affordable enough%s.", risks ? ", and that none of "
+		    "the risks named above has come true" : "");
+	else if (risks)
+		fputs("\nThen check that none of the risks named above has "
+		    "come true.", fp);
+	else
+		fputc('\n', fp);
+	fputs(n > 0 && !risks ? "" : " ", fp);
+	fputs("Score the answers again whenever one changes: archadvisor "
+	    "diff old.yaml new.yaml exits 1 when the recommendation changes, "
+	    "so a scheduled job can say when this record needs another "
+	    "look.\n\n", fp);
+}
+
+void
+adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
+    const char *level)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct pattern_score	*s;
+	const struct pattern		*p;
+	size_t				 i, j;
+
+	for (i = 0; i < ctx->ranking->npatterns; i++) {
+		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		p = &kb->patterns[s->pattern];
+		fputs(level, fp);
+		escape_md(fp, p->name);
+		fputs("\n\n", fp);
+		if (p->summary != NULL && p->summary[0] != '\0') {
+			escape_md(fp, p->summary);
+			fputs(". ", fp);
+		}
+		fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
+		    handout_fit(s->fit), i + 1);
+		fputc(' ', fp);
+		handout_requirements(fp, ctx, s->pattern, &adr_md_markup);
+		fputs("\n\n", fp);
+		for (j = 0; j < s->nvetoes; j++) {
+			fputs("* Bad, because it is ruled out here: ", fp);
+			escape_md(fp, kb->rules[s->vetoes[j]].why);
+			fputc('\n', fp);
+		}
+		for (j = 0; j < s->nstretches; j++) {
+			fputs("* Bad, because it meets a requirement only at a "
+			    "stretch: ", fp);
+			escape_md(fp, kb->rules[s->stretches[j]].why);
+			fputc('\n', fp);
+		}
+		for (j = 0; j < p->pros.n; j++) {
+			fputs("* Good: ", fp);
+			write_phrase(fp, p->pros.items[j]);
+			fputc('\n', fp);
+		}
+		for (j = 0; j < p->cons.n; j++) {
+			fputs("* Bad: ", fp);
+			write_phrase(fp, p->cons.items[j]);
+			fputc('\n', fp);
+		}
+		if (s->nvetoes + s->nstretches + p->pros.n + p->cons.n == 0)
+			fputs("* The knowledge base lists no pros or cons for "
+			    "it.\n", fp);
+		fputc('\n', fp);
+	}
+}
+
+void
+adr_write_sources(FILE *fp, const struct report_ctx *ctx,
+    const char *heading)
+{
+	struct precedent_match	 m[HANDOUT_PRECEDENTS];
+	const struct precedent	*pr;
+	size_t			 i, n;
+
+	if ((n = handout_precedents(ctx, m)) == 0)
+		return;
+	fprintf(fp, "%s\n\nPublic case studies nearest to these answers "
+	    "(evidence beside the ranking; they change no score):\n\n",
+	    heading);
+	for (i = 0; i < n; i++) {
+		pr = &ctx->kb->precedents[m[i].precedent];
+		fputs("* ", fp);
+		handout_precedent_line(fp, ctx, &m[i], &adr_md_markup);
+		fputs(" Source: ", fp);
+		if (escape_is_web_url(pr->url))
+			escape_md_link(fp, pr->title, pr->url);
+		else
+			escape_md(fp, pr->title);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
