@@ -37,6 +37,8 @@ static const struct {
 	[ST_FIT_WEAK]	= { COLOR_RED, -1, A_NORMAL, A_NORMAL },
 	[ST_FIT_OUT]	= { -1, -1, A_DIM, A_DIM },
 	[ST_BORDER]	= { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
+	/* Inside a field drawn as ST_SELECTED: the other way round. */
+	[ST_TEXTSEL]	= { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD },
 };
 
 void

@@ -242,20 +242,31 @@ quit_chosen(struct tui *t, size_t choice, void *arg)
 	}
 }
 
+static const struct menu_item quit_items[] = {
+	{ "s", "Save the answers, then quit", NULL },
+	{ "q", "Quit without saving", NULL },
+	{ "c", "Cancel: keep working", NULL },
+};
+
 int
 files_quit(struct tui *t)
 {
-	static const struct menu_item items[] = {
-		{ "s", "Save the answers, then quit", NULL },
-		{ "q", "Quit without saving", NULL },
-		{ "c", "Cancel: keep working", NULL },
-	};
-
 	if (!t->dirty)
 		return (TUI_QUIT);
 	menu_open(t, "Unsaved changes", "The answers have changed since they "
-	    "were last saved.", items, 3, 0, quit_chosen, NULL);
+	    "were last saved.", quit_items, 3, 0, quit_chosen, NULL);
 	return (TUI_REDRAW);
+}
+
+bool
+files_interrupt(struct tui *t)
+{
+	if (!t->dirty || menu_on_top(t, quit_chosen))
+		return (true);
+	menu_open(t, "Unsaved changes", "The answers have changed since they "
+	    "were last saved. Ctrl-C again quits without saving them.",
+	    quit_items, 3, 0, quit_chosen, NULL);
+	return (false);
 }
 
 void

@@ -48,6 +48,7 @@ lineedit_init(struct lineedit *le, const char *utf8)
 	}
 	le->buf[le->len] = L'\0';
 	le->cur = le->len;
+	le->sel = le->len > 0;
 }
 
 void
@@ -68,11 +69,47 @@ delete_range(struct lineedit *le, size_t from, size_t to)
 	le->cur = from;
 }
 
+/*
+ * A key while the text is selected, as form fields take it: a movement
+ * ends the selection at its start or end, Backspace and Delete clear the
+ * text, and a character replaces it. Returns 1 if that was all the key
+ * does, 0 if it still goes to the usual handling.
+ */
+static int
+selection_key(struct lineedit *le, int key)
+{
+	le->sel = false;
+	switch (key) {
+	case TK(KEY_LEFT):
+	case TK(KEY_HOME):
+	case TK_CTRL('a'):
+		le->cur = 0;
+		return (1);
+	case TK(KEY_RIGHT):
+	case TK(KEY_END):
+	case TK_CTRL('e'):
+		le->cur = le->len;
+		return (1);
+	case TK(KEY_BACKSPACE):
+	case 127:
+	case TK_CTRL('h'):
+	case TK(KEY_DC):
+	case TK_CTRL('d'):
+		delete_range(le, 0, le->len);
+		return (1);
+	}
+	if (key < 0x110000 && key >= L' ' && iswprint((wint_t)key))
+		delete_range(le, 0, le->len);
+	return (0);
+}
+
 int
 lineedit_key(struct lineedit *le, int key)
 {
 	size_t	i;
 
+	if (le->sel && selection_key(le, key))
+		return (1);
 	switch (key) {
 	case TK(KEY_LEFT):
 		if (le->cur > 0)
@@ -180,7 +217,7 @@ lineedit_draw(struct lineedit *le, int y, int x, int w, struct tui *t)
 		le->scroll++;
 	}
 	draw_fill(y, x, w, ST_SELECTED, t);
-	attrset(draw_attr(t, ST_SELECTED));
+	attrset(draw_attr(t, le->sel ? ST_TEXTSEL : ST_SELECTED));
 	col = 0;
 	for (i = le->scroll; i < le->len; i++) {
 		if (col + wwidth(le->buf[i]) > w)

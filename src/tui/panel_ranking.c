@@ -194,9 +194,11 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 		st = p->focus && i == p->sel ? ST_SELECTED : ST_NORMAL;
 		fs = st == ST_SELECTED ? st : draw_fit_style(s->fit);
 		draw_fill(y, p->x, p->w, st, t);
-		if (p->focus && i == p->sel)
+		if (p->focus && i == p->sel) {
 			draw_text(y, p->x, 1, draw_glyph(t, "\u25b6", ">"),
 			    st, t);
+			tui_focus(t, y, p->x + 3);
+		}
 		snprintf(num, sizeof num, "%zu", i + 1);
 		x = p->x + 1;
 		draw_text(y, x, 2, num, st, t);

@@ -5,8 +5,11 @@
  * text for durations, sizes and integers, which value_parse checks: a bad
  * entry shows the parser's message in the box and is not accepted.
  * "Don't know" is always one key (u, or the last item of a list; an empty
- * line for text). Accepting goes through tui_answer, which re-ranks, and
- * moves the questionnaire on to the next question.
+ * line for text). A list opens on the item that is marked, so that Enter
+ * keeps the answer as it is. A checklist with nothing ticked is "don't
+ * know"; an empty set is said with its own item, "none of these".
+ * Accepting goes through tui_answer, which re-ranks, and moves the
+ * questionnaire on to the next question.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,9 +23,11 @@ enum edit_kind { ED_CHOICE, ED_SET, ED_TEXT };
 struct edit {
 	size_t			qi;
 	enum edit_kind		kind;
-	size_t			nitems;	/* lists: options, then "don't know" */
+	size_t			nitems;	/* lists: options, ["none of these"
+					   for sets], then "don't know" */
 	size_t			cur, top;
 	uint64_t		bits;	/* checklist ticks */
+	bool			none;	/* checklist: "none of these" marked */
 	struct lineedit		le;
 	char			err[512];
 };
@@ -33,12 +38,21 @@ question(const struct tui *t, const struct edit *e)
 	return (&t->kb->questions[e->qi]);
 }
 
+/* The checklist's "none of these": the item before "don't know". */
+static bool
+is_none_item(const struct edit *e, size_t i)
+{
+	return (e->kind == ED_SET && i + 2 == e->nitems);
+}
+
 /* The label of list item i. */
 static const char *
 item_text(const struct question *q, size_t i, size_t nitems)
 {
 	if (i + 1 == nitems)
 		return ("don't know");
+	if (q->dom.type == VAL_SET && i + 2 == nitems)
+		return ("none of these");
 	if (q->dom.type == VAL_BOOL)
 		return (i == 0 ? "yes" : "no");
 	return (q->dom.names[i]);
@@ -101,12 +115,12 @@ k_move(struct tui *t, void *data, int key)
 	struct edit	*e = data;
 
 	(void)t;
+	/* Up and down go round: "don't know" is next to the first item. */
 	switch (key) {
 	case TK(KEY_UP):
 	case 'k':
 	case TK(KEY_BTAB):
-		if (e->cur > 0)
-			e->cur--;
+		e->cur = (e->cur + e->nitems - 1) % e->nitems;
 		break;
 	case TK(KEY_HOME):
 		e->cur = 0;
@@ -115,8 +129,7 @@ k_move(struct tui *t, void *data, int key)
 		e->cur = e->nitems - 1;
 		break;
 	default:
-		if (e->cur + 1 < e->nitems)
-			e->cur++;
+		e->cur = (e->cur + 1) % e->nitems;
 	}
 	return (TUI_REDRAW);
 }
@@ -143,29 +156,38 @@ k_choose(struct tui *t, void *data, int key)
 	return (accept(t, e, choice_value(question(t, e), e->cur, e->nitems)));
 }
 
+static int	k_done(struct tui *, void *, int);
+
 static int
 k_tick(struct tui *t, void *data, int key)
 {
 	struct edit	*e = data;
 
 	(void)key;
-	if (e->cur + 1 == e->nitems)
-		return (accept(t, e, value_unknown()));
+	if (e->cur + 1 == e->nitems || is_none_item(e, e->cur))
+		return (k_done(t, data, key));
 	e->bits ^= UINT64_C(1) << e->cur;
+	e->none = false;
 	return (TUI_REDRAW);
 }
 
+/*
+ * Enter: "don't know" or "none of these" if the cursor is on one, else
+ * the ticks; with nothing ticked, whichever of the two is marked.
+ */
 static int
 k_done(struct tui *t, void *data, int key)
 {
 	struct edit	*e = data;
-	struct value	 v;
+	struct value	 v = value_unknown();
 
 	(void)key;
 	if (e->cur + 1 == e->nitems)
-		return (accept(t, e, value_unknown()));
-	v.known = true;
-	v.bits = e->bits;
+		return (accept(t, e, v));
+	if (is_none_item(e, e->cur) || e->bits != 0 || e->none) {
+		v.known = true;
+		v.bits = is_none_item(e, e->cur) ? 0 : e->bits;
+	}
 	return (accept(t, e, v));
 }
 
@@ -284,7 +306,10 @@ draw_list(struct tui *t, struct edit *e, int y, int x, int w, int h)
 		e->top = e->cur - (size_t)h + 1;
 	for (i = e->top; i < e->nitems && i < e->top + (size_t)h; i++) {
 		st = i == e->cur ? ST_SELECTED : ST_NORMAL;
-		if (i + 1 == e->nitems)
+		if (e->kind == ED_SET && i + 2 >= e->nitems)
+			/* What Enter stores with nothing ticked. */
+			on = e->bits == 0 && (i + 1 == e->nitems) != e->none;
+		else if (i + 1 == e->nitems)
 			on = !v->known;
 		else if (e->kind == ED_SET)
 			on = (e->bits >> i) & 1;
@@ -292,15 +317,17 @@ draw_list(struct tui *t, struct edit *e, int y, int x, int w, int h)
 			iv = choice_value(q, i, e->nitems);
 			on = value_equal(v, &iv);
 		}
-		if (e->kind == ED_SET && i + 1 < e->nitems)
+		if (e->kind == ED_SET && i + 2 < e->nitems)
 			mark = on ? "[x]" : "[ ]";
 		else
 			mark = on ? "(*)" : "( )";
 		snprintf(line, sizeof line, "%s %s", mark,
 		    item_text(q, i, e->nitems));
 		draw_fill(y, x, w, st, t);
-		if (i == e->cur)
+		if (i == e->cur) {
 			draw_text(y, x, 1, draw_glyph(t, "\u25b6", ">"), st, t);
+			tui_focus(t, y, x + 2);
+		}
 		draw_text(y, x + 2, w - 2, line, st, t);
 		y++;
 	}
@@ -416,14 +443,15 @@ edit_open(struct tui *t, size_t qi)
 	case VAL_LEVEL:
 		e->kind = ED_CHOICE;
 		e->nitems = (q->dom.type == VAL_BOOL ? 2 : q->dom.nnames) + 1;
-		/* Unanswered: start on the first answer, not "don't know". */
-		e->cur = !v->known ? 0 : q->dom.type == VAL_BOOL ?
+		/* On the marked item: Enter keeps the answer as it is. */
+		e->cur = !v->known ? e->nitems - 1 : q->dom.type == VAL_BOOL ?
 		    (v->num ? 0 : 1) : (size_t)v->num;
 		break;
 	case VAL_SET:
 		e->kind = ED_SET;
-		e->nitems = q->dom.nnames + 1;
+		e->nitems = q->dom.nnames + 2;
 		e->bits = v->known ? v->bits : 0;
+		e->none = v->known && v->bits == 0;
 		break;
 	default:
 		e->kind = ED_TEXT;

@@ -16,6 +16,7 @@
 
 #define ROW_SECTION	((size_t)1 << (sizeof(size_t) * 8 - 1))
 #define INFO_ROWS	4	/* rule, prompt (2 lines), accepts/message */
+#define PROMPT_MIN	28	/* columns a prompt in the list needs */
 
 struct main_state {
 	size_t	*rows;		/* question index, or ROW_SECTION | section */
@@ -195,9 +196,17 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 		    m->top + m->page < m->nrows ? draw_glyph(t, "\u2193",
 		    "v") : "");
 	draw_heading(t, 2, l->qx, l->qw, "Questions", more);
-	idw = max_id_width(kb);
 	aw = answer_width(t, l->qw / 3);
-	pw = l->qw - 2 - idw - 2 - aw - 2;
+	/*
+	 * The prompt is what people read: the id column goes where it
+	 * would leave the prompt fewer than PROMPT_MIN columns beside the
+	 * narrowest answers (not the answers of the moment, so that the
+	 * columns stay put as answers are given).
+	 */
+	idw = max_id_width(kb);
+	if (l->qw - 2 - idw - 2 - 10 - 2 < PROMPT_MIN)
+		idw = 0;
+	pw = l->qw - 2 - (idw > 0 ? idw + 2 : 0) - aw - 2;
 	for (i = 0; i < m->page && m->top + i < m->nrows; i++) {
 		y = l->list_y + (int)i;
 		row = m->rows[m->top + i];
@@ -210,19 +219,23 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 		q = &kb->questions[row];
 		asked = kb_question_asked(kb, row, t->answers.v);
 		st = asked ? ST_NORMAL : ST_DIM;
+		x = l->qx + 2;
 		if (m->top + i == m->cur) {
 			m->cursor_y = y;
-			if (!m->ranking)
+			if (!m->ranking) {
 				st = ST_SELECTED;
+				tui_focus(t, y, x);
+			}
 			draw_fill(y, l->qx, l->qw, st, t);
 			draw_text(y, l->qx, 1, draw_glyph(t, "\u25b6", ">"),
 			    st, t);
 		}
-		x = l->qx + 2;
-		draw_text(y, x, idw, q->id, st, t);
-		if (pw >= 8)
-			draw_text(y, x + idw + 2, pw, q->prompt,
-			    st == ST_NORMAL ? ST_DIM : st, t);
+		if (idw > 0) {
+			draw_text(y, x, idw, q->id, st, t);
+			x += idw + 2;
+		}
+		draw_text(y, x, pw, q->prompt, st == ST_NORMAL && idw > 0 ?
+		    ST_DIM : st, t);
 		row_answer(t, row, ans, sizeof ans);
 		ast = st != ST_NORMAL ? st : t->answers.v[row].known ?
 		    ST_NORMAL : ST_DIM;

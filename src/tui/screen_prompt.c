@@ -198,9 +198,11 @@ menu_draw(struct tui *t, void *data)
 			break;
 		st = i == m->cur ? ST_SELECTED : ST_NORMAL;
 		draw_fill(y, x + 1, w - 2, st, t);
-		if (i == m->cur)
+		if (i == m->cur) {
 			draw_text(y, x + 1, 1, draw_glyph(t, "\u25b6", ">"), st,
 			    t);
+			tui_focus(t, y, x + 3);
+		}
 		snprintf(line, sizeof line, "%-3s %s%s%s", m->items[i].key ?
 		    m->items[i].key : "", m->items[i].text, m->items[i].desc ?
 		    ": " : "", m->items[i].desc ? m->items[i].desc : "");
@@ -271,6 +273,18 @@ menu_bindings(struct tui *t, void *data)
 static const struct tui_screen screen_menu = {
 	"menu", true, menu_draw, menu_bindings, menu_key, menu_free,
 };
+
+bool
+menu_on_top(const struct tui *t, menu_done done)
+{
+	const struct tui_frame	*f;
+
+	if (t->depth == 0)
+		return (false);
+	f = &t->stack[t->depth - 1];
+	return (f->screen == &screen_menu &&
+	    ((const struct menu *)f->data)->done == done);
+}
 
 void
 menu_open(struct tui *t, const char *title, const char *text,

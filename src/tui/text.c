@@ -237,7 +237,7 @@ answer_text(const struct question *q, const struct value *v, char *buf,
 	else if (q->dom.type == VAL_BOOL)
 		snprintf(buf, bufsz, "%s", v->num ? "yes" : "no");
 	else if (q->dom.type == VAL_SET && v->bits == 0)
-		snprintf(buf, bufsz, "(none)");
+		snprintf(buf, bufsz, "none of these");
 	else if (q->dom.type == VAL_SET) {
 		/* "[a, b]" without the brackets. */
 		value_format(&q->dom, v, buf, bufsz);

@@ -5,7 +5,7 @@
  *
  * The terminal is restored on every way out: q, SIGINT (Ctrl-C) and
  * SIGTERM (the handler only sets a flag; the key read returns and the loop
- * ends normally), and fatal signals (SIGABRT from an xmalloc failure,
+ * ends normally; Ctrl-C with unsaved changes first asks, as q does), and fatal signals (SIGABRT from an xmalloc failure,
  * SIGSEGV...), whose handler writes the terminal's exit sequences and
  * restores the saved termios with async-signal-safe calls before dying of
  * the same signal. A resize (SIGWINCH, caught here rather than by ncurses,
@@ -194,6 +194,13 @@ rerank(struct tui *t)
 	advice_update(&t->advice, t->answers.v);
 }
 
+void
+tui_focus(struct tui *t, int y, int x)
+{
+	t->focus_y = y;
+	t->focus_x = x;
+}
+
 int
 tui_rows(const struct tui *t)
 {
@@ -366,6 +373,7 @@ draw_all(struct tui *t)
 	}
 	erase();
 	t->cursor_y = t->cursor_x = -1;
+	t->focus_y = t->focus_x = -1;
 	t->status_rows = draw_status_rows(t, top_bindings(t), COLS);
 	/* Popups need the screen below them; full screens hide it. */
 	for (first = t->depth - 1; first > 0; first--)
@@ -377,8 +385,11 @@ draw_all(struct tui *t)
 	if (t->cursor_y >= 0) {
 		move(t->cursor_y, t->cursor_x);
 		curs_set(1);
-	} else
+	} else {
 		curs_set(0);
+		if (t->focus_y >= 0)
+			move(t->focus_y, t->focus_x);
+	}
 	refresh();
 }
 
@@ -433,7 +444,13 @@ loop(struct tui *t)
 	int	r, key, react, frame = 0;
 	bool	draw = true;
 
-	while (!tui_signal) {
+	for (;;) {
+		if (tui_signal == SIGINT && !files_interrupt(t)) {
+			tui_signal = 0;
+			draw = true;
+		}
+		if (tui_signal)
+			break;
 		if (tui_winch && follow_size())
 			draw = true;
 		if (draw)
@@ -443,7 +460,7 @@ loop(struct tui *t)
 			continue;	/* resized while drawing */
 		r = get_wch(&wch);
 		if (tui_signal)
-			break;
+			continue;
 		if (r == ERR) {
 			/* A signal or the timeout: redraw only if resized. */
 			draw = follow_size();
@@ -464,6 +481,8 @@ loop(struct tui *t)
 			rerank(t);
 			t->dirty = true;
 		}
+		if (react & TUI_DIRTY)
+			t->dirty = true;
 		if ((react & TUI_POP) && frame > 0)
 			pop_at(t, frame);
 		if (react & TUI_QUIT)

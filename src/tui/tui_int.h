@@ -43,6 +43,7 @@
 #define TUI_POP		0x4	/* close the top screen */
 #define TUI_QUIT	0x8	/* leave the program */
 #define TUI_UNKNOWN_KEY	0x10	/* not a key of this screen */
+#define TUI_DIRTY	0x20	/* changed what is saved, not the ranking */
 
 struct tui;
 
@@ -82,6 +83,7 @@ enum tui_style {
 	ST_FIT_WEAK,
 	ST_FIT_OUT,
 	ST_BORDER,
+	ST_TEXTSEL,	/* selected text in a field */
 	ST_COUNT
 };
 
@@ -109,6 +111,9 @@ struct tui {
 	int			 status_rows;	/* rows the status line takes */
 	int			 cursor_y;	/* the text cursor, */
 	int			 cursor_x;	/* or -1: hidden */
+	/* Where the focus is when no text cursor shows: the hidden
+	   cursor goes there, for screen readers and braille displays. */
+	int			 focus_y, focus_x;
 };
 
 /* tui.c */
@@ -123,6 +128,8 @@ int	 tui_rows(const struct tui *);
 void	 tui_progress(const struct tui *, size_t *answered, size_t *asked);
 /* Title bar and recommendation: the top two rows of full screens. */
 void	 tui_draw_header(struct tui *);
+/* The focused row or item: where the (hidden) cursor goes. */
+void	 tui_focus(struct tui *, int y, int x);
 
 /* draw.c */
 void	 draw_init_styles(struct tui *);
@@ -219,13 +226,20 @@ typedef int (*menu_done)(struct tui *, size_t choice, void *arg);
 void	 menu_open(struct tui *, const char *title, const char *text,
 	    const struct menu_item *items, size_t nitems, size_t cursor,
 	    menu_done done, void *arg);
+/* Whether the top screen is a menu that calls done. */
+bool	 menu_on_top(const struct tui *, menu_done done);
 
-/* lineedit.c: an editable line of text. */
+/*
+ * lineedit.c: an editable line of text. Text given to lineedit_init
+ * starts selected, so that typing replaces it; an arrow key, Home or End
+ * only ends the selection.
+ */
 struct lineedit {
 	wchar_t	*buf;
 	size_t	 len, cap;
 	size_t	 cur;		/* cursor, in characters */
 	size_t	 scroll;	/* first character shown */
+	bool	 sel;		/* all of it selected: typing replaces it */
 };
 void	 lineedit_init(struct lineedit *, const char *utf8);
 void	 lineedit_free(struct lineedit *);
@@ -241,6 +255,11 @@ void	 lineedit_draw(struct lineedit *, int y, int x, int w,
 int	 files_save(struct tui *, bool then_quit);
 int	 files_export(struct tui *);
 int	 files_quit(struct tui *);
+/*
+ * Ctrl-C: with unsaved changes, asks as q does (and returns false); a
+ * second Ctrl-C while it asks, or none to lose, returns true: quit.
+ */
+bool	 files_interrupt(struct tui *);
 void	 files_cleanup(void);
 
 #endif

@@ -7,6 +7,29 @@ start 120 40 tui
 golden main-120x40 tests/tui/main-120x40.screen
 see status-line-keys "Enter answer  u don't know  ? help  r ranking  s save  e export  q quit"
 
+# The cursor follows the focus (hidden, for screen readers and braille
+# displays): the question, the ranking, a list item, a menu item.
+focus_on focus-question "▶ latency"
+keys Down Down
+focus_on focus-question-moved "▶ history"
+keys r Down
+focus_on focus-ranking "▶2 Stream Processing"
+keys r Down Enter
+see focus-list-open "Pick one and press Enter."
+focus_on focus-list-item "▶ (*) don't know"
+keys Down
+focus_on focus-list-moved "▶ ( ) yes"
+keys Escape e
+focus_on focus-menu "1   text: "
+
+# At 100 columns the prompts stay readable: they take the ids' place.
+start 100 30 tui
+golden main-100x30 tests/tui/main-100x30.screen
+see prompt-at-100 "How fresh must the results be: th"
+not_see no-ids-at-100 "▶ latency"
+start 132 40 tui
+see id-and-prompt-at-132 "▶ latency             How fresh must the results be: the longes"
+
 start 80 24 tui
 golden main-80x24 tests/tui/main-80x24.screen
 keys r

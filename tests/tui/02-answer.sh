@@ -42,20 +42,27 @@ wait_gone "Answer:"
 row_has size-volume volume " 2TB "
 row_has size-history history " 50TB "
 
-# all_realtime (yes/no): the list starts on "yes"; Down, Enter picks "no".
+# all_realtime (yes/no): the list opens on the marked item, "don't
+# know", so Enter keeps it; the list goes round, Up picks "no".
 keys Enter
 see bool-choices "( ) yes"
-see bool-dont-know "(*) don't know"
-keys Down Enter
+see bool-opens-on-marked "▶ (*) don't know"
+keys Enter
+not_see bool-enter-keeps-closes "( ) yes"
+row_has bool-enter-keeps all_realtime "don't know"
+keys Up Enter
+wait_for "( ) yes"
+keys Up Enter
 not_see bool-closes "( ) yes"
 row_has bool-no all_realtime " no "
 
-# Levels: sql_skills strong, streaming_skills some.
+# Levels: sql_skills strong, streaming_skills some (Down goes round to
+# the first choice).
 keys Enter
 see level-choices "( ) strong"
-keys Down Down Enter
+keys Up Enter
 wait_gone "( ) strong"
-keys Enter Down Enter
+keys Enter Down Down Enter
 wait_gone "( ) none"
 row_has level-strong sql_skills " strong "
 row_has level-some streaming_skills " some "
@@ -80,14 +87,34 @@ wait_gone "Answer:"
 row_has integer-maturity maturity " 4 "
 row_has integer-domains domains " 12 "
 
-# central_bottleneck: yes (Enter on the first choice).
-keys Enter Enter
+# central_bottleneck: yes (Down from "don't know" to the first choice).
+keys Enter Down Enter
 wait_gone "( ) yes"
 row_has bool-yes central_bottleneck " yes "
 
-# use_cases (a set): tick reporting and iot, Enter.
+# use_cases (a set): Enter with nothing ticked is "don't know", not an
+# empty set; "none of these" says the set is empty; then tick reporting
+# and iot, Enter.
 keys Enter
 see set-checklist "[ ] historical_analytics"
+see set-dont-know-marked "(*) don't know"
+see set-none-item "( ) none of these"
+keys Enter
+wait_gone "[ ] historical_analytics"
+row_has set-nothing-ticked use_cases "don't know"
+see set-nothing-ticked-progress "answered 9 of 20"
+keys Up Enter End Up
+see set-none-choice "▶ ( ) none of these"
+keys Enter
+wait_gone "[ ] historical_analytics"
+row_has set-none use_cases "none of these"
+see set-none-progress "answered 10 of 20"
+keys Up Enter
+see set-none-marked "(*) none of these"
+see set-none-not-dont-know "( ) don't know"
+keys Space
+see set-tick-unmarks-none "( ) none of these"
+keys Space
 keys Space Down Down Down Down Down Space
 see set-ticked "[x] iot"
 keys Enter
@@ -96,7 +123,7 @@ row_has set-answer use_cases " reporting, iot "
 see progress-10 "answered 10 of 20"
 
 # realtime_outputs yes, then back up to it and make it "don't know".
-keys Enter Enter
+keys Enter Down Enter
 wait_gone "( ) yes"
 row_has bool-yes-2 realtime_outputs " yes "
 keys Up u
@@ -116,9 +143,25 @@ row_has not-asked transitioning "not asked"
 keys End
 see not-asked-why "Not asked with these answers: it matters only when latency < 1d."
 
+# A text field opens with its answer selected: typing replaces it (not
+# "1d3h"); an arrow key first ends the selection, then typing inserts.
+keys Home Enter
+see text-selected "Answer: 1d"
+type_text 3h
+see text-typing-replaces "Answer: 3h"
+keys Enter
+row_has text-replaced latency " 3h "
+keys Home Enter Left
+type_text 1
+see text-arrow-deselects "Answer: 13h"
+keys End BSpace
+see text-backspace-edits "Answer: 13 "
+keys Escape
+row_has text-cancel-keeps latency " 3h "
+
 # The last open question answered: the next steps are named.
 start 100 30 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
-keys End Up Enter Enter
+keys End Up Enter Down Enter
 wait_gone "( ) yes"
 keys Enter
 type_text 3

@@ -14,13 +14,13 @@ keys Enter
 type_text 90m
 keys Enter
 wait_gone "Answer:"
-keys Enter Down Enter
+keys Enter Down Down Enter
 wait_gone "( ) strong"
 keys Down Enter
 see checklist "[ ] etl"
 keys Down Space Down Space Enter
 wait_gone "[x] etl"
-keys Enter Enter
+keys Enter Down Enter
 wait_gone "( ) yes"
 keys Enter
 type_text 7
@@ -61,6 +61,40 @@ keys q
 if wait_exit && [ "$status" = 0 ]; then pass quit-without-saving
 else fail quit-without-saving "status '$status'"; fi
 same_file quit-left-file-alone tests/tui/saved.yaml "$T/new.yaml"
+
+# Ctrl-C with unsaved changes asks as q does, and c keeps working; a
+# second Ctrl-C while it asks quits without saving (status 130).
+start 100 30 $MINI tui --answers "$T/new.yaml"
+keys u
+see ctrl-c-modified "new.yaml, modified"
+keys C-c
+see ctrl-c-asks "saved. Ctrl-C again"
+see ctrl-c-choices "Save the answers, then quit"
+keys c
+not_see ctrl-c-cancel "Quit without saving"
+see ctrl-c-keeps-working "new.yaml, modified"
+keys C-c
+wait_for "Ctrl-C again"
+keys C-c
+if wait_exit && [ "$status" = 130 ] &&
+    grep -q "interrupted; unsaved answers were not saved" "$ERR"; then
+	pass ctrl-c-twice-quits
+else fail ctrl-c-twice-quits "status '$status'" "$(cat "$ERR")"; fi
+same_file ctrl-c-left-file-alone tests/tui/saved.yaml "$T/new.yaml"
+# Ctrl-C, then save and quit from the question: the file gets the change.
+start 100 30 $MINI tui --answers "$T/new.yaml"
+keys u
+wait_for "new.yaml, modified"
+keys C-c
+see ctrl-c-save-menu "Ctrl-C again"
+keys s
+see ctrl-c-save-prompt "Save the answers as a YAML answers file"
+keys Enter
+if wait_exit && [ "$status" = 0 ]; then pass ctrl-c-save-then-quit
+else fail ctrl-c-save-then-quit "status '$status'"; fi
+grep -v '^latency:' tests/tui/saved.yaml >"$T/expected.yaml"
+same_file ctrl-c-saved-file "$T/expected.yaml" "$T/new.yaml"
+cp tests/tui/saved.yaml "$T/new.yaml"
 
 # Save and quit: the file gets the change.
 start 100 30 $MINI tui --answers "$T/new.yaml"

@@ -38,12 +38,14 @@ tui_need_tmux() {
 # stderr to $ERR. The pane stays after the program exits so that its last
 # screen can be read; the exit status goes to $T/status.N (wait_exit).
 # start is launch, then a wait for the questionnaire to show. TUI_ENV
-# (e.g. NO_COLOR=) adds to the program's environment.
+# (e.g. NO_COLOR=) adds to the program's environment. The shell outlives
+# a Ctrl-C sent to the program (its trap runs after the program ends).
 launch() {
 	w=$1 h=$2
 	shift 2
 	new_server
 	cat >"$T/run.sh" <<EOF
+trap : INT
 env ${TUI_ENV:-} "$A" "\$@" 2>"$ERR"
 echo \$? >"$T/status.$tui_n"
 EOF
@@ -148,6 +150,23 @@ golden() {
 	done
 	fail "$1" "the screen differs from $2 (TUI_UPDATE=1 rewrites it):"
 	diff -u "$2" "$T/screen" | sed 's/^/     /'
+}
+
+# focus_on NAME TEXT: a check that the terminal's cursor (shown or not)
+# is on the row that shows TEXT, where screen readers look for the focus.
+focus_on() {
+	n=$((TUI_TIMEOUT * 20))
+	while [ $n -gt 0 ]; do
+		y=$(screen | grep -nF -- "$2" | head -1 | cut -d: -f1)
+		cy=$(pane '#{cursor_y}')
+		if [ -n "$y" ] && [ "$((y - 1))" = "$cy" ]; then
+			pass "$1"
+			return
+		fi
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "$1" "the cursor is on row $cy, '$2' on row $((${y:-0} - 1))"
 }
 
 # same_file NAME EXPECTED GOT
