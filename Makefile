@@ -32,7 +32,10 @@ CFLAGS_FOR_BUILD ?= -O2
 CPPFLAGS_FOR_BUILD ?=
 LDFLAGS_FOR_BUILD ?=
 PKG_CONFIG_FOR_BUILD ?= $(PKG_CONFIG)
-WARNINGS = -std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+# Warnings are errors here and in CI; a distribution's build, whose
+# compiler may be newer than the code, can say WERROR= (debian/rules does).
+WERROR	?= -Werror
+WARNINGS = -std=c11 -Wall -Wextra $(WERROR) -Wformat=2 -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wundef
 # What the build itself needs; CPPFLAGS, CFLAGS and LDFLAGS given on the
 # command line (as packagers do) are added to these, never replace them.
@@ -329,6 +332,14 @@ unix-check: $(BIN)
 
 clean:
 	rm -rf build archadvisor
+
+# The Debian package from a clean clone of the last commit, lintian, and
+# the packaged program run from an empty directory (tests/deb.sh); the .deb
+# is left in $(B)/deb/. A few minutes, so not part of check.
+.PHONY: deb
+deb:
+	@sh .ci/deps.sh deb
+	@sh tests/deb.sh $(B)
 
 # The benchmark suite, not part of check: `make bench` prints
 # the table README.md quotes (tests/bench/run.sh says what each line is).

@@ -3,6 +3,8 @@
 #   sh .ci/deps.sh run     what building and running need
 #   sh .ci/deps.sh check   that, plus what the test suite needs
 #   sh .ci/deps.sh fuzz    that, plus clang and its libFuzzer runtime
+#   sh .ci/deps.sh deb     what building, then checking, the Debian package
+#                          needs (make deb, which make check does not run)
 # As root, missing packages are installed with apt-get; otherwise the exact
 # command to run is printed and the script fails.
 set -eu
@@ -20,12 +22,14 @@ tests="$tests chromium poppler-utils fonts-liberation adr-tools cmark-gfm"
 # libFuzzer (libclang_rt.fuzzer) ships in libclang-rt-N-dev, which clang
 # only recommends; libclang-rt-dev follows Debian's default clang.
 fuzz="clang libclang-rt-dev"
+deb="dpkg-dev debhelper lintian git"
 
 case "${1:-check}" in
 run)	want="$build" ;;
 check)	want="$build $tests" ;;
 fuzz)	want="$build $tests $fuzz" ;;
-*)	echo "usage: $0 run|check|fuzz" >&2; exit 2 ;;
+deb)	want="$build $deb jq" ;;
+*)	echo "usage: $0 run|check|fuzz|deb" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -220,8 +220,12 @@ outfile_open(struct outfile *o, const char *path, char *err, size_t errsz)
 		/* What a shell's '>' keeps: the mode, and the owner where
 		   this user may give it. */
 		(void)fchmod(fd, st.st_mode & 07777);
-		if (fchown(fd, st.st_uid, st.st_gid) != 0)
-			(void)fchown(fd, (uid_t)-1, st.st_gid);
+		if (fchown(fd, st.st_uid, st.st_gid) != 0 &&
+		    fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+			/* Neither: the file stays this user's, as cp's is.
+			   (A cast to void does not quiet glibc's
+			   warn_unused_result under _FORTIFY_SOURCE.) */
+		}
 	} else {
 		/* mkstemp makes 0600; give the usual mode for new files. */
 		mask = umask(0);
