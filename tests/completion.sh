@@ -210,13 +210,16 @@ zcomp explain ka
 if grep -qx 'kappa -- Kappa Architecture' "$ZDESCS"; then
 	pass z-describes-patterns; else
 	fail z-describes-patterns "$(cat "$ZDESCS")"; fi
-bcomp report --adr-dir d
-same b-adr-dir-dirs-only data docs
+# --adr-dir offers directories, not files.
+mkdir -p "$T/pick/dir1"
+: > "$T/pick/dfile"
+bcomp report --adr-dir "$T/pick/d"
+same b-adr-dir-dirs-only "$T/pick/dir1"
 # fish, as a user sees it: descriptions, files after '=', directories.
 fcomp report --answers=data/examples/card-f
 same f-answers-equals --answers=data/examples/card-fraud.yaml
-fcomp report --adr-dir d
-same f-adr-dir-dirs-only data/ docs/
+fcomp report --adr-dir "$T/pick/d"
+same f-adr-dir-dirs-only "$T/pick/dir1/"
 fcomp explain ka
 if grep -qx "$(printf 'kappa\tKappa Architecture')" "$T/fdescs"; then
 	pass f-describes-patterns; else
