@@ -49,7 +49,7 @@ run_ask(const struct command *cmd, int argc, char **argv, struct globals *g)
 	struct ask_state	 st = { { NULL, NULL, 0 }, NULL };
 	struct report_ctx	 ctx;
 	struct ask_io		 io;
-	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct answers		 a = { NULL, 0, NULL, NULL, NULL };
 	struct advice		 adv;
 	struct kb		*kb = NULL;
 	const char		*output;

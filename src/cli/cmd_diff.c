@@ -51,8 +51,8 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 {
 	struct diff_state	 st = { NULL, NULL };
 	struct scenario_opts	 sa = { NULL, NULL, 0 }, sb = { NULL, NULL, 0 };
-	struct answers		 a = { NULL, 0, NULL, NULL };
-	struct answers		 b = { NULL, 0, NULL, NULL };
+	struct answers		 a = { NULL, 0, NULL, NULL, NULL };
+	struct answers		 b = { NULL, 0, NULL, NULL, NULL };
 	struct ranking		*ra = NULL, *rb = NULL;
 	struct diff_ctx		 dc;
 	struct diff_call	 call;

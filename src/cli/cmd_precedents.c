@@ -76,7 +76,7 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 	struct report_ctx	 ctx;
 	struct advice		 adv;
 	struct agreement_run	 run;
-	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct answers		 a = { NULL, 0, NULL, NULL, NULL };
 	struct kb		*kb = NULL;
 	int			 rc;
 

@@ -149,7 +149,7 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	struct scenario_state	 st;
 	struct report_call	 call;
 	struct report_ctx	 ctx;
-	struct answers		 a = { NULL, 0, NULL, NULL };
+	struct answers		 a = { NULL, 0, NULL, NULL, NULL };
 	struct advice		 adv;
 	struct kb		*kb = NULL;
 	const char		*pattern_id = NULL, *near;

@@ -21,6 +21,19 @@ answers_init(struct answers *a, const struct kb *kb)
 		a->v[i] = kb->questions[i].def;
 	a->name = NULL;
 	a->description = NULL;
+	a->notes = NULL;
+}
+
+static void
+free_notes(struct answers *a)
+{
+	size_t	i;
+
+	if (a->notes != NULL)
+		for (i = 0; i < a->n; i++)
+			free(a->notes[i]);
+	free(a->notes);
+	a->notes = NULL;
 }
 
 void
@@ -28,6 +41,7 @@ answers_free(struct answers *a)
 {
 	if (a == NULL)
 		return;
+	free_notes(a);
 	free(a->v);
 	free(a->name);
 	free(a->description);
@@ -36,15 +50,52 @@ answers_free(struct answers *a)
 	a->name = a->description = NULL;
 }
 
+const char *
+answers_note(const struct answers *a, size_t qi)
+{
+	return (a->notes != NULL && qi < a->n ? a->notes[qi] : NULL);
+}
+
+void
+answers_set_note(struct answers *a, size_t qi, const char *note)
+{
+	if (qi >= a->n)
+		return;
+	if (a->notes == NULL) {
+		if (note == NULL || note[0] == '\0')
+			return;
+		a->notes = xcalloc(a->n, sizeof *a->notes);
+	}
+	free(a->notes[qi]);
+	a->notes[qi] = note != NULL && note[0] != '\0' ? xstrdup(note) :
+	    NULL;
+}
+
+bool
+answers_have_notes(const struct answers *a)
+{
+	size_t	i;
+
+	for (i = 0; a->notes != NULL && i < a->n; i++)
+		if (a->notes[i] != NULL)
+			return (true);
+	return (false);
+}
+
 void
 answers_copy(struct answers *dst, const struct answers *src)
 {
+	size_t	i;
+
 	dst->n = src->n;
 	dst->v = xcalloc(src->n, sizeof *dst->v);
 	memcpy(dst->v, src->v, src->n * sizeof *dst->v);
 	dst->name = src->name ? xstrdup(src->name) : NULL;
 	dst->description = src->description ? xstrdup(src->description) :
 	    NULL;
+	dst->notes = NULL;
+	for (i = 0; src->notes != NULL && i < src->n; i++)
+		answers_set_note(dst, i, src->notes[i]);
 }
 
 size_t

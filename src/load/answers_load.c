@@ -83,13 +83,63 @@ answer_value(const struct question *q, const char *file,
 	return (0);
 }
 
+/* An unknown question id at n: the error, with the nearest id. */
+static void
+unknown_question(const struct kb *kb, const char *file,
+    const struct ynode *n, const char *what, struct diag *d)
+{
+	const char	*near = suggest_question(kb, n->str);
+
+	diag_add(d, DIAG_ERROR, file, n->line, n->col, "%sunknown question "
+	    "'%s' (%s%s%ssee 'archadvisor questions')", what, n->str,
+	    near ? "did you mean '" : "", near ? near : "",
+	    near ? "'? " : "");
+}
+
+/*
+ * notes: a mapping of question id to a line of text about that answer
+ * ("finance close at 7am"). An empty note is no note; as for name, a
+ * scalar is text (a note "~" is the text "~").
+ */
+static void
+notes_from(struct answers *a, const struct kb *kb, const char *file,
+    const struct ynode *n, struct diag *d)
+{
+	const struct ynode	*k, *v;
+	size_t			 i;
+	int			 qi;
+
+	if (is_null(n))
+		return;
+	if (n->type != YNODE_MAP) {
+		diag_add(d, DIAG_ERROR, file, n->line, n->col, "'notes' must "
+		    "be a mapping of question id to text, not %s",
+		    ynode_type_name(n->type));
+		return;
+	}
+	for (i = 0; i + 1 < n->n; i += 2) {
+		k = n->items[i];
+		v = n->items[i + 1];
+		if ((qi = kb_question_index(kb, k->str)) < 0) {
+			unknown_question(kb, file, k, "notes: ", d);
+			continue;
+		}
+		if (v->type != YNODE_SCALAR) {
+			diag_add(d, DIAG_ERROR, file, v->line, v->col,
+			    "notes: %s: a note must be text, not %s", k->str,
+			    ynode_type_name(v->type));
+			continue;
+		}
+		answers_set_note(a, (size_t)qi, v->str);
+	}
+}
+
 int
 answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
     const struct yaml_doc *doc, struct diag *d)
 {
 	const struct ynode	*root = doc->root, *k, *v;
 	struct value		 val;
-	const char		*near;
 	size_t			 i, nerr = d->nerrors;
 	int			 qi;
 
@@ -120,12 +170,13 @@ answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
 			}
 			continue;
 		}
+		if (strcmp(k->str, "notes") == 0 &&
+		    kb_question_index(kb, "notes") < 0) {
+			notes_from(a, kb, file, v, d);
+			continue;
+		}
 		if ((qi = kb_question_index(kb, k->str)) < 0) {
-			near = suggest_question(kb, k->str);
-			diag_add(d, DIAG_ERROR, file, k->line, k->col,
-			    "unknown question '%s' (%s%s%ssee 'archadvisor "
-			    "questions')", k->str, near ? "did you mean '" : "",
-			    near ? near : "", near ? "'? " : "");
+			unknown_question(kb, file, k, "", d);
 			continue;
 		}
 		if (answer_value(&kb->questions[qi], file, v, &val, d) == 0)

@@ -19,6 +19,7 @@
 #define KEY_UNKNOWN	-1
 #define KEY_NAME	-2
 #define KEY_DESCRIPTION	-3
+#define KEY_NOTES	-4	/* notes on the answers: checked, not kept */
 
 struct keyslot {
 	const char	*id;	/* NULL: empty slot */

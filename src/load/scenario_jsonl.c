@@ -546,6 +546,65 @@ set_list(struct jparse *j, int qi, struct value *out, int *bad)
 	}
 }
 
+/*
+ * The notes object (j->p at its '{'): each key a question, each value
+ * text or null. Checked only: batch rows do not show notes.
+ */
+static int
+notes_object(struct jparse *j, int *bad)
+{
+	const char	*keyat, *at, *k;
+	size_t		 klen;
+	enum jtype	 t;
+	int		 key;
+
+	j->p++;
+	ws(j);
+	if (j->p < j->end && *j->p == '}') {
+		j->p++;
+		return (0);
+	}
+	for (;;) {
+		ws(j);
+		if (j->p == j->end || *j->p != '"')
+			return (expected(j, "a string key"));
+		keyat = j->p;
+		if (string(j, &k, &klen) != 0)
+			return (-1);
+		if ((key = scenario_key(j->sr, k, klen)) < 0) {
+			jerr(j, keyat, "notes: unknown question '%.*s' (see "
+			    "'archadvisor questions')", (int)klen, k);
+			(*bad)++;
+		}
+		ws(j);
+		if (j->p == j->end || *j->p != ':')
+			return (expected(j, "':'"));
+		j->p++;
+		ws(j);
+		if (j->p == j->end)
+			return (expected(j, "a value"));
+		at = j->p;
+		t = type_at(j);
+		if (skip_value(j) != 0)
+			return (-1);
+		if (key >= 0 && t != J_STRING && t != J_NULL) {
+			jerr(j, at, "notes: %s: a note must be text, not %s",
+			    j->sr->kb->questions[key].id, type_name(t));
+			(*bad)++;
+		}
+		ws(j);
+		if (j->p < j->end && *j->p == ',') {
+			j->p++;
+			continue;
+		}
+		if (j->p < j->end && *j->p == '}') {
+			j->p++;
+			return (0);
+		}
+		return (expected(j, "',' or '}'"));
+	}
+}
+
 /* The value of one member, for key (a question index or KEY_...). */
 static int
 member(struct jparse *j, int key, int *bad)
@@ -562,6 +621,18 @@ member(struct jparse *j, int key, int *bad)
 	t = type_at(j);
 	if (key == KEY_UNKNOWN)
 		return (skip_value(j));
+	if (key == KEY_NOTES) {
+		if (t == J_OBJECT)
+			return (notes_object(j, bad));
+		if (t == J_NULL)
+			return (literal(j, &s, &n));
+		if (skip_value(j) != 0)
+			return (-1);
+		(*bad)++;
+		jerr(j, at, "'notes' must be a mapping of question id to text, "
+		    "not %s", type_name(t));
+		return (0);
+	}
 	if (key == KEY_NAME || key == KEY_DESCRIPTION) {
 		if (t == J_ARRAY || t == J_OBJECT) {
 			if (skip_value(j) != 0)
@@ -613,12 +684,12 @@ member(struct jparse *j, int key, int *bad)
  */
 static int
 first_col(struct scenario_reader *sr, int key, uint32_t stamp, int col,
-    int *namecol, int *desccol)
+    int *othercol)
 {
 	int	*at;
 
-	if (key == KEY_NAME || key == KEY_DESCRIPTION)
-		at = key == KEY_NAME ? namecol : desccol;
+	if (key < 0)	/* KEY_NAME, KEY_DESCRIPTION, KEY_NOTES */
+		at = &othercol[-key - 2];
 	else {
 		if (sr->seen[key] != stamp) {
 			sr->seen[key] = stamp;
@@ -640,7 +711,7 @@ scenario_json_line(struct scenario_reader *sr, const char *text, size_t len,
 	const char	*keyat, *k;
 	size_t		 klen;
 	uint32_t	 stamp = scenario_stamp(sr);
-	int		 key, bad = 0, namecol = 0, desccol = 0, col, first;
+	int		 key, bad = 0, othercol[3] = { 0, 0, 0 }, col, first;
 
 	j.sr = sr;
 	j.d = d;
@@ -676,7 +747,7 @@ scenario_json_line(struct scenario_reader *sr, const char *text, size_t len,
 				    "'archadvisor questions')", (int)klen, k);
 				bad++;
 			} else if ((first = first_col(sr, key, stamp, col,
-			    &namecol, &desccol)) > 0) {
+			    othercol)) > 0) {
 				jerr(&j, keyat, "duplicate key '%.*s' (first "
 				    "at column %d)", (int)klen, k, first);
 				bad++;

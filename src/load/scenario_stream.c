@@ -233,6 +233,8 @@ scenario_reader_new(const struct kb *kb, const char *file, int fd,
 	key_add(sr, "description", KEY_DESCRIPTION);
 	for (i = 0; i < kb->nquestions; i++)
 		key_add(sr, kb->questions[i].id, (int)i);
+	/* After the questions: a question called notes would win. */
+	key_add(sr, "notes", KEY_NOTES);
 	return (sr);
 }
 
@@ -387,7 +389,7 @@ yaml_slow(struct scenario_reader *sr, const char *text, size_t len,
 {
 	struct yaml_stream	*ys;
 	struct yaml_doc		 doc;
-	size_t			 nerr = d->nerrors;
+	size_t			 nerr = d->nerrors, i;
 	int			 rc;
 
 	begin_doc(sr);
@@ -417,6 +419,9 @@ yaml_slow(struct scenario_reader *sr, const char *text, size_t len,
 	free(sr->ans.name);
 	free(sr->ans.description);
 	sr->ans.name = sr->ans.description = NULL;
+	/* Notes are checked by answers_from_doc; rows do not show them. */
+	for (i = 0; sr->ans.notes != NULL && i < sr->ans.n; i++)
+		answers_set_note(&sr->ans, i, NULL);
 	return (rc < 0 || d->nerrors != nerr ? -1 : 0);
 }
 

@@ -115,7 +115,7 @@ mapping(struct scenario_reader *sr, struct evreader *r)
 			return (-1);
 		key = scenario_key(sr, (const char *)r->ev.data.scalar.value,
 		    r->ev.data.scalar.length);
-		if (key == KEY_UNKNOWN || !next(r))
+		if (key == KEY_UNKNOWN || key == KEY_NOTES || !next(r))
 			return (-1);
 		if (key == KEY_NAME || key == KEY_DESCRIPTION) {
 			if ((key == KEY_NAME ? named : described) ||

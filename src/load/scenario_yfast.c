@@ -176,7 +176,8 @@ key_value(struct scenario_reader *sr, const char *p, const char *eol,
 	p++;
 	while (p < eol && *p == ' ')
 		p++;
-	if ((key = scenario_key(sr, k, klen)) == KEY_UNKNOWN)
+	if ((key = scenario_key(sr, k, klen)) == KEY_UNKNOWN ||
+	    key == KEY_NOTES)
 		return (-1);
 	if (key == KEY_NAME || key == KEY_DESCRIPTION) {
 		if ((key == KEY_NAME ? *named : *described) ||

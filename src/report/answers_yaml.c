@@ -53,6 +53,27 @@ set_value(yaml_emitter_t *em, const struct value_domain *dom,
 	return (emit(em, &ev, yaml_sequence_end_event_initialize(&ev)));
 }
 
+/* notes: a block mapping of question id to note, in question order. */
+static int
+notes(yaml_emitter_t *em, const struct kb *kb, const struct answers *a)
+{
+	yaml_event_t	ev;
+	size_t		i;
+
+	if (!answers_have_notes(a))
+		return (0);
+	if (scalar(em, "notes") != 0 ||
+	    emit(em, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL,
+	    1, YAML_BLOCK_MAPPING_STYLE)) != 0)
+		return (-1);
+	for (i = 0; i < kb->nquestions && i < a->n; i++)
+		if (answers_note(a, i) != NULL &&
+		    (scalar(em, kb->questions[i].id) != 0 ||
+		    scalar(em, answers_note(a, i)) != 0))
+			return (-1);
+	return (emit(em, &ev, yaml_mapping_end_event_initialize(&ev)));
+}
+
 static int
 body(yaml_emitter_t *em, const struct kb *kb, const struct answers *a)
 {
@@ -93,7 +114,8 @@ body(yaml_emitter_t *em, const struct kb *kb, const struct answers *a)
 		    sizeof buf)) != 0)
 			return (-1);
 	}
-	if (emit(em, &ev, yaml_mapping_end_event_initialize(&ev)) != 0 ||
+	if (notes(em, kb, a) != 0 ||
+	    emit(em, &ev, yaml_mapping_end_event_initialize(&ev)) != 0 ||
 	    emit(em, &ev, yaml_document_end_event_initialize(&ev, 1)) != 0 ||
 	    emit(em, &ev, yaml_stream_end_event_initialize(&ev)) != 0)
 		return (-1);

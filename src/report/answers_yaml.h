@@ -17,7 +17,8 @@
 /*
  * Writes a to fp: a comment line naming the knowledge base, then name and
  * description when set, then every answered question in knowledge-base
- * order with its canonical value ("10m", "2TB", "[reporting, iot]").
+ * order with its canonical value ("10m", "2TB", "[reporting, iot]"), then
+ * the notes on the answers, if any, as a notes: mapping.
  * Unanswered questions are left out, except that a question with a default
  * that is now unknown is written as "~" so that it reloads as unknown.
  * Strings are quoted by libyaml's emitter as they need. Returns 0, or -1

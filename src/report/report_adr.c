@@ -39,6 +39,34 @@ report_adr_template(const char *name, enum adr_template *t)
 	return (-1);
 }
 
+/* The notes the team kept on their answers ("finance close at 7am"). */
+static void
+write_notes(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct answers	*a = ctx->answers;
+	const struct question	*q;
+	char			 buf[1024];
+	size_t			 i;
+
+	if (!answers_have_notes(a))
+		return;
+	fputs("Notes on the answers:\n\n", fp);
+	for (i = 0; i < a->n; i++) {
+		if (answers_note(a, i) == NULL)
+			continue;
+		q = &ctx->kb->questions[i];
+		fputs("* ", fp);
+		escape_md(fp, q->prompt);
+		fputs(" **", fp);
+		escape_md(fp, a->v[i].known ? handout_answer(q, &a->v[i], buf,
+		    sizeof buf) : "don't know");
+		fputs("**: ", fp);
+		escape_md(fp, answers_note(a, i));
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+}
+
 static void
 write_problem(FILE *fp, const struct report_ctx *ctx)
 {
@@ -66,6 +94,7 @@ write_problem(FILE *fp, const struct report_ctx *ctx)
 	escape_md(fp, ctx->kb->version);
 	fprintf(fp, ", from %zu answer%s; %zu question%s left open.\n\n", n,
 	    n == 1 ? "" : "s", a->n - n, a->n - n == 1 ? " was" : "s were");
+	write_notes(fp, ctx);
 }
 
 static void

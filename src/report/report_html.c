@@ -252,6 +252,11 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
 		fputs("\">", fp);
 		escape_html(fp, kb->questions[i].id);
 		fputs("</span>", fp);
+		if (answers_note(ctx->answers, i) != NULL) {
+			fputs(" (<em class=\"note\">", fp);
+			escape_html(fp, answers_note(ctx->answers, i));
+			fputs("</em>)", fp);
+		}
 	}
 	if (n > 0)
 		fputs(".</p>\n", fp);
@@ -279,6 +284,12 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		fputs("</dt> <dd>", fp);
 		escape_html(fp, handout_answer(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));
+		/* The user's note on the answer ("finance close at 7am"). */
+		if (answers_note(ctx->answers, i) != NULL) {
+			fputs(" &#8212; <em class=\"note\">", fp);
+			escape_html(fp, answers_note(ctx->answers, i));
+			fputs("</em>", fp);
+		}
 		fputs("</dd></div>\n", fp);
 	}
 	if (answers_count(ctx->answers) > 0)

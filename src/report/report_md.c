@@ -109,6 +109,11 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
 			continue;
 		fprintf(fp, n++ == 0 ? "**%s:** " : ", ", label);
 		escape_md(fp, kb->questions[i].id);
+		if (answers_note(ctx->answers, i) != NULL) {
+			fputs(" (*", fp);
+			escape_md(fp, answers_note(ctx->answers, i));
+			fputs("*)", fp);
+		}
 	}
 	if (n > 0)
 		fputs(".\n\n", fp);
@@ -134,6 +139,12 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		fputs(" | ", fp);
 		escape_md(fp, handout_answer(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));
+		/* The user's note on the answer ("finance close at 7am"). */
+		if (answers_note(ctx->answers, i) != NULL) {
+			fputs(" \u2014 *", fp);
+			escape_md(fp, answers_note(ctx->answers, i));
+			fputs("*", fp);
+		}
 		fputs(" | ", fp);
 		escape_md(fp, kb->questions[i].prompt);
 		fputs(" |\n", fp);

@@ -367,6 +367,7 @@ report_workshop_json(FILE *fp, const struct workshop_ctx *c)
 	ca.n = kb->nquestions;
 	ca.name = NULL;
 	ca.description = NULL;
+	ca.notes = NULL;
 	common = json_pack("{s:o, s:o, s:{s:f, s:I, s:I, s:b, s:I}}",
 	    "answers", json_answers(kb, &ca),
 	    "recommendation", json_outcome(kb, &w->common_out),

@@ -1,7 +1,7 @@
 /*
  * test_answers_yaml: the answers file writer. What it writes for a plain
  * scenario is pinned byte for byte, and hostile names and descriptions,
- * every answer type, defaults and empty sets are written and read back
+ * every answer type, defaults, empty sets and notes are written and read back
  * through answers_load_file to the same answers.
  * Run from the top of the tree (make check does).
  */
@@ -103,9 +103,12 @@ round_trip(const struct kb *kb, const struct answers *a)
 	diag_free(&d);
 	assert_true(streq_null(a->name, b.name));
 	assert_true(streq_null(a->description, b.description));
-	for (i = 0; i < kb->nquestions; i++)
+	for (i = 0; i < kb->nquestions; i++) {
 		if (!value_equal(&a->v[i], &b.v[i]))
 			fail_msg("%s changed", kb->questions[i].id);
+		if (!streq_null(answers_note(a, i), answers_note(&b, i)))
+			fail_msg("the note on %s changed", kb->questions[i].id);
+	}
 	answers_free(&b);
 	unlink(path);
 	free(path);
@@ -187,6 +190,10 @@ test_hostile_strings(void **state)
 		a.description = xstrdup(names[(i + 7) %
 		    (sizeof names / sizeof names[0])]);
 		set(&a, kb, "skills=strong");
+		/* Notes, on an answer and on a question left open. */
+		answers_set_note(&a, 1, names[(i + 3) %
+		    (sizeof names / sizeof names[0])]);
+		answers_set_note(&a, 5, names[i]);
 		round_trip(kb, &a);
 		answers_free(&a);
 	}
