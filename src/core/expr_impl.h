@@ -1,7 +1,8 @@
 /*
  * expr_impl: the compiled form of a condition, shared by the modules that
- * build it (expr.c) and inspect it (expr_inspect.c). Nothing outside
- * src/core/expr*.c includes this header.
+ * build it (expr_parse.c), evaluate it (expr_eval.c) and inspect it
+ * (expr_inspect.c, expr_prog.c). Nothing outside src/core/expr*.c includes
+ * this header.
  *
  * A condition is one allocation: the struct expr header, then a flat array
  * of nodes, literal lists and child lists. Questions are indexes and
