@@ -57,6 +57,36 @@ draw_init_styles(struct tui *t)
 		init_pair((short)i, styles[i].fg, styles[i].bg);
 }
 
+void
+draw_focus(struct tui *t, int y, int x)
+{
+	t->focus_y = y;
+	t->focus_x = x;
+}
+
+void
+draw_message(struct tui *t, int y, const char *hint)
+{
+	struct draw_lines	 l = { NULL, 0, 0 };
+	enum tui_style		 st = t->msg_error ? ST_ERROR : ST_NOTICE;
+	char			 buf[1024];
+
+	if (t->msg[0] == '\0') {
+		draw_text(y, 1, COLS - 2, hint, ST_DIM, t);
+		return;
+	}
+	lines_wrap(&l, 0, 0, COLS - 2, st, t->msg);
+	if (l.n > 1) {
+		draw_fill(y - 1, 0, COLS, ST_NORMAL, t);
+		draw_text(y - 1, 1, COLS - 2, l.v[0].text, st, t);
+		snprintf(buf, sizeof buf, "%s%s%s", l.v[1].text, l.n > 2 ?
+		    " " : "", l.n > 2 ? l.v[2].text : "");
+		draw_text(y, 1, COLS - 2, buf, st, t);
+	} else
+		draw_text(y, 1, COLS - 2, t->msg, st, t);
+	lines_free(&l);
+}
+
 attr_t
 draw_attr(const struct tui *t, enum tui_style s)
 {
@@ -307,6 +337,7 @@ status_layout(const struct tui *t, const struct tui_binding *b, int cols,
 	for (p = b; p != NULL && p->fn != NULL; p++)
 		if (p->keyname != NULL)
 			total += item_width(t, p) + 2;
+	total -= 2;	/* no gap after the last */
 	rows = (total + cols - 3) / (cols - 2);
 	rows = rows < 1 ? 1 : rows > 3 ? 3 : rows;
 	per = total / rows;

@@ -1,10 +1,12 @@
 /*
  * files: saving the answers, exporting the report and quitting, all
- * through the core: answers_yaml_write for the answers file, the
- * report_writers[] table for the report (whatever formats it holds), and
- * outfile for every write, so a file is replaced whole or not at all.
- * Writing over an existing file other than the one the answers came from
- * asks for Enter a second time.
+ * through the core: answers_edit for the answers file they came from
+ * (edited in place, so that its comments and key order stay), else
+ * answers_yaml_write, which writes it afresh; the report_writers[] table
+ * for the report (whatever formats it holds); and outfile for every
+ * write, so a file is replaced whole or not at all. Writing over an
+ * existing file other than the one the answers came from asks for Enter a
+ * second time.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,7 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "answers_edit.h"
 #include "answers_yaml.h"
+#include "kb_load.h"
 #include "outfile.h"
 #include "report.h"
 #include "tui_int.h"
@@ -87,10 +91,62 @@ write_answers(FILE *fp, const void *arg)
 	return (answers_yaml_write(fp, t->kb, &t->answers));
 }
 
+struct text {
+	const char	*s;
+	size_t		 len;
+};
+
+static int
+write_text(FILE *fp, const void *arg)
+{
+	const struct text	*x = arg;
+
+	return (fwrite(x->s, 1, x->len, fp) == x->len ? 0 : -1);
+}
+
+/*
+ * Saves into the answers file the answers came from by editing it.
+ * Returns 0 if it did, -1 after a message if writing failed, and 1 if the
+ * file is to be written afresh: why says why, or is empty for a file that
+ * is new or another.
+ */
+static int
+save_in_place(struct tui *t, const char *path, char *why, size_t whysz)
+{
+	struct diag	 d;
+	struct text	 x;
+	char		*buf, *out;
+	size_t		 len;
+	int		 rc;
+
+	why[0] = '\0';
+	if (t->path == NULL || strcmp(path, t->path) != 0 || !exists(path))
+		return (1);
+	diag_init(&d);
+	rc = load_file(path, &buf, &len, &d) == LOAD_OK ? 0 : -1;
+	diag_free(&d);
+	if (rc != 0) {
+		snprintf(why, whysz, "it could not be read");
+		return (1);
+	}
+	rc = answers_edit(buf, len, t->kb, &t->answers, &out, &len, why,
+	    whysz);
+	free(buf);
+	if (rc != 0)
+		return (1);
+	x.s = out;
+	x.len = len;
+	rc = write_file(t, path, write_text, &x);
+	free(out);
+	return (rc);
+}
+
 static int
 save_done(struct tui *t, const char *path, void *arg)
 {
 	bool	then_quit = arg != NULL;
+	char	why[256];
+	int	rc;
 
 	if (path[0] == '\0') {
 		tui_message(t, true, "Type a file name, e.g. %s.",
@@ -98,20 +154,26 @@ save_done(struct tui *t, const char *path, void *arg)
 		return (TUI_REDRAW);
 	}
 	if (!may_write(t, path, true) ||
-	    write_file(t, path, write_answers, t) != 0)
+	    (rc = save_in_place(t, path, why, sizeof why)) < 0 ||
+	    (rc == 1 && write_file(t, path, write_answers, t) != 0))
 		return (TUI_REDRAW);	/* the prompt stays, with the message */
 	free(t->path);
 	t->path = xstrdup(path);
 	t->dirty = false;
-	tui_message(t, false, "Saved %zu answer%s to %s.",
+	tui_message(t, false, "Saved %zu answer%s to %s%s%s%s",
 	    answers_count(&t->answers), answers_count(&t->answers) == 1 ?
-	    "" : "s", path);
+	    "" : "s", path, rc == 0 ? ", its comments and order kept." :
+	    why[0] != '\0' ? ", written afresh (comments and order lost) "
+	    "because " : ".", rc == 1 ? why : "", rc == 1 && why[0] != '\0' ?
+	    "." : "");
 	return (TUI_POP | (then_quit ? TUI_QUIT : 0));
 }
 
 int
 files_save(struct tui *t, bool then_quit)
 {
+	if (!then_quit && context_ask_first(t, false))
+		return (TUI_REDRAW);
 	free(confirmed);
 	confirmed = NULL;
 	/* Any non-NULL arg means "then quit". */
@@ -203,6 +265,8 @@ files_export(struct tui *t)
 	char			**keys, **descs;
 	size_t			 i;
 
+	if (context_ask_first(t, true))
+		return (TUI_REDRAW);
 	items = xcalloc(report_nwriters, sizeof *items);
 	keys = xcalloc(report_nwriters, sizeof *keys);
 	descs = xcalloc(report_nwriters, sizeof *descs);

@@ -197,7 +197,7 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 		if (p->focus && i == p->sel) {
 			draw_text(y, p->x, 1, draw_glyph(t, "\u25b6", ">"),
 			    st, t);
-			tui_focus(t, y, p->x + 3);
+			draw_focus(t, y, p->x + 3);
 		}
 		snprintf(num, sizeof num, "%zu", i + 1);
 		x = p->x + 1;

@@ -326,7 +326,7 @@ draw_list(struct tui *t, struct edit *e, int y, int x, int w, int h)
 		draw_fill(y, x, w, st, t);
 		if (i == e->cur) {
 			draw_text(y, x, 1, draw_glyph(t, "\u25b6", ">"), st, t);
-			tui_focus(t, y, x + 2);
+			draw_focus(t, y, x + 2);
 		}
 		draw_text(y, x + 2, w - 2, line, st, t);
 		y++;

@@ -224,7 +224,7 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 			m->cursor_y = y;
 			if (!m->ranking) {
 				st = ST_SELECTED;
-				tui_focus(t, y, x);
+				draw_focus(t, y, x);
 			}
 			draw_fill(y, l->qx, l->qw, st, t);
 			draw_text(y, l->qx, 1, draw_glyph(t, "\u25b6", ">"),
@@ -271,8 +271,8 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 	const struct pattern	*p;
 	struct draw_lines	 lines = { NULL, 0, 0 };
 	char			 buf[1024], hbuf[1024];
-	const char		*title, *text, *hint;
-	size_t			 i;
+	const char		*title, *text, *hint, *note;
+	size_t			 i, n;
 
 	if (m->ranking) {
 		p = &kb->patterns[t->ranking->order[m->rsel]];
@@ -302,23 +302,26 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 		attrset(A_NORMAL);
 	}
 	lines_wrap(&lines, 0, 0, COLS - 2, ST_NORMAL, text ? text : "");
-	for (i = 0; i < 2 && i < lines.n; i++) {
-		if (i == 1 && lines.n > 2) {
-			/* Cut the second line so that draw_text adds "…". */
-			snprintf(buf, sizeof buf, "%s %s", lines.v[1].text,
-			    lines.v[2].text);
-			draw_text(l->info_y + 2, 1, COLS - 2, buf, ST_NORMAL,
-			    t);
+	/* The note on the answer takes the prompt's second line. */
+	note = m->ranking ? NULL : answers_note(&t->answers, m->rows[m->cur]);
+	if (note != NULL) {
+		snprintf(buf, sizeof buf, "Note: %s", note);
+		draw_text(l->info_y + 2, 1, COLS - 2, buf, ST_NOTICE, t);
+	}
+	n = note != NULL ? 1 : 2;
+	for (i = 0; i < n && i < lines.n; i++) {
+		if (i + 1 == n && lines.n > n) {
+			/* Cut the last line so that draw_text adds "…". */
+			snprintf(buf, sizeof buf, "%s %s", lines.v[i].text,
+			    lines.v[i + 1].text);
+			draw_text(l->info_y + 1 + (int)i, 1, COLS - 2, buf,
+			    ST_NORMAL, t);
 		} else
 			draw_text(l->info_y + 1 + (int)i, 1, COLS - 2,
 			    lines.v[i].text, ST_NORMAL, t);
 	}
 	lines_free(&lines);
-	if (t->msg[0] != '\0')
-		draw_text(l->info_y + 3, 1, COLS - 2, t->msg, t->msg_error ?
-		    ST_ERROR : ST_NOTICE, t);
-	else
-		draw_text(l->info_y + 3, 1, COLS - 2, hint, ST_DIM, t);
+	draw_message(t, l->info_y + 3, hint);
 }
 
 static void
@@ -500,6 +503,23 @@ k_export(struct tui *t, void *data, int key)
 }
 
 static int
+k_note(struct tui *t, void *data, int key)
+{
+	struct main_state	*m = data;
+
+	(void)key;
+	return (context_note(t, m->rows[m->cur]));
+}
+
+static int
+k_title(struct tui *t, void *data, int key)
+{
+	(void)data;
+	(void)key;
+	return (context_title(t));
+}
+
+static int
 k_quit(struct tui *t, void *data, int key)
 {
 	(void)data;
@@ -519,6 +539,7 @@ k_quit(struct tui *t, void *data, int key)
 	{ 'g', NULL, NULL, k_home }, \
 	{ 'G', NULL, NULL, k_home }
 #define FILE_KEYS \
+	{ 't', "t", "title", k_title }, \
 	{ 's', "s", "save", k_save }, \
 	{ 'e', "e", "export", k_export }, \
 	{ 'q', "q", "quit", k_quit }, \
@@ -541,6 +562,7 @@ static const struct tui_binding question_keys[] = {
 	{ '?', "?", "help", k_help },
 	{ TK(KEY_F(1)), NULL, NULL, k_help },
 	{ 'r', "r", "ranking", k_ranking },
+	{ 'n', "n", "note", k_note },
 	FILE_KEYS
 };
 

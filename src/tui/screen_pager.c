@@ -250,7 +250,7 @@ pager_draw(struct tui *t, void *data)
 	draw_heading(t, 2, 0, COLS, title, more);
 	/* A reader follows the text from its first line shown. */
 	if (pg->top < l.n)
-		tui_focus(t, 3, l.v[pg->top].indent);
+		draw_focus(t, 3, l.v[pg->top].indent);
 	for (i = 0; i < pg->page && pg->top + i < l.n; i++)
 		draw_text(3 + (int)i, l.v[pg->top + i].indent, COLS -
 		    l.v[pg->top + i].indent - 1, l.v[pg->top + i].text,

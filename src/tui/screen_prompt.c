@@ -201,7 +201,7 @@ menu_draw(struct tui *t, void *data)
 		if (i == m->cur) {
 			draw_text(y, x + 1, 1, draw_glyph(t, "\u25b6", ">"), st,
 			    t);
-			tui_focus(t, y, x + 3);
+			draw_focus(t, y, x + 3);
 		}
 		snprintf(line, sizeof line, "%-3s %s%s%s", m->items[i].key ?
 		    m->items[i].key : "", m->items[i].text, m->items[i].desc ?

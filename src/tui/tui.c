@@ -194,13 +194,6 @@ rerank(struct tui *t)
 	advice_update(&t->advice, t->answers.v);
 }
 
-void
-tui_focus(struct tui *t, int y, int x)
-{
-	t->focus_y = y;
-	t->focus_x = x;
-}
-
 int
 tui_rows(const struct tui *t)
 {

@@ -128,11 +128,16 @@ int	 tui_rows(const struct tui *);
 void	 tui_progress(const struct tui *, size_t *answered, size_t *asked);
 /* Title bar and recommendation: the top two rows of full screens. */
 void	 tui_draw_header(struct tui *);
-/* The focused row or item: where the (hidden) cursor goes. */
-void	 tui_focus(struct tui *, int y, int x);
 
 /* draw.c */
 void	 draw_init_styles(struct tui *);
+/* The focused row or item: where the (hidden) cursor goes. */
+void	 draw_focus(struct tui *, int y, int x);
+/*
+ * The message of the moment on row y (over row y - 1 too if it needs
+ * two rows), or else hint.
+ */
+void	 draw_message(struct tui *, int y, const char *hint);
 attr_t	 draw_attr(const struct tui *, enum tui_style);
 enum tui_style draw_fit_style(enum fit);
 /*
@@ -250,6 +255,16 @@ char	*lineedit_text(const struct lineedit *);
 /* Draws the field at y, x, w columns wide and places the cursor. */
 void	 lineedit_draw(struct lineedit *, int y, int x, int w,
 	    struct tui *);
+
+/* context.c: the scenario's title and description, notes on answers. */
+int	 context_title(struct tui *);
+int	 context_note(struct tui *, size_t qi);
+/*
+ * Before the first save or export of a scenario without a title: asks
+ * for one (and a description), then goes on to the save or the export.
+ * Returns false if it did not ask.
+ */
+bool	 context_ask_first(struct tui *, bool export);
 
 /* files.c: save, export and quit (through the core's writers). */
 int	 files_save(struct tui *, bool then_quit);

@@ -5,7 +5,7 @@
 
 start 120 40 tui
 golden main-120x40 tests/tui/main-120x40.screen
-see status-line-keys "Enter answer  u don't know  ? help  r ranking  s save  e export  q quit"
+see status-line-keys "Enter answer  u don't know  ? help  r ranking  n note  t title  s save  e export  q quit"
 
 # The cursor follows the focus (hidden, for screen readers and braille
 # displays): the question, the ranking, a list item, a menu item.
@@ -20,6 +20,8 @@ focus_on focus-list-item "▶ (*) don't know"
 keys Down
 focus_on focus-list-moved "▶ ( ) yes"
 keys Escape e
+see focus-title-first "Title of this scenario"
+keys Enter
 focus_on focus-menu "1   text: "
 
 # At 100 columns the prompts stay readable: they take the ids' place.

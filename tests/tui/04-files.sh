@@ -28,6 +28,9 @@ keys Enter
 wait_gone "Answer:"
 see modified-title "new.yaml, modified"
 keys s
+see title-asked-first "Title of this scenario"
+see title-can-be-skipped "to go on without one."
+keys Enter
 see save-prompt "Save the answers as a YAML answers file"
 see save-default-path "$T/new.yaml"
 keys Enter
