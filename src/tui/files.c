@@ -16,7 +16,7 @@
 
 #include "answers_edit.h"
 #include "answers_yaml.h"
-#include "kb_load.h"
+#include "load_file.h"
 #include "outfile.h"
 #include "report.h"
 #include "tui_int.h"
