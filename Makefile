@@ -52,6 +52,8 @@ endif
 # works on a machine that has nothing installed yet.
 CORE_PKGS = yaml-0.1 jansson
 TUI_PKGS  = ncursesw
+# ask's line editor (src/ask/ask_edit.c): libedit, BSD-licensed like our MIT.
+EDIT_PKGS = libedit
 pkgcflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
@@ -81,7 +83,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_LDFLAGS)
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(call pkglibs,$(CORE_PKGS) $(TUI_PKGS)) -lm
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ \
+		$(call pkglibs,$(CORE_PKGS) $(TUI_PKGS) $(EDIT_PKGS)) -lm
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -90,6 +93,11 @@ $(LIB): $(LIB_OBJ)
 $(B)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/ask/ask_edit.o: src/ask/ask_edit.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,$(EDIT_PKGS)) \
+		-MMD -MP -c -o $@ $<
 
 # ncursesw's pkg-config says -D_XOPEN_SOURCE=600, which would redefine our
 # 700 (an error under -Werror): keep its include paths, drop its feature macros.

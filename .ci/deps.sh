@@ -9,7 +9,7 @@
 # command to run is printed and the script fails.
 set -eu
 
-build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev"
+build="gcc make pkg-config libyaml-dev libjansson-dev libncurses-dev libedit-dev"
 tests="libcmocka-dev tmux valgrind groff-base jq man-db zsh mandoc python3-jsonschema"
 # The completion tests run each script in its own shell.
 tests="$tests fish"

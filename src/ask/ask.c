@@ -1,10 +1,14 @@
 /*
  * ask: the line-mode questionnaire (see ask.h). Each prompt is written so
  * that it reads in order, top to bottom: where we are, the question, what
- * it accepts, the current answer, then the input line.
+ * it accepts, the current answer, then the input line. A question that
+ * does not apply is announced with the reason, so that answers piped one
+ * a line cannot slip silently onto the next question.
  */
 #include "ask.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -12,6 +16,50 @@
 #include "escape.h"
 #include "textfmt.h"
 #include "xmalloc.h"
+
+static volatile sig_atomic_t	interrupted;
+static struct sigaction		old_sigint;
+static bool			catching;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+void
+ask_catch_sigint(void)
+{
+	struct sigaction	sa;
+
+	if (catching)
+		return;
+	/* Ignored (a job started in the background): it stays ignored. */
+	if (sigaction(SIGINT, NULL, &old_sigint) != 0 ||
+	    old_sigint.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a read in progress must end, not resume. */
+	sa.sa_flags = 0;
+	catching = sigaction(SIGINT, &sa, &old_sigint) == 0;
+}
+
+void
+ask_release_sigint(void)
+{
+	if (catching)
+		(void)sigaction(SIGINT, &old_sigint, NULL);
+	catching = false;
+}
+
+bool
+ask_interrupted(void)
+{
+	return (interrupted != 0);
+}
 
 /* The questions in the order they are asked: by section, then kb order. */
 static size_t *
@@ -26,30 +74,6 @@ question_order(const struct kb *kb)
 			    kb->sections.items[s]) == 0)
 				order[n++] = i;
 	return (order);
-}
-
-/* "level: none, some or strong", "duration such as 30s, 10m, 4h, 1d". */
-static void
-write_accepts(FILE *fp, const struct question *q)
-{
-	size_t	i;
-
-	switch (q->dom.type) {
-	case VAL_LEVEL:
-	case VAL_SET:
-		fputs(q->dom.type == VAL_LEVEL ? "one of: " :
-		    "any of, separated by commas: ", fp);
-		for (i = 0; i < q->dom.nnames; i++)
-			fprintf(fp, "%s%s", i ? ", " : "", q->dom.names[i]);
-		break;
-	case VAL_BOOL:
-		fputs("yes or no", fp);
-		break;
-	default:
-		fprintf(fp, "%s such as %s", value_type_a(q->dom.type),
-		    value_type_forms(q->dom.type));
-		break;
-	}
 }
 
 /*
@@ -76,26 +100,74 @@ end(FILE *m, char **buf, size_t *len, const struct ask_io *io)
 }
 
 static void
+write_opening(const struct ask_io *io)
+{
+	char	*buf;
+	size_t	 len;
+	FILE	*m;
+
+	if ((m = begin(&buf, &len)) == NULL)
+		return;
+	text_wrap(m, "Type an answer and press Enter. At any question: ? "
+	    "explains it; - means don't know; skip (or Enter) leaves it as it "
+	    "is; back returns to the previous question; save saves the answers "
+	    "so far; quit stops, keeping them. \"id: value\" answers any "
+	    "question by its id.", 0, 0, io->width);
+	fputc('\n', m);
+	end(m, &buf, &len, io);
+}
+
+/*
+ * "Answer with ..." (a NULL kb) or the reason q is skipped, wrapped as a
+ * whole from column 2.
+ */
+static void
+write_wrapped(FILE *m, const struct ask_io *io, const struct question *q,
+    const struct kb *kb, const struct value *v)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*t;
+
+	if ((t = open_memstream(&text, &len)) == NULL)
+		return;
+	if (kb == NULL) {
+		fputs("Answer with ", t);
+		ask_write_accepts(t, q);
+	} else
+		ask_write_skip_reason(t, kb, q, v);
+	fputc('.', t);
+	if (fclose(t) == 0)
+		text_wrap(m, text, 2, 2, io->width);
+	free(text);
+}
+
+static void
 prompt(const struct kb *kb, const struct answers *a, const struct ask_io *io,
-    size_t q, size_t pos, size_t total, const char *section)
+    size_t q, size_t pos, const char *section)
 {
 	const struct question	*qu = &kb->questions[q];
 	char			 cur[512], *buf;
 	size_t			 len;
 	FILE			*m;
+	int			 n;
 
 	if ((m = begin(&buf, &len)) == NULL)
 		return;
 	if (section != NULL)
 		fprintf(m, "\n%s\n", section);
-	fprintf(m, "\nQuestion %zu of %zu: ", pos + 1, total);
-	text_wrap(m, qu->prompt, 18, 2, io->width);
-	fputs("\n  Answer with ", m);
-	write_accepts(m, qu);
-	fprintf(m, ".\n  Now: %s. Enter keeps it; - means don't know; ? "
-	    "explains; back goes back.\n",
-	    value_format(&qu->dom, &a->v[q], cur, sizeof cur));
-	fprintf(m, "%s> ", qu->id);
+	n = fprintf(m, "\nQuestion %zu of %zu: ", pos + 1, kb->nquestions);
+	text_wrap(m, qu->prompt, n - 1, 2, io->width);
+	fputs("\n  ", m);
+	write_wrapped(m, io, qu, NULL, NULL);
+	fputs("\n  Now: ", m);
+	if (qu->dom.type == VAL_BOOL && a->v[q].known)
+		fputs(a->v[q].num ? "yes" : "no", m);
+	else if (a->v[q].known)
+		fputs(value_format(&qu->dom, &a->v[q], cur, sizeof cur), m);
+	else
+		fputs("don't know", m);
+	fputs(" (Enter keeps it).\n", m);
 	end(m, &buf, &len, io);
 }
 
@@ -114,6 +186,27 @@ say(const struct ask_io *io, const char *lead, const char *text, int wrap)
 		text_wrap(m, text, wrap, 4, io->width);
 	else
 		fputs(text, m);
+	fputc('\n', m);
+	end(m, &buf, &len, io);
+}
+
+/* "Question 9 of 20 skipped: <prompt>" and why, on the next line. */
+static void
+announce_skip(const struct kb *kb, const struct answers *a,
+    const struct ask_io *io, size_t q, size_t pos)
+{
+	char	*buf;
+	size_t	 len;
+	FILE	*m;
+	int	 n;
+
+	if ((m = begin(&buf, &len)) == NULL)
+		return;
+	n = fprintf(m, "\nQuestion %zu of %zu skipped: ", pos + 1,
+	    kb->nquestions);
+	text_wrap(m, kb->questions[q].prompt, n - 1, 2, io->width);
+	fputs("\n  ", m);
+	write_wrapped(m, io, &kb->questions[q], kb, a->v);
 	fputc('\n', m);
 	end(m, &buf, &len, io);
 }
@@ -138,17 +231,45 @@ write_help(FILE *fp, const struct question *q)
 	}
 }
 
-/* Reads one line without its newline; NULL at the end of input. */
-static char *
-read_line(FILE *in, char **buf, size_t *cap)
+static void
+show_help(const struct ask_io *io, const struct question *q)
 {
-	ssize_t	n;
+	char	*buf;
+	size_t	 len;
+	FILE	*m;
 
-	if ((n = getline(buf, cap, in)) < 0)
-		return (NULL);
-	while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
-		(*buf)[--n] = '\0';
-	return (*buf);
+	if ((m = begin(&buf, &len)) != NULL) {
+		write_help(m, q);
+		end(m, &buf, &len, io);
+	}
+}
+
+enum ask_read
+ask_read_line(const struct ask_io *io, const char *prompt,
+    const struct question *q, char **buf, size_t *cap, char **line)
+{
+	enum ask_read	r;
+	ssize_t		n;
+
+	if (interrupted)
+		return (ASK_INTR);
+	if (io->read != NULL)
+		r = io->read(io->read_arg, prompt, q, line);
+	else {
+		fputs(prompt, io->out);
+		fflush(io->out);
+		errno = 0;
+		if ((n = getline(buf, cap, io->in)) < 0)
+			r = ASK_EOF;
+		else {
+			while (n > 0 && ((*buf)[n - 1] == '\n' ||
+			    (*buf)[n - 1] == '\r'))
+				(*buf)[--n] = '\0';
+			*line = *buf;
+			r = ASK_LINE;
+		}
+	}
+	return (interrupted ? ASK_INTR : r);
 }
 
 /* Trims blanks at both ends, in place. */
@@ -165,78 +286,162 @@ trim(char *s)
 	return (s);
 }
 
-int
-ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io)
+/* Where a questionnaire is. */
+struct run {
+	const struct kb		*kb;
+	struct answers		*a;
+	const struct ask_io	*io;
+	size_t			*order;
+	size_t			*asked;	/* questions answered, in turn */
+	size_t			 nasked;
+	bool			*keyed;	/* answered by an "id: value" line */
+	size_t			 pos;
+	size_t			*given;
+};
+
+/* "back": returns to the question asked last. */
+static void
+go_back(struct run *r)
+{
+	if (r->nasked == 0) {
+		say(r->io, "  This is the first question.", "", 0);
+		return;
+	}
+	while (r->pos > 0 && r->order[r->pos] != r->asked[r->nasked - 1])
+		r->pos--;
+	r->nasked--;
+}
+
+/* An "id: value" line: answers that question, wherever it comes. */
+static void
+keyed_answer(struct run *r, size_t q, int k, const char *text)
+{
+	const struct question	*kq = &r->kb->questions[k];
+	struct value		 v;
+	char			 err[512], msg[700], val[256];
+
+	if (ask_parse(kq, text, &v, err, sizeof err) != 0) {
+		snprintf(msg, sizeof msg, "%s: %s", kq->id, err);
+		say(r->io, "  Not accepted: ", msg, 16);
+		return;
+	}
+	r->a->v[k] = v;
+	(*r->given)++;
+	if ((size_t)k == q) {
+		r->asked[r->nasked++] = q;
+		r->pos++;
+		return;
+	}
+	r->keyed[k] = true;
+	snprintf(msg, sizeof msg, "%s: %s.", kq->id,
+	    kq->dom.type == VAL_BOOL && v.known ? (v.num ? "yes" : "no") :
+	    value_format(&kq->dom, &v, val, sizeof val));
+	say(r->io, "  Noted, ", msg, 10);
+}
+
+enum ask_end
+ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io,
+    size_t *given)
 {
 	const struct question	*qu;
+	struct run		 r;
 	struct value		 v;
-	size_t			*order, *asked, nasked = 0, pos = 0, q;
-	char			*buf = NULL, *line, err[512];
+	enum ask_end		 how = ASK_DONE;
+	enum ask_read		 got;
+	char			*buf = NULL, *line, *value, err[512], pr[80];
 	const char		*last_section = NULL;
-	size_t			 cap = 0;
-	int			 rc = -1;
+	size_t			 cap = 0, q, shown = (size_t)-1;
+	int			 k;
 
-	order = question_order(kb);
-	asked = xcalloc(kb->nquestions + 1, sizeof *asked);
-	while (pos < kb->nquestions) {
-		q = order[pos];
+	memset(&r, 0, sizeof r);
+	r.kb = kb;
+	r.a = a;
+	r.io = io;
+	r.given = given;
+	r.order = question_order(kb);
+	r.asked = xcalloc(kb->nquestions + 1, sizeof *r.asked);
+	r.keyed = xcalloc(kb->nquestions + 1, sizeof *r.keyed);
+	*given = 0;
+	write_opening(io);
+	while (r.pos < kb->nquestions) {
+		q = r.order[r.pos];
 		qu = &kb->questions[q];
-		if (!kb_question_asked(kb, q, a->v)) {
-			pos++;
+		if (r.keyed[q]) {
+			r.pos++;
 			continue;
 		}
-		prompt(kb, a, io, q, pos, kb->nquestions,
-		    last_section == NULL || strcmp(last_section, qu->section) ?
-		    qu->section : NULL);
-		last_section = qu->section;
-		if ((line = read_line(io->in, &buf, &cap)) == NULL) {
+		if (!kb_question_asked(kb, q, a->v)) {
+			announce_skip(kb, a, io, q, r.pos);
+			r.pos++;
+			continue;
+		}
+		if (shown != q) {
+			prompt(kb, a, io, q, r.pos, last_section == NULL ||
+			    strcmp(last_section, qu->section) ? qu->section :
+			    NULL);
+			last_section = qu->section;
+			shown = q;
+		}
+		snprintf(pr, sizeof pr, "%s> ", qu->id);
+		if ((got = ask_read_line(io, pr, qu, &buf, &cap, &line)) !=
+		    ASK_LINE) {
 			fputc('\n', io->out);
-			goto out;
+			how = got == ASK_INTR ? ASK_INTERRUPTED : ASK_ENDED;
+			break;
 		}
 		if (io->echo)
 			say(io, "", line, 0);
 		line = trim(line);
-		if (strcmp(line, "?") == 0) {
-			FILE	*m;
-			char	*hb;
-			size_t	 hl;
-
-			if ((m = begin(&hb, &hl)) != NULL) {
-				write_help(m, qu);
-				end(m, &hb, &hl, io);
-			}
+		switch (ask_word(line)) {
+		case WORD_HELP:
+			show_help(io, qu);
+			shown = (size_t)-1;
 			last_section = NULL;
 			continue;
-		}
-		if (strcmp(line, "back") == 0) {
-			if (nasked == 0)
-				fputs("  This is the first question.\n",
-				    io->out);
-			else {
-				/* Return to the question asked last. */
-				while (pos > 0 && order[pos] !=
-				    asked[nasked - 1])
-					pos--;
-				nasked--;
-			}
+		case WORD_BACK:
+			go_back(&r);
+			shown = (size_t)-1;
 			last_section = NULL;
+			continue;
+		case WORD_SAVE:
+			if (io->save == NULL)
+				say(io, "  There is nowhere to save to.", "",
+				    0);
+			else
+				(void)io->save(io->save_arg, a);
+			continue;
+		case WORD_QUIT:
+			how = ASK_QUIT;
+			goto out;
+		case WORD_SKIP:
+			line[0] = '\0';
+			break;
+		case WORD_NONE:
+			break;
+		}
+		if ((k = ask_keyed(kb, line, &value, err, sizeof err)) == -2) {
+			say(io, "  Not accepted: ", err, 16);
+			continue;
+		}
+		if (k >= 0) {
+			keyed_answer(&r, q, k, value);
 			continue;
 		}
 		if (line[0] != '\0') {
-			if (value_parse(&qu->dom, line, &v, err,
-			    sizeof err) != 0) {
+			if (ask_parse(qu, line, &v, err, sizeof err) != 0) {
 				say(io, "  Not accepted: ", err, 16);
 				continue;
 			}
 			a->v[q] = v;
+			(*given)++;
 		}
-		asked[nasked++] = q;
-		pos++;
+		r.asked[r.nasked++] = q;
+		r.pos++;
 	}
-	rc = 0;
 out:
 	free(buf);
-	free(order);
-	free(asked);
-	return (rc);
+	free(r.order);
+	free(r.asked);
+	free(r.keyed);
+	return (how);
 }
