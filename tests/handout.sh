@@ -193,6 +193,61 @@ grep -q '^\* Status: proposed$' "$T/m2"/0001-*.md &&
     pass "--adr-dir files the form asked for" ||
     fail "--adr-dir files the form asked for"
 
+# The HTML handout a CTO reads in two minutes: the decisions as
+# sentences at the top (a close call said as one; the organisation in a
+# sentence of its own), a ruled-out option as a labelled line without a
+# bar, and the prompts of the questions worth asking next in the text,
+# not only in a tooltip.
+CARD=data/examples/card-fraud.yaml
+$A report --answers $CARD --format html >"$T/card.html" 2>/dev/null
+rec=$(sed -n '/<section class="rec"/,/<\/section>/p' "$T/card.html")
+if printf '%s' "$rec" | grep -q '<p class="sentence">Use <strong>Stream Processing</strong>: a close call with Kappa Architecture, which the answers to ' &&
+    printf '%s' "$rec" | grep -q '<p class="org">Organisation: leaning towards a central data team;'; then
+	pass "html: the close call and the organisation as sentences at the top"
+else
+	fail "html: the close call and the organisation as sentences at the top" \
+	    "$rec"
+fi
+$A report --answers $BANK --format html >"$T/bank.html" 2>/dev/null
+grep -q '<p class="org">Organisation: leaning' "$T/bank.html" &&
+    pass "html: the organisation decision, leaning" ||
+    fail "html: the organisation decision, leaning"
+$A report --answers data/examples/enterprise-forty-domains.yaml \
+    --format html 2>/dev/null | grep -q '<p class="org">Organise the data as a <strong>Data Mesh</strong>: it scores 81.8' &&
+    pass "html: the organisation decision, settled" ||
+    fail "html: the organisation decision, settled"
+out=$(grep -c '<tr class="out"><th scope="row">[^<]*</th><td colspan="2">Ruled out: cannot meet latency</td></tr>' \
+    "$T/card.html")
+bars=$(grep -c 'class="bar"' "$T/card.html")
+[ "$out" = 2 ] && [ "$bars" = 4 ] &&
+    pass "html: ruled-out options as labelled lines, no bars" ||
+    fail "html: ruled-out options as labelled lines, no bars" \
+    "$out lines, $bars bars"
+# The first questions worth asking, with their prompts in the page.
+$A report --answers $CARD --format json 2>/dev/null | jq -r '
+    [.next_questions[] | select(.changes_with_others) | .question][:3][]' \
+    >"$T/next"
+missing=
+while IFS= read -r q; do
+	prompt=$($A questions --format json 2>/dev/null | jq -r --arg q "$q" \
+	    '.questions[] | select(.id == $q) | .prompt' | sed 's/&/\&amp;/g')
+	grep -q -F "<li><strong>$q</strong>: $prompt</li>" "$T/card.html" ||
+	    missing="$missing $q"
+done <"$T/next"
+[ "$(wc -l <"$T/next")" -eq 3 ] && [ -z "$missing" ] &&
+    pass "html: the prompts of the questions worth asking next" ||
+    fail "html: the prompts of the questions worth asking next" \
+    "missing:$missing" "$(cat "$T/next")"
+grep -q 'title="rule ' "$T/card.html" &&
+    fail "html: no rule ids, not even in tooltips" ||
+    pass "html: no rule ids, not even in tooltips"
+# Links named by their source: three sites, not three "Source".
+names=$(grep -o '<a href="http[^"]*" title="[^"]*">[^<]*</a>' "$T/bank.html" |
+    sed 's/.*">\([^<]*\)<\/a>$/\1/' | tr '\n' ' ')
+[ "$names" = "uber.com risingwave.com slideshare.net " ] &&
+    pass "html: source links named by their sites" ||
+    fail "html: source links named by their sites" "$names"
+
 # -o: written whole, or not at all.
 printf 'old report\n' >"$T/report.html"
 expect 0 "-o writes the handout" $A report --answers $BANK --format html \

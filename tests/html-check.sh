@@ -2,7 +2,9 @@
 # Real-browser test of the HTML handout: for every stock example
 # in data/examples/, Debian's headless Chromium prints the handout to PDF
 # on Letter (its default paper) and on A4, and pdfinfo must count exactly
-# one page for each; a PNG screenshot must be produced. Chromium runs with
+# one page for each; it measures the laid-out page (tests/handout/
+# measure.js: no text under 10pt, text contrast 4.5:1 and bars 3:1, as
+# WCAG AA asks); a PNG screenshot must be produced. Chromium runs with
 # networking off and the page may name no URL but the SVG namespace, so
 # the handout is known to open offline. Each render is bounded by
 # RENDER_TIMEOUT seconds (default 60).
@@ -35,6 +37,32 @@ render() {
 	    --host-resolver-rules='MAP * ~NOTFOUND' \
 	    --user-data-dir="$T/profile" $what "$url" \
 	    >"$T/chromium.log" 2>&1
+}
+
+# Measures handout $1 ($T/$1.html) as Chromium lays it out: every
+# visible text at 10pt or more and 4.5:1 against what is behind it, every
+# bar of the chart 3:1 against its track (tests/handout/measure.js).
+measure() {
+	n=$1
+	awk -v js=tests/handout/measure.js '/^<\/body>$/ {
+		print "<script>"
+		while ((getline l < js) > 0) print l
+		print "</script>"
+	} { print }' "$T/$n.html" >"$T/$n-measure.html"
+	rm -rf "$T/profile"
+	mkdir -p "$T/profile"
+	m=$(timeout -k 5 "$timeout_s" chromium --headless --no-sandbox \
+	    --disable-gpu --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --disable-extensions \
+	    --host-resolver-rules='MAP * ~NOTFOUND' \
+	    --user-data-dir="$T/profile" --dump-dom \
+	    "file://$T/$n-measure.html" 2>"$T/chromium.log" |
+	    sed -n 's/.*<pre id="measure">\([^<]*\)<.*/\1/p')
+	case $m in
+	texts=[1-9]*" minpt="*" bars="[1-9]*" bad=")
+		pass "$n: type 10pt or more, AA contrast (${m% bad=})" ;;
+	*)	fail "$n: type 10pt or more, AA contrast" "${m:-no measure}" ;;
+	esac
 }
 
 for tool in chromium pdfinfo timeout; do
@@ -88,6 +116,10 @@ for f in data/examples/*.yaml data/examples/workshop; do
 		fi
 		[ -n "$keep" ] && cp "$pdf" "$keep/"
 	done
+	# Type and colours as Chromium computes them: every visible text at
+	# 10pt or more and 4.5:1 against what is behind it, every bar 3:1
+	# (the report's handout; the workshop's is a page of its own).
+	[ "$n" = workshop ] || measure "$n"
 	png="$T/$n.png"
 	if render png "file://$T/$n.html" "$png" && [ -s "$png" ] &&
 	    [ "$(head -c 4 "$png" | od -An -c | tr -d ' ')" = '211PNG' ]; then

@@ -165,6 +165,62 @@ handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 	}
 }
 
+void
+handout_processing_sentence(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h, const struct handout_markup *m)
+{
+	const struct ranking	*r = ctx->ranking;
+
+	if (r->processing < 0) {
+		lit(fp, "Every processing pattern is ruled out by these "
+		    "answers; see the reasons for each option.");
+		return;
+	}
+	lit(fp, "Use ");
+	strong(fp, m, ctx->kb->patterns[r->processing].name);
+	rec_tail(fp, ctx, h, m);
+}
+
+bool
+handout_organization_sentence(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_markup *m)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 buf[512];
+	size_t			 i;
+	int			 org = -1;
+
+	for (i = 0; i < kb->npatterns && org < 0; i++)
+		if (kb->patterns[i].kind == PATTERN_ORGANIZATION)
+			org = (int)i;
+	if (org < 0)
+		return (false);
+	if (!r->org_settled) {
+		report_organization_phrase(ctx, buf, sizeof buf);
+		m->text(fp, buf[0] == ' ' ? buf + 1 : buf);
+		return (true);
+	}
+	if (r->organization >= 0) {
+		lit(fp, "Organise the data as a ");
+		strong(fp, m, kb->patterns[r->organization].name);
+		text_printf(buf, sizeof buf, ": it scores %.1f, at least the "
+		    "%g from which the knowledge base recommends it.",
+		    r->scores[r->organization].score, kb->org_threshold);
+		lit(fp, buf);
+		return (true);
+	}
+	lit(fp, "Keep the ownership of the data ");
+	strong(fp, m, "central");
+	lit(fp, ": ");
+	m->text(fp, kb->patterns[org].name);
+	text_printf(buf, sizeof buf, " scores %.1f, below the %g from which "
+	    "the knowledge base recommends it.", r->scores[org].score,
+	    kb->org_threshold);
+	lit(fp, buf);
+	return (true);
+}
+
 /* The processing decision's lead over the runner-up, or its close call. */
 static void
 rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
@@ -271,6 +327,16 @@ handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
 		    "%g, otherwise central.", kb->org_threshold);
 		lit(fp, buf);
 	}
+	handout_kb_files(fp, ctx, m);
+}
+
+void
+handout_kb_files(FILE *fp, const struct report_ctx *ctx,
+    const struct handout_markup *m)
+{
+	const struct kb	*kb = ctx->kb;
+	size_t		 i;
+
 	/* Files beyond the built-in stock ones change the advice: say so. */
 	for (i = kb->nbuiltin; i < kb->files.n; i++) {
 		if (i == kb->nbuiltin)
@@ -449,6 +515,13 @@ handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 	size_t			 q, n, k, total = 0;
 	bool			 wrote = false;
 
+	if (fp == NULL) {
+		for (q = 0; q < kb->nquestions; q++)
+			if (engine_verdict(kb, ctx->ranking, ctx->answers->v,
+			    p, q) != VERDICT_UNKNOWN)
+				return (true);
+		return (false);
+	}
 	for (want = VERDICT_MEETS; want <= VERDICT_MISSES; want++) {
 		for (q = n = 0; q < kb->nquestions; q++)
 			n += engine_verdict(kb, ctx->ranking, ctx->answers->v,

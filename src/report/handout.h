@@ -60,6 +60,19 @@ void	handout_date(char *buf, size_t bufsz);
  */
 void	handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout *h, const struct handout_markup *m);
+/*
+ * The same in two sentences, for the top of a page: the processing
+ * decision with its lead or its close call ("Use Kappa Architecture: a
+ * close call with Stream Processing, which the answers to use_cases would
+ * decide."), and the organisation decision, settled or leaning ("Organise
+ * the data as a Data Mesh: it scores 81.8, at least the 70 ..."); the
+ * second writes nothing, and returns false, when the knowledge base has
+ * no organisation pattern.
+ */
+void	handout_processing_sentence(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout *h, const struct handout_markup *m);
+bool	handout_organization_sentence(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout_markup *m);
 /* A title: "Use Lambda Architecture for Bank needing ..." (no markup). */
 void	handout_title(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout_markup *m);
@@ -70,6 +83,12 @@ char	*handout_title_string(const struct report_ctx *ctx);
  * the files the knowledge base was read from unless it is the built-in one.
  */
 void	handout_scoring_note(FILE *fp, const struct report_ctx *ctx,
+	    const struct handout_markup *m);
+/*
+ * The last sentence of that note: the files the knowledge base was read
+ * from, unless it is the built-in one (then nothing).
+ */
+void	handout_kb_files(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout_markup *m);
 /*
  * One driver as a clause: "for Stream Processing (+3.0); against
@@ -107,7 +126,7 @@ bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
  * What pattern p delivers of the answered requirements, as one sentence
  * ("Meets latency and realtime_outputs; meets transitioning only at a
  * stretch."); writes nothing when no requirement is answered. Returns
- * whether it wrote.
+ * whether it wrote; with fp NULL, only whether it would.
  */
 bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 	    const struct handout_markup *m);

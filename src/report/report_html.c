@@ -1,10 +1,12 @@
 /*
  * report_html: the one-page printable handout. One self-contained file:
- * the style sheet is inline, the chart is inline SVG, and nothing is
- * fetched (no scripts, fonts or images), so it opens offline and prints on
- * one A4 or Letter page for the stock examples (tests/html-check.sh renders
- * each in Chromium and counts the pages). Every string from the knowledge
- * base or the answers goes through escape_html.
+ * the style sheet is inline, the chart is bars of plain HTML, and nothing
+ * is fetched (no scripts, fonts or images), so it opens offline and
+ * prints on one A4 or Letter page for the stock examples, its text at
+ * 10pt or more and in colours of WCAG AA contrast (tests/html-check.sh
+ * renders each in Chromium, counts the pages and measures the type and
+ * the colours). Every string from the knowledge base or the answers goes
+ * through escape_html.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,74 +16,83 @@
 #include "report.h"
 #include "xmalloc.h"
 
-/* The chart, in SVG user units (scaled to the column's width). */
-#define CHART_W		360
-#define CHART_LABEL	134	/* room for the names */
-#define CHART_BAR	150	/* a score of 100 */
-#define CHART_ROW	20
-#define CHART_TOP	4
-#define CHART_AXIS	14
-#define CHART_NAME_MAX	24	/* code points; longer names are cut */
+/* Longest name in the chart, in code points; longer ones are cut. */
+#define CHART_NAME_MAX		24
+/* Open questions shown with their prompts; the rest by name. */
+#define HTML_ASK_PROMPTS	3
+/* Reasons shown for an option, the strongest; the page has no room for
+   more (the other formats show them all). */
+#define HTML_WHY		3
 
 static const struct handout_markup html_markup = {
 	escape_html, "<strong>", "</strong>"
 };
 
+/*
+ * Type: 10pt at the least. Colours: text at least 4.5:1 against its
+ * background, the bars at least 3:1 against the page (WCAG AA).
+ */
 static const char style[] =
-    "@page { margin: 7mm 12mm; }\n"
+    "@page { margin: 5mm 10mm; }\n"
     "* { box-sizing: border-box; }\n"
-    "html { font: 8.2pt/1.3 \"Liberation Sans\", Arial, Helvetica, "
+    "html { font: 10pt/1.2 \"Liberation Sans\", Arial, Helvetica, "
     "\"DejaVu Sans\", sans-serif; color: #1b1b1b; background: #fff;\n"
     "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "body { margin: 0 auto; max-width: 186mm; overflow-wrap: anywhere; }\n"
-    "@media screen { body { padding: 10mm 4mm; } }\n"
+    "body { margin: 0 auto; max-width: 190mm; overflow-wrap: anywhere; }\n"
+    "@media screen { body { padding: 8mm 4mm; } }\n"
     "h1, h2, h3, p, ul, dl { margin: 0; }\n"
-    "header { border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 1.5mm; "
-    "}\n"
-    ".kicker { text-transform: uppercase; letter-spacing: .08em; "
-    "font-size: 7.5pt; color: #555; }\n"
-    "h1 { font-size: 14pt; line-height: 1.15; margin: .5mm 0 .8mm; }\n"
-    ".meta { color: #444; }\n"
-    ".desc { margin-top: 2mm; color: #333; }\n"
-    ".rec { margin: 2.5mm 0; padding: 2mm 3mm; border: 1pt solid #1b1b1b; "
+    "header { border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 1mm; }\n"
+    "h1 { font-size: 14pt; line-height: 1.15; margin: 0; }\n"
+    ".meta { color: #4a4a4a; }\n"
+    ".desc { margin-top: 1.5mm; }\n"
+    ".rec { margin: 1.5mm 0; padding: 1.2mm 3mm; border: 1pt solid #1b1b1b; "
     "border-left: 4pt solid #1f5c99; background: #f2f6fb; }\n"
-    ".rec .sentence { font-size: 10.5pt; line-height: 1.25; }\n"
-    ".rec .firm { margin-top: 1mm; color: #333; }\n"
-    "h2 { font-size: 9.5pt; margin: 0 0 1mm; text-transform: uppercase; "
-    "letter-spacing: .04em; color: #333; }\n"
-    "h3 { font-size: 8.6pt; margin: 1.2mm 0 .3mm; }\n"
-    ".row { display: flex; gap: 5mm; align-items: flex-start; }\n"
-    ".chart { flex: 0 0 47%; }\n"
-    ".chart svg { display: block; width: 100%; height: auto; }\n"
-    ".given { flex: 1 1 auto; }\n"
+    ".rec p + p { margin-top: .8mm; }\n"
+    ".rec .sentence { font-size: 11.5pt; line-height: 1.2; }\n"
+    "h2 { font-size: 10.5pt; margin: 0 0 .8mm; text-transform: uppercase; "
+    "letter-spacing: .04em; }\n"
+    "h3 { font-size: 10pt; margin: 1mm 0 .2mm; }\n"
+    ".row { columns: 2; column-gap: 5mm; }\n"
+    ".row h2, .row table, .row li, .given dl div { break-inside: avoid; }\n"
+    ".row h2, .row .open { break-after: avoid; }\n"
+    "table.bars { width: 100%; border-collapse: collapse; }\n"
+    ".bars th { font-weight: normal; text-align: right; white-space: "
+    "nowrap; padding: 0 1.5mm 0 0; width: 1%; }\n"
+    ".bars td { padding: .25mm 0; }\n"
+    ".bars .track { width: 42%; }\n"
+    ".bars .bar { display: block; height: 3.2mm; background: #5f87b3; }\n"
+    ".bars .top th, .bars .top .val { font-weight: bold; }\n"
+    ".bars .top .bar { background: #1f5c99; }\n"
+    ".bars .val { padding-left: 1.5mm; white-space: nowrap; }\n"
+    ".bars .out td { font-style: italic; }\n"
+    ".given { margin-top: 1.5mm; }\n"
     ".given dl { columns: 2; column-gap: 3mm; }\n"
     ".given dl div { break-inside: avoid; }\n"
     ".given dt, .given dd { display: inline; margin: 0; }\n"
-    ".given dt { color: #444; }\n"
+    ".given dt { color: #4a4a4a; }\n"
     ".given dd { font-weight: bold; }\n"
-    ".open { margin-top: 1.2mm; }\n"
-    ".list { margin-top: .6mm; }\n"
-    ".options { columns: 2; column-gap: 5mm; margin-top: 2.5mm; "
-    "border-top: .75pt solid #999; padding-top: 2mm; }\n"
-    ".option + .option { margin-top: 2.5mm; }\n"
+    ".open { margin-top: 1.5mm; }\n"
+    "ul.ask { padding-left: 4mm; }\n"
+    ".list { margin-top: .5mm; }\n"
+    ".options { columns: 2; column-gap: 5mm; margin-top: 1.5mm; "
+    "border-top: .75pt solid #767676; padding-top: 1.5mm; }\n"
+    ".option + .option { margin-top: 2mm; }\n"
     ".option h2 { text-transform: none; letter-spacing: 0; font-size: "
-    "10pt; color: #1b1b1b; margin: 0; }\n"
+    "11pt; margin: 0; }\n"
     ".option h2, .option h3 { break-after: avoid; }\n"
     ".option .tail { break-inside: avoid; }\n"
-    ".option .score { color: #333; }\n"
     ".option .summary { font-style: italic; }\n"
-    ".option li { margin: 0 0 .3mm; break-inside: avoid; }\n"
+    ".option li { margin: 0 0 .2mm; break-inside: avoid; }\n"
     "ul.why { list-style: none; padding-left: 0; }\n"
-    "ul.why li { display: grid; grid-template-columns: 7mm 1fr; "
+    "ul.why li { display: grid; grid-template-columns: 8.5mm 1fr; "
     "align-items: baseline; }\n"
     ".w { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", "
-    "monospace; font-size: 7.8pt; font-weight: bold; }\n"
-    ".prec { margin-bottom: .6mm; }\n"
+    "monospace; font-size: 10pt; font-weight: bold; }\n"
+    ".prec { margin-bottom: .5mm; }\n"
     ".prec a { color: inherit; }\n"
-    "footer { margin-top: 2.5mm; border-top: .75pt solid #999; "
-    "padding-top: 1mm; font-size: 7.4pt; line-height: 1.2; "
-    "color: #333; }\n"
-    "@media print { .row { break-inside: avoid; } }\n";
+    "footer { margin-top: 1.5mm; border-top: .75pt solid #767676; "
+    "padding-top: 1mm; line-height: 1.2; }\n"
+    ;
 
 /* s cut to at most max code points, "…" marking a cut; caller frees. */
 static char *
@@ -111,12 +122,13 @@ write_head(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
 	fputs("\">\n<title>", fp);
 	handout_title(fp, ctx, &html_markup);
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<header>\n<p class=\"kicker\">Data architecture "
-	    "recommendation</p>\n<h1>", style);
+	    "<header>\n<h1>", style);
 	escape_html(fp, a->name != NULL && a->name[0] != '\0' ? a->name :
 	    "Data architecture recommendation");
-	fprintf(fp, "</h1>\n<p class=\"meta\">%s &middot; Knowledge base: ",
-	    h->date);
+	fputs("</h1>\n<p class=\"meta\">", fp);
+	if (a->name != NULL && a->name[0] != '\0')
+		fputs("Data architecture recommendation &middot; ", fp);
+	fprintf(fp, "%s &middot; Knowledge base: ", h->date);
 	escape_html(fp, ctx->kb->name);
 	fputc(' ', fp);
 	escape_html(fp, ctx->kb->version);
@@ -131,6 +143,11 @@ write_head(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
 	}
 }
 
+/*
+ * The decisions as sentences: the processing pattern (its lead, or the
+ * close call and what would decide it), the organisation (settled or
+ * leaning), how firm it is and the nearest change that would overturn it.
+ */
 static void
 write_recommendation(FILE *fp, const struct report_ctx *ctx,
     const struct handout *h)
@@ -139,7 +156,11 @@ write_recommendation(FILE *fp, const struct report_ctx *ctx,
 
 	fputs("<section class=\"rec\" aria-label=\"Recommendation\">\n"
 	    "<p class=\"sentence\">", fp);
-	handout_recommendation(fp, ctx, h, &html_markup);
+	handout_processing_sentence(fp, ctx, h, &html_markup);
+	fputs("</p>\n<p class=\"org\">", fp);
+	if (!handout_organization_sentence(fp, ctx, &html_markup))
+		fputs("The knowledge base does not weigh the organisation.",
+		    fp);
 	fputs("</p>\n", fp);
 	if (ctx->whatif != NULL) {
 		fputs("<p class=\"firm\">", fp);
@@ -155,80 +176,121 @@ write_recommendation(FILE *fp, const struct report_ctx *ctx,
 	fputs("</section>\n", fp);
 }
 
-/* One bar of the chart; a ruled-out option is hatched and says so. */
-static void
-write_bar(FILE *fp, const struct report_ctx *ctx, size_t rank, double y)
-{
-	const struct pattern_score	*s;
-	const struct pattern		*p;
-	char				*name;
-	bool				 rec;
+static void	write_ask(FILE *, const struct report_ctx *);
 
-	s = &ctx->ranking->scores[ctx->ranking->order[rank]];
-	p = &ctx->kb->patterns[s->pattern];
-	rec = handout_recommended(ctx, s->pattern);
-	name = cut(p->name, CHART_NAME_MAX);
-	fputs("<g><title>", fp);
-	escape_html(fp, p->name);
-	fprintf(fp, ": %.1f, %s%s</title>\n", s->score, handout_fit(s->fit),
-	    rec ? ", recommended" : "");
-	fprintf(fp, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\"%s>",
-	    CHART_LABEL - 4, y + 9.5, rec ? " font-weight=\"bold\"" : "");
-	escape_html(fp, name);
-	fputs("</text>\n", fp);
-	if (s->vetoed) {
-		fprintf(fp, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" "
-		    "height=\"12\" fill=\"url(#hatch)\" stroke=\"#555\" "
-		    "stroke-dasharray=\"3 2\"/>\n", CHART_LABEL, y,
-		    CHART_BAR);
-		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" font-weight=\"bold\">"
-		    "0 &#215; ruled out</text>\n", CHART_LABEL + CHART_BAR + 5,
-		    y + 9.5);
-	} else {
-		fprintf(fp, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"12\" fill=\"%s\"/>\n", CHART_LABEL, y,
-		    s->score * CHART_BAR / 100.0, rec ? "#1f5c99" : "#8fb0d3");
-		fprintf(fp, "<text x=\"%d\" y=\"%.1f\"%s>%.1f %s</text>\n",
-		    CHART_LABEL + CHART_BAR + 5, y + 9.5,
-		    rec ? " font-weight=\"bold\"" : "", s->score,
-		    fit_name(s->fit));
+/*
+ * A ruled-out option's short reason: the requirements it cannot meet
+ * ("cannot meet latency"), else that a rule rules it out.
+ */
+static void
+write_ruled_out(FILE *fp, const struct report_ctx *ctx, size_t p)
+{
+	const struct kb	*kb = ctx->kb;
+	size_t		 q, n = 0;
+
+	fputs("Ruled out", fp);
+	for (q = 0; q < kb->nquestions; q++) {
+		if (engine_verdict(kb, ctx->ranking, ctx->answers->v, p, q) !=
+		    VERDICT_MISSES)
+			continue;
+		fputs(n++ == 0 ? ": cannot meet " : ", ", fp);
+		escape_html(fp, kb->questions[q].id);
 	}
-	fputs("</g>\n", fp);
-	free(name);
 }
 
+/*
+ * The scores as bars in a table, best first: the recommended options in
+ * bold and dark, a ruled-out option as a labelled line with no bar.
+ */
 static void
 write_chart(FILE *fp, const struct report_ctx *ctx)
 {
-	size_t	i, n = ctx->ranking->npatterns;
-	int	h = CHART_TOP + (int)n * CHART_ROW + CHART_AXIS, x;
+	const struct pattern_score	*s;
+	char				*name;
+	size_t				 i;
+	bool				 rec;
 
-	fputs("<section class=\"chart\">\n<h2>Scores</h2>\n", fp);
-	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-t\" "
-	    "font-size=\"10\" font-family=\"Liberation Sans, Arial, "
-	    "Helvetica, sans-serif\">\n<title id=\"chart-t\">Score of each "
-	    "option, 0 to 100; ruled-out options are hatched</title>\n"
-	    "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" "
-	    "patternUnits=\"userSpaceOnUse\" "
-	    "patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" "
-	    "fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" "
-	    "stroke=\"#777\" stroke-width=\"1.6\"/></pattern></defs>\n",
-	    CHART_W, h);
-	/* The track: 0, 50 (no evidence either way) and 100. */
-	for (x = 0; x <= 100; x += 50) {
-		fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-		    "stroke=\"#bbb\" stroke-width=\"0.6\"%s/>\n",
-		    CHART_LABEL + x * CHART_BAR / 100, CHART_TOP - 2,
-		    CHART_LABEL + x * CHART_BAR / 100, h - CHART_AXIS + 2,
-		    x == 50 ? " stroke-dasharray=\"2 2\"" : "");
-		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-		    "font-size=\"8\" fill=\"#555\">%d</text>\n",
-		    CHART_LABEL + x * CHART_BAR / 100, h - 3, x);
+	fputs("<section class=\"chart\">\n<h2>Scores</h2>\n"
+	    "<table class=\"bars\">\n<caption hidden>Score of each option, 0 "
+	    "to 100; 50 means no evidence either way</caption>\n", fp);
+	for (i = 0; i < ctx->ranking->npatterns; i++) {
+		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		rec = handout_recommended(ctx, s->pattern);
+		fprintf(fp, "<tr%s><th scope=\"row\"", s->vetoed ?
+		    " class=\"out\"" : rec ? " class=\"top\"" : "");
+		/* A long name is cut here, whole on hover and elsewhere. */
+		name = cut(ctx->kb->patterns[s->pattern].name, CHART_NAME_MAX);
+		if (strcmp(name, ctx->kb->patterns[s->pattern].name) != 0) {
+			fputs(" title=\"", fp);
+			escape_html(fp, ctx->kb->patterns[s->pattern].name);
+			fputc('"', fp);
+		}
+		fputc('>', fp);
+		escape_html(fp, name);
+		free(name);
+		fputs("</th>", fp);
+		if (s->vetoed) {
+			fputs("<td colspan=\"2\">", fp);
+			write_ruled_out(fp, ctx, s->pattern);
+			fputs("</td></tr>\n", fp);
+			continue;
+		}
+		fprintf(fp, "<td class=\"track\"><span class=\"bar\" "
+		    "style=\"width: %.1f%%\"></span></td><td class=\"val\">"
+		    "%.1f %s%s</td></tr>\n", s->score, s->score,
+		    fit_name(s->fit), rec ? ", recommended" : "");
 	}
-	for (i = 0; i < n; i++)
-		write_bar(fp, ctx, i, CHART_TOP + (double)i * CHART_ROW);
-	fputs("</svg>\n</section>\n", fp);
+	fputs("</table>\n", fp);
+	if (ctx->whatif != NULL)
+		write_ask(fp, ctx);
+	fputs("</section>\n", fp);
+}
+
+/*
+ * The open questions that could change the recommendation, the most
+ * telling first: the first few with their prompts, which the team must
+ * answer next, the others by name.
+ */
+static void
+write_ask(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct whatif	*w = ctx->whatif;
+	const struct question	*q;
+	size_t			 i, n = 0, more = 0;
+
+	for (i = 0; i < w->nnext; i++) {
+		if (!handout_could_change(ctx, w->next[i].question))
+			continue;
+		q = &kb->questions[w->next[i].question];
+		if (n == HTML_ASK_PROMPTS) {
+			fputs(more++ == 0 ? "<p>Also open, could change it: " :
+			    ", ", fp);
+			escape_html(fp, q->id);
+			continue;
+		}
+		if (n++ == 0)
+			fputs("<p class=\"open\"><strong>Open, could change "
+			    "the recommendation:</strong></p>\n"
+			    "<ul class=\"ask\">\n", fp);
+		fputs("<li><strong>", fp);
+		escape_html(fp, q->id);
+		fputs("</strong>: ", fp);
+		escape_html(fp, q->prompt);
+		if (answers_note(ctx->answers, w->next[i].question) != NULL) {
+			fputs(" (<em class=\"note\">", fp);
+			escape_html(fp, answers_note(ctx->answers,
+			    w->next[i].question));
+			fputs("</em>)", fp);
+		}
+		fputs("</li>\n", fp);
+		if (n == HTML_ASK_PROMPTS)
+			fputs("</ul>\n", fp);
+	}
+	if (n > 0 && n < HTML_ASK_PROMPTS)
+		fputs("</ul>\n", fp);
+	if (more > 0)
+		fputs(".</p>\n", fp);
 }
 
 static void
@@ -247,11 +309,7 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
 			    label);
 		else
 			fputs(", ", fp);
-		fputs("<span title=\"", fp);
-		escape_html(fp, kb->questions[i].prompt);
-		fputs("\">", fp);
 		escape_html(fp, kb->questions[i].id);
-		fputs("</span>", fp);
 		if (answers_note(ctx->answers, i) != NULL) {
 			fputs(" (<em class=\"note\">", fp);
 			escape_html(fp, answers_note(ctx->answers, i));
@@ -294,7 +352,6 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 	}
 	if (answers_count(ctx->answers) > 0)
 		fputs("</dl>\n", fp);
-	write_open(fp, ctx, true, "Open, could change the recommendation");
 	write_open(fp, ctx, false, ctx->whatif != NULL ? "Open, would not "
 	    "change it" : "Not answered");
 	fputs("</section>\n", fp);
@@ -317,9 +374,17 @@ write_list(FILE *fp, const char *title, const struct strlist *l)
 	fputs(".</p>\n", fp);
 }
 
+/*
+ * Option p in full, one of ntop: its strongest reasons (fewer for the
+ * runner-up, and when three share the page), pros and cons (the
+ * runner-up's only when two share it), and its tools if recommended.
+ */
 static void
-write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
+write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 {
+	bool	rec = handout_recommended(ctx, p);
+	size_t	why = ntop > 2 || !rec ? HTML_WHY - 1 : HTML_WHY;
+
 	const struct kb			*kb = ctx->kb;
 	const struct pattern		*pat = &kb->patterns[p];
 	const struct pattern_score	*s = &ctx->ranking->scores[p];
@@ -337,40 +402,71 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 		escape_html(fp, pat->summary);
 		fputs("</span>", fp);
 	}
-	fputs("</p>\n<p class=\"req\">", fp);
-	if (!handout_requirements(fp, ctx, p, &html_markup))
-		fputs("No requirement answered.", fp);
 	fputs("</p>\n", fp);
+	if (handout_requirements(NULL, ctx, p, &html_markup)) {
+		fputs("<p class=\"req\">", fp);
+		handout_requirements(fp, ctx, p, &html_markup);
+		fputs("</p>\n", fp);
+	}
 	fputs("<h3>Why</h3>\n", fp);
 	if (s->nreasons == 0)
 		fputs("<p>No rule applied to it with these answers.</p>\n",
 		    fp);
 	else
 		fputs("<ul class=\"why\">\n", fp);
-	for (i = 0; i < s->nreasons; i++) {
+	for (i = 0; i < s->nreasons && i < why; i++) {
 		rule = &kb->rules[s->reasons[i].rule];
-		fprintf(fp, "<li title=\"rule ");
-		escape_html(fp, rule->id);
-		fprintf(fp, "\"><span class=\"w\">%+.1f</span><span>",
+		fprintf(fp, "<li><span class=\"w\">%+.1f</span><span>",
 		    s->reasons[i].effect);
 		escape_html(fp, rule->why);
 		fputs("</span></li>\n", fp);
 	}
+	if (s->nreasons > why)
+		fprintf(fp, "<li><span></span><span>and %zu lesser reason%s"
+		    "</span></li>\n", s->nreasons - why,
+		    s->nreasons - why == 1 ? "" : "s");
 	if (s->nreasons > 0)
 		fputs("</ul>\n", fp);
 	/* Pros, cons and tools stay together in one column. */
 	fputs("<div class=\"tail\">\n", fp);
-	write_list(fp, "Pros", &pat->pros);
-	write_list(fp, "Cons", &pat->cons);
-	write_list(fp, "Typical tools", &pat->tools);
+	/* With three options in full, the runner-up gives up its lists. */
+	if (rec || ntop <= 2) {
+		write_list(fp, "Pros", &pat->pros);
+		write_list(fp, "Cons", &pat->cons);
+	}
+	if (rec)
+		write_list(fp, "Typical tools", &pat->tools);
 	fputs("</div>\n", fp);
 	fputs("</section>\n", fp);
 }
 
 /*
+ * A web address's site, the name its link goes by on a page with no room
+ * for titles: "https://www.uber.com/blog/x" is "uber.com".
+ */
+static void
+write_host(FILE *fp, const char *url)
+{
+	const char	*p = strstr(url, "://");
+	char		*host;
+	size_t		 n;
+
+	p = p != NULL ? p + 3 : url;
+	if (strncmp(p, "www.", 4) == 0)
+		p += 4;
+	n = strcspn(p, "/:?#");
+	if (n > 0 && p[n - 1] == '.')
+		n--;	/* the root's dot of "monzo.com./blog" */
+	host = xasprintf("%.*s", (int)n, p);
+	escape_html(fp, host[0] != '\0' ? host : url);
+	free(host);
+}
+
+/*
  * The nearest public case studies, the same as the text report, as a
  * run-in paragraph of the footer (the page has no room for more): a
- * link to each source, named by its title (a link fetches nothing).
+ * link to each source, named by its site, the title on hover (a link
+ * fetches nothing).
  */
 static void
 write_precedents(FILE *fp, const struct report_ctx *ctx)
@@ -391,8 +487,10 @@ write_precedents(FILE *fp, const struct report_ctx *ctx)
 			continue;
 		fputs(" Source: <a href=\"", fp);
 		escape_html(fp, pr->url);
-		fputs("\">", fp);
+		fputs("\" title=\"", fp);
 		escape_html(fp, pr->title);
+		fputs("\">", fp);
+		write_host(fp, pr->url);
 		fputs("</a>.", fp);
 	}
 	fputs("</p>\n", fp);
@@ -414,13 +512,20 @@ report_write_html(FILE *fp, const struct report_ctx *ctx)
 	if (h.ntop > 0) {
 		fputs("<div class=\"options\">\n", fp);
 		for (i = 0; i < h.ntop; i++)
-			write_option(fp, ctx, h.top[i]);
+			write_option(fp, ctx, h.top[i], h.ntop);
 		fputs("</div>\n", fp);
 	}
 	fputs("<footer>\n", fp);
 	write_precedents(fp, ctx);
-	fputs("<p><strong>How scores are computed.</strong> ", fp);
-	handout_scoring_note(fp, ctx, &html_markup);
+	/* The formula is in the other formats; the page says it in short. */
+	fprintf(fp, "<p><strong>How scores are computed.</strong> Each rule of "
+	    "the knowledge base that holds for these answers counts for or "
+	    "against the options it names: 50 means no evidence either way, "
+	    "0 that the option is ruled out. Fit: strong from %g, good from "
+	    "%g, fair from %g. The command archadvisor explain shows every "
+	    "rule.",
+	    FIT_STRONG_FROM, FIT_GOOD_FROM, FIT_FAIR_FROM);
+	handout_kb_files(fp, ctx, &html_markup);
 	fputs("</p>\n</footer>\n</body>\n</html>\n", fp);
 	handout_free(&h);
 	return (ferror(fp) ? -1 : 0);
