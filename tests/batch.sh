@@ -175,6 +175,30 @@ printf 'latency: 1d\n' > "$T/one.yaml"
 "$A" batch - < "$T/one.yaml" > "$T/out" 2>"$T/err"
 check csv-stdin-dash-plain has "$T/out" '^-,1,'
 
+# Each way of reading really runs: the fast paths give the same rows as
+# their fallbacks, so only their counts ($ARCHADVISOR_BATCH_STATS) show
+# that plain YAML is read directly, block style through libyaml's events,
+# a bad document through the tree, and JSON lines by their own reader.
+paths() { grep "^archadvisor: batch: $1\$" "$T/err" >/dev/null; }
+i=0
+: > "$T/plain.yaml"
+while [ $i -lt 40 ]; do
+	printf -- '---\nname: "s%d"\nlatency: %dm\nsql_skills: strong\nuse_cases: [iot, etl]\n' \
+	    $i $((i + 1)) >> "$T/plain.yaml"
+	i=$((i + 1))
+done
+printf 'latency: 1d\nuse_cases:\n  - iot\n---\nname: >\n  folded\n---\nlatency: soon\n' \
+    > "$T/other.yaml"
+ARCHADVISOR_BATCH_STATS=1 "$A" batch "$T/plain.yaml" "$T/other.yaml" \
+    >"$T/out" 2>"$T/err"
+check paths-yaml paths "40 plain YAML, 2 YAML events, 1 YAML tree, 0 JSON lines"
+printf '{"latency": "10m"}\n\n{"latency": "soon"}\n{"name": "x"}\n' \
+    > "$T/p.jsonl"
+ARCHADVISOR_BATCH_STATS=1 "$A" batch "$T/p.jsonl" >"$T/out" 2>"$T/err"
+check paths-jsonl paths "0 plain YAML, 0 YAML events, 0 YAML tree, 3 JSON lines"
+"$A" batch "$T/plain.yaml" >"$T/out" 2>"$T/err"
+check paths-quiet-by-default hasnt "$T/err" "plain YAML"
+
 # --excel: the same rows, after a UTF-8 byte-order mark and with CRLF line
 # ends; Python's csv module (its "excel" dialect) reads it back as they are.
 "$A" batch data/examples/*.yaml > "$T/plain.csv"

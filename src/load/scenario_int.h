@@ -76,6 +76,8 @@ struct scenario_reader {
 	char			*tmp;		/* scratch for decoded text */
 	size_t			 tmpcap;
 
+	struct scenario_counts	 counts;	/* documents per path */
+
 	struct keyslot		*keys;		/* open addressing */
 	size_t			 keymask;
 	struct vslot		*vcache;	/* direct-mapped */

@@ -588,14 +588,18 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 		diag_add(d, DIAG_ERROR, sr->file, docline, barecol,
 		    "did not find expected <document start>");
 		rc = -1;
-	} else if (scenario_yaml_fast(sr, s, pos) == 0)
+	} else if (scenario_yaml_fast(sr, s, pos) == 0) {
+		sr->counts.yaml_fast++;
 		rc = 0;
-	else {
+	} else {
 		begin_doc(sr);
-		if (scenario_yaml_events(sr, s, pos) == 0)
+		if (scenario_yaml_events(sr, s, pos) == 0) {
+			sr->counts.yaml_events++;
 			rc = 0;
-		else
+		} else {
+			sr->counts.yaml_tree++;
 			rc = yaml_slow(sr, s, pos, sr->line, sr->byte, d);
+		}
 	}
 	consume(sr, pos, nl);
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
@@ -631,9 +635,20 @@ jsonl_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	begin_doc(sr);
+	sr->counts.jsonl++;
 	rc = scenario_json_line(sr, s, n, sr->line, d);
 	consume(sr, eol + (sr->start + eol < sr->end), 1);
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
+}
+
+void
+scenario_reader_counts(const struct scenario_reader *sr,
+    struct scenario_counts *c)
+{
+	c->yaml_fast += sr->counts.yaml_fast;
+	c->yaml_events += sr->counts.yaml_events;
+	c->yaml_tree += sr->counts.yaml_tree;
+	c->jsonl += sr->counts.jsonl;
 }
 
 /*

@@ -73,6 +73,22 @@ void	scenario_reader_on_wait(struct scenario_reader *sr,
 enum scenario_status	scenario_reader_next(struct scenario_reader *sr,
 			    struct scenario *sc, struct diag *d);
 
+/*
+ * How many documents each way of reading took, so that tests can tell that
+ * a fast path really ran (its fallbacks give the same answers, only
+ * slower): YAML's plain form read directly (scenario_yfast.c), other YAML
+ * through libyaml's events, YAML read into a tree (the one reading that
+ * reports problems, so every bad YAML document ends there), and JSON
+ * lines, good or bad.
+ */
+struct scenario_counts {
+	size_t	yaml_fast, yaml_events, yaml_tree, jsonl;
+};
+
+/* Adds sr's counts so far to *c. */
+void	scenario_reader_counts(const struct scenario_reader *sr,
+	    struct scenario_counts *c);
+
 /* The format a file name suggests: JSON lines for *.jsonl and *.ndjson. */
 enum scenario_format	scenario_format_of(const char *path);
 

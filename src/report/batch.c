@@ -7,6 +7,7 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -95,6 +96,7 @@ run_input(const struct kb *kb, const struct batch_input *in,
 		c->scored++;
 	}
 	diag_free(&d);
+	scenario_reader_counts(sr, &c->paths);
 	scenario_reader_free(sr);
 }
 
@@ -109,6 +111,7 @@ batch_run(const struct kb *kb, const struct batch_input *in, size_t nin,
 
 	c->scored = c->bad = 0;
 	c->stopped = false;
+	memset(&c->paths, 0, sizeof c->paths);
 	if (batch_write_header(out, kb, o->format) != 0)
 		return (BATCH_WRITE_ERROR);
 	r = ranking_new(kb);

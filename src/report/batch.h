@@ -52,9 +52,11 @@ enum batch_status {
 };
 
 struct batch_counts {
-	size_t	scored;		/* rows written */
-	size_t	bad;		/* documents refused */
-	bool	stopped;	/* ended before the end of the input */
+	size_t			scored;	/* rows written */
+	size_t			bad;	/* documents refused */
+	bool			stopped; /* ended before the end of the
+					   input */
+	struct scenario_counts	paths;	/* documents per way of reading */
 };
 
 /*
