@@ -35,6 +35,13 @@ for f in data/examples/*.yaml tests/scenarios/*.yaml; do
 	if out=$(validate "$T/r.json"); then pass "report $(basename "$f")"
 	else fail "report $(basename "$f")" "$out"; fi
 done
+# A scenario with a title, a description and notes on its answers.
+printf 'name: Card fraud\ndescription: At the till.\nlatency: 1s\nnotes:\n  latency: before the card leaves\n  volume: nobody knows yet\n' >"$T/notes.yaml"
+"$A" report --answers "$T/notes.yaml" --format json >"$T/notes.json"
+if out=$(validate "$T/notes.json") &&
+    [ "$(jq -r '.scenario.notes.volume' "$T/notes.json")" = "nobody knows yet" ]
+then pass "report notes"
+else fail "report notes" "$out" "$(jq -c .scenario "$T/notes.json")"; fi
 # The check itself notices a report that breaks the contract.
 jq 'del(.recommendation.close_call)' "$T/r.json" > "$T/bad.json"
 if validate "$T/bad.json" >/dev/null; then fail "schema-can-fail"; else

@@ -288,7 +288,8 @@ apply(struct edit *e, struct buf *out)
 {
 	size_t	i, pos = 0;
 
-	qsort(e->ch, e->nch, sizeof *e->ch, by_start);
+	if (e->nch > 1)	/* qsort wants a real array */
+		qsort(e->ch, e->nch, sizeof *e->ch, by_start);
 	for (i = 0; i < e->nch; i++) {
 		if (e->ch[i].start < pos)
 			return (aedit_refuse(e, "two changes overlap"));

@@ -175,7 +175,7 @@ json_t *
 json_report(const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
-	json_t		*root, *ranking, *scenario, *files;
+	json_t		*root, *ranking, *scenario, *files, *notes;
 	size_t		 i;
 
 	ranking = json_array();
@@ -189,6 +189,15 @@ json_report(const struct report_ctx *ctx)
 	if (ctx->answers->description != NULL)
 		json_object_set_new(scenario, "description",
 		    json_string(ctx->answers->description));
+	if (answers_have_notes(ctx->answers)) {
+		notes = json_object();
+		for (i = 0; i < kb->nquestions; i++)
+			if (answers_note(ctx->answers, i) != NULL)
+				json_object_set_new(notes,
+				    kb->questions[i].id, json_string(
+				    answers_note(ctx->answers, i)));
+		json_object_set_new(scenario, "notes", notes);
+	}
 	files = json_array();
 	for (i = 0; i < kb->files.n; i++)
 		json_array_append_new(files, json_string(kb->files.items[i]));
