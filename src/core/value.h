@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "units.h"
+
 enum value_type {
 	VAL_DURATION,
 	VAL_SIZE,
@@ -56,13 +58,10 @@ int		 value_type_parse(const char *s, enum value_type *out);
 const char	*value_type_forms(enum value_type t);
 
 /*
- * Parsers for the unit types. Each returns 0, or -1 with a one-line
- * explanation in err (which need not name the question).
+ * Parsers for the plain types (durations and sizes: units.h). Each returns
+ * 0, or -1 with a one-line explanation in err (which need not name the
+ * question).
  */
-int	value_parse_duration(const char *s, int64_t *secs, char *err,
-	    size_t errsz);
-int	value_parse_size(const char *s, int64_t *bytes, char *err,
-	    size_t errsz);
 int	value_parse_int(const char *s, int64_t *out, char *err, size_t errsz);
 int	value_parse_bool(const char *s, bool *out, char *err, size_t errsz);
 /* Index of name in dom->names, or -1. */
@@ -88,8 +87,6 @@ int	value_check_range(const struct value_domain *dom,
  */
 char	*value_format(const struct value_domain *dom, const struct value *v,
 	    char *buf, size_t bufsz);
-char	*value_format_duration(int64_t secs, char *buf, size_t bufsz);
-char	*value_format_size(int64_t bytes, char *buf, size_t bufsz);
 
 bool	value_equal(const struct value *a, const struct value *b);
 
