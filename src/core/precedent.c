@@ -8,48 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static double
-log_distance(int64_t a, int64_t b, double span)
-{
-	double	d;
-
-	d = fabs(log10((double)(a > 1 ? a : 1)) -
-	    log10((double)(b > 1 ? b : 1))) / span;
-	return (d > 1.0 ? 1.0 : d);
-}
-
 double
 precedent_distance(const struct question *q, const struct value *a,
     const struct value *b)
 {
-	const struct value_domain	*dom = &q->dom;
-	int				 both, either;
-
-	switch (dom->type) {
-	case VAL_DURATION:
-	case VAL_SIZE:
-		return (log_distance(a->num, b->num, PRECEDENT_LOG_SPAN));
-	case VAL_INT:
-		/* In double: the range of an integer question may span more
-		   than INT64_MAX, and so may two answers. */
-		if (dom->has_min && dom->has_max && dom->max > dom->min)
-			return (fmin(1.0, fabs((double)a->num -
-			    (double)b->num) / ((double)dom->max -
-			    (double)dom->min)));
-		return (log_distance(a->num, b->num, PRECEDENT_INT_LOG_SPAN));
-	case VAL_BOOL:
-		return ((a->num != 0) == (b->num != 0) ? 0.0 : 1.0);
-	case VAL_LEVEL:
-		if (dom->nnames < 2)
-			return (0.0);
-		return (fabs((double)(a->num - b->num)) /
-		    (double)(dom->nnames - 1));
-	case VAL_SET:
-		either = __builtin_popcountll(a->bits | b->bits);
-		both = __builtin_popcountll(a->bits & b->bits);
-		return (either == 0 ? 0.0 : 1.0 - (double)both / either);
-	}
-	return (1.0);
+	return (value_distance(&q->dom, a, b));
 }
 
 void

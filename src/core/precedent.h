@@ -44,9 +44,9 @@
 #include "value.h"
 
 /* Orders of magnitude that make two durations or sizes wholly unlike. */
-#define PRECEDENT_LOG_SPAN	3.0
+#define PRECEDENT_LOG_SPAN	VALUE_LOG_SPAN
 /* The same for unbounded integers. */
-#define PRECEDENT_INT_LOG_SPAN	2.0
+#define PRECEDENT_INT_LOG_SPAN	VALUE_INT_LOG_SPAN
 /* Imaginary unlike questions added when ranking (see above). */
 #define PRECEDENT_PRIOR		2.0
 
@@ -58,7 +58,8 @@ struct precedent_match {
 	double	key;		/* ranking key */
 };
 
-/* Distance of two known answers of q: 0 (same) to 1 (unlike). */
+/* Distance of two known answers of q: 0 (same) to 1 (unlike); see
+ * value_distance. */
 double	precedent_distance(const struct question *q, const struct value *a,
 	    const struct value *b);
 

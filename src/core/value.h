@@ -57,6 +57,35 @@ int		 value_type_parse(const char *s, enum value_type *out);
 /* Examples of accepted forms, for error messages ("30s, 10m, 4h, 1d"). */
 const char	*value_type_forms(enum value_type t);
 
+/* What a type allows (value_type_flags). */
+#define VALUE_TYPE_ORDERED	0x1u	/* < <= > >= compare values */
+#define VALUE_TYPE_RANGE	0x2u	/* a question may declare a range */
+#define VALUE_TYPE_NAMED	0x4u	/* values are the question's names */
+#define VALUE_TYPE_MEMBERS	0x8u	/* a set of names: 'contains' */
+unsigned	 value_type_flags(enum value_type t);
+/* Whether t has a row in the table of types. */
+bool		 value_type_known(enum value_type t);
+
+/*
+ * What a question of domain dom accepts, for people: "a duration such as
+ * 30s, 10m, 4h or 1d of at least 1s", "yes or no", "one of none, some or
+ * strong", "a whole number from 1 to 5". Returns buf.
+ */
+char	*value_describe(const struct value_domain *dom, char *buf,
+	    size_t bufsz);
+
+/*
+ * How unlike two known values of domain dom are, from 0 (the same) to 1:
+ * durations and sizes on a log scale (VALUE_LOG_SPAN orders of magnitude
+ * is as far as it gets), bounded integers linearly over their range and
+ * others on a log scale (VALUE_INT_LOG_SPAN), levels by their order,
+ * booleans equal or not, sets by overlap (1 - Jaccard).
+ */
+#define VALUE_LOG_SPAN		3.0
+#define VALUE_INT_LOG_SPAN	2.0
+double	value_distance(const struct value_domain *dom, const struct value *a,
+	    const struct value *b);
+
 /*
  * Parsers for the plain types (durations and sizes: units.h). Each returns
  * 0, or -1 with a one-line explanation in err (which need not name the

@@ -68,7 +68,7 @@ load_names(struct loader *ld, const struct ynode *item, struct question *q)
 	size_t			 i, j;
 
 	n = ynode_get(item, "values");
-	if (dom->type != VAL_LEVEL && dom->type != VAL_SET) {
+	if (!(value_type_flags(dom->type) & VALUE_TYPE_NAMED)) {
 		if (n != NULL)
 			field_error(&ld->fc, n, "'values' is only for level "
 			    "and set questions");
@@ -187,8 +187,7 @@ load_range(struct loader *ld, const struct ynode *item,
 
 	if ((n = ynode_get(item, "range")) == NULL)
 		return (0);
-	if (dom->type != VAL_INT && dom->type != VAL_DURATION &&
-	    dom->type != VAL_SIZE) {
+	if (!(value_type_flags(dom->type) & VALUE_TYPE_RANGE)) {
 		field_error(&ld->fc, n, "'range' is only for integer, duration "
 		    "and size questions");
 		return (-1);

@@ -159,50 +159,11 @@ report_patterns_text(FILE *fp, const struct report_ctx *ctx, int pattern)
 	return (ferror(fp) ? -1 : 0);
 }
 
-/*
- * What a question accepts, e.g. "level: none < some < strong",
- * "duration, e.g. 30s, 10m, 4h, 1d; at least 1s"; written into buf.
- */
+/* What a question accepts, as everywhere else (value_describe). */
 static void
 accepted(const struct question *q, char *buf, size_t bufsz)
 {
-	char	lo[64], hi[64];
-	size_t	i, len;
-
-	len = (size_t)snprintf(buf, bufsz, "%s", value_type_name(q->dom.type));
-	if (q->dom.type == VAL_LEVEL || q->dom.type == VAL_SET) {
-		len += (size_t)snprintf(buf + len, bufsz - len, "%s",
-		    q->dom.type == VAL_LEVEL ? ": " : " of: ");
-		for (i = 0; i < q->dom.nnames && len < bufsz; i++)
-			len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
-			    i ? (q->dom.type == VAL_LEVEL ? " < " : ", ") : "",
-			    q->dom.names[i]);
-		return;
-	}
-	if (q->dom.type == VAL_BOOL) {
-		snprintf(buf + len, bufsz - len, ": true or false");
-		return;
-	}
-	if (q->dom.type != VAL_INT)
-		len += (size_t)snprintf(buf + len, bufsz - len, ", e.g. %s",
-		    value_type_forms(q->dom.type));
-	if (len < bufsz && (q->dom.has_min || q->dom.has_max)) {
-		struct value	v = { .known = true };
-
-		v.num = q->dom.min;
-		value_format(&q->dom, &v, lo, sizeof lo);
-		v.num = q->dom.max;
-		value_format(&q->dom, &v, hi, sizeof hi);
-		if (q->dom.has_min && q->dom.has_max)
-			snprintf(buf + len, bufsz - len, "%s from %s to %s",
-			    q->dom.type == VAL_INT ? "," : ";", lo, hi);
-		else if (q->dom.has_min)
-			snprintf(buf + len, bufsz - len, "%s at least %s",
-			    q->dom.type == VAL_INT ? "," : ";", lo);
-		else
-			snprintf(buf + len, bufsz - len, "%s at most %s",
-			    q->dom.type == VAL_INT ? "," : ";", hi);
-	}
+	value_describe(&q->dom, buf, bufsz);
 }
 
 int

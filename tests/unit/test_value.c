@@ -624,6 +624,59 @@ type_names(void **state)
 	assert_string_equal(value_type_forms(VAL_BOOL), "true or false");
 }
 
+/* Every type has its row in the table, with every operation filled in. */
+static void
+type_table_complete(void **state)
+{
+	static const enum value_type all[] = { VAL_DURATION, VAL_SIZE, VAL_INT,
+	    VAL_BOOL, VAL_LEVEL, VAL_SET };
+	enum value_type	t;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		assert_true(value_type_known(all[i]));
+		assert_int_equal(value_type_parse(value_type_name(all[i]), &t),
+		    0);
+		assert_int_equal(t, all[i]);
+	}
+	assert_false(value_type_known((enum value_type)99));
+	assert_true(value_type_flags(VAL_INT) & VALUE_TYPE_RANGE);
+	assert_true(value_type_flags(VAL_LEVEL) & VALUE_TYPE_ORDERED);
+	assert_false(value_type_flags(VAL_LEVEL) & VALUE_TYPE_RANGE);
+	assert_true(value_type_flags(VAL_SET) & VALUE_TYPE_MEMBERS);
+	assert_false(value_type_flags(VAL_BOOL) & VALUE_TYPE_ORDERED);
+}
+
+/* What a question accepts, said once for every front end. */
+static void
+describe_for_people(void **state)
+{
+	struct value_domain	d;
+	char			buf[200];
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	d.type = VAL_BOOL;
+	assert_string_equal(value_describe(&d, buf, sizeof buf), "yes or no");
+	d.type = VAL_INT;
+	d.has_min = d.has_max = true;
+	d.min = 1;
+	d.max = 5;
+	assert_string_equal(value_describe(&d, buf, sizeof buf),
+	    "a whole number from 1 to 5");
+	d.type = VAL_DURATION;
+	d.has_max = false;
+	assert_string_equal(value_describe(&d, buf, sizeof buf),
+	    "a duration such as 30s, 10m, 4h or 1d of at least 1s");
+	assert_string_equal(value_describe(&level_dom, buf, sizeof buf),
+	    "one of none, some or strong");
+	assert_non_null(strstr(value_describe(&set_dom, buf, sizeof buf),
+	    "any of "));
+	/* Cut to fit, never overflowing. */
+	assert_string_equal(value_describe(&level_dom, buf, 7), "one of");
+}
+
 static void
 name_index(void **state)
 {
@@ -767,6 +820,8 @@ main(void)
 		cmocka_unit_test(round_trip),
 		cmocka_unit_test(round_trip_durations_exhaustive),
 		cmocka_unit_test(type_names),
+		cmocka_unit_test(type_table_complete),
+		cmocka_unit_test(describe_for_people),
 		cmocka_unit_test(name_index),
 		cmocka_unit_test(equal_compares_known_and_payload),
 		cmocka_unit_test(quote_sanitises),
