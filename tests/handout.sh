@@ -248,6 +248,19 @@ names=$(grep -o '<a href="http[^"]*" title="[^"]*">[^<]*</a>' "$T/bank.html" |
     pass "html: source links named by their sites" ||
     fail "html: source links named by their sites" "$names"
 
+# README shows two handouts: each a PNG under docs/, under 300 KB.
+for png in $(grep -o 'docs/handout-[a-z-]*\.png' README.md | sort -u); do
+	size=$(wc -c <"$png" 2>/dev/null || echo 0)
+	if [ "$(head -c 4 "$png" 2>/dev/null | od -An -c | tr -d ' ')" = \
+	    '211PNG' ] && [ "$size" -gt 0 ] && [ "$size" -lt 307200 ]; then
+		pass "README screenshot $png ($size bytes)"
+	else
+		fail "README screenshot $png" "$size bytes"
+	fi
+done
+[ "$(grep -o 'docs/handout-[a-z-]*\.png' README.md | sort -u | wc -l)" -eq 2 ] &&
+    pass "README shows two handouts" || fail "README shows two handouts"
+
 # -o: written whole, or not at all.
 printf 'old report\n' >"$T/report.html"
 expect 0 "-o writes the handout" $A report --answers $BANK --format html \
@@ -296,6 +309,28 @@ expect 2 "-o x.pdf is refused" $A report --answers $BANK -o "$T/x.pdf"
 [ ! -e "$T/x.pdf" ] && pass "-o x.pdf writes nothing" ||
     fail "-o x.pdf writes nothing"
 expect 2 "diff -o x.html is refused" $A diff $BANK $BANK -o "$T/d.html"
+expect 0 "-o x.txt writes text" $A report --answers $BANK -o "$T/x.txt"
+head -1 "$T/x.txt" | grep -q '^archadvisor report' && pass "-o x.txt is text" ||
+    fail "-o x.txt is text" "$(head -1 "$T/x.txt")"
+expect 2 "report -o x.csv is refused" $A report --answers $BANK -o "$T/x.csv"
+grep -q "'x.csv' names a format report does not write (csv): give --format" \
+    "$T/err" && pass "report -o x.csv says why" ||
+    fail "report -o x.csv says why" "$(cat "$T/err")"
+# An ADR is a .md file: -o x.adr is not a format, --adr-template says ADR.
+expect 2 "-o x.adr is refused" $A report --answers $BANK -o "$T/x.adr"
+grep -q "cannot tell the format from 'x.adr': give --format" "$T/err" &&
+    pass "-o x.adr says why" || fail "-o x.adr says why" "$(cat "$T/err")"
+expect 0 "batch -o x.csv writes CSV" $A batch $BANK -o "$T/b.csv"
+head -1 "$T/b.csv" | grep -q '^file,scenario,name,' &&
+    pass "batch -o x.csv is CSV" || fail "batch -o x.csv is CSV"
+expect 0 "batch -o x.jsonl writes JSON lines" $A batch $BANK -o "$T/b.jsonl"
+jq -e .processing "$T/b.jsonl" >/dev/null 2>&1 &&
+    pass "batch -o x.jsonl is JSON lines" ||
+    fail "batch -o x.jsonl is JSON lines" "$(head -c 80 "$T/b.jsonl")"
+expect 2 "batch -o x.xlsx is refused" $A batch $BANK -o "$T/b.xlsx"
+expect 2 "batch -o x.html is refused" $A batch $BANK -o "$T/b.html"
+[ ! -e "$T/b.xlsx" ] && [ ! -e "$T/b.html" ] && [ ! -e "$T/x.adr" ] &&
+    pass "refused names write nothing" || fail "refused names write nothing"
 
 # --adr-dir from many writers at once, with different titles: each record
 # its own number, and no reservation left behind (three rounds of 20).

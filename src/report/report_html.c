@@ -55,11 +55,12 @@ static const char style[] =
     ".row { columns: 2; column-gap: 5mm; }\n"
     ".row h2, .row table, .row li, .given dl div { break-inside: avoid; }\n"
     ".row h2, .row .open { break-after: avoid; }\n"
-    "table.bars { width: 100%; border-collapse: collapse; }\n"
+    "table.bars { width: 100%; border-collapse: collapse; table-layout: "
+    "fixed; }\n"
     ".bars th { font-weight: normal; text-align: right; white-space: "
-    "nowrap; padding: 0 1.5mm 0 0; width: 1%; }\n"
+    "nowrap; overflow: hidden; padding: 0 1.5mm 0 0; width: 45%; }\n"
     ".bars td { padding: .25mm 0; }\n"
-    ".bars .track { width: 42%; }\n"
+    ".bars .track { width: 30%; }\n"
     ".bars .bar { display: block; height: 3.2mm; background: #5f87b3; }\n"
     ".bars .top th, .bars .top .val { font-weight: bold; }\n"
     ".bars .top .bar { background: #1f5c99; }\n"
@@ -84,7 +85,7 @@ static const char style[] =
     ".option .summary { font-style: italic; }\n"
     ".option li { margin: 0 0 .2mm; break-inside: avoid; }\n"
     "ul.why { list-style: none; padding-left: 0; }\n"
-    "ul.why li { display: grid; grid-template-columns: 8.5mm 1fr; "
+    "ul.why li { display: grid; grid-template-columns: 10mm 1fr; "
     "align-items: baseline; }\n"
     ".w { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", "
     "monospace; font-size: 10pt; font-weight: bold; }\n"
@@ -128,14 +129,9 @@ write_head(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
 	fputs("</h1>\n<p class=\"meta\">", fp);
 	if (a->name != NULL && a->name[0] != '\0')
 		fputs("Data architecture recommendation &middot; ", fp);
-	fprintf(fp, "%s &middot; Knowledge base: ", h->date);
-	escape_html(fp, ctx->kb->name);
-	fputc(' ', fp);
-	escape_html(fp, ctx->kb->version);
-	fprintf(fp, " &middot; %zu of %zu questions answered &middot; "
-	    "archadvisor ", answers_count(a), a->n);
-	escape_html(fp, ctx->version);
-	fputs("</p>\n</header>\n", fp);
+	/* The tool and knowledge base are named in the footer. */
+	fprintf(fp, "%s &middot; %zu of %zu questions answered</p>\n"
+	    "</header>\n", h->date, answers_count(a), a->n);
 	if (a->description != NULL && a->description[0] != '\0') {
 		fputs("<p class=\"desc\">", fp);
 		escape_html(fp, a->description);
@@ -212,7 +208,8 @@ write_chart(FILE *fp, const struct report_ctx *ctx)
 
 	fputs("<section class=\"chart\">\n<h2>Scores</h2>\n"
 	    "<table class=\"bars\">\n<caption hidden>Score of each option, 0 "
-	    "to 100; 50 means no evidence either way</caption>\n", fp);
+	    "to 100 (50: no evidence either way); the recommended in bold"
+	    "</caption>\n", fp);
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
 		s = &ctx->ranking->scores[ctx->ranking->order[i]];
 		rec = handout_recommended(ctx, s->pattern);
@@ -237,8 +234,8 @@ write_chart(FILE *fp, const struct report_ctx *ctx)
 		}
 		fprintf(fp, "<td class=\"track\"><span class=\"bar\" "
 		    "style=\"width: %.1f%%\"></span></td><td class=\"val\">"
-		    "%.1f %s%s</td></tr>\n", s->score, s->score,
-		    fit_name(s->fit), rec ? ", recommended" : "");
+		    "%.1f %s</td></tr>\n", s->score, s->score,
+		    fit_name(s->fit));
 	}
 	fputs("</table>\n", fp);
 	if (ctx->whatif != NULL)
@@ -408,7 +405,11 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 		handout_requirements(fp, ctx, p, &html_markup);
 		fputs("</p>\n", fp);
 	}
-	fputs("<h3>Why</h3>\n", fp);
+	if (s->nreasons > why)
+		fprintf(fp, "<h3>Why: the %zu strongest of %zu reasons</h3>\n",
+		    why, s->nreasons);
+	else
+		fputs("<h3>Why</h3>\n", fp);
 	if (s->nreasons == 0)
 		fputs("<p>No rule applied to it with these answers.</p>\n",
 		    fp);
@@ -421,10 +422,6 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 		escape_html(fp, rule->why);
 		fputs("</span></li>\n", fp);
 	}
-	if (s->nreasons > why)
-		fprintf(fp, "<li><span></span><span>and %zu lesser reason%s"
-		    "</span></li>\n", s->nreasons - why,
-		    s->nreasons - why == 1 ? "" : "s");
 	if (s->nreasons > 0)
 		fputs("</ul>\n", fp);
 	/* Pros, cons and tools stay together in one column. */
@@ -525,6 +522,13 @@ report_write_html(FILE *fp, const struct report_ctx *ctx)
 	    "%g, fair from %g. The command archadvisor explain shows every "
 	    "rule.",
 	    FIT_STRONG_FROM, FIT_GOOD_FROM, FIT_FAIR_FROM);
+	fputs(" Scored by archadvisor ", fp);
+	escape_html(fp, ctx->version);
+	fputs(" with the knowledge base ", fp);
+	escape_html(fp, ctx->kb->name);
+	fputc(' ', fp);
+	escape_html(fp, ctx->kb->version);
+	fputc('.', fp);
 	handout_kb_files(fp, ctx, &html_markup);
 	fputs("</p>\n</footer>\n</body>\n</html>\n", fp);
 	handout_free(&h);
