@@ -153,14 +153,19 @@ rare
 IN
 run skipped 0 < "$T/skipped.in"
 same skipped tests/ask/skipped.yaml
-yes_ "bottleneck not asked" sh -c '! grep -q "central_bottleneck>" "$1"' sh \
+yes_ "bottleneck not asked" sh -c '! grep -q "bottleneck>" "$1"' sh \
     "$T/skipped.out"
 yes_ "skipped question announced with its reason" grep -A1 -q \
     '^Question 9 of 20 skipped: Is a central data team a bottleneck' \
     "$T/skipped.out"
-yes_ "the reason names the condition and the answer" grep -q \
-    '^  It is asked only when domains is at least 2; your answer: domains 1\.$' \
-    "$T/skipped.out"
+yes_ "the reason names the condition and the answer, in words" sh -c \
+    'grep -A3 "^Question 9 of 20 skipped" "$1" | tr -s " \n" "  " |
+    grep -q "It is asked only when number of business domains is at least 2; your answer: 1\."' \
+    sh "$T/skipped.out"
+yes_ "a reason with several answers names each" sh -c \
+    'grep -A3 "^Question 15 of 20 skipped" "$1" | tr -s " \n" "  " |
+    grep -q "both fast and exact results is yes or acceptable delay is under 1 hour; your answers: acceptable delay 1 day, both fast and exact results no\."' \
+    sh "$T/skipped.out"
 yes_ "aggregations skipped and announced" grep -q \
     '^Question 15 of 20 skipped' "$T/skipped.out"
 yes_ "transitioning skipped and announced" grep -q \
@@ -176,7 +181,7 @@ printf '%s\n' banana 10m back 1d 500GB - no '?' strong none 2 1 reporting \
 same retry tests/ask/skipped.yaml
 yes_ "bad value explained" grep -q "Not accepted: invalid duration 'banana'" \
     "$T/retry.out"
-[ "$(grep -c '^latency> ' "$T/retry.out")" -eq 3 ] &&
+[ "$(grep -c '^Acceptable delay> ' "$T/retry.out")" -eq 3 ] &&
     pass "latency asked again after bad value and back" ||
     fail "latency asked again after bad value and back"
 yes_ "? shows help" grep -q '^  none    the team rarely' "$T/retry.out"
@@ -207,10 +212,10 @@ recompute_by: batch
 YAML
 same forgiving "$T/forgiving.want"
 yes_ "ambiguous prefix refused clearly" grep -q \
-    "Not accepted: 's' could be some or strong: type more letters or its number" \
+    "Not accepted: 's' could be Some or Strong: type more letters or its number" \
     "$T/forgiving.out"
 yes_ "choices are numbered" grep -q \
-    'Answer with one of 1 none, 2 some or 3 strong' "$T/forgiving.out"
+    'Answer with one of 1 None, 2 Some or 3 Strong' "$T/forgiving.out"
 yes_ "maturity says 1 to 5" grep -q \
     '^  Answer with a whole number from 1 to 5\.$' "$T/forgiving.out"
 yes_ "domains says 1 or more" grep -q \
@@ -219,6 +224,10 @@ yes_ "yes or no says y or n" grep -q '^  Answer with yes or no (y or n)\.$' \
     "$T/forgiving.out"
 yes_ "no machine wording in prompts" sh -c \
     '! grep -q "such as an integer\|a integer" "$1"' sh "$T/forgiving.out"
+printf '%s\n' 1d 500GB - no some some 2 1 'historical analytics, ML' quit |
+    run by-label 0
+yes_ "a value by its label or the first letters of it" grep -q \
+    '^use_cases: \[historical_analytics, ml_features\]$' "$T/by-label.yaml"
 printf '%s\n' 1d 500GB - no 9 quit | run no-choice 0
 yes_ "a number past the list is refused" grep -q \
     "Not accepted: there is no choice 9: choose 1 to 3" "$T/no-choice.out"
@@ -258,7 +267,7 @@ yes_ "quit without a file prints the answers" grep -q '^latency: 10m$' \
     "$T/quit-nofile.err"
 # "save" writes the answers given so far at once, and the questions go on.
 printf '10m\nsave\n2TB\nquit\n' | run save 0
-yes_ "save saves at once" grep -A1 -q '^volume> save$' "$T/save.out"
+yes_ "save saves at once" grep -A1 -q '^New data per day> save$' "$T/save.out"
 yes_ "save says where" grep -q "^  Answers saved to $T/save.yaml\.$" \
     "$T/save.out"
 same save "$T/early.want"

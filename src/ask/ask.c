@@ -15,6 +15,7 @@
 
 #include "escape.h"
 #include "textfmt.h"
+#include "words.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t	interrupted;
@@ -112,7 +113,8 @@ write_opening(const struct ask_io *io)
 	    "explains it; - means don't know; skip (or Enter) leaves it as it "
 	    "is; back returns to the previous question; save saves the answers "
 	    "so far; quit stops, keeping them. \"id: value\" answers any "
-	    "question by its id.", 0, 0, io->width);
+	    "question by its id ('archadvisor questions' lists them).", 0, 0,
+	    io->width);
 	fputc('\n', m);
 	end(m, &buf, &len, io);
 }
@@ -160,14 +162,8 @@ prompt(const struct kb *kb, const struct answers *a, const struct ask_io *io,
 	text_wrap(m, qu->prompt, n - 1, 2, io->width);
 	fputs("\n  ", m);
 	write_wrapped(m, io, qu, NULL, NULL);
-	fputs("\n  Now: ", m);
-	if (qu->dom.type == VAL_BOOL && a->v[q].known)
-		fputs(a->v[q].num ? "yes" : "no", m);
-	else if (a->v[q].known)
-		fputs(value_format(&qu->dom, &a->v[q], cur, sizeof cur), m);
-	else
-		fputs("don't know", m);
-	fputs(" (Enter keeps it).\n", m);
+	fprintf(m, "\n  Now: %s (Enter keeps it).\n", a->v[q].known ?
+	    words_value(qu, &a->v[q], cur, sizeof cur) : "don't know");
 	end(m, &buf, &len, io);
 }
 
@@ -319,9 +315,11 @@ keyed_answer(struct run *r, size_t q, int k, const char *text)
 	const struct question	*kq = &r->kb->questions[k];
 	struct value		 v;
 	char			 err[512], msg[700], val[256];
+	char			 name[WORDS_LABEL_MAX * 2 + 8];
 
 	if (ask_parse(kq, text, &v, err, sizeof err) != 0) {
-		snprintf(msg, sizeof msg, "%s: %s", kq->id, err);
+		snprintf(msg, sizeof msg, "%s: %s", words_label(kq, name,
+		    sizeof name), err);
 		say(r->io, "  Not accepted: ", msg, 16);
 		return;
 	}
@@ -333,9 +331,9 @@ keyed_answer(struct run *r, size_t q, int k, const char *text)
 		return;
 	}
 	r->keyed[k] = true;
-	snprintf(msg, sizeof msg, "%s: %s.", kq->id,
-	    kq->dom.type == VAL_BOOL && v.known ? (v.num ? "yes" : "no") :
-	    value_format(&kq->dom, &v, val, sizeof val));
+	snprintf(msg, sizeof msg, "%s: %s.", words_label(kq, name,
+	    sizeof name), v.known ? words_value(kq, &v, val, sizeof val) :
+	    "don't know");
 	say(r->io, "  Noted, ", msg, 10);
 }
 
@@ -348,7 +346,8 @@ ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io,
 	struct value		 v;
 	enum ask_end		 how = ASK_DONE;
 	enum ask_read		 got;
-	char			*buf = NULL, *line, *value, err[512], pr[80];
+	char			*buf = NULL, *line, *value, err[512];
+	char			 pr[WORDS_LABEL_MAX * 2 + 8], name[sizeof pr];
 	const char		*last_section = NULL;
 	size_t			 cap = 0, q, shown = (size_t)-1;
 	int			 k;
@@ -382,7 +381,8 @@ ask_run(const struct kb *kb, struct answers *a, const struct ask_io *io,
 			last_section = qu->section;
 			shown = q;
 		}
-		snprintf(pr, sizeof pr, "%s> ", qu->id);
+		snprintf(pr, sizeof pr, "%s> ", words_label(qu, name,
+		    sizeof name));
 		if ((got = ask_read_line(io, pr, qu, &buf, &cap, &line)) !=
 		    ASK_LINE) {
 			fputc('\n', io->out);

@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "suggest.h"
+#include "words.h"
 #include "xmalloc.h"
 
 static const struct {
@@ -61,22 +62,31 @@ ask_word(const char *line)
 }
 
 /*
- * One name of dom from what was typed (n bytes at s): the name itself in
- * any case, its number in the prompt's list, or the first letters of only
- * one name. Returns its index, or -1 with err set, or -2 when nothing
+ * One value of q from what was typed (n bytes at s): its name or label
+ * in any case, its number in the prompt's list, or the first letters of
+ * only one of them. Returns its index, or -1 with err set, or -2 when nothing
  * matched (value_parse then says what it expected).
  */
+/* Value i of q as people read it ("Fraud detection"). */
+static const char *
+label(const struct question *q, size_t i, char *buf, size_t bufsz)
+{
+	return (words_value_label(q, i, buf, bufsz));
+}
+
 static int
-resolve_name(const struct value_domain *dom, const char *s, size_t n,
+resolve_name(const struct question *q, const char *s, size_t n,
     char *err, size_t errsz)
 {
+	const struct value_domain *dom = &q->dom;
 	size_t	i, hits = 0, len;
 	int	found = -1;
-	char	*end, q[VALUE_QUOTE_MAX + 8];
+	char	*end, qs[VALUE_QUOTE_MAX + 8], l[WORDS_LABEL_MAX * 2 + 8];
 	long	k;
 
 	for (i = 0; i < dom->nnames; i++)
-		if (ieqn(s, n, dom->names[i]))
+		if (ieqn(s, n, dom->names[i]) || ieqn(s, n, label(q, i, l,
+		    sizeof l)))
 			return ((int)i);
 	if (n > 0 && isdigit((unsigned char)s[0])) {
 		k = strtol(s, &end, 10);
@@ -89,7 +99,8 @@ resolve_name(const struct value_domain *dom, const char *s, size_t n,
 		}
 	}
 	for (i = 0; i < dom->nnames; i++)
-		if (n > 0 && iprefix(s, n, dom->names[i])) {
+		if (n > 0 && (iprefix(s, n, dom->names[i]) || iprefix(s, n,
+		    label(q, i, l, sizeof l)))) {
 			found = (int)i;
 			hits++;
 		}
@@ -97,13 +108,14 @@ resolve_name(const struct value_domain *dom, const char *s, size_t n,
 		return (found);
 	if (hits == 0)
 		return (-2);
-	value_quote(s, n, q, sizeof q);
-	len = (size_t)snprintf(err, errsz, "'%s' could be ", q);
+	value_quote(s, n, qs, sizeof qs);
+	len = (size_t)snprintf(err, errsz, "'%s' could be ", qs);
 	for (i = 0, k = 0; i < dom->nnames && len < errsz; i++)
-		if (iprefix(s, n, dom->names[i]))
+		if (iprefix(s, n, dom->names[i]) || iprefix(s, n, label(q, i,
+		    l, sizeof l)))
 			len += (size_t)snprintf(err + len, errsz - len, "%s%s",
 			    k++ == 0 ? "" : (size_t)k == hits ? " or " : ", ",
-			    dom->names[i]);
+			    label(q, i, l, sizeof l));
 	if (len < errsz)
 		snprintf(err + len, errsz - len, ": type more letters or its "
 		    "number");
@@ -126,9 +138,10 @@ append(char **buf, size_t *len, const char *s, size_t n)
  * value_parse to explain. Returns the new text, or NULL with err set.
  */
 static char *
-spell_out(const struct value_domain *dom, const char *text, char *err,
+spell_out(const struct question *q, const char *text, char *err,
     size_t errsz)
 {
+	const struct value_domain *dom = &q->dom;
 	const char	*p = text, *end = text + strlen(text), *m, *mend;
 	char		*out = NULL;
 	size_t		 len = 0;
@@ -150,7 +163,7 @@ spell_out(const struct value_domain *dom, const char *text, char *err,
 			mend--;
 		if (len > 0)
 			append(&out, &len, ", ", 2);
-		idx = resolve_name(dom, m, (size_t)(mend - m), err, errsz);
+		idx = resolve_name(q, m, (size_t)(mend - m), err, errsz);
 		if (idx == -1) {
 			free(out);
 			return (NULL);
@@ -190,7 +203,7 @@ ask_parse(const struct question *q, const char *text, struct value *out,
 		if (q->dom.type == VAL_SET && (*text == '\0' ||
 		    strcmp(text, "[]") == 0))
 			return (value_parse(&q->dom, "[]", out, err, errsz));
-		if ((spelt = spell_out(&q->dom, text, err, errsz)) == NULL)
+		if ((spelt = spell_out(q, text, err, errsz)) == NULL)
 			return (-1);
 		rc = value_parse(&q->dom, spelt, out, err, errsz);
 		free(spelt);
@@ -244,8 +257,16 @@ write_range(FILE *fp, const struct value_domain *dom, bool examples)
 
 	lo.num = dom->min;
 	hi.num = dom->max;
-	value_format(dom, &lo, a, sizeof a);
-	value_format(dom, &hi, b, sizeof b);
+	if (dom->type == VAL_DURATION) {
+		words_duration(dom->min, a, sizeof a);
+		words_duration(dom->max, b, sizeof b);
+	} else if (dom->type == VAL_SIZE) {
+		words_size(dom->min, a, sizeof a);
+		words_size(dom->max, b, sizeof b);
+	} else {
+		value_format(dom, &lo, a, sizeof a);
+		value_format(dom, &hi, b, sizeof b);
+	}
 	if (dom->has_min && dom->has_max)
 		fprintf(fp, examples ? " (from %s to %s)" : " from %s to %s",
 		    a, b);
@@ -258,6 +279,7 @@ write_range(FILE *fp, const struct value_domain *dom, bool examples)
 void
 ask_write_accepts(FILE *fp, const struct question *q)
 {
+	char	l[WORDS_LABEL_MAX * 2 + 8];
 	size_t	i;
 
 	switch (q->dom.type) {
@@ -283,27 +305,17 @@ ask_write_accepts(FILE *fp, const struct question *q)
 		for (i = 0; i < q->dom.nnames; i++)
 			fprintf(fp, "%s%zu %s", i == 0 ? "" :
 			    q->dom.type == VAL_SET || i + 1 < q->dom.nnames ?
-			    ", " : " or ", i + 1, q->dom.names[i]);
+			    ", " : " or ", i + 1, label(q, i, l, sizeof l));
 		fputs(" (the number or the first letters will do)", fp);
 		break;
 	}
 }
 
-/* A question as people name it in a sentence. */
+/* A question as people name it in a sentence ("acceptable delay"). */
 static const char *
-subject(const struct question *q)
+subject(const struct question *q, char *buf, size_t bufsz)
 {
-	return (q->id);
-}
-
-/* The answer v to q as people say it ("yes", "1d", "[iot]"). */
-static const char *
-say_value(const struct question *q, const struct value *v, char *buf,
-    size_t bufsz)
-{
-	if (q->dom.type == VAL_BOOL && v->known)
-		return (v->num ? "yes" : "no");
-	return (value_format(&q->dom, v, buf, bufsz));
+	return (words_label_lower(q, buf, bufsz));
 }
 
 static bool
@@ -313,9 +325,26 @@ is_word_char(int c)
 }
 
 /*
- * The condition of an ask_if in words, token by token: question ids
- * become their subject, a bare yes-or-no question "... is yes" ("... is
- * no" after not), operators words ("is under", "is 2 or more").
+ * A literal of the condition in words, read as a value of question q
+ * ("1h" -> "1 hour", "iot" -> "IoT"); as written if it is not one.
+ */
+static void
+write_literal(FILE *fp, const struct question *q, const char *tok)
+{
+	struct value	v;
+	char		err[256], buf[256];
+
+	if (q != NULL && value_parse(&q->dom, tok, &v, err, sizeof err) == 0)
+		fputs(words_value(q, &v, buf, sizeof buf), fp);
+	else
+		fputs(tok, fp);
+}
+
+/*
+ * The condition of an ask_if in words, token by token: a question becomes
+ * its label, a bare yes-or-no question "... is yes" ("... is no" after
+ * not), an operator words ("is under", "is at least"), a literal the
+ * value it stands for, in words.
  */
 static void
 write_condition(FILE *fp, const struct kb *kb, const char *s)
@@ -325,11 +354,12 @@ write_condition(FILE *fp, const struct kb *kb, const char *s)
 		{ "==", "is" }, { "!=", "is not" }, { "<", "is under" },
 		{ ">", "is over" },
 	};
-	const char	*p = s, *t;
-	char		 tok[128];
-	size_t		 n, i;
-	bool		 negate = false, space = false, operand;
-	int		 qi;
+	const struct question	*cur = NULL;
+	const char		*p = s, *t;
+	char			 tok[128], name[WORDS_LABEL_MAX * 2 + 8];
+	size_t			 n, i;
+	bool			 negate = false, space = false, operand;
+	int			 qi;
 
 	while (*p != '\0') {
 		while (isspace((unsigned char)*p))
@@ -372,18 +402,26 @@ write_condition(FILE *fp, const struct kb *kb, const char *s)
 		if (space)
 			fputc(' ', fp);
 		space = true;
-		if ((qi = kb_question_index(kb, tok)) >= 0 && !operand &&
-		    kb->questions[qi].dom.type == VAL_BOOL)
-			fprintf(fp, "%s is %s", subject(&kb->questions[qi]),
-			    negate ? "no" : "yes");
+		qi = kb_question_index(kb, tok);
+		if (qi >= 0 && !operand && kb->questions[qi].dom.type ==
+		    VAL_BOOL)
+			fprintf(fp, "%s is %s", subject(&kb->questions[qi],
+			    name, sizeof name), negate ? "no" : "yes");
 		else {
 			if (negate)
 				fputs("not ", fp);
-			fputs(qi >= 0 ? subject(&kb->questions[qi]) :
-			    strcmp(tok, "in") == 0 ? "is one of" :
-			    strcmp(tok, "contains") == 0 ? "includes" :
-			    strcmp(tok, "true") == 0 ? "yes" :
-			    strcmp(tok, "false") == 0 ? "no" : tok, fp);
+			if (qi >= 0) {
+				cur = &kb->questions[qi];
+				fputs(subject(cur, name, sizeof name), fp);
+			} else if (strcmp(tok, "in") == 0)
+				fputs("is one of", fp);
+			else if (strcmp(tok, "contains") == 0)
+				fputs("includes", fp);
+			else if (strcmp(tok, "and") == 0 ||
+			    strcmp(tok, "or") == 0)
+				fputs(tok, fp);
+			else
+				write_literal(fp, cur, tok);
 		}
 		negate = false;
 	}
@@ -394,8 +432,8 @@ ask_write_skip_reason(FILE *fp, const struct kb *kb,
     const struct question *q, const struct value *v)
 {
 	bool	*used;
-	size_t	 i, n = 0;
-	char	 buf[256];
+	size_t	 i, n = 0, total;
+	char	 buf[256], name[WORDS_LABEL_MAX * 2 + 8];
 
 	if (q->ask_if_text == NULL)
 		return;
@@ -407,14 +445,21 @@ ask_write_skip_reason(FILE *fp, const struct kb *kb,
 	for (i = 0; i < kb->nquestions; i++)
 		if (used[i] && v[i].known)
 			n++;
-	if (n > 0)
-		fprintf(fp, "; your answer%s: ", n > 1 ? "s" : "");
-	for (i = 0, n = 0; i < kb->nquestions; i++)
-		if (used[i] && v[i].known)
-			fprintf(fp, "%s%s %s", n++ ? ", " : "",
-			    subject(&kb->questions[i]),
-			    say_value(&kb->questions[i], &v[i], buf,
-			    sizeof buf));
+	total = n;
+	if (n == 1)
+		fputs("; your answer: ", fp);
+	else if (n > 1)
+		fputs("; your answers: ", fp);
+	for (i = 0; i < kb->nquestions; i++)
+		if (used[i] && v[i].known) {
+			if (total > 1)
+				fprintf(fp, "%s ", subject(&kb->questions[i],
+				    name, sizeof name));
+			fputs(words_value(&kb->questions[i], &v[i], buf,
+			    sizeof buf), fp);
+			if (--n > 0)
+				fputs(", ", fp);
+		}
 	free(used);
 }
 

@@ -28,7 +28,7 @@ stty -a > "$T/$tname.stty"
 SH
 	$AT start-server \; set-option -g remain-on-exit on \; \
 	    new-session -d -s ask -x 80 -y 30 "sh $T/$tname.sh $*"
-	twait 'latency>' || fail "$tname starts" "$(tscreen)"
+	twait 'Acceptable delay>' || fail "$tname starts" "$(tscreen)"
 }
 tkeys() { $AT send-keys -t ask "$@"; }
 tscreen() { $AT capture-pane -p -t ask 2>/dev/null; }
@@ -62,8 +62,8 @@ else
 	# keeps them in -o, exits 130 and gives the terminal back as it was.
 	tstart ctrl-c -o ctrl-c.yaml
 	tkeys 1m Left 0 Enter
-	twait 'volume>' && tkeys 2TB Enter
-	twait 'history>' && tkeys 5T C-c
+	twait 'New data per day>' && tkeys 2TB Enter
+	twait 'History to reprocess>' && tkeys 5T C-c
 	tstatus ctrl-c 130
 	same ctrl-c "$T/early.want"
 	yes_ "Left arrow edits the line" sh -c \
@@ -75,20 +75,20 @@ else
 	# Ctrl-D on an empty line: the same, status 130, the answers kept.
 	tstart ctrl-d -o ctrl-d.yaml
 	tkeys 10m Enter
-	twait 'volume>' && tkeys 2TB Enter
-	twait 'history>' && tkeys C-d
+	twait 'New data per day>' && tkeys 2TB Enter
+	twait 'History to reprocess>' && tkeys C-d
 	tstatus ctrl-d 130
 	same ctrl-d "$T/early.want"
 
 	# Tab completes a level; Up recalls an earlier line (history).
 	tstart complete -o complete.yaml
 	tkeys 10m Enter
-	twait 'volume>' && tkeys 2TB Enter
-	twait 'history>' && tkeys Up BSpace BSpace BSpace BSpace 20TB Enter
-	twait 'all_realtime>' && tkeys y Enter
-	twait 'sql_skills>' && tkeys st Tab
-	twait 'sql_skills> strong' && tkeys Enter
-	twait 'streaming_skills>' && tkeys quit Enter
+	twait 'New data per day>' && tkeys 2TB Enter
+	twait 'History to reprocess>' && tkeys Up BSpace BSpace BSpace BSpace 20TB Enter
+	twait 'Everything real-time>' && tkeys y Enter
+	twait 'SQL skills>' && tkeys st Tab
+	twait 'SQL skills> strong' && tkeys Enter
+	twait 'Streaming skills>' && tkeys quit Enter
 	tstatus complete 0
 	yes_ "Tab completes, Up recalls" sh -c 'grep -q "^sql_skills: strong" "$1" &&
 	    grep -q "^history: 20TB" "$1" && grep -q "^all_realtime: true" "$1"' \
@@ -98,7 +98,7 @@ else
 	: > "$T/answers.yaml"
 	tstart ask-name
 	tkeys 10m Enter
-	twait 'volume>' && tkeys quit Enter
+	twait 'New data per day>' && tkeys quit Enter
 	if twait 'Save the answers to which file? (Enter: answers-2.yaml'; then
 		pass "a file name is offered"; else
 		fail "a file name is offered" "$(tscreen | tail -5)"; fi
@@ -109,7 +109,7 @@ else
 	# Ctrl-C at that prompt: status 130, the answers on stderr.
 	tstart name-ctrl-c
 	tkeys 10m Enter
-	twait 'volume>' && tkeys C-c
+	twait 'New data per day>' && tkeys C-c
 	twait 'Save the answers to which file?' && tkeys C-c
 	tstatus name-ctrl-c 130
 	yes_ "Ctrl-C twice still prints the answers" grep -q '^latency: 10m$' \
