@@ -171,7 +171,8 @@ plan_notes(struct edit *e, const struct entry *en, const struct kb *kb,
 				change(e, en->vstart, en->vstart,
 				    aedit_buf_take(&b));
 			else
-				change(e, en->vstart, en->vend, aedit_buf_take(&b));
+				change(e, en->vstart, en->vend,
+				    aedit_buf_take(&b));
 		}
 	}
 	free(b.s);
@@ -215,8 +216,8 @@ plan(struct edit *e, const struct kb *kb, const struct answers *old,
 		if (en->kind == VK_BLOCK_SEQ && comment_in(e, en->vstart,
 		    en->vend)) {
 			free(seen);
-			return (aedit_refuse(e, "a comment sits among the items of "
-			    "'%s'", en->key));
+			return (aedit_refuse(e, "a comment sits among the "
+			    "items of '%s'", en->key));
 		}
 		aedit_answer_value(&b, q, &a->v[qi], en);
 		replace(e, en, &b);
@@ -385,7 +386,8 @@ answers_edit(const char *text, size_t len, const struct kb *kb,
 	answers_free(&back);
 	if (aedit_read_answers(b.s != NULL ? b.s : "", b.len, kb, &back) != 0 ||
 	    !same_answers(kb, a, &back)) {
-		aedit_refuse(&e, "the edited file would not read back the same");
+		aedit_refuse(&e, "the edited file would not read back the "
+		    "same");
 		goto parsed;
 	}
 	*outlen = b.len;

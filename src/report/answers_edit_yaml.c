@@ -153,8 +153,8 @@ value(struct edit *e, struct entry *en, bool notes)
 			if (ev->type == YAML_SEQUENCE_END_EVENT)
 				break;
 			if (ev->type != YAML_SCALAR_EVENT)
-				return (aedit_refuse(e, "'%s' holds a nested list",
-				    en->key));
+				return (aedit_refuse(e, "'%s' holds a nested "
+				    "list", en->key));
 			last = offset(e, ev->end_mark);
 		}
 		en->vend = flow ? offset(e, ev->end_mark) : last;
@@ -162,8 +162,8 @@ value(struct edit *e, struct entry *en, bool notes)
 	case YAML_MAPPING_START_EVENT:
 		if (!notes || ev->data.mapping_start.style !=
 		    YAML_BLOCK_MAPPING_STYLE)
-			return (aedit_refuse(e, "'%s' is written as a {...} mapping",
-			    en->key));
+			return (aedit_refuse(e, "'%s' is written as a "
+			    "{...} mapping", en->key));
 		en->kind = VK_BLOCK_MAP;
 		en->vstart = en->vend = offset(e, ev->start_mark);
 		en->icol = ev->start_mark.column;
@@ -222,8 +222,8 @@ aedit_parse(struct edit *e)
 		if (next(e) != 0)
 			return (-1);
 		if (e->ev.type != YAML_MAPPING_END_EVENT)
-			return (aedit_refuse(e, "its answers are written as one "
-			    "{...} mapping"));
+			return (aedit_refuse(e, "its answers are written as "
+			    "one {...} mapping"));
 		e->flow_end = offset(e, e->ev.end_mark);
 		e->empty_flow = true;
 	} else {
@@ -358,8 +358,8 @@ aedit_text_value(struct buf *b, const char *s, size_t indent, bool block)
 
 /* An answer as a YAML value; a block list where en has one. */
 void
-aedit_answer_value(struct buf *b, const struct question *q, const struct value *v,
-    const struct entry *en)
+aedit_answer_value(struct buf *b, const struct question *q,
+    const struct value *v, const struct entry *en)
 {
 	char	tmp[1024];
 	size_t	i;

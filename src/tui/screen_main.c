@@ -240,6 +240,10 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 		ast = st != ST_NORMAL ? st : t->answers.v[row].known ?
 		    ST_NORMAL : ST_DIM;
 		draw_text(y, l->qx + l->qw - aw - 1, aw, ans, ast, t);
+		/* A mark after the answer: it has a note ('n' shows it). */
+		if (answers_note(&t->answers, row) != NULL)
+			draw_text(y, l->qx + l->qw - 1, 1, draw_glyph(t,
+			    "\u2022", "*"), ast, t);
 	}
 }
 
@@ -502,21 +506,14 @@ k_export(struct tui *t, void *data, int key)
 	return (files_export(t));
 }
 
+/* n: a note on the answer; t: the scenario's title and description. */
 static int
-k_note(struct tui *t, void *data, int key)
+k_context(struct tui *t, void *data, int key)
 {
 	struct main_state	*m = data;
 
-	(void)key;
-	return (context_note(t, m->rows[m->cur]));
-}
-
-static int
-k_title(struct tui *t, void *data, int key)
-{
-	(void)data;
-	(void)key;
-	return (context_title(t));
+	return (key == 'n' ? context_note(t, m->rows[m->cur]) :
+	    context_title(t));
 }
 
 static int
@@ -539,7 +536,7 @@ k_quit(struct tui *t, void *data, int key)
 	{ 'g', NULL, NULL, k_home }, \
 	{ 'G', NULL, NULL, k_home }
 #define FILE_KEYS \
-	{ 't', "t", "title", k_title }, \
+	{ 't', "t", "title", k_context }, \
 	{ 's', "s", "save", k_save }, \
 	{ 'e', "e", "export", k_export }, \
 	{ 'q', "q", "quit", k_quit }, \
@@ -562,7 +559,7 @@ static const struct tui_binding question_keys[] = {
 	{ '?', "?", "help", k_help },
 	{ TK(KEY_F(1)), NULL, NULL, k_help },
 	{ 'r', "r", "ranking", k_ranking },
-	{ 'n', "n", "note", k_note },
+	{ 'n', "n", "note", k_context },
 	FILE_KEYS
 };
 

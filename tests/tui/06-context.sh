@@ -30,6 +30,7 @@ see note-prompt "Note on latency"
 type_text "finance close at 7am"
 keys Enter
 see note-shown "Note: finance close at 7am"
+row_has note-marked latency " 2m " "•│"
 see note-kept-message "Note kept; s saves it with the answers."
 # cost: high (the list opens on "don't know"; Up is the last level).
 keys Down Down Enter Up Enter
