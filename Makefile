@@ -332,6 +332,7 @@ uninstall:
 unix-check: $(BIN)
 	@sh tests/extensions.sh ./$(BIN)
 	@sh tests/workshop.sh ./$(BIN)
+	@sh tests/records.sh ./$(BIN)
 	@sh tests/completion.sh ./$(BIN)
 	@sh tests/manpages.sh ./$(BIN)
 	@sh tests/conventions.sh ./$(BIN)

@@ -10,7 +10,7 @@
 const struct command *const commands[] = {
 	&cmd_report, &cmd_explain, &cmd_batch, &cmd_patterns, &cmd_questions,
 	&cmd_tui, &cmd_ask, &cmd_check, &cmd_precedents, &cmd_diff,
-	&cmd_workshop, &cmd_complete, &cmd_help,
+	&cmd_workshop, &cmd_review, &cmd_complete, &cmd_help,
 };
 const size_t ncommands = sizeof commands / sizeof commands[0];
 

@@ -5,6 +5,7 @@
 #include "date.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -57,4 +58,22 @@ long
 date_today(void)
 {
 	return ((long)(time(NULL) / 86400));
+}
+
+/* Howard Hinnant's civil_from_days, the inverse of days_from_civil. */
+char *
+date_format(long days, char *buf, size_t bufsz)
+{
+	long	z = days + 719468, era, doe, yoe, y, doy, mp, d, m;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	snprintf(buf, bufsz, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+	return (buf);
 }

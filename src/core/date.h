@@ -6,6 +6,8 @@
 #ifndef ARCHADVISOR_DATE_H
 #define ARCHADVISOR_DATE_H
 
+#include <stddef.h>
+
 /* Two years, as the freshness check counts them. */
 #define DATE_STALE_DAYS	731
 
@@ -14,6 +16,8 @@
  * Returns 0 with *days set, or -1.
  */
 int	date_parse(const char *s, long *days);
+/* Writes days since 1970-01-01 as YYYY-MM-DD into buf; returns buf. */
+char	*date_format(long days, char *buf, size_t bufsz);
 /* Today (UTC), in days since 1970-01-01. */
 long	date_today(void);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record_load.h"
 #include "suggest.h"
 #include "xmalloc.h"
 
@@ -185,9 +186,44 @@ answers_from_doc(struct answers *a, const struct kb *kb, const char *file,
 	return (d->nerrors == nerr ? 0 : -1);
 }
 
+/*
+ * A record archadvisor wrote carries its answers in a block of its own
+ * (record_load.h): keep only those, at their lines. Markup without one is
+ * not an answers file.
+ */
+static enum load_status
+record_answers(const char *name, char *buf, size_t *len,
+    struct record_meta *meta, struct diag *d)
+{
+	char	err[256];
+	int	line = 0, rc;
+
+	rc = record_extract(buf, len, meta, &line, err, sizeof err);
+	if (rc < 0) {
+		diag_add(d, DIAG_ERROR, name, line, 1, "%s", err);
+		return (LOAD_BAD_DATA);
+	}
+	if (rc == 0 && record_looks_like_markup(buf, *len)) {
+		diag_add(d, DIAG_ERROR, name, 1, 1, "this document carries no "
+		    "answers: only records archadvisor wrote do, in an "
+		    "'<!-- archadvisor:answers' block");
+		return (LOAD_BAD_DATA);
+	}
+	return (LOAD_OK);
+}
+
 enum load_status
 answers_load_file(struct answers *a, const struct kb *kb, const char *path,
     struct diag *d)
+{
+	struct record_meta	meta;
+
+	return (answers_load_record(a, kb, path, &meta, d));
+}
+
+enum load_status
+answers_load_record(struct answers *a, const struct kb *kb, const char *path,
+    struct record_meta *meta, struct diag *d)
 {
 	struct yaml_stream	*ys;
 	struct yaml_doc		 doc, extra;
@@ -206,6 +242,9 @@ answers_load_file(struct answers *a, const struct kb *kb, const char *path,
 		name = path;
 		st = load_file(path, &buf, &len, d);
 	}
+	if (st == LOAD_OK && (st = record_answers(name, buf, &len, meta,
+	    d)) != LOAD_OK)
+		free(buf);
 	if (st != LOAD_OK)
 		return (st);
 	if ((ys = yaml_stream_new(name, buf, len)) == NULL) {

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "kb.h"
 #include "kb_load.h"
+#include "record_load.h"
 #include "yaml_tree.h"
 
 /*
@@ -29,5 +30,15 @@ int	answers_from_doc(struct answers *a, const struct kb *kb,
 enum load_status	answers_load_file(struct answers *a,
 			    const struct kb *kb, const char *path,
 			    struct diag *d);
+
+/*
+ * The same, and also the answers a record archadvisor wrote (an ADR, a
+ * Markdown or HTML handout) carries, found by content (record_load.h):
+ * meta says what its block says (meta->line is 0 for a plain answers
+ * file). Errors keep their lines in the document.
+ */
+enum load_status	answers_load_record(struct answers *a,
+			    const struct kb *kb, const char *path,
+			    struct record_meta *meta, struct diag *d);
 
 #endif

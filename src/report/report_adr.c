@@ -16,6 +16,7 @@
 #include "adr_sections.h"
 #include "escape.h"
 #include "handout.h"
+#include "record_embed.h"
 #include "report.h"
 
 static const struct {
@@ -216,5 +217,5 @@ report_write_adr(FILE *fp, const struct report_ctx *ctx)
 	handout_scoring_note(fp, ctx, &adr_md_markup);
 	fputc('\n', fp);
 	handout_free(&h);
-	return (ferror(fp) ? -1 : 0);
+	return (record_embed_write(fp, ctx) != 0 || ferror(fp) ? -1 : 0);
 }

@@ -13,6 +13,7 @@
 
 #include "escape.h"
 #include "handout.h"
+#include "record_embed.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -532,5 +533,5 @@ report_write_html(FILE *fp, const struct report_ctx *ctx)
 	handout_kb_files(fp, ctx, &html_markup);
 	fputs("</p>\n</footer>\n</body>\n</html>\n", fp);
 	handout_free(&h);
-	return (ferror(fp) ? -1 : 0);
+	return (record_embed_write(fp, ctx) != 0 || ferror(fp) ? -1 : 0);
 }

@@ -8,6 +8,7 @@
 
 #include "escape.h"
 #include "handout.h"
+#include "record_embed.h"
 #include "report.h"
 
 #define MD_BAR_WIDTH	20
@@ -258,5 +259,5 @@ report_write_markdown(FILE *fp, const struct report_ctx *ctx)
 	handout_scoring_note(fp, ctx, &md_markup);
 	fputc('\n', fp);
 	handout_free(&h);
-	return (ferror(fp) ? -1 : 0);
+	return (record_embed_write(fp, ctx) != 0 || ferror(fp) ? -1 : 0);
 }
