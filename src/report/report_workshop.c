@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "handout.h"
+#include "words.h"
 #include "report_json.h"
 #include "textfmt.h"
 #include "xmalloc.h"
@@ -123,7 +124,7 @@ text_option(FILE *fp, const struct workshop_ctx *c, size_t q,
 
 	who = workshop_people_words(c, o->people);
 	what = workshop_outcome_words(c->kb, &o->out);
-	handout_answer(&c->kb->questions[q], &o->v, buf, sizeof buf);
+	words_value(&c->kb->questions[q], &o->v, buf, sizeof buf);
 	if (o->changes)
 		line = xasprintf("%s: %s -> %s (%s)", who, buf, what,
 		    workshop_lead_words(c, &o->out, o->lead, lead,
@@ -142,7 +143,7 @@ static void
 text_agenda(FILE *fp, const struct workshop_ctx *c)
 {
 	const struct workshop	*w = c->w;
-	char			 num[32], *line;
+	char			 num[32], lbl[WORDS_LABEL_MAX * 2], *line;
 	size_t			 i, o, q;
 
 	if (w->nagenda == 0) {
@@ -157,7 +158,7 @@ text_agenda(FILE *fp, const struct workshop_ctx *c)
 		q = w->agenda[i];
 		snprintf(num, sizeof num, "  %zu. ", i + 1);
 		fputs(num, fp);
-		text_wrap(fp, c->kb->questions[q].prompt, (int)strlen(num), 5,
+		text_wrap(fp, words_label(&c->kb->questions[q], lbl, sizeof lbl), (int)strlen(num), 5,
 		    c->width);
 		fputc('\n', fp);
 		for (o = 0; o < w->qs[q].nopts; o++)
@@ -168,7 +169,7 @@ text_agenda(FILE *fp, const struct workshop_ctx *c)
 		    w->nagenda ? "\n" : "", w->exhaustive ? "" : " alone");
 	for (i = 0; i < w->nquiet; i++) {
 		q = w->quiet[i];
-		line = xasprintf("%s%s", c->kb->questions[q].prompt,
+		line = xasprintf("%s%s", words_label(&c->kb->questions[q], lbl, sizeof lbl),
 		    w->qs[q].jointly ? " (not alone; with other settled "
 		    "answers it can)" : "");
 		fputs("  - ", fp);
@@ -184,7 +185,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 {
 	const struct kb		*kb = c->kb;
 	const struct ws_question *wq;
-	char			 buf[256], *who, *line;
+	char			 buf[256], lbl[WORDS_LABEL_MAX * 2], *who, *line;
 	size_t			 q, i, nopen = 0;
 
 	text_style(fp, c->color, "1");
@@ -199,7 +200,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 		fputs(wq->status == WS_DISPUTED ? "  disagree  " :
 		    wq->status == WS_SHARED ? "  agree     " : "  unopposed ",
 		    fp);
-		text_wrap(fp, kb->questions[q].prompt, 12, 12, c->width);
+		text_wrap(fp, words_label(&kb->questions[q], lbl, sizeof lbl), 12, 12, c->width);
 		fputc('\n', fp);
 		line = xstrdup("");
 		for (i = 0; i < c->w->npeople; i++) {
@@ -207,7 +208,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 			    wq->status == WS_SHARED)
 				continue;
 			if (c->people[i]->v[q].known)
-				handout_answer(&kb->questions[q],
+				words_value(&kb->questions[q],
 				    &c->people[i]->v[q], buf, sizeof buf);
 			else
 				snprintf(buf, sizeof buf, "no answer");
@@ -218,7 +219,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 		}
 		if (wq->status == WS_SHARED) {
 			free(line);
-			handout_answer(&kb->questions[q], &c->people[0]->v[q],
+			words_value(&kb->questions[q], &c->people[0]->v[q],
 			    buf, sizeof buf);
 			line = xasprintf("everyone: %s", buf);
 		}

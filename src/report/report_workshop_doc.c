@@ -11,6 +11,7 @@
 
 #include "escape.h"
 #include "handout.h"
+#include "words.h"
 #include "report_workshop.h"
 #include "xmalloc.h"
 
@@ -89,7 +90,7 @@ doc_option(FILE *fp, const struct workshop_ctx *c, size_t q,
 
 	who = workshop_people_words(c, o->people);
 	what = workshop_outcome_words(c->kb, &o->out);
-	handout_answer(&c->kb->questions[q], &o->v, buf, sizeof buf);
+	words_value(&c->kb->questions[q], &o->v, buf, sizeof buf);
 	fputs(m == &md ? "   - " : "<li>", fp);
 	m->text(fp, who);
 	fputs(": ", fp);
@@ -115,6 +116,7 @@ static void
 doc_agenda(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 {
 	const struct workshop	*w = c->w;
+	char			 lbl[WORDS_LABEL_MAX * 2];
 	size_t			 i, o, q;
 
 	if (w->nagenda == 0 && w->ndisputed > 0)
@@ -126,7 +128,7 @@ doc_agenda(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 		q = w->agenda[i];
 		fputs(m == &md ? "1. " : "<li>", fp);
 		fputs(m->strong, fp);
-		m->text(fp, c->kb->questions[q].prompt);
+		m->text(fp, words_label(&c->kb->questions[q], lbl, sizeof lbl));
 		fputs(m->end_strong, fp);
 		fputs(m == &md ? "\n" : "\n<ul>\n", fp);
 		for (o = 0; o < w->qs[q].nopts; o++)
@@ -143,7 +145,7 @@ doc_agenda(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 		q = w->quiet[i];
 		if (i > 0)
 			fputs(" · ", fp);
-		m->text(fp, c->kb->questions[q].prompt);
+		m->text(fp, words_label(&c->kb->questions[q], lbl, sizeof lbl));
 		if (w->qs[q].jointly)
 			fputs(" (not alone; with other settled answers it can)",
 			    fp);
@@ -171,7 +173,7 @@ static void
 doc_table(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 {
 	const struct kb	*kb = c->kb;
-	char		 buf[256];
+	char		 buf[256], lbl[WORDS_LABEL_MAX * 2];
 	size_t		 q, i;
 
 	if (m == &md) {
@@ -201,13 +203,13 @@ doc_table(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 			continue;
 		fputs(m == &md ? "| " : c->w->qs[q].status == WS_DISPUTED ?
 		    "<tr class=\"dis\"><td>" : "<tr><td>", fp);
-		m->text(fp, kb->questions[q].prompt);
+		m->text(fp, words_label(&kb->questions[q], lbl, sizeof lbl));
 		fputs(m == &md ? " | " : "</td><td>", fp);
 		fputs(status_words(c->w->qs[q].status), fp);
 		for (i = 0; i < c->w->npeople; i++) {
 			fputs(m == &md ? " | " : "</td><td>", fp);
 			if (c->people[i]->v[q].known)
-				m->text(fp, handout_answer(&kb->questions[q],
+				m->text(fp, words_value(&kb->questions[q],
 				    &c->people[i]->v[q], buf, sizeof buf));
 			else
 				fputs("–", fp);
