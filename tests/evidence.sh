@@ -112,8 +112,8 @@ check diff-md-table has "$T/out" '^| `latency` | 1d | 2m |$'
 check diff-md-heading has "$T/out" '^## Rules that changed'
 expect diff-stdin 0 sh -c "\"$A\" diff - \"$T/same.yaml\" < \"$T/a.yaml\""
 expect diff-one-file 2 "$A" diff "$T/a.yaml"
-expect diff-three-files 2 "$A" diff "$T/a.yaml" "$T/a.yaml" "$T/a.yaml"
-expect diff-bad-format 2 "$A" diff "$T/a.yaml" "$T/b.yaml" --format html
+expect diff-three-files 0 "$A" diff "$T/a.yaml" "$T/a.yaml" "$T/a.yaml"
+expect diff-bad-format 2 "$A" diff "$T/a.yaml" "$T/b.yaml" --format adr
 expect diff-missing 66 "$A" diff "$T/a.yaml" "$T/nothing.yaml"
 check diff-missing-nothing-out empty "$T/out"
 printf 'latency: soon\n' >"$T/bad.yaml"

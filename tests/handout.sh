@@ -334,7 +334,8 @@ head -1 "$T/y.html" | grep -q '^archadvisor report' &&
 expect 2 "-o x.pdf is refused" $A report --answers $BANK -o "$T/x.pdf"
 [ ! -e "$T/x.pdf" ] && pass "-o x.pdf writes nothing" ||
     fail "-o x.pdf writes nothing"
-expect 2 "diff -o x.html is refused" $A diff $BANK $BANK -o "$T/d.html"
+expect 2 "diff -o x.pdf is refused" $A diff $BANK $BANK -o "$T/d.pdf"
+expect 0 "diff -o x.html writes the handout" $A diff $BANK $BANK -o "$T/d.html"
 expect 0 "-o x.txt writes text" $A report --answers $BANK -o "$T/x.txt"
 head -1 "$T/x.txt" | grep -q '^archadvisor report' && pass "-o x.txt is text" ||
     fail "-o x.txt is text" "$(head -1 "$T/x.txt")"

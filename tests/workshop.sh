@@ -1,8 +1,9 @@
 #!/bin/sh
-# The workshop and the records that re-check themselves, end to end:
-# every claim the workshop makes about a disagreement is re-run with
-# `report --set` on the common ground, shared answers are never listed as
-# disagreements, and the JSON meets docs/workshop.schema.json.
+# Decisions as teams make them, end to end: every claim the workshop makes
+# about a disagreement is re-run with `report --set` on the common ground,
+# shared answers are never listed as disagreements, and the JSON meets
+# docs/workshop.schema.json; `diff` over three scenarios, each claim of
+# what moved the recommendation re-run the same way.
 # usage: tests/workshop.sh ./archadvisor
 set -u
 A=$1
@@ -101,4 +102,52 @@ expect workshop-same-name 0 "$A" workshop "$W/cfo.yaml" "$W/cfo.yaml" \
 check workshop-same-name-apart json "$T/out" \
     '[.stakeholders[].name] | unique | length == 2'
 check workshop-same-agree json "$T/out" '.disagreements == []'
+# --- diff over N scenarios -------------------------------------------
+S="data/examples/diff/today.yaml data/examples/diff/in-two-years.yaml \
+    data/examples/diff/after-acquisition.yaml"
+# shellcheck disable=SC2086
+expect diff3-changed 1 "$A" diff $S
+check diff3-side-by-side has "$T/out" '^Rankings side by side:'
+check diff3-moved has "$T/out" '^  In two years: Micro-Batch Processing, organised centrally, moved by'
+check diff3-no-ids hasnt "$T/out" 'latency\|micro_batch\|data_mesh'
+# shellcheck disable=SC2086
+expect diff3-json 1 "$A" diff $S --format json
+cp "$T/out" "$T/d.json"
+check diff3-json-three json "$T/d.json" \
+    '(.scenarios | length) == 3 and .recommendation_changed'
+# Each difference alone on the first scenario: the moved ones give what is
+# claimed, the others leave the first's recommendation.
+first=$(echo $S | cut -d' ' -f1)
+base=$(jq -r '.scenarios[0].recommendation |
+    "\(.processing) \(.organization)"' "$T/d.json")
+jq -r '.answers_differ[] as $d | range(1; .scenarios | length) as $i
+    | .scenarios[$i] as $s
+    | ($d.values[$i] | if . == null then "unknown" elif type == "array"
+        then join(",") else tostring end) as $v
+    | select($d.values[$i] != $d.values[0])
+    | ([$s.moved_by[] | select(.question == $d.question)] | first) as $m
+    | [$d.question, $v, (if $m then "\($m.recommendation.processing) \($m.recommendation.organization)" else "-" end)]
+    | @tsv' "$T/d.json" >"$T/dclaims"
+n=0
+bad=
+while IFS="$(printf '\t')" read -r q v want; do
+	n=$((n + 1))
+	got=$("$A" report --answers "$first" --set "$q=$v" --format json |
+	    jq -r '.recommendation | "\(.processing) \(.organization)"')
+	if [ "$want" = - ]; then [ "$got" = "$base" ] || bad="$bad $q=$v"
+	else [ "$got" = "$want" ] || bad="$bad $q=$v($got/$want)"; fi
+done <"$T/dclaims"
+if [ -z "$bad" ] && [ "$n" -ge 5 ]; then pass "diff3-claims-rerun ($n)"
+else fail diff3-claims-rerun "$n claims;$bad"; fi
+# shellcheck disable=SC2086
+expect diff3-markdown 1 "$A" diff $S --format markdown
+check diff3-md-tables has "$T/out" '^## Rankings side by side'
+# shellcheck disable=SC2086
+expect diff3-html 1 "$A" diff $S -o "$T/d.html"
+check diff3-html-written has "$T/d.html" '<h2>What moved the recommendation</h2>'
+expect diff3-same 0 "$A" diff "$first" "$first" "$first"
+expect diff2-moved 1 "$A" diff "$first" data/examples/diff/in-two-years.yaml
+check diff2-keeps-rules has "$T/out" '^Rules that started firing'
+check diff2-moved-says has "$T/out" '^  In two years: Micro-Batch Processing'
+expect diff-stdin-twice 2 "$A" diff - "$first" -
 finish workshop

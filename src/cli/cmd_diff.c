@@ -1,35 +1,80 @@
 /*
- * diff: two scenarios compared, the answers that differ, both rankings and
- * the rules that started or stopped firing; exits like diff(1): 0 the same
- * recommendation, 1 a different one, 2 or more on trouble.
+ * diff: scenarios compared with the first (today, in two years, after the
+ * acquisition ...): the answers that differ, the rankings side by side,
+ * and which difference moved the recommendation; two keep the rules that
+ * started or stopped firing too. Exits like diff(1): 0 the same
+ * recommendation everywhere, 1 a different one, 2 or more on trouble.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "engine.h"
 #include "report_diff.h"
+#include "report_json.h"
+#include "report_scenarios.h"
+#include "scenarios.h"
 #include "version.h"
+#include "xmalloc.h"
 
 struct diff_state {
 	const char	*format, *output;
 };
 
 struct diff_call {
-	const struct diff_ctx	*dc;
-	const char		*format;
+	const struct diff_ctx		*dc;	/* two scenarios */
+	const struct scenarios_ctx	*sc;
+	const char			*format;
 };
+
+/* Two scenarios and this JSON: diff's own, with what moved the second. */
+static int
+diff_json_two(FILE *fp, const struct diff_call *call)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+	json_t	*root;
+	int	 rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return (-1);
+	rc = report_diff_json(mem, call->dc);
+	if (fclose(mem) != 0 || rc != 0 ||
+	    (root = json_loadb(buf, len, 0, NULL)) == NULL) {
+		free(buf);
+		return (-1);
+	}
+	free(buf);
+	json_object_set_new(root, "moved_by",
+	    report_scenarios_moved_json(call->sc, 1));
+	return (json_write(fp, root));
+}
 
 static int
 call_diff(FILE *fp, const void *arg)
 {
 	const struct diff_call	*call = arg;
+	int			 rc;
 
+	if (strcmp(call->format, "html") == 0)
+		return (report_scenarios_html(fp, call->sc));
+	if (call->dc == NULL) {
+		if (strcmp(call->format, "json") == 0)
+			return (report_scenarios_json(fp, call->sc));
+		if (strcmp(call->format, "markdown") == 0)
+			return (report_scenarios_markdown(fp, call->sc));
+		return (report_scenarios_text(fp, call->sc));
+	}
 	if (strcmp(call->format, "json") == 0)
-		return (report_diff_json(fp, call->dc));
-	if (strcmp(call->format, "markdown") == 0)
-		return (report_diff_markdown(fp, call->dc));
-	return (report_diff_text(fp, call->dc));
+		return (diff_json_two(fp, call));
+	rc = strcmp(call->format, "markdown") == 0 ?
+	    report_diff_markdown(fp, call->dc) :
+	    report_diff_text(fp, call->dc);
+	report_scenarios_moved(fp, call->sc, strcmp(call->format,
+	    "markdown") == 0);
+	return (rc != 0 || ferror(fp) ? -1 : 0);
 }
 
 static int
@@ -47,85 +92,121 @@ diff_option(const struct command *cmd, void *state, int id,
 }
 
 static int
+check_operands(const struct command *cmd, int n, char **files)
+{
+	int	i, stdin_seen = 0;
+
+	if (n < 2)
+		return (usage_error(cmd, "diff compares two answers files or "
+		    "more, e.g. 'archadvisor diff old.yaml new.yaml'"));
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0 && stdin_seen++)
+			return (usage_error(cmd, "only one of the files can be "
+			    "standard input"));
+	return (0);
+}
+
+static int
 run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 {
 	struct diff_state	 st = { NULL, NULL };
-	struct scenario_opts	 sa = { NULL, NULL, 0 }, sb = { NULL, NULL, 0 };
-	struct answers		 a = { NULL, 0, NULL, NULL, NULL };
-	struct answers		 b = { NULL, 0, NULL, NULL, NULL };
-	struct ranking		*ra = NULL, *rb = NULL;
+	struct scenario_opts	 so = { NULL, NULL, 0 };
+	struct answers		*a = NULL;
+	const struct answers	**ap = NULL;
+	const struct value	**vals = NULL;
+	struct ranking		**r = NULL;
+	struct scenarios	 s = { 0, NULL };
+	struct scenarios_ctx	 sc;
 	struct diff_ctx		 dc;
 	struct diff_call	 call;
 	struct kb		*kb = NULL;
+	size_t			 n, i;
 	int			 rc;
 
 	if ((rc = cli_parse(cmd, argc, argv, g, diff_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
-	if (argc - optind != 2)
-		return (usage_error(cmd, argc - optind < 2 ? "diff compares "
-		    "two answers files, e.g. 'archadvisor diff old.yaml "
-		    "new.yaml'" : "unexpected argument '%s'",
-		    argv[optind + 2 < argc ? optind + 2 : 0]));
+	if ((rc = check_operands(cmd, argc - optind, argv + optind)) != 0)
+		return (rc);
 	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
 		return (rc);
 	if (st.format == NULL)
 		st.format = "text";
 	if (!cli_format_ok(cmd, st.format))
 		return (cli_format_error(cmd, st.format));
-	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1],
-	    "-") == 0)
-		return (usage_error(cmd, "only one of the two files can be "
-		    "standard input"));
-	sa.answers = argv[optind];
-	sb.answers = argv[optind + 1];
-	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answers(kb, &sa,
-	    &a)) != 0 || (rc = load_answers(kb, &sb, &b)) != 0)
+	n = (size_t)(argc - optind);
+	a = xcalloc(n, sizeof *a);
+	ap = xcalloc(n, sizeof *ap);
+	vals = xcalloc(n, sizeof *vals);
+	r = xcalloc(n, sizeof *r);
+	if ((rc = load_kb(g, &kb)) != 0)
 		goto out;
-	ra = ranking_new(kb);
-	rb = ranking_new(kb);
-	engine_rank(kb, a.v, ra);
-	engine_rank(kb, b.v, rb);
+	for (i = 0; i < n; i++) {
+		so.answers = argv[optind + (int)i];
+		if ((rc = load_answers(kb, &so, &a[i])) != 0)
+			goto out;
+		ap[i] = &a[i];
+		vals[i] = a[i].v;
+		r[i] = ranking_new(kb);
+		engine_rank(kb, a[i].v, r[i]);
+	}
+	scenarios_compare(kb, vals, n, &s);
+	memset(&sc, 0, sizeof sc);
+	sc.kb = kb;
+	sc.s = &s;
+	sc.a = ap;
+	sc.r = (const struct ranking *const *)r;
+	sc.files = (const char *const *)(argv + optind);
+	sc.version = ARCHADVISOR_VERSION;
+	sc.color = use_color(g, to_stdout(st.output));
+	sc.width = 80;
 	memset(&dc, 0, sizeof dc);
 	dc.kb = kb;
-	dc.file_a = sa.answers;
-	dc.file_b = sb.answers;
-	dc.a = &a;
-	dc.b = &b;
-	dc.ra = ra;
-	dc.rb = rb;
+	dc.file_a = argv[optind];
+	dc.file_b = argv[optind + 1];
+	dc.a = &a[0];
+	dc.b = &a[1];
+	dc.ra = r[0];
+	dc.rb = r[1];
 	dc.version = ARCHADVISOR_VERSION;
-	dc.color = use_color(g, to_stdout(st.output));
+	dc.color = sc.color;
 	dc.width = 80;
-	call.dc = &dc;
+	call.dc = n == 2 ? &dc : NULL;
+	call.sc = &sc;
 	call.format = st.format;
 	if ((rc = write_output(st.output, call_diff, &call,
-	    strcmp(st.format, "json") != 0)) == EXIT_OK &&
-	    !report_diff_same(&dc))
+	    strcmp(st.format, "json") != 0)) == EXIT_OK && !scenarios_same(&s))
 		rc = EXIT_DIFFERS;
 out:
-	ranking_free(ra);
-	ranking_free(rb);
-	answers_free(&a);
-	answers_free(&b);
+	scenarios_free(&s);
+	for (i = 0; i < n; i++) {
+		ranking_free(r[i]);
+		answers_free(&a[i]);
+	}
+	free(r);
+	free(vals);
+	free(ap);
+	free(a);
 	kb_free(kb);
 	return (rc);
 }
 
 static const struct cli_option diff_options[] = {
-	{ 'f', "format", "FMT", "text (default), json or markdown",
+	{ 'f', "format", "FMT", "text (default), json, markdown or html",
 	    CLI_VALUE_FORMAT, NULL },
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };
 
 static const char *const diff_formats[] = { "text", "json", "markdown",
-    NULL };
+    "html", NULL };
 
 const struct command cmd_diff = {
-	"diff", "A.yaml B.yaml [--format text|json|markdown]",
-	"Compare two scenarios and say whether the advice changes.\nThe "
-	    "answers that differ, both rankings, the rules that started or "
-	    "stopped\nfiring. Exits 0 when the recommendation is the same, 1 "
-	    "when it differs, 2 or\nmore on errors (as diff(1) does).",
+	"diff", "A.yaml B.yaml [C.yaml]... [--format text|json|markdown|html]",
+	"Compare scenarios and say whether the advice changes.\nEach with "
+	    "the first: the answers that differ, the rankings side by side, "
+	    "which\ndifference moved the recommendation (and for two, the "
+	    "rules that started or\nstopped firing). Exits 0 when the "
+	    "recommendation is the same, 1 when it differs,\n2 or more on "
+	    "errors (as diff(1) does).",
 	diff_options, diff_formats, NULL, run_diff
 };

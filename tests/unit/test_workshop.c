@@ -14,6 +14,7 @@
 
 #include "answers.h"
 #include "kb_load.h"
+#include "scenarios.h"
 #include "workshop.h"
 
 static const char text[] =
@@ -147,12 +148,54 @@ test_jointly(void **state)
 	kb_free(kb);
 }
 
+/* Scenarios against the first: one answer moves it alone, two together. */
+static void
+test_scenarios(void **state)
+{
+	struct kb		*kb = load();
+	struct answers		 p[3];
+	const struct value	*v[3];
+	struct scenarios	 s;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		answers_init(&p[i], kb);
+		set(&p[i], kb, "latency=1d");
+		v[i] = p[i].v;
+	}
+	set(&p[1], kb, "latency=10m");
+	set(&p[1], kb, "teams=3");
+	set(&p[2], kb, "x=true");
+	set(&p[2], kb, "y=true");
+	scenarios_compare(kb, v, 3, &s);
+	assert_false(s.s[0].changed);
+	assert_true(s.s[1].changed);
+	assert_int_equal(s.s[1].nch, 2);
+	assert_int_equal(s.s[1].nmoves, 1);
+	assert_true(s.s[1].ch[0].moves);
+	assert_int_equal(s.s[1].ch[0].question, q(kb, "latency"));
+	assert_int_equal(s.s[1].ch[0].out.processing, 1);
+	assert_false(s.s[1].ch[1].moves);
+	assert_true(s.s[2].changed);
+	assert_int_equal(s.s[2].nmoves, 0);
+	assert_false(scenarios_same(&s));
+	scenarios_free(&s);
+	scenarios_compare(kb, v, 1, &s);
+	assert_true(scenarios_same(&s));
+	scenarios_free(&s);
+	for (i = 0; i < 3; i++)
+		answers_free(&p[i]);
+	kb_free(kb);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_three_people),
 		cmocka_unit_test(test_jointly),
+		cmocka_unit_test(test_scenarios),
 	};
 
 	return (cmocka_run_group_tests_name("workshop", tests, NULL, NULL));
