@@ -107,7 +107,7 @@ for sh in b z f; do
 	# shellcheck disable=SC2086
 	same "$sh-commands" $commands
 	has "$sh-commands-known" report explain patterns questions check
-	$c re
+	$c rep
 	same "$sh-command-prefix" report
 	$c -
 	same "$sh-global-options" --plain --rules --color --version --help
@@ -154,7 +154,7 @@ for sh in b z f; do
 	$c batch --format ''
 	same "$sh-batch-format" csv jsonl
 	$c diff -f ''
-	same "$sh-diff-format" text json markdown
+	same "$sh-diff-format" text json markdown html
 	$c help ''
 	# shellcheck disable=SC2086
 	same "$sh-help-commands" $commands

@@ -17,7 +17,7 @@ static void
 complete_operands(const struct command *cmd)
 {
 	const char	*p = cmd->args;
-	size_t		 k;
+	size_t		 k, n;
 	int		 depth;
 
 	while (*p != '\0') {
@@ -35,9 +35,13 @@ complete_operands(const struct command *cmd)
 		}
 		k = strcspn(p, " ");
 		if (k > 0) {
-			/* "[PATTERN]" -> "PATTERN"; "[FILE|-]..." keeps "...". */
-			printf("%.*s%s\n", (int)strcspn(p + (*p == '['), "] "),
-			    p + (*p == '['), k >= 3 &&
+			/* "[PATTERN]" -> "PATTERN"; "[FILE|-]..." and
+			   "FILE..." keep one "...". */
+			n = strcspn(p + (*p == '['), "] ");
+			if (n >= 3 && strncmp(p + (*p == '[') + n - 3, "...",
+			    3) == 0)
+				n -= 3;
+			printf("%.*s%s\n", (int)n, p + (*p == '['), k >= 3 &&
 			    strncmp(p + k - 3, "...", 3) == 0 ? "..." : "");
 		}
 		p += k;
