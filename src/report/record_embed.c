@@ -40,6 +40,37 @@ put_escaped(FILE *fp, const char *s, size_t len)
 	}
 }
 
+/*
+ * The answers as YAML into fp. A name or description that YAML cannot
+ * carry (not UTF-8) is left out rather than losing the answers.
+ */
+static int
+answers_yaml(FILE *fp, const struct kb *kb, const struct answers *a)
+{
+	struct answers	 bare;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*mem;
+	int		 rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return (-1);
+	rc = answers_yaml_write(mem, kb, a);
+	if (fclose(mem) != 0)
+		rc = -1;
+	if (rc != 0 && (a->name != NULL || a->description != NULL)) {
+		bare = *a;
+		bare.name = NULL;
+		bare.description = NULL;
+		free(buf);
+		return (answers_yaml(fp, kb, &bare));
+	}
+	if (rc == 0 && fwrite(buf, 1, len, fp) != len)
+		rc = -1;
+	free(buf);
+	return (rc);
+}
+
 int
 record_embed_write(FILE *fp, const struct report_ctx *ctx)
 {
@@ -73,7 +104,7 @@ record_embed_write(FILE *fp, const struct report_ctx *ctx)
 	put_line(mem, r->organization >= 0 ?
 	    kb->patterns[r->organization].id : "centralized");
 	fputc('\n', mem);
-	rc = answers_yaml_write(mem, kb, ctx->answers);
+	rc = answers_yaml(mem, kb, ctx->answers);
 	if (fclose(mem) != 0)
 		rc = -1;
 	if (rc == 0) {

@@ -7,7 +7,9 @@
  * no control character but tab and newline and no escape sequence but a
  * colour; the HTML has no script or img element (so no event handler)
  * and no javascript: link; the Markdown no javascript: link and no raw
- * tag from the input.
+ * tag from the input. The answers block a handout ends with (one HTML
+ * comment, record_embed.h) may hold nothing that ends it early; the
+ * checks above read the document before it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -100,6 +102,23 @@ contains(const char *s, size_t len, const char *needle, bool raw)
 	return (false);
 }
 
+/* Cuts the answers block off a handout, aborting if it can end early. */
+static void
+cut_record(char *out, size_t *len)
+{
+	char	*b, *e, *p;
+
+	if ((b = strstr(out, "\n<!-- archadvisor:answers\n")) == NULL)
+		abort();
+	if ((e = strstr(b, "\n-->\n")) == NULL || e + 5 != out + *len)
+		abort();
+	for (p = b + 26; p + 1 < e; p++)
+		if (p[0] == '-' && p[1] == '-')
+			abort();
+	*len = (size_t)(b - out) + 1;
+	out[*len] = '\0';
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -145,6 +164,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		out = render(&report_writers[i], &ctx, &len, people);
 		if (people)
 			check_clean(out, len);
+		if (strcmp(report_writers[i].name, "html") == 0 ||
+		    strcmp(report_writers[i].name, "markdown") == 0 ||
+		    strcmp(report_writers[i].name, "adr") == 0)
+			cut_record(out, &len);
 		if (strcmp(report_writers[i].name, "html") == 0 &&
 		    (contains(out, len, "<script", false) ||
 		    contains(out, len, "<img", false) ||
