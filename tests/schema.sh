@@ -7,11 +7,13 @@ set -u
 A=$1
 . tests/lib.sh
 PY=/usr/bin/python3
-# A workshop's JSON meets its own schema, docs/workshop.schema.json.
+# A workshop's, review's and diff's JSON meet their own schemas,
+# docs/KIND.schema.json.
 validate() {
 	schema=docs/report.schema.json
-	jq -e '.kind == "workshop"' "$1" >/dev/null 2>&1 &&
-	    schema=docs/workshop.schema.json
+	case $(jq -r '.kind // ""' "$1" 2>/dev/null) in
+	workshop|review|diff) schema=docs/$(jq -r .kind "$1").schema.json ;;
+	esac
 	"$PY" - "$1" "$schema" <<'PYEOF'
 import json, sys
 from jsonschema import Draft202012Validator
@@ -42,6 +44,18 @@ if out=$(validate "$T/notes.json") &&
     [ "$(jq -r '.scenario.notes.volume' "$T/notes.json")" = "nobody knows yet" ]
 then pass "report notes"
 else fail "report notes" "$out" "$(jq -c .scenario "$T/notes.json")"; fi
+# diff over three scenarios and review of today's records, with theirs.
+"$A" diff data/examples/diff/today.yaml data/examples/diff/in-two-years.yaml \
+    data/examples/diff/after-acquisition.yaml --format json >"$T/d.json"
+if out=$(validate "$T/d.json"); then pass "diff of three"
+else fail "diff of three" "$out"; fi
+mkdir -p "$T/records"
+"$A" report --answers data/examples/iot-fleet.yaml --adr-dir "$T/records" \
+    >/dev/null
+printf 'broken\n<!-- archadvisor:answers\n' >"$T/records/broken.md"
+"$A" review "$T/records" --format json >"$T/rv.json"
+if out=$(validate "$T/rv.json"); then pass "review"
+else fail "review" "$out"; fi
 # The check itself notices a report that breaks the contract.
 jq 'del(.recommendation.close_call)' "$T/r.json" > "$T/bad.json"
 if validate "$T/bad.json" >/dev/null; then fail "schema-can-fail"; else
