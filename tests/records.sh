@@ -35,7 +35,7 @@ if [ -z "$bad" ] && [ "$n" -eq 21 ]; then pass "records-read-back ($n)"
 else fail records-read-back "$n records;$bad" "$(head -2 "$T/rec.err")"; fi
 # The ADR's own words agree: its title names the pattern read back.
 adr=$(ls "$D"/adr/*card-fraud*.md)
-check records-adr-says has "$adr" '^# Use Stream Processing'
+check records-adr-says has "$adr" '^# [0-9]*\. Use Stream Processing'
 check records-adr-reproduces [ "$(rec "$adr")" = "streaming centralized" ]
 
 # Nothing inside the block can end the comment, and it reads back exactly.
