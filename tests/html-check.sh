@@ -124,8 +124,9 @@ for f in data/examples/*.yaml data/examples/workshop data/examples/diff; do
 	done
 	# Type and colours as Chromium computes them: every visible text at
 	# 10pt or more and 4.5:1 against what is behind it, every bar 3:1
-	# (the report's handout; the workshop's is a page of its own).
-	[ "$n" = workshop ] || measure "$n"
+	# (the report's handout; the workshop's and diff's are pages of
+	# their own, without a chart).
+	[ "$n" = workshop ] || [ "$n" = diff ] || measure "$n"
 	png="$T/$n.png"
 	if render png "file://$T/$n.html" "$png" && [ -s "$png" ] &&
 	    [ "$(head -c 4 "$png" | od -An -c | tr -d ' ')" = '211PNG' ]; then
