@@ -367,16 +367,16 @@ report_scenarios_markdown(FILE *fp, const struct scenarios_ctx *c)
 
 static const char style[] =
     "@page { margin: 8mm 12mm; }\n"
-    "html { font: 8.6pt/1.3 \"Liberation Sans\", Arial, Helvetica, "
+    "html { font: 10pt/1.25 \"Liberation Sans\", Arial, Helvetica, "
     "\"DejaVu Sans\", sans-serif; color: #1b1b1b; background: #fff; }\n"
     "body { margin: 0 auto; max-width: 186mm; overflow-wrap: anywhere; }\n"
     "@media screen { body { padding: 10mm 4mm; } }\n"
     "h1 { font-size: 14pt; margin: 0 0 1mm; }\n"
-    "h2 { font-size: 9.5pt; margin: 3mm 0 1mm; text-transform: uppercase; "
+    "h2 { font-size: 10.5pt; margin: 3mm 0 1mm; text-transform: uppercase; "
     "letter-spacing: .04em; color: #333; }\n"
     ".meta { color: #444; margin: 0 0 2mm; }\n"
     "ul { margin: 0; padding-left: 5mm; }\n"
-    "table { border-collapse: collapse; width: 100%; font-size: 8pt; }\n"
+    "table { border-collapse: collapse; width: 100%; font-size: 10pt; }\n"
     "th, td { text-align: left; vertical-align: top; padding: .4mm 1.2mm; "
     "border-bottom: .5pt solid #bbb; }\n";
 

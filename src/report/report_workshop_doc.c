@@ -245,7 +245,7 @@ report_workshop_markdown(FILE *fp, const struct workshop_ctx *c)
 static const char style[] =
     "@page { margin: 8mm 12mm; }\n"
     "* { box-sizing: border-box; }\n"
-    "html { font: 8.4pt/1.3 \"Liberation Sans\", Arial, Helvetica, "
+    "html { font: 10pt/1.25 \"Liberation Sans\", Arial, Helvetica, "
     "\"DejaVu Sans\", sans-serif; color: #1b1b1b; background: #fff;\n"
     "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
     "body { margin: 0 auto; max-width: 186mm; overflow-wrap: anywhere; }\n"
@@ -254,23 +254,23 @@ static const char style[] =
     "header { border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 1.5mm; "
     "}\n"
     ".kicker { text-transform: uppercase; letter-spacing: .08em; "
-    "font-size: 7.5pt; color: #555; }\n"
+    "font-size: 10pt; color: #444; }\n"
     "h1 { font-size: 14pt; line-height: 1.15; margin: .5mm 0 .8mm; }\n"
     ".meta { color: #444; }\n"
-    "h2 { font-size: 9.5pt; margin: 2.5mm 0 1mm; text-transform: "
+    "h2 { font-size: 10.5pt; margin: 2.5mm 0 1mm; text-transform: "
     "uppercase; letter-spacing: .04em; color: #333; }\n"
     "ul, ol { padding-left: 5mm; }\n"
     ".rec { margin: 2.5mm 0; padding: 2mm 3mm; border: 1pt solid #1b1b1b; "
     "border-left: 4pt solid #1f5c99; background: #f2f6fb; }\n"
     ".agenda > li { margin-bottom: 1.2mm; break-inside: avoid; }\n"
     ".quiet { margin-top: 1mm; color: #333; }\n"
-    "table { border-collapse: collapse; width: 100%; font-size: 7.8pt; }\n"
+    "table { border-collapse: collapse; width: 100%; font-size: 10pt; }\n"
     "th, td { text-align: left; vertical-align: top; padding: .4mm 1.2mm; "
     "border-bottom: .5pt solid #bbb; }\n"
     "tr.dis td { background: #fbf1e6; }\n"
     "td:nth-child(2) { white-space: nowrap; }\n"
     "footer { margin-top: 2.5mm; border-top: .75pt solid #999; "
-    "padding-top: 1mm; font-size: 7.4pt; color: #333; }\n";
+    "padding-top: 1mm; font-size: 10pt; color: #333; }\n";
 
 int
 report_workshop_html(FILE *fp, const struct workshop_ctx *c)
