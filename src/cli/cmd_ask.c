@@ -205,13 +205,14 @@ save_word(void *arg, const struct answers *a)
  * lines before them are YAML comments, so all of it can be kept as is.
  */
 static void
-dump_answers(const struct kb *kb, const struct answers *a)
+dump_answers(const struct kb *kb, const struct answers *a, bool early)
 {
 	fflush(stdout);
-	fputs("# archadvisor: stopped before the last question, and the "
-	    "answers given\n# were not saved to a file. Here they are, as an "
-	    "answers file; save\n# them and carry on with: archadvisor ask "
-	    "--answers FILE\n", stderr);
+	fprintf(stderr, "# archadvisor: %s\n# not saved to a file. Here they "
+	    "are, as an answers file: save them and\n# carry on with "
+	    "'archadvisor ask --answers FILE'.\n", early ? "stopped before the "
+	    "last question; the answers given were" : "the questionnaire is "
+	    "finished, but its answers were");
 	if (answers_yaml_write(stderr, kb, a) != 0 || fflush(stderr) != 0)
 		errx_line("cannot write the answers to standard error: %s",
 		    strerror(errno ? errno : EIO));
@@ -231,7 +232,7 @@ stopped(struct keeper *k, const struct answers *a, enum ask_end how,
 		print_for_people("To carry on: archadvisor ask --answers %s\n",
 		    k->output);
 	else if (!k->declined)
-		dump_answers(k->kb, a);
+		dump_answers(k->kb, a, true);
 	if (k->failed != 0 && how == ASK_QUIT)
 		return (k->failed);
 	return (how == ASK_QUIT && kept ? EXIT_OK : EXIT_INTERRUPTED);
@@ -259,8 +260,12 @@ finished(struct keeper *k, const struct kb *kb, const struct globals *g,
 	if (keep_answers(k, a, "") == 0)
 		rc = EXIT_OK;
 	else if (k->failed != 0) {
-		dump_answers(kb, a);
+		dump_answers(kb, a, false);
 		rc = k->failed;
+	} else if (k->terminal && !k->declined) {
+		/* Ctrl-D or Ctrl-C at the file name: nothing is lost. */
+		dump_answers(kb, a, false);
+		rc = EXIT_INTERRUPTED;
 	} else
 		printf("Answers not saved%s.\n", k->terminal ? "" :
 		    ": give -o FILE to keep them");

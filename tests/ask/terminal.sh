@@ -28,7 +28,7 @@ stty -a > "$T/$tname.stty"
 SH
 	$AT start-server \; set-option -g remain-on-exit on \; \
 	    new-session -d -s ask -x 80 -y 30 "sh $T/$tname.sh $*"
-	twait 'Acceptable delay>' || fail "$tname starts" "$(tscreen)"
+	tprompt || fail "$tname starts" "$(tscreen)"
 }
 tkeys() { $AT send-keys -t ask "$@"; }
 tscreen() { $AT capture-pane -p -t ask 2>/dev/null; }
@@ -37,6 +37,16 @@ twait() {
 	n=$((ASK_TIMEOUT * 20))
 	while [ $n -gt 0 ]; do
 		tscreen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+# tprompt: until the last line shown is a prompt ("...>").
+tprompt() {
+	n=$((ASK_TIMEOUT * 20))
+	while [ $n -gt 0 ]; do
+		tscreen | grep . | tail -1 | grep -q '>$' && return 0
 		sleep 0.05
 		n=$((n - 1))
 	done
@@ -114,5 +124,32 @@ else
 	tstatus name-ctrl-c 130
 	yes_ "Ctrl-C twice still prints the answers" grep -q '^latency: 10m$' \
 	    "$T/name-ctrl-c.err"
+
+	# Finished on a terminal without -o (a one-question knowledge base):
+	# the file name is asked after the report; Ctrl-C there keeps the
+	# answers on stderr, status 130.
+	cat > "$T/one.yaml" <<'YAML'
+knowledge_base: {name: one, version: "1"}
+patterns:
+  - {id: p, name: P, kind: processing, summary: s}
+questions:
+  - {id: q, label: The question, prompt: Yes?, type: bool}
+rules:
+  - {id: r, when: q, effects: {p: 1}, why: w, source: s}
+YAML
+	rm -f "$T/answers.yaml" "$T/answers-2.yaml"
+	tstart finish-name --rules "$T/one.yaml"
+	tkeys y Enter
+	twait 'Save the answers to which file? (Enter: answers.yaml' &&
+	    tkeys Enter
+	tstatus finish-name 0
+	yes_ "finished: saved under the offered name" grep -q '^q: true$' \
+	    "$T/answers.yaml"
+	tstart finish-ctrl-c --rules "$T/one.yaml"
+	tkeys n Enter
+	twait 'Save the answers to which file?' && tkeys C-c
+	tstatus finish-ctrl-c 130
+	yes_ "finished: Ctrl-C at the name prints the answers" grep -q \
+	    '^q: false$' "$T/finish-ctrl-c.err"
 	$AT kill-server >/dev/null 2>&1
 fi
