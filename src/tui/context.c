@@ -136,7 +136,7 @@ note_done(struct tui *t, const char *text, void *arg)
 	size_t		 qi = (size_t)(uintptr_t)arg;
 	const char	*was = answers_note(&t->answers, qi);
 
-	if (strcmp(was != NULL ? was : "", text) == 0)
+	if (same_flat(was != NULL ? was : "", text))
 		return (TUI_POP);
 	answers_set_note(&t->answers, qi, text);
 	tui_message(t, false, "%s; s saves it with the answers.", text[0] !=

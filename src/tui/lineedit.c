@@ -42,6 +42,11 @@ lineedit_init(struct lineedit *le, const char *utf8)
 			wc = L'?';
 			n = 1;
 		}
+		/* One line: line ends and tabs of a loaded text are blanks. */
+		if (wc == L'\n' || wc == L'\t')
+			wc = L' ';
+		else if (!iswprint((wint_t)wc))
+			wc = L'?';
 		le->buf[le->len++] = wc;
 		utf8 += n;
 		len -= n;

@@ -116,3 +116,20 @@ type_text 5m
 keys Enter s
 see not-asked-twice "Save the answers as a YAML answers file"
 keys Escape q q
+
+# A note of several lines (a YAML block) is edited on one line; Enter
+# without a change leaves it as it was.
+printf 'latency: 10m\nnotes:\n  latency: |\n    two\n    lines\n' >"$T/multi.yaml"
+cp "$T/multi.yaml" "$T/multi.orig"
+start 100 30 $MINI tui --answers "$T/multi.yaml"
+see multi-note-shown "Note: two lines"
+keys n
+see multi-note-one-line "A short note kept with this answer"
+keys Enter
+not_see multi-note-prompt-closes "A short note kept with this answer"
+keys t Enter Enter
+not_see multi-note-unchanged "modified"
+keys q
+if wait_exit && [ "$status" = 0 ]; then pass multi-note-quits-clean
+else fail multi-note-quits-clean "status '$status'"; fi
+same_file multi-note-file-kept "$T/multi.orig" "$T/multi.yaml"
