@@ -241,7 +241,7 @@ $A report --answers data/examples/enterprise-forty-domains.yaml \
     --format html 2>/dev/null | grep -q '<p class="org">Organise the data as a <strong>Data Mesh</strong>: it scores 81.8' &&
     pass "html: the organisation decision, settled" ||
     fail "html: the organisation decision, settled"
-out=$(grep -c '<tr class="out"><th scope="row">[^<]*</th><td colspan="2">Ruled out: cannot meet latency</td></tr>' \
+out=$(grep -c '<tr class="out"><th scope="row">[^<]*</th><td colspan="2">Ruled out: cannot meet the acceptable delay</td></tr>' \
     "$T/card.html")
 bars=$(grep -c 'class="bar"' "$T/card.html")
 [ "$out" = 2 ] && [ "$bars" = 4 ] &&
@@ -256,8 +256,8 @@ missing=
 while IFS= read -r q; do
 	prompt=$($A questions --format json 2>/dev/null | jq -r --arg q "$q" \
 	    '.questions[] | select(.id == $q) | .prompt' | sed 's/&/\&amp;/g')
-	grep -q -F "<li><strong>$q</strong>: $prompt</li>" "$T/card.html" ||
-	    missing="$missing $q"
+	grep -q "^<li><strong>[A-Z][^<]*</strong>: $prompt</li>\$" \
+	    "$T/card.html" || missing="$missing $q"
 done <"$T/next"
 [ "$(wc -l <"$T/next")" -eq 3 ] && [ -z "$missing" ] &&
     pass "html: the prompts of the questions worth asking next" ||

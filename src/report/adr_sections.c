@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "words.h"
 #include "xmalloc.h"
 
 const struct handout_markup adr_md_markup = {
@@ -298,19 +299,26 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 list[256];
-	size_t			 i, n = 0;
+	char			 list[256], open[1024] = "", label[128];
+	char			 lower[128];
+	size_t			 i, n = 0, k = 0;
 
 	fprintf(fp, "%s\n\n", heading);
+	for (i = 0; i < kb->nquestions; i++)
+		n += !ctx->answers->v[i].known && handout_could_change(ctx, i);
 	for (i = 0; i < kb->nquestions; i++) {
 		if (ctx->answers->v[i].known || !handout_could_change(ctx, i))
 			continue;
-		fputs(n++ == 0 ? "* Answer the open questions that could "
-		    "still change it: " : ", ", fp);
-		escape_md(fp, kb->questions[i].id);
+		words_list_add(open, sizeof open, words_lower(words_label(
+		    &kb->questions[i], label, sizeof label), lower,
+		    sizeof lower), k++, n);
 	}
-	if (n > 0)
+	if (n > 0) {
+		fprintf(fp, "* Answer the open question%s that could still "
+		    "change it: ", n == 1 ? "" : "s");
+		escape_md(fp, open);
 		fputs(".\n", fp);
+	}
 	if (r->processing >= 0 && r->close_call && r->runner_up >= 0 &&
 	    report_deciding_list(ctx, list, sizeof list)) {
 		fputs("* Settle the close call with ", fp);
@@ -354,9 +362,9 @@ adr_write_confirmation(FILE *fp, const struct report_ctx *ctx,
 			fputs("Once the first pipeline runs, measure that it "
 			    "delivers what this decision rests on:\n\n", fp);
 		fputs("* **", fp);
-		escape_md(fp, kb->questions[q].id);
-		fputs("** = ", fp);
-		escape_md(fp, handout_answer(&kb->questions[q],
+		escape_md(fp, words_label(&kb->questions[q], buf, sizeof buf));
+		fputs(":** ", fp);
+		escape_md(fp, words_value(&kb->questions[q],
 		    &ctx->answers->v[q], buf, sizeof buf));
 		fputs(v == VERDICT_STRETCHES ? " (met only at a stretch: "
 		    "watch it first)\n" : "\n", fp);

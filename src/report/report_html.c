@@ -15,6 +15,7 @@
 #include "handout.h"
 #include "record_embed.h"
 #include "report.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* Longest name in the chart, in code points; longer ones are cut. */
@@ -183,16 +184,22 @@ static void
 write_ruled_out(FILE *fp, const struct report_ctx *ctx, size_t p)
 {
 	const struct kb	*kb = ctx->kb;
-	size_t		 q, n = 0;
+	char		 list[512] = "", label[128], lower[128];
+	size_t		 q, n = 0, k = 0;
 
-	fputs("Ruled out", fp);
+	for (q = 0; q < kb->nquestions; q++)
+		n += engine_verdict(kb, ctx->ranking, ctx->answers->v, p, q) ==
+		    VERDICT_MISSES;
 	for (q = 0; q < kb->nquestions; q++) {
 		if (engine_verdict(kb, ctx->ranking, ctx->answers->v, p, q) !=
 		    VERDICT_MISSES)
 			continue;
-		fputs(n++ == 0 ? ": cannot meet " : ", ", fp);
-		escape_html(fp, kb->questions[q].id);
+		words_list_add(list, sizeof list, words_lower(words_label(
+		    &kb->questions[q], label, sizeof label), lower,
+		    sizeof lower), k++, n);
 	}
+	fputs(n > 0 ? "Ruled out: cannot meet the " : "Ruled out", fp);
+	escape_html(fp, list);
 }
 
 /*
@@ -255,6 +262,7 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 	const struct kb		*kb = ctx->kb;
 	const struct whatif	*w = ctx->whatif;
 	const struct question	*q;
+	char			 label[128];
 	size_t			 i, n = 0, more = 0;
 
 	for (i = 0; i < w->nnext; i++) {
@@ -264,7 +272,8 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 		if (n == HTML_ASK_PROMPTS) {
 			fputs(more++ == 0 ? "<p>Also open, could change it: " :
 			    ", ", fp);
-			escape_html(fp, q->id);
+			escape_html(fp, words_label_lower(q, label,
+			    sizeof label));
 			continue;
 		}
 		if (n++ == 0)
@@ -272,7 +281,7 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 			    "the recommendation:</strong></p>\n"
 			    "<ul class=\"ask\">\n", fp);
 		fputs("<li><strong>", fp);
-		escape_html(fp, q->id);
+		escape_html(fp, words_label(q, label, sizeof label));
 		fputs("</strong>: ", fp);
 		escape_html(fp, q->prompt);
 		if (answers_note(ctx->answers, w->next[i].question) != NULL) {
