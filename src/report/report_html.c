@@ -20,8 +20,9 @@
 
 /* Longest name in the chart, in code points; longer ones are cut. */
 #define CHART_NAME_MAX		24
-/* Open questions shown with their prompts; the rest by name. */
-#define HTML_ASK_PROMPTS	3
+/* Open questions shown with their prompts, then a few by name. */
+#define HTML_ASK_PROMPTS	2
+#define HTML_ASK_NAMES		3
 /* Reasons shown for an option, the strongest; the page has no room for
    more (the other formats show them all). */
 #define HTML_WHY		3
@@ -60,7 +61,7 @@ static const char style[] =
     "table.bars { width: 100%; border-collapse: collapse; table-layout: "
     "fixed; }\n"
     ".bars th { font-weight: normal; text-align: right; white-space: "
-    "nowrap; overflow: hidden; padding: 0 1.5mm 0 0; width: 45%; }\n"
+    "nowrap; overflow: hidden; padding: 0 1.5mm 0 0; width: 42%; }\n"
     ".bars td { padding: .25mm 0; }\n"
     ".bars .track { width: 30%; }\n"
     ".bars .bar { display: block; height: 3.2mm; background: #5f87b3; }\n"
@@ -177,8 +178,8 @@ write_recommendation(FILE *fp, const struct report_ctx *ctx,
 static void	write_ask(FILE *, const struct report_ctx *);
 
 /*
- * A ruled-out option's short reason: the requirements it cannot meet
- * ("cannot meet latency"), else that a rule rules it out.
+ * A ruled-out option's short reason: the requirements it cannot meet,
+ * else that a rule rules it out.
  */
 static void
 write_ruled_out(FILE *fp, const struct report_ctx *ctx, size_t p)
@@ -198,7 +199,8 @@ write_ruled_out(FILE *fp, const struct report_ctx *ctx, size_t p)
 		    &kb->questions[q], label, sizeof label), lower,
 		    sizeof lower), k++, n);
 	}
-	fputs(n > 0 ? "Ruled out: cannot meet the " : "Ruled out", fp);
+	/* Short, to keep to one line: "Ruled out: acceptable delay". */
+	fputs(n > 0 ? "Ruled out: " : "Ruled out", fp);
 	escape_html(fp, list);
 }
 
@@ -270,10 +272,13 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 			continue;
 		q = &kb->questions[w->next[i].question];
 		if (n == HTML_ASK_PROMPTS) {
-			fputs(more++ == 0 ? "<p>Also open, could change it: " :
-			    ", ", fp);
-			escape_html(fp, words_label_lower(q, label,
-			    sizeof label));
+			/* A few more by name, the rest counted. */
+			if (more++ < HTML_ASK_NAMES) {
+				fputs(more == 1 ? "<p>Also open, could change "
+				    "it: " : ", ", fp);
+				escape_html(fp, words_label_lower(q, label,
+				    sizeof label));
+			}
 			continue;
 		}
 		if (n++ == 0)
@@ -296,7 +301,9 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 	}
 	if (n > 0 && n < HTML_ASK_PROMPTS)
 		fputs("</ul>\n", fp);
-	if (more > 0)
+	if (more > HTML_ASK_NAMES)
+		fprintf(fp, " and %zu more.</p>\n", more - HTML_ASK_NAMES);
+	else if (more > 0)
 		fputs(".</p>\n", fp);
 }
 
