@@ -28,8 +28,6 @@ same() {
 	else fail "$1 file" "$(head -20 "$T/diff")"; fi
 }
 
-# yes NAME COMMAND...: a check that passes when COMMAND succeeds.
-yes_() { n=$1; shift; if "$@"; then pass "$n"; else fail "$n"; fi; }
 
 # Every question asked (latency under an hour, three domains).
 cat > "$T/full.in" <<'IN'
@@ -56,16 +54,16 @@ yes
 IN
 run full 0 < "$T/full.in"
 same full tests/ask/full.yaml
-yes_ "full prints the report" grep -q '^Recommendation' "$T/full.out"
-yes_ "full says saved" grep -q '^Answers saved to' "$T/full.out"
-yes_ "opening line names save, quit and skip" sh -c \
+check "full prints the report" grep -q '^Recommendation' "$T/full.out"
+check "full says saved" grep -q '^Answers saved to' "$T/full.out"
+check "opening line names save, quit and skip" sh -c \
     'head -4 "$1" | tr "\n" " " | grep -q "skip.*save.*quit"' sh "$T/full.out"
 
 # The saved file gives the same report as the session printed.
 "$A" report --answers "$T/full.yaml" > "$T/again.txt"
 sed -n '/^archadvisor report/,/^Answers saved/p' "$T/full.out" |
     sed '$d' | sed '$d' > "$T/printed.txt"
-yes_ "saved answers reload to the same report" \
+check "saved answers reload to the same report" \
     diff -q "$T/again.txt" "$T/printed.txt"
 
 # The same answers as "id: value" lines, shuffled, give the same bytes.
@@ -114,19 +112,19 @@ IN
 # A fixed shuffle (awk's rand with a seed), the questions asked later first.
 awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' "$T/keyed.sorted" |
     sort | cut -f2- > "$T/keyed.in"
-yes_ "keyed input is shuffled" sh -c '! cmp -s "$1" "$2" &&
+check "keyed input is shuffled" sh -c '! cmp -s "$1" "$2" &&
     [ "$(head -1 "$1" | cut -d: -f1)" != latency ]' sh "$T/keyed.in" \
     "$T/keyed.sorted"
 run keyed 0 < "$T/keyed.in"
-yes_ "shuffled id: value lines give the same file" \
+check "shuffled id: value lines give the same file" \
     cmp "$T/full.yaml" "$T/keyed.yaml"
-yes_ "keyed lines are acknowledged" grep -q '^  Noted, ' "$T/keyed.out"
+check "keyed lines are acknowledged" grep -q '^  Noted, ' "$T/keyed.out"
 # Mixed: in order, with one question answered ahead by its id.
 sed -e '3d' -e '1a\
 history: 20TB' "$T/full.in" | run mixed 0
-yes_ "mixed plain and id: value lines" cmp "$T/full.yaml" "$T/mixed.yaml"
+check "mixed plain and id: value lines" cmp "$T/full.yaml" "$T/mixed.yaml"
 printf 'latncy: 10m\nquit\n' | run keyed-bad 0
-yes_ "unknown id refused with a suggestion" grep -q \
+check "unknown id refused with a suggestion" grep -q \
     "Not accepted: there is no question 'latncy' (did you mean 'latency'?)" \
     "$T/keyed-bad.out"
 
@@ -153,22 +151,22 @@ rare
 IN
 run skipped 0 < "$T/skipped.in"
 same skipped tests/ask/skipped.yaml
-yes_ "bottleneck not asked" sh -c '! grep -q "bottleneck>" "$1"' sh \
+check "bottleneck not asked" sh -c '! grep -q "bottleneck>" "$1"' sh \
     "$T/skipped.out"
-yes_ "skipped question announced with its reason" grep -A1 -q \
+check "skipped question announced with its reason" grep -A1 -q \
     '^Question 9 of 20 skipped: Is a central data team a bottleneck' \
     "$T/skipped.out"
-yes_ "the reason names the condition and the answer, in words" sh -c \
+check "the reason names the condition and the answer, in words" sh -c \
     'grep -A3 "^Question 9 of 20 skipped" "$1" | tr -s " \n" "  " |
     grep -q "It is asked only when number of business domains is at least 2; your answer: 1\."' \
     sh "$T/skipped.out"
-yes_ "a reason with several answers names each" sh -c \
+check "a reason with several answers names each" sh -c \
     'grep -A3 "^Question 15 of 20 skipped" "$1" | tr -s " \n" "  " |
     grep -q "both fast and exact results is yes or acceptable delay is under 1 hour; your answers: acceptable delay 1 day, both fast and exact results no\."' \
     sh "$T/skipped.out"
-yes_ "aggregations skipped and announced" grep -q \
+check "aggregations skipped and announced" grep -q \
     '^Question 15 of 20 skipped' "$T/skipped.out"
-yes_ "transitioning skipped and announced" grep -q \
+check "transitioning skipped and announced" grep -q \
     '^Question 20 of 20 skipped' "$T/skipped.out"
 [ "$(grep -c 'skipped:' "$T/skipped.out")" -eq 4 ] &&
     pass "every skipped question announced (4)" ||
@@ -179,12 +177,12 @@ yes_ "transitioning skipped and announced" grep -q \
 printf '%s\n' banana 10m back 1d 500GB - no '?' strong none 2 1 reporting \
     no no no no critical low rare | run retry 0
 same retry tests/ask/skipped.yaml
-yes_ "bad value explained" grep -q "Not accepted: invalid duration 'banana'" \
+check "bad value explained" grep -q "Not accepted: invalid duration 'banana'" \
     "$T/retry.out"
 [ "$(grep -c '^Acceptable delay> ' "$T/retry.out")" -eq 3 ] &&
     pass "latency asked again after bad value and back" ||
     fail "latency asked again after bad value and back"
-yes_ "? shows help" grep -q '^  none    the team rarely' "$T/retry.out"
+check "? shows help" grep -q '^  none    the team rarely' "$T/retry.out"
 
 # Answers as people type them: y and N, first letters, numbers; an
 # ambiguous prefix is refused with the names it could be.
@@ -211,30 +209,30 @@ reprocessing: rare
 recompute_by: batch
 YAML
 same forgiving "$T/forgiving.want"
-yes_ "ambiguous prefix refused clearly" grep -q \
+check "ambiguous prefix refused clearly" grep -q \
     "Not accepted: 's' could be Some or Strong: type more letters or its number" \
     "$T/forgiving.out"
-yes_ "choices are numbered" grep -q \
+check "choices are numbered" grep -q \
     'Answer with one of 1 None, 2 Some or 3 Strong' "$T/forgiving.out"
-yes_ "maturity says 1 to 5" grep -q \
+check "maturity says 1 to 5" grep -q \
     '^  Answer with a whole number from 1 to 5\.$' "$T/forgiving.out"
-yes_ "domains says 1 or more" grep -q \
+check "domains says 1 or more" grep -q \
     '^  Answer with a whole number, 1 or more\.$' "$T/forgiving.out"
-yes_ "yes or no says y or n" grep -q '^  Answer with yes or no (y or n)\.$' \
+check "yes or no says y or n" grep -q '^  Answer with yes or no (y or n)\.$' \
     "$T/forgiving.out"
-yes_ "no machine wording in prompts" sh -c \
+check "no machine wording in prompts" sh -c \
     '! grep -q "such as an integer\|a integer" "$1"' sh "$T/forgiving.out"
 printf '%s\n' 1d 500GB - no some some 2 1 'historical analytics, ML' quit |
     run by-label 0
-yes_ "a value by its label or the first letters of it" grep -q \
+check "a value by its label or the first letters of it" grep -q \
     '^use_cases: \[historical_analytics, ml_features\]$' "$T/by-label.yaml"
 printf '%s\n' 1d 500GB - no 9 quit | run no-choice 0
-yes_ "a number past the list is refused" grep -q \
+check "a number past the list is refused" grep -q \
     "Not accepted: there is no choice 9: choose 1 to 3" "$T/no-choice.out"
 
 # "skip" leaves a question as it is, like Enter.
 printf '%s\n' 1d skip - no quit | run skip 0
-yes_ "skip leaves it unanswered" sh -c '! grep -q "^volume:" "$1" &&
+check "skip leaves it unanswered" sh -c '! grep -q "^volume:" "$1" &&
     grep -q "^latency: 1d" "$1" && grep -q "^all_realtime: false" "$1"' sh \
     "$T/skip.yaml"
 
@@ -246,37 +244,37 @@ printf '%s\n' '# archadvisor answers for the knowledge base archadvisor stock kn
     '# Questions left out are unanswered ("don'"'"'t know").' \
     'latency: 10m' 'volume: 2TB' > "$T/early.want"
 same early "$T/early.want"
-yes_ "early end says how to carry on" grep -q \
+check "early end says how to carry on" grep -q \
     "^To carry on: archadvisor ask --answers $T/early.yaml" "$T/early.out"
-yes_ "no temp file left" sh -c '[ "$(ls -A "$1" | grep -c "^\.early")" -eq 0 ]' \
+check "no temp file left" sh -c '[ "$(ls -A "$1" | grep -c "^\.early")" -eq 0 ]' \
     sh "$T"
 # "quit" with -o: saved, status 0.
 printf '10m\n2TB\nquit\n' | run quit 0
 same quit "$T/early.want"
 # "quit" before any answer: nothing to save, no file made.
 printf 'quit\n' | run quit-nothing 0
-yes_ "quit before any answer makes no file" test ! -e "$T/quit-nothing.yaml"
+check "quit before any answer makes no file" test ! -e "$T/quit-nothing.yaml"
 # Without -o on a pipe: status 130, and standard error is a ready answers
 # file that reloads to the answers given.
 printf '10m\n2TB\n' | run early-nofile 130 --color never
-yes_ "stderr is a ready answers file" sh -c '"$1" report --answers "$2" \
+check "stderr is a ready answers file" sh -c '"$1" report --answers "$2" \
     --format json | jq -e ".answers.latency == \"10m\" and
     .answers.volume == \"2TB\"" >/dev/null' sh "$A" "$T/early-nofile.err"
 printf '10m\nquit\n' | run quit-nofile 130 --color never
-yes_ "quit without a file prints the answers" grep -q '^latency: 10m$' \
+check "quit without a file prints the answers" grep -q '^latency: 10m$' \
     "$T/quit-nofile.err"
 # "save" writes the answers given so far at once, and the questions go on.
 printf '10m\nsave\n2TB\nquit\n' | run save 0
-yes_ "save saves at once" grep -A1 -q '^New data per day> save$' "$T/save.out"
-yes_ "save says where" grep -q "^  Answers saved to $T/save.yaml\.$" \
+check "save saves at once" grep -A1 -q '^New data per day> save$' "$T/save.out"
+check "save says where" grep -q "^  Answers saved to $T/save.yaml\.$" \
     "$T/save.out"
 same save "$T/early.want"
 printf '10m\nsave\nquit\n' | run save-nofile 130 --color never
-yes_ "save without a file says so" grep -q '^  Not saved: there is no file' \
+check "save without a file says so" grep -q '^  Not saved: there is no file' \
     "$T/save-nofile.out"
 # A file that cannot be written: status 73, and the answers on stderr.
 printf '10m\nquit\n' | run cannot 73 -o "$T/no/such/dir/a.yaml"
-yes_ "unwritable file keeps the answers on stderr" grep -q '^latency: 10m$' \
+check "unwritable file keeps the answers on stderr" grep -q '^latency: 10m$' \
     "$T/cannot.err"
 
 # --plain without a command is the same questionnaire.

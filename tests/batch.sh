@@ -12,8 +12,6 @@ A=$1
 S=tests/batch/sample.yaml
 J=tests/batch/sample.jsonl
 
-lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
-same() { cmp -s "$1" "$2"; }
 
 expect help 0 "$A" batch --help
 check help-usage has "$T/out" '^usage: archadvisor batch \[FILE|-\]'
@@ -34,13 +32,13 @@ cp "$T/out" "$T/yaml.csv"
 # standard input: the same rows.
 expect jsonl-input 0 "$A" batch "$J"
 sed "s|^$J,|$S,|" "$T/out" > "$T/jsonl.csv"
-check jsonl-same-rows same "$T/jsonl.csv" "$T/yaml.csv"
+check jsonl-same-rows cmp -s "$T/jsonl.csv" "$T/yaml.csv"
 "$A" batch - < "$S" > "$T/stdin.csv" 2>"$T/err"
 sed "s|^-,|$S,|" "$T/stdin.csv" > "$T/stdin2.csv"
-check stdin-yaml same "$T/stdin2.csv" "$T/yaml.csv"
+check stdin-yaml cmp -s "$T/stdin2.csv" "$T/yaml.csv"
 "$A" batch --input jsonl < "$J" > "$T/stdin.csv" 2>"$T/err"
 sed "s|^-,|$S,|" "$T/stdin.csv" > "$T/stdin2.csv"
-check stdin-jsonl same "$T/stdin2.csv" "$T/yaml.csv"
+check stdin-jsonl cmp -s "$T/stdin2.csv" "$T/yaml.csv"
 
 # JSON lines out: one valid object per scenario.
 expect jsonl-out 0 "$A" batch --format jsonl "$S"
@@ -85,7 +83,7 @@ expect directory 66 "$A" batch tests
 
 # -o is atomic: a run that stops early leaves the old file alone.
 expect output 0 "$A" batch -o "$T/rows.csv" "$S"
-check output-file same "$T/rows.csv" "$T/yaml.csv"
+check output-file cmp -s "$T/rows.csv" "$T/yaml.csv"
 check output-no-stdout empty "$T/out"
 echo old > "$T/keep.csv"
 expect output-fail-fast 65 "$A" batch --fail-fast -o "$T/keep.csv" "$T/bad.yaml"

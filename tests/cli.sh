@@ -8,7 +8,6 @@ A=$1
 . tests/lib.sh
 MINI=tests/kb/mini.yaml
 
-lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
 first_pattern() { jq -r '.ranking[0].pattern' "$T/out"; }
 
 expect version 0 "$A" --version

@@ -75,8 +75,8 @@ fcomp() {
 	[ -s "$T/got" ] || echo > "$T/got"
 }
 
-# same NAME EXPECTED...: the candidates are exactly these.
-same() {
+# offers NAME EXPECTED...: the candidates are exactly these.
+offers() {
 	name=$1
 	shift
 	printf '%s\n' "$@" | sort > "$T/want"
@@ -85,8 +85,8 @@ same() {
 		    "got:    $(tr '\n' ' ' < "$T/got")"; fi
 }
 
-# has NAME WORD...: each word is among the candidates.
-has() {
+# offers_all NAME WORD...: each word is among the candidates.
+offers_all() {
 	name=$1
 	shift
 	for w in "$@"; do
@@ -105,102 +105,102 @@ for sh in b z f; do
 	c=${sh}comp
 	$c ''
 	# shellcheck disable=SC2086
-	same "$sh-commands" $commands
-	has "$sh-commands-known" report explain patterns questions check
+	offers "$sh-commands" $commands
+	offers_all "$sh-commands-known" report explain patterns questions check
 	$c rep
-	same "$sh-command-prefix" report
+	offers "$sh-command-prefix" report
 	$c -
-	same "$sh-global-options" --plain --rules --color --version --help
+	offers "$sh-global-options" --plain --rules --color --version --help
 	$c report --f
-	same "$sh-option-prefix" --format
+	offers "$sh-option-prefix" --format
 	$c report --format ''
-	has "$sh-report-formats" text json
+	offers_all "$sh-report-formats" text json
 	$c explain --format ''
-	same "$sh-explain-formats" text json
+	offers "$sh-explain-formats" text json
 	$c explain -f j
-	same "$sh-short-option-value" json
+	offers "$sh-short-option-value" json
 	$c explain ''
 	# shellcheck disable=SC2086
-	same "$sh-patterns" $patterns
+	offers "$sh-patterns" $patterns
 	$c explain ka
-	same "$sh-pattern-prefix" kappa
+	offers "$sh-pattern-prefix" kappa
 	$c patterns kappa ''
-	same "$sh-one-pattern-only"
+	offers "$sh-one-pattern-only"
 	$c --color ''
-	same "$sh-color" auto always never
+	offers "$sh-color" auto always never
 	$c report --set lat
-	same "$sh-set-question" latency=
+	offers "$sh-set-question" latency=
 	$c --rules $LH patterns ''
-	has "$sh-extension-global" lakehouse kappa
+	offers_all "$sh-extension-global" lakehouse kappa
 	$c report --set use_cases=iot ''
-	same "$sh-no-operands"
+	offers "$sh-no-operands"
 	$c explain -r $LH lak
-	same "$sh-extension-command" lakehouse
+	offers "$sh-extension-command" lakehouse
 	$c complete ''
-	same "$sh-complete-what" commands options formats operands patterns \
+	offers "$sh-complete-what" commands options formats operands patterns \
 	    questions values line
 	$c check tests/kb/mi
-	if [ $sh = z ]; then same z-check-path '<files >'; else
-		same "$sh-check-path" tests/kb/mini.yaml; fi
+	if [ $sh = z ]; then offers z-check-path '<files >'; else
+		offers "$sh-check-path" tests/kb/mini.yaml; fi
 	$c check x ''
-	same "$sh-check-one-path"
+	offers "$sh-check-one-path"
 	$c questions ''
-	same "$sh-questions-no-operands"
+	offers "$sh-questions-no-operands"
 	$c complete values cost
-	same "$sh-complete-values" cost_priority
+	offers "$sh-complete-values" cost_priority
 	# Each option's value is what the option takes, not a guess.
 	$c batch --input ''
-	same "$sh-batch-input" yaml jsonl
+	offers "$sh-batch-input" yaml jsonl
 	$c batch --format ''
-	same "$sh-batch-format" csv jsonl
+	offers "$sh-batch-format" csv jsonl
 	$c diff -f ''
-	same "$sh-diff-format" text json markdown html
+	offers "$sh-diff-format" text json markdown html
 	$c help ''
 	# shellcheck disable=SC2086
-	same "$sh-help-commands" $commands
+	offers "$sh-help-commands" $commands
 	$c help ex
-	same "$sh-help-command-prefix" explain
+	offers "$sh-help-command-prefix" explain
 	$c precedents --count ''
-	same "$sh-count-free"
+	offers "$sh-count-free"
 	$c report --set use_cases=iot,e
 	# bash replaces what follows the '=' (COMP_WORDBREAKS).
-	if [ $sh = b ]; then same b-set-member iot,etl; else
-		same "$sh-set-member" use_cases=iot,etl; fi
+	if [ $sh = b ]; then offers b-set-member iot,etl; else
+		offers "$sh-set-member" use_cases=iot,etl; fi
 	$c explain -- ka
-	same "$sh-operand-after-dashdash" kappa
+	offers "$sh-operand-after-dashdash" kappa
 	$c explain -- --f
-	same "$sh-no-option-after-dashdash"
+	offers "$sh-no-option-after-dashdash"
 done
 
 # bash splits words at '=' (COMP_WORDBREAKS); the value is what is replaced.
 bcomp report --set sql_skills = s
-same b-split-level some strong
+offers b-split-level some strong
 bcomp report --set sql_skills =
-same b-split-level-empty none some strong
+offers b-split-level-empty none some strong
 bcomp report --color = al
-same b-split-color always
+offers b-split-color always
 bcomp report --format = j
-same b-split-format json
+offers b-split-format json
 bcomp report --answers data/examples/card-f
-same b-answers-file data/examples/card-fraud.yaml
+offers b-answers-file data/examples/card-fraud.yaml
 bcomp check tests/kb/mi
-same b-check-path tests/kb/mini.yaml
+offers b-check-path tests/kb/mini.yaml
 bcomp report -s realtime_outputs =
-same b-split-bool true false
+offers b-split-bool true false
 # zsh keeps "id=" in the word; compset moves it out of the way.
 zcomp report -s sql_skills=s
-same z-set-level sql_skills=some sql_skills=strong
+offers z-set-level sql_skills=some sql_skills=strong
 zcomp report --set realtime_outputs=
-same z-set-bool realtime_outputs=true realtime_outputs=false
+offers z-set-bool realtime_outputs=true realtime_outputs=false
 zcomp report --color=al
-same z-color-equals --color=always
+offers z-color-equals --color=always
 zcomp report --answers data/
-same z-answers-file '<files >'
+offers z-answers-file '<files >'
 zcomp check --rules ''
-same z-rules-path '<files >'
+offers z-rules-path '<files >'
 
 zcomp report --adr-dir ''
-same z-adr-dir '<files -/>'
+offers z-adr-dir '<files -/>'
 # zsh shows a description beside each word.
 zcomp ''
 if grep -qx 'report -- Rank the patterns for one scenario and explain why.' \
@@ -214,12 +214,12 @@ if grep -qx 'kappa -- Kappa Architecture' "$ZDESCS"; then
 mkdir -p "$T/pick/dir1"
 : > "$T/pick/dfile"
 bcomp report --adr-dir "$T/pick/d"
-same b-adr-dir-dirs-only "$T/pick/dir1"
+offers b-adr-dir-dirs-only "$T/pick/dir1"
 # fish, as a user sees it: descriptions, files after '=', directories.
 fcomp report --answers=data/examples/card-f
-same f-answers-equals --answers=data/examples/card-fraud.yaml
+offers f-answers-equals --answers=data/examples/card-fraud.yaml
 fcomp report --adr-dir "$T/pick/d"
-same f-adr-dir-dirs-only "$T/pick/dir1/"
+offers f-adr-dir-dirs-only "$T/pick/dir1/"
 fcomp explain ka
 if grep -qx "$(printf 'kappa\tKappa Architecture')" "$T/fdescs"; then
 	pass f-describes-patterns; else
@@ -245,11 +245,11 @@ done
 mkdir -p "$T/config/archadvisor/rules.d"
 cp $LH "$T/config/archadvisor/rules.d/"
 bcomp explain la
-same b-rules-d lakehouse lambda
+offers b-rules-d lakehouse lambda
 zcomp explain la
-same z-rules-d lakehouse lambda
+offers z-rules-d lakehouse lambda
 fcomp explain la
-same f-rules-d lakehouse lambda
+offers f-rules-d lakehouse lambda
 
 # Both files parse in their shell.
 if bash -n completion/archadvisor.bash; then pass bash-syntax; else

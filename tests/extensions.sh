@@ -9,8 +9,6 @@ A=$1
 LH=data/extensions/lakehouse.yaml
 MINI=tests/kb/mini.yaml
 
-lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
-jqe() { jq -e "$1" "$T/out" >/dev/null; }
 # where ID is defined in FILE, as FILE:LINE:5 (items are "  - id: ID")
 place() { echo "$1:$(grep -n "^  - id: $2\$" "$1" | cut -d: -f1):5"; }
 
@@ -24,18 +22,18 @@ if [ -n "$nfiles" ] && [ "$npat" = 6 ]; then pass stock-counts; else
 # The worked example: a seventh option on top of the stock base.
 expect lakehouse-report 0 "$A" report --rules $LH \
     --set use_cases=reporting,ml_features --set latency=1h --format json
-check lakehouse-seven-options jqe '.ranking | length == 7'
-check lakehouse-ranked jqe '[.ranking[].pattern] | index("lakehouse") != null'
-check lakehouse-rule-fired jqe '.ranking[] | select(.pattern == "lakehouse")
+check lakehouse-seven-options json "$T/out" '.ranking | length == 7'
+check lakehouse-ranked json "$T/out" '[.ranking[].pattern] | index("lakehouse") != null'
+check lakehouse-rule-fired json "$T/out" '.ranking[] | select(.pattern == "lakehouse")
     | .reasons | map(.rule) | index("lakehouse-bi-and-ml-on-one-copy") != null'
-check lakehouse-file-named jqe ".knowledge_base.files[-1] == \"$LH\""
-check lakehouse-stock-files-first jqe \
+check lakehouse-file-named json "$T/out" ".knowledge_base.files[-1] == \"$LH\""
+check lakehouse-stock-files-first json "$T/out" \
     '.knowledge_base.files[:-1] | all(startswith("rules/"))'
-check lakehouse-base-kept jqe \
+check lakehouse-base-kept json "$T/out" \
     '.knowledge_base.name == "archadvisor stock knowledge base"'
 expect lakehouse-vetoed-fast 0 "$A" report --rules $LH --set latency=30s \
     --format json
-check lakehouse-not-for-seconds jqe '.ranking[] | select(.pattern ==
+check lakehouse-not-for-seconds json "$T/out" '.ranking[] | select(.pattern ==
     "lakehouse") | .score < 50'
 expect lakehouse-text 0 "$A" report --rules $LH
 check lakehouse-text-names-file has "$T/out" "$LH"
@@ -80,9 +78,9 @@ rules:
 EOF
 expect repeated-rules 0 "$A" --rules $LH report --rules "$T/more.yaml" \
     --set sql_skills=strong --format json
-check repeated-rules-both jqe ".knowledge_base.files | length == $((nfiles + 2))"
-check repeated-rules-order jqe ".knowledge_base.files[-1] == \"$T/more.yaml\""
-check repeated-rules-fired jqe '.ranking[] | select(.pattern == "lakehouse")
+check repeated-rules-both json "$T/out" ".knowledge_base.files | length == $((nfiles + 2))"
+check repeated-rules-order json "$T/out" ".knowledge_base.files[-1] == \"$T/more.yaml\""
+check repeated-rules-fired json "$T/out" '.ranking[] | select(.pattern == "lakehouse")
     | .reasons | map(.rule) | index("lakehouse-likes-sql") != null'
 expect extension-needs-its-pattern 65 "$A" report --rules "$T/more.yaml"
 check extension-needs-its-pattern-place has "$T/err" \
@@ -92,11 +90,11 @@ check extension-needs-its-pattern-place has "$T/err" \
 mkdir -p "$T/config/archadvisor/rules.d"
 cp $LH "$T/config/archadvisor/rules.d/10-lakehouse.yaml"
 expect rules-d 0 "$A" report --format json
-check rules-d-read jqe '.ranking | length == 7'
-check rules-d-named jqe '.knowledge_base.files[-1] |
+check rules-d-read json "$T/out" '.ranking | length == 7'
+check rules-d-named json "$T/out" '.knowledge_base.files[-1] |
     endswith("rules.d/10-lakehouse.yaml")'
 expect rules-d-then-flags 0 "$A" report --rules "$T/more.yaml" --format json
-check rules-d-before-flags jqe ".knowledge_base.files[-2:] | .[0] |
+check rules-d-before-flags json "$T/out" ".knowledge_base.files[-2:] | .[0] |
     endswith(\"10-lakehouse.yaml\")"
 expect rules-d-version 0 "$A" --version
 check rules-d-version-names has "$T/out" 'rules.d/10-lakehouse.yaml$'
@@ -136,8 +134,8 @@ replace it, add 'replace: true')\$"
 sed 's/^    name: Nightly batch/    replace: true\n&/' "$T/clash.yaml" \
     > "$T/replace.yaml"
 expect replace 0 "$A" report --rules "$T/replace.yaml" --format json
-check replace-same-count jqe '.ranking | length == 6'
-check replace-new-name jqe '.ranking[] | select(.pattern == "batch") |
+check replace-same-count json "$T/out" '.ranking | length == 6'
+check replace-new-name json "$T/out" '.ranking[] | select(.pattern == "batch") |
     .name == "Nightly batch"'
 expect replace-keeps-order 0 "$A" patterns --rules "$T/replace.yaml"
 check replace-keeps-order-first sh -c "sed -n 1p $T/out | grep -q '^batch '"
@@ -197,9 +195,9 @@ rules:
 EOF
 expect complete-then-extension 0 "$A" report --rules "$T/mini-ext.yaml" \
     --rules $MINI --set latency=30s --format json
-check complete-kb-first jqe ".knowledge_base.files == [\"$MINI\", \
+check complete-kb-first json "$T/out" ".knowledge_base.files == [\"$MINI\", \
 \"$T/mini-ext.yaml\"]"
-check complete-kb-extended jqe '.ranking[0].pattern == "hybrid"'
+check complete-kb-extended json "$T/out" '.ranking[0].pattern == "hybrid"'
 expect two-complete 65 "$A" check --rules $MINI --rules rules
 check two-complete-says has "$T/err" "'knowledge_base' given twice (first at \
 tests/kb/mini.yaml:"
@@ -221,6 +219,6 @@ check empty-dir-says has "$T/err" 'no \*.yaml files'
 expect rules-stdin 0 sh -c "$A check --rules - < $LH"
 check rules-stdin-named has "$T/out" " 7 patterns.* from $((nfiles + 1)) files"
 expect rules-stdin-report 0 sh -c "$A report --rules - --format json < $LH"
-check rules-stdin-file-name jqe '.knowledge_base.files[-1] == "<stdin>"'
+check rules-stdin-file-name json "$T/out" '.knowledge_base.files[-1] == "<stdin>"'
 
 finish extensions

@@ -15,20 +15,6 @@ H="--rules tests/handout/hostile.yaml"
 HA="--answers tests/handout/hostile-answers.yaml"
 BANK=data/examples/bank-exact-and-fast.yaml
 
-# expect STATUS NAME CMD...: runs CMD, output in $T/out and $T/err.
-expect() {
-	want=$1 name=$2
-	shift 2
-	"$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$name"
-		return 0
-	fi
-	fail "$name" "exit $got, expected $want" "$(head -3 "$T/err")"
-	return 1
-}
-
 # Hostile strings come out escaped from every format.
 # shellcheck disable=SC2086
 # The answers block a record carries for 'archadvisor review' is one HTML
@@ -50,7 +36,7 @@ for fmt in html markdown adr; do
 		    "$(strip_record "$T/rec")"
 	fi
 done
-if expect 0 "hostile: html" $A $H report $HA --format html; then
+if expect "hostile: html" 0 $A $H report $HA --format html; then
 	strip_record "$T/out" >/dev/null
 	if grep -q -i -E '<(script|iframe|img|b>|em>)|"quotes"' "$T/out.doc"
 	then
@@ -63,7 +49,7 @@ if expect 0 "hostile: html" $A $H report $HA --format html; then
 fi
 for fmt in markdown adr; do
 	# shellcheck disable=SC2086
-	expect 0 "hostile: $fmt" $A $H report $HA --format $fmt || continue
+	expect "hostile: $fmt" 0 $A $H report $HA --format $fmt || continue
 	# An unescaped < & or ` (the chart's code spans aside), or a |
 	# outside a table row, would be markup.
 	strip_record "$T/out" >/dev/null
@@ -136,7 +122,7 @@ for form in markdown nygard madr4 madr2; do
 done
 
 # The three forms of ADR, each as its tools read it.
-expect 0 "--adr-template madr2" $A report --answers $BANK \
+expect "--adr-template madr2" 0 $A report --answers $BANK \
     --adr-template madr2
 cmark-gfm "$T/out" >"$T/madr2.html" 2>/dev/null
 # log4brains: the title is the first h1; the metadata, the items of the
@@ -152,7 +138,7 @@ else
 fi
 grep -q '^## Links$' "$T/out" && pass "madr2: sources under Links" ||
     fail "madr2: sources under Links"
-expect 0 "--adr-template madr4" $A report --answers $BANK --format adr \
+expect "--adr-template madr4" 0 $A report --answers $BANK --format adr \
     --adr-template madr4
 if python3 -c '
 import sys, yaml
@@ -178,7 +164,7 @@ else
 	fail "madr4: front matter and MADR 4's sections in order" \
 	    "$(tail -1 "$T/py")"
 fi
-expect 0 "nygard is the default" $A report --answers $BANK --format adr
+expect "nygard is the default" 0 $A report --answers $BANK --format adr
 heads=$(grep -E '^#{1,2} ' "$T/out" | sed -n '1,4p' | tr '\n' '|')
 if [ "$heads" = "# Use Lambda Architecture for Bank needing exact and fast figures|## Status|## Context|## Decision|" ] &&
     sed -n 3p "$T/out" | grep -q '^Date: 2025-01-01$' &&
@@ -190,7 +176,7 @@ fi
 # Consequences for these answers: what to run, watch and learn, and a
 # risk for each rule that held the choice back (Kappa, which frequent
 # recomputation over much history holds back).
-expect 0 "consequences" $A report --answers \
+expect "consequences" 0 $A report --answers \
     data/examples/ecommerce-personalisation.yaml --format adr
 sed -n '/^## Consequences$/,/^## Considered Options$/p' "$T/out" >"$T/cons"
 if grep -q '^\* \*\*Run:\*\* [A-Z]' "$T/cons" &&
@@ -205,14 +191,14 @@ else
 	fail "consequences: run, watch, learn, risks, next steps, confirmation" \
 	    "$(head -20 "$T/cons")"
 fi
-expect 2 "unknown --adr-template" $A report --answers $BANK \
+expect "unknown --adr-template" 2 $A report --answers $BANK \
     --adr-template madr3
 grep -q "unknown ADR template 'madr3' (expected nygard, madr4 or madr2)" \
     "$T/err" && pass "unknown --adr-template names the forms" ||
     fail "unknown --adr-template names the forms" "$(cat "$T/err")"
-expect 2 "--adr-template with --format html" $A report --answers $BANK \
+expect "--adr-template with --format html" 2 $A report --answers $BANK \
     --format html --adr-template madr4
-expect 0 "--adr-template with --adr-dir" $A report --answers $BANK \
+expect "--adr-template with --adr-dir" 0 $A report --answers $BANK \
     --adr-template madr2 --adr-dir "$T/m2"
 grep -q '^\* Status: proposed$' "$T/m2"/0001-*.md &&
     pass "--adr-dir files the form asked for" ||
@@ -288,7 +274,7 @@ done
 
 # -o: written whole, or not at all.
 printf 'old report\n' >"$T/report.html"
-expect 0 "-o writes the handout" $A report --answers $BANK --format html \
+expect "-o writes the handout" 0 $A report --answers $BANK --format html \
     -o "$T/report.html" &&
     if grep -q '^</html>$' "$T/report.html" &&
 	tail -1 "$T/report.html" | grep -q '^-->$'; then
@@ -298,16 +284,16 @@ expect 0 "-o writes the handout" $A report --answers $BANK --format html \
 	fi
 printf 'old report\n' >"$T/report.md"
 printf 'latency: soon\n' >"$T/bad.yaml"
-expect 65 "-o with bad answers fails" $A report --answers "$T/bad.yaml" \
+expect "-o with bad answers fails" 65 $A report --answers "$T/bad.yaml" \
     --format markdown -o "$T/report.md"
 if [ "$(cat "$T/report.md")" = "old report" ]; then
 	pass "-o: old file untouched after an error"
 else
 	fail "-o: old file untouched after an error"
 fi
-expect 73 "-o into a missing directory fails" $A report --answers $BANK \
+expect "-o into a missing directory fails" 73 $A report --answers $BANK \
     --format adr -o "$T/missing/x.md"
-expect 73 "-o on a full device fails" $A report --answers $BANK \
+expect "-o on a full device fails" 73 $A report --answers $BANK \
     --format html -o /dev/full
 leftover=$(find "$T" -name '.*.??????' | head -3)
 if [ -z "$leftover" ]; then
@@ -318,44 +304,44 @@ fi
 
 # With no --format, the format follows -o's file name (as pandoc does); an
 # ending the command cannot write, or does not know, is a usage error.
-expect 0 "-o x.html writes HTML" $A report --answers $BANK -o "$T/x.html"
+expect "-o x.html writes HTML" 0 $A report --answers $BANK -o "$T/x.html"
 head -1 "$T/x.html" | grep -q '^<!DOCTYPE html>' && pass "-o x.html is HTML" ||
     fail "-o x.html is HTML" "$(head -1 "$T/x.html")"
-expect 0 "-o x.md writes Markdown" $A report --answers $BANK -o "$T/x.md"
+expect "-o x.md writes Markdown" 0 $A report --answers $BANK -o "$T/x.md"
 head -1 "$T/x.md" | grep -q '^# ' && pass "-o x.md is Markdown" ||
     fail "-o x.md is Markdown" "$(head -1 "$T/x.md")"
-expect 0 "-o x.json writes JSON" $A report --answers $BANK -o "$T/x.json"
+expect "-o x.json writes JSON" 0 $A report --answers $BANK -o "$T/x.json"
 jq -e .recommendation "$T/x.json" >/dev/null && pass "-o x.json is JSON" ||
     fail "-o x.json is JSON"
-expect 0 "--format wins over the name" $A report --answers $BANK \
+expect "--format wins over the name" 0 $A report --answers $BANK \
     --format text -o "$T/y.html"
 head -1 "$T/y.html" | grep -q '^archadvisor report' &&
     pass "--format text into y.html" || fail "--format text into y.html"
-expect 2 "-o x.pdf is refused" $A report --answers $BANK -o "$T/x.pdf"
+expect "-o x.pdf is refused" 2 $A report --answers $BANK -o "$T/x.pdf"
 [ ! -e "$T/x.pdf" ] && pass "-o x.pdf writes nothing" ||
     fail "-o x.pdf writes nothing"
-expect 2 "diff -o x.pdf is refused" $A diff $BANK $BANK -o "$T/d.pdf"
-expect 0 "diff -o x.html writes the handout" $A diff $BANK $BANK -o "$T/d.html"
-expect 0 "-o x.txt writes text" $A report --answers $BANK -o "$T/x.txt"
+expect "diff -o x.pdf is refused" 2 $A diff $BANK $BANK -o "$T/d.pdf"
+expect "diff -o x.html writes the handout" 0 $A diff $BANK $BANK -o "$T/d.html"
+expect "-o x.txt writes text" 0 $A report --answers $BANK -o "$T/x.txt"
 head -1 "$T/x.txt" | grep -q '^archadvisor report' && pass "-o x.txt is text" ||
     fail "-o x.txt is text" "$(head -1 "$T/x.txt")"
-expect 2 "report -o x.csv is refused" $A report --answers $BANK -o "$T/x.csv"
+expect "report -o x.csv is refused" 2 $A report --answers $BANK -o "$T/x.csv"
 grep -q "'x.csv' names a format report does not write (csv): give --format" \
     "$T/err" && pass "report -o x.csv says why" ||
     fail "report -o x.csv says why" "$(cat "$T/err")"
 # An ADR is a .md file: -o x.adr is not a format, --adr-template says ADR.
-expect 2 "-o x.adr is refused" $A report --answers $BANK -o "$T/x.adr"
+expect "-o x.adr is refused" 2 $A report --answers $BANK -o "$T/x.adr"
 grep -q "cannot tell the format from 'x.adr': give --format" "$T/err" &&
     pass "-o x.adr says why" || fail "-o x.adr says why" "$(cat "$T/err")"
-expect 0 "batch -o x.csv writes CSV" $A batch $BANK -o "$T/b.csv"
+expect "batch -o x.csv writes CSV" 0 $A batch $BANK -o "$T/b.csv"
 head -1 "$T/b.csv" | grep -q '^file,scenario,name,' &&
     pass "batch -o x.csv is CSV" || fail "batch -o x.csv is CSV"
-expect 0 "batch -o x.jsonl writes JSON lines" $A batch $BANK -o "$T/b.jsonl"
+expect "batch -o x.jsonl writes JSON lines" 0 $A batch $BANK -o "$T/b.jsonl"
 jq -e .processing "$T/b.jsonl" >/dev/null 2>&1 &&
     pass "batch -o x.jsonl is JSON lines" ||
     fail "batch -o x.jsonl is JSON lines" "$(head -c 80 "$T/b.jsonl")"
-expect 2 "batch -o x.xlsx is refused" $A batch $BANK -o "$T/b.xlsx"
-expect 2 "batch -o x.html is refused" $A batch $BANK -o "$T/b.html"
+expect "batch -o x.xlsx is refused" 2 $A batch $BANK -o "$T/b.xlsx"
+expect "batch -o x.html is refused" 2 $A batch $BANK -o "$T/b.html"
 [ ! -e "$T/b.xlsx" ] && [ ! -e "$T/b.html" ] && [ ! -e "$T/x.adr" ] &&
     pass "refused names write nothing" || fail "refused names write nothing"
 
@@ -387,7 +373,7 @@ if command -v adr >/dev/null 2>&1; then
 		adr init doc/adr >/dev/null &&
 		adr new Use PostgreSQL for the warehouse >/dev/null
 	) 2>"$T/err"
-	expect 0 "--adr-dir files the ADR" $A report --answers $BANK \
+	expect "--adr-dir files the ADR" 0 $A report --answers $BANK \
 	    --adr-dir "$T/proj/doc/adr"
 	f="$T/proj/doc/adr/0003-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md"
 	if [ "$(cat "$T/out")" = "$f" ] && [ -f "$f" ]; then
@@ -421,7 +407,7 @@ if command -v adr >/dev/null 2>&1; then
 		fail "adr-tools lists it, puts it in the toc, numbers on" \
 		    "$(head -12 "$T/adr.out")"
 	fi
-	expect 0 "--adr-dir again" $A report --answers $BANK --adr-dir \
+	expect "--adr-dir again" 0 $A report --answers $BANK --adr-dir \
 	    "$T/proj/doc/adr/"
 	case $(cat "$T/out") in
 	*/doc/adr/0005-use-lambda-*.md) pass "--adr-dir: next is 0005" ;;
@@ -461,28 +447,28 @@ if command -v adr >/dev/null 2>&1; then
 else
 	fail "adr-tools is installed" "run: sh .ci/deps.sh check"
 fi
-expect 0 "--adr-dir creates a missing directory" $A report --answers $BANK \
+expect "--adr-dir creates a missing directory" 0 $A report --answers $BANK \
     --adr-dir "$T/new/doc/adr"
 [ -f "$T/new/doc/adr/0001-use-lambda-architecture-for-bank-needing-exact-and-fast-figures.md" ] &&
     pass "--adr-dir: first record is 0001" ||
     fail "--adr-dir: first record is 0001" "$(ls -R "$T/new")"
 printf x >"$T/afile"
-expect 73 "--adr-dir on a file fails" $A report --answers $BANK \
+expect "--adr-dir on a file fails" 73 $A report --answers $BANK \
     --adr-dir "$T/afile"
 
 # Usage errors, and the formats listed from the writer table.
-expect 2 "--adr-dir with --format html" $A report --answers $BANK \
+expect "--adr-dir with --format html" 2 $A report --answers $BANK \
     --format html --adr-dir "$T/x"
-expect 2 "--adr-dir with -o" $A report --answers $BANK -o "$T/x.md" \
+expect "--adr-dir with -o" 2 $A report --answers $BANK -o "$T/x.md" \
     --adr-dir "$T/x"
-expect 2 "explain --adr-dir" $A explain lambda --adr-dir "$T/x"
+expect "explain --adr-dir" 2 $A explain lambda --adr-dir "$T/x"
 [ ! -e "$T/x" ] && pass "usage errors write nothing" ||
     fail "usage errors write nothing"
-expect 2 "unknown format" $A report --format pdf
+expect "unknown format" 2 $A report --format pdf
 grep -q "unknown format 'pdf' (expected text, json, html, markdown or adr)" \
     "$T/err" && pass "unknown format lists the formats" ||
     fail "unknown format lists the formats" "$(cat "$T/err")"
-expect 0 "report --help" $A report --help
+expect "report --help" 0 $A report --help
 for fmt in html markdown adr; do
 	grep -q "^  $fmt  " "$T/out" && pass "--help lists $fmt" ||
 	    fail "--help lists $fmt"

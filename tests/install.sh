@@ -25,12 +25,6 @@ inst() {
 		fail "$name" "exit $?" "$(head -3 "$T/err")"
 	fi
 }
-has() { grep -q -- "$2" "$1"; }
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name" "$(head -3 "$T/out")"; fi
-}
 
 D=$T/dest
 if $MAKE -s --no-print-directory install DESTDIR="$D" PREFIX=/usr \

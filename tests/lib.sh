@@ -1,5 +1,6 @@
 # Shared by the shell test drivers: a private temp dir, PASS/FAIL lines,
 # the closing "N passed, N failed" line, and checks of a command's output.
+# Helpers that more than one driver uses live here and nowhere else.
 export LC_ALL=C.UTF-8 NO_COLOR=1
 unset ARCHADVISOR_RULES
 T=$(mktemp -d)
@@ -41,3 +42,22 @@ has() { grep -q -- "$2" "$1"; }
 hasnt() { ! grep -q -- "$2" "$1"; }
 empty() { [ ! -s "$1" ]; }
 json() { jq -e "$2" "$1" >/dev/null 2>&1; }
+# lines FILE N: FILE has N lines.
+lines() { [ "$(wc -l < "$1")" -eq "$2" ]; }
+
+# json_schema FILE SCHEMA: FILE meets the JSON Schema (2020-12) SCHEMA,
+# checked by Debian's python3-jsonschema; else the first problems are
+# printed and the status is 1.
+json_schema() {
+	/usr/bin/python3 - "$1" "$2" <<'PYEOF'
+import json, sys
+from jsonschema import Draft202012Validator
+doc = json.load(open(sys.argv[1]))
+schema = json.load(open(sys.argv[2]))
+Draft202012Validator.check_schema(schema)
+errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
+for e in errors[:3]:
+    print("/".join(str(p) for p in e.absolute_path), e.message)
+sys.exit(1 if errors else 0)
+PYEOF
+}

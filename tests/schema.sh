@@ -14,17 +14,7 @@ validate() {
 	case $(jq -r '.kind // ""' "$1" 2>/dev/null) in
 	workshop|review|diff) schema=docs/$(jq -r .kind "$1").schema.json ;;
 	esac
-	"$PY" - "$1" "$schema" <<'PYEOF'
-import json, sys
-from jsonschema import Draft202012Validator
-doc = json.load(open(sys.argv[1]))
-schema = json.load(open(sys.argv[2]))
-Draft202012Validator.check_schema(schema)
-errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
-for e in errors[:3]:
-    print("/".join(str(p) for p in e.absolute_path), e.message)
-sys.exit(1 if errors else 0)
-PYEOF
+	json_schema "$1" "$schema"
 }
 for g in tests/golden/*/expected; do
 	head -c 1 "$g" | grep -q '{' || continue

@@ -70,19 +70,7 @@ if [ -z "$bad" ] && [ "$n" -ge 4 ]; then pass "workshop-claims-rerun ($n)"
 else fail workshop-claims-rerun "$n claims;$bad"; fi
 
 # The schema holds, and can fail.
-validate() {
-	/usr/bin/python3 - "$1" docs/workshop.schema.json <<'PYEOF'
-import json, sys
-from jsonschema import Draft202012Validator
-doc = json.load(open(sys.argv[1]))
-schema = json.load(open(sys.argv[2]))
-Draft202012Validator.check_schema(schema)
-errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
-for e in errors[:3]:
-    print("/".join(str(p) for p in e.absolute_path), e.message)
-sys.exit(1 if errors else 0)
-PYEOF
-}
+validate() { json_schema "$1" docs/workshop.schema.json; }
 if out=$(validate "$T/w.json"); then pass workshop-schema
 else fail workshop-schema "$out"; fi
 jq 'del(.common_ground.robustness)' "$T/w.json" >"$T/bad.json"

@@ -76,10 +76,10 @@ else
 	twait 'History to reprocess>' && tkeys 5T C-c
 	tstatus ctrl-c 130
 	same ctrl-c "$T/early.want"
-	yes_ "Left arrow edits the line" sh -c \
+	check "Left arrow edits the line" sh -c \
 	    '! grep -q "\^\[\[D" "$1" && grep -q "^latency: 10m" "$1"' sh \
 	    "$T/ctrl-c.yaml"
-	yes_ "terminal restored after Ctrl-C" grep -q ' icanon .* echo ' \
+	check "terminal restored after Ctrl-C" grep -q ' icanon .* echo ' \
 	    "$T/ctrl-c.stty"
 
 	# Ctrl-D on an empty line: the same, status 130, the answers kept.
@@ -100,7 +100,7 @@ else
 	twait 'SQL skills> strong' && tkeys Enter
 	twait 'Streaming skills>' && tkeys quit Enter
 	tstatus complete 0
-	yes_ "Tab completes, Up recalls" sh -c 'grep -q "^sql_skills: strong" "$1" &&
+	check "Tab completes, Up recalls" sh -c 'grep -q "^sql_skills: strong" "$1" &&
 	    grep -q "^history: 20TB" "$1" && grep -q "^all_realtime: true" "$1"' \
 	    sh "$T/complete.yaml"
 
@@ -114,7 +114,7 @@ else
 		fail "a file name is offered" "$(tscreen | tail -5)"; fi
 	tkeys Enter
 	tstatus ask-name 0
-	yes_ "saved under the offered name" grep -q '^latency: 10m$' \
+	check "saved under the offered name" grep -q '^latency: 10m$' \
 	    "$T/answers-2.yaml"
 	# Ctrl-C at that prompt: status 130, the answers on stderr.
 	tstart name-ctrl-c
@@ -122,7 +122,7 @@ else
 	twait 'New data per day>' && tkeys C-c
 	twait 'Save the answers to which file?' && tkeys C-c
 	tstatus name-ctrl-c 130
-	yes_ "Ctrl-C twice still prints the answers" grep -q '^latency: 10m$' \
+	check "Ctrl-C twice still prints the answers" grep -q '^latency: 10m$' \
 	    "$T/name-ctrl-c.err"
 
 	# Finished on a terminal without -o (a one-question knowledge base):
