@@ -189,6 +189,7 @@ static int
 save_word(void *arg, const struct answers *a)
 {
 	struct keeper	*k = arg;
+	int		 rc;
 
 	if (k->output == NULL && !k->terminal) {
 		print_for_people("  Not saved: there is no file to save to "
@@ -197,7 +198,10 @@ save_word(void *arg, const struct answers *a)
 		return (-1);
 	}
 	k->declined = false;
-	return (keep_answers(k, a, "  "));
+	rc = keep_answers(k, a, "  ");
+	/* "-" declines this save only: the end asks again. */
+	k->declined = false;
+	return (rc);
 }
 
 /*

@@ -116,6 +116,19 @@ else
 	tstatus ask-name 0
 	check "saved under the offered name" grep -q '^latency: 10m$' \
 	    "$T/answers-2.yaml"
+	# "-" at the name asked by save declines that save only: quit asks
+	# again.
+	rm -f "$T/answers.yaml"
+	tstart save-declined
+	tkeys 10m Enter
+	twait 'New data per day>' && tkeys save Enter
+	twait 'Save the answers to which file?' && tkeys - Enter
+	tprompt && tkeys quit Enter
+	if twait 'Save the answers to which file? (Enter: answers.yaml'; then
+		tkeys Enter; pass "quit asks again after a declined save"; else
+		fail "quit asks again after a declined save" \
+		    "$(tscreen | tail -5)"; fi
+	tstatus save-declined 0
 	# Ctrl-C at that prompt: status 130, the answers on stderr.
 	tstart name-ctrl-c
 	tkeys 10m Enter
