@@ -245,61 +245,14 @@ ask_keyed(const struct kb *kb, char *line, char **value, char *err,
 	return (-2);
 }
 
-/*
- * The range of a numeric question: " from 1 to 5", ", 1 or more", ", at
- * most 3" after "a whole number"; " (at least 1s)" after examples.
- */
-static void
-write_range(FILE *fp, const struct value_domain *dom, bool examples)
-{
-	struct value	lo = { .known = true }, hi = { .known = true };
-	char		a[64], b[64];
-
-	lo.num = dom->min;
-	hi.num = dom->max;
-	if (dom->type == VAL_DURATION) {
-		words_duration(dom->min, a, sizeof a);
-		words_duration(dom->max, b, sizeof b);
-	} else if (dom->type == VAL_SIZE) {
-		words_size(dom->min, a, sizeof a);
-		words_size(dom->max, b, sizeof b);
-	} else {
-		value_format(dom, &lo, a, sizeof a);
-		value_format(dom, &hi, b, sizeof b);
-	}
-	if (dom->has_min && dom->has_max)
-		fprintf(fp, examples ? " (from %s to %s)" : " from %s to %s",
-		    a, b);
-	else if (dom->has_min)
-		fprintf(fp, examples ? " (at least %s)" : ", %s or more", a);
-	else if (dom->has_max)
-		fprintf(fp, examples ? " (at most %s)" : ", at most %s", b);
-}
-
 void
 ask_write_accepts(FILE *fp, const struct question *q)
 {
-	char	l[WORDS_LABEL_MAX * 2 + 8];
+	char	l[WORDS_LABEL_MAX * 2 + 8], buf[256];
 	size_t	i;
 
-	switch (q->dom.type) {
-	case VAL_DURATION:
-		fputs("a duration such as 30s, 10m, 4h or 1d", fp);
-		write_range(fp, &q->dom, true);
-		break;
-	case VAL_SIZE:
-		fputs("a size such as 500MB, 2TB or 5PB", fp);
-		write_range(fp, &q->dom, true);
-		break;
-	case VAL_INT:
-		fputs("a whole number", fp);
-		write_range(fp, &q->dom, false);
-		break;
-	case VAL_BOOL:
-		fputs("yes or no (y or n)", fp);
-		break;
-	case VAL_LEVEL:
-	case VAL_SET:
+	/* Names are numbered here, since ask takes a number for a name. */
+	if (value_type_flags(q->dom.type) & VALUE_TYPE_NAMED) {
 		fputs(q->dom.type == VAL_LEVEL ? "one of " :
 		    "any of these, separated by commas: ", fp);
 		for (i = 0; i < q->dom.nnames; i++)
@@ -307,8 +260,11 @@ ask_write_accepts(FILE *fp, const struct question *q)
 			    q->dom.type == VAL_SET || i + 1 < q->dom.nnames ?
 			    ", " : " or ", i + 1, label(q, i, l, sizeof l));
 		fputs(" (the number or the first letters will do)", fp);
-		break;
+		return;
 	}
+	fputs(value_describe(&q->dom, buf, sizeof buf), fp);
+	if (q->dom.type == VAL_BOOL)
+		fputs(" (y or n)", fp);
 }
 
 /* A question as people name it in a sentence ("acceptable delay"). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "textutil.h"
+#include "utf8.h"
 #include "value.h"
 
 /* About a century: more than that is a typing mistake, not a latency. */
@@ -339,3 +340,82 @@ value_format_size(int64_t bytes, char *buf, size_t bufsz)
 	return (buf);
 }
 
+
+/* The same for people: "1 hour", "10 TB". */
+
+struct unit_words {
+	int64_t		 factor;
+	const char	*one, *many;
+};
+
+/* Largest first. */
+static const struct unit_words duration_words[] = {
+	{ 604800, "week", "weeks" },
+	{ 86400, "day", "days" },
+	{ 3600, "hour", "hours" },
+	{ 60, "minute", "minutes" },
+	{ 1, "second", "seconds" },
+};
+#define NDURATION_WORDS (sizeof duration_words / sizeof duration_words[0])
+
+char *
+words_duration(int64_t secs, char *buf, size_t bufsz)
+{
+	size_t	i, len;
+	int64_t	n;
+
+	buf[0] = '\0';
+	if (secs <= 0) {
+		text_printf(buf, bufsz, "%" PRId64 " seconds", secs);
+		return (buf);
+	}
+	/* The largest unit that divides reads best ("90 minutes"). */
+	for (i = 0; i < NDURATION_WORDS - 1; i++)
+		if (secs % duration_words[i].factor == 0 && secs /
+		    duration_words[i].factor < 1000) {
+			n = secs / duration_words[i].factor;
+			text_printf(buf, bufsz, "%" PRId64 " %s", n, n == 1 ?
+			    duration_words[i].one : duration_words[i].many);
+			return (buf);
+		}
+	for (i = 0; i < NDURATION_WORDS; i++) {
+		n = secs / duration_words[i].factor;
+		secs %= duration_words[i].factor;
+		if (n == 0)
+			continue;
+		len = strlen(buf);
+		text_printf(buf + len, bufsz - len, "%s%" PRId64 " %s",
+		    len ? " " : "", n, n == 1 ? duration_words[i].one :
+		    duration_words[i].many);
+	}
+	return (buf);
+}
+
+char *
+words_size(int64_t bytes, char *buf, size_t bufsz)
+{
+	char	form[48];
+	size_t	i;
+
+	value_format_size(bytes, form, sizeof form);
+	for (i = 0; form[i] == '-' || (form[i] >= '0' && form[i] <= '9'); i++)
+		;
+	if (strcmp(form + i, "B") == 0)
+		text_printf(buf, bufsz, "%.*s byte%s", (int)i, form,
+		    bytes == 1 ? "" : "s");
+	else
+		text_printf(buf, bufsz, "%.*s %s", (int)i, form, form + i);
+	return (buf);
+}
+
+
+int64_t
+units_duration_factor(int64_t secs)
+{
+	size_t	i;
+
+	for (i = 0; i < NDURATION_WORDS; i++)
+		if (secs % duration_words[i].factor == 0)
+			return (duration_words[i].factor);
+	return (1);
+}

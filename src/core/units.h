@@ -21,4 +21,11 @@ int	value_parse_size(const char *s, int64_t *bytes, char *err,
 char	*value_format_duration(int64_t secs, char *buf, size_t bufsz);
 char	*value_format_size(int64_t bytes, char *buf, size_t bufsz);
 
+/* For people: "1 hour", "90 minutes", "1 minute 30 seconds". */
+char	*words_duration(int64_t secs, char *buf, size_t bufsz);
+/* "10 TB", "500 MB", "1 GiB", "12 bytes". */
+char	*words_size(int64_t bytes, char *buf, size_t bufsz);
+/* The largest unit (week, day, hour, minute, second) that divides secs. */
+int64_t	units_duration_factor(int64_t secs);
+
 #endif

@@ -495,47 +495,59 @@ distance_members(const struct value_domain *dom, const struct value *a,
 	return (either == 0 ? 0.0 : 1.0 - (double)both / either);
 }
 
-/* " from 1 to 5", " of at least 1s", "": the declared range, if any. */
+/*
+ * The declared range, if any: " from 1 to 5", ", 1 or more", ", at most 3"
+ * after "a whole number"; " (at least 1s)" after examples.
+ */
 static void
-describe_range(const struct value_domain *dom, struct sbuf *sb)
+describe_range(const struct value_domain *dom, struct sbuf *sb,
+    bool examples)
 {
-	char	lo[48], hi[48];
+	char	lo[48], hi[48], part[120];
 
-	format_number(dom->type, dom->min, lo, sizeof lo);
-	format_number(dom->type, dom->max, hi, sizeof hi);
-	if (dom->has_min && dom->has_max) {
-		sbuf_str(sb, " from ");
-		sbuf_str(sb, lo);
-		sbuf_str(sb, " to ");
-		sbuf_str(sb, hi);
-	} else if (dom->has_min) {
-		sbuf_str(sb, " of at least ");
-		sbuf_str(sb, lo);
-	} else if (dom->has_max) {
-		sbuf_str(sb, " of at most ");
-		sbuf_str(sb, hi);
+	/* As people say them: "1 second", "5 TB". */
+	if (dom->type == VAL_DURATION) {
+		words_duration(dom->min, lo, sizeof lo);
+		words_duration(dom->max, hi, sizeof hi);
+	} else if (dom->type == VAL_SIZE) {
+		words_size(dom->min, lo, sizeof lo);
+		words_size(dom->max, hi, sizeof hi);
+	} else {
+		format_number(dom->type, dom->min, lo, sizeof lo);
+		format_number(dom->type, dom->max, hi, sizeof hi);
 	}
+	part[0] = '\0';
+	if (dom->has_min && dom->has_max)
+		snprintf(part, sizeof part, examples ? " (from %s to %s)" :
+		    " from %s to %s", lo, hi);
+	else if (dom->has_min)
+		snprintf(part, sizeof part, examples ? " (at least %s)" :
+		    ", %s or more", lo);
+	else if (dom->has_max)
+		snprintf(part, sizeof part, examples ? " (at most %s)" :
+		    ", at most %s", hi);
+	sbuf_str(sb, part);
 }
 
 static void
 describe_duration(const struct value_domain *dom, struct sbuf *sb)
 {
 	sbuf_str(sb, "a duration such as 30s, 10m, 4h or 1d");
-	describe_range(dom, sb);
+	describe_range(dom, sb, true);
 }
 
 static void
 describe_size(const struct value_domain *dom, struct sbuf *sb)
 {
 	sbuf_str(sb, "a size such as 500MB, 2TB or 5PB");
-	describe_range(dom, sb);
+	describe_range(dom, sb, true);
 }
 
 static void
 describe_integer(const struct value_domain *dom, struct sbuf *sb)
 {
 	sbuf_str(sb, "a whole number");
-	describe_range(dom, sb);
+	describe_range(dom, sb, false);
 }
 
 static void

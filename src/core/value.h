@@ -68,7 +68,7 @@ bool		 value_type_known(enum value_type t);
 
 /*
  * What a question of domain dom accepts, for people: "a duration such as
- * 30s, 10m, 4h or 1d of at least 1s", "yes or no", "one of none, some or
+ * 30s, 10m, 4h or 1d (at least 1s)", "yes or no", "one of none, some or
  * strong", "a whole number from 1 to 5". Returns buf.
  */
 char	*value_describe(const struct value_domain *dom, char *buf,

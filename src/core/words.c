@@ -13,21 +13,6 @@
 
 #include "utf8.h"
 
-struct unit_words {
-	int64_t		 factor;
-	const char	*one, *many;
-};
-
-/* Largest first. */
-static const struct unit_words duration_words[] = {
-	{ 604800, "week", "weeks" },
-	{ 86400, "day", "days" },
-	{ 3600, "hour", "hours" },
-	{ 60, "minute", "minutes" },
-	{ 1, "second", "seconds" },
-};
-#define NDURATION_WORDS (sizeof duration_words / sizeof duration_words[0])
-
 char *
 words_from_id(const char *id, char *buf, size_t bufsz)
 {
@@ -87,56 +72,6 @@ words_label_lower(const struct question *q, char *buf, size_t bufsz)
 	return (words_lower(words_label(q, label, sizeof label), buf, bufsz));
 }
 
-char *
-words_duration(int64_t secs, char *buf, size_t bufsz)
-{
-	size_t	i, len;
-	int64_t	n;
-
-	buf[0] = '\0';
-	if (secs <= 0) {
-		text_printf(buf, bufsz, "%" PRId64 " seconds", secs);
-		return (buf);
-	}
-	/* The largest unit that divides reads best ("90 minutes"). */
-	for (i = 0; i < NDURATION_WORDS - 1; i++)
-		if (secs % duration_words[i].factor == 0 && secs /
-		    duration_words[i].factor < 1000) {
-			n = secs / duration_words[i].factor;
-			text_printf(buf, bufsz, "%" PRId64 " %s", n, n == 1 ?
-			    duration_words[i].one : duration_words[i].many);
-			return (buf);
-		}
-	for (i = 0; i < NDURATION_WORDS; i++) {
-		n = secs / duration_words[i].factor;
-		secs %= duration_words[i].factor;
-		if (n == 0)
-			continue;
-		len = strlen(buf);
-		text_printf(buf + len, bufsz - len, "%s%" PRId64 " %s",
-		    len ? " " : "", n, n == 1 ? duration_words[i].one :
-		    duration_words[i].many);
-	}
-	return (buf);
-}
-
-char *
-words_size(int64_t bytes, char *buf, size_t bufsz)
-{
-	char	form[48];
-	size_t	i;
-
-	value_format_size(bytes, form, sizeof form);
-	for (i = 0; form[i] == '-' || (form[i] >= '0' && form[i] <= '9'); i++)
-		;
-	if (strcmp(form + i, "B") == 0)
-		text_printf(buf, bufsz, "%.*s byte%s", (int)i, form,
-		    bytes == 1 ? "" : "s");
-	else
-		text_printf(buf, bufsz, "%.*s %s", (int)i, form, form + i);
-	return (buf);
-}
-
 /* A number in words, as its type says it. */
 static char *
 number_words(enum value_type t, int64_t n, char *buf, size_t bufsz)
@@ -192,18 +127,12 @@ words_value(const struct question *q, const struct value *v, char *buf,
 static int
 sig_digits(enum value_type t, int64_t n)
 {
-	size_t	i;
 	int	d;
 
 	if (n <= 0)
 		return (99);
-	if (t == VAL_DURATION) {
-		for (i = 0; i < NDURATION_WORDS; i++)
-			if (n % duration_words[i].factor == 0) {
-				n /= duration_words[i].factor;
-				break;
-			}
-	}
+	if (t == VAL_DURATION)
+		n /= units_duration_factor(n);
 	while (n % 10 == 0)
 		n /= 10;
 	for (d = 0; n > 0; d++)

@@ -39,10 +39,7 @@ char	*words_lower(const char *label, char *buf, size_t bufsz);
 char	*words_label_lower(const struct question *q, char *buf,
 	    size_t bufsz);
 
-/* "1 hour", "90 minutes", "1 minute 30 seconds". */
-char	*words_duration(int64_t secs, char *buf, size_t bufsz);
-/* "10 TB", "500 MB", "1 GiB", "12 bytes". */
-char	*words_size(int64_t bytes, char *buf, size_t bufsz);
+/* words_duration and words_size: units.h. */
 
 /*
  * An answer for a table or an echo: "1 hour", "10 TB", "4", "yes",

@@ -254,39 +254,5 @@ answer_text(const struct question *q, const struct value *v, char *buf,
 char *
 accepts_text(const struct question *q, char *buf, size_t bufsz)
 {
-	struct value	v = { .known = true };
-	char		lo[64], hi[64];
-	size_t		i, len;
-
-	switch (q->dom.type) {
-	case VAL_BOOL:
-		snprintf(buf, bufsz, "yes or no");
-		return (buf);
-	case VAL_LEVEL:
-	case VAL_SET:
-		len = (size_t)snprintf(buf, bufsz, "%s: ",
-		    q->dom.type == VAL_LEVEL ? "one of" : "any of");
-		for (i = 0; i < q->dom.nnames && len < bufsz; i++)
-			len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
-			    i ? (q->dom.type == VAL_LEVEL ? " < " : ", ") : "",
-			    q->dom.names[i]);
-		return (buf);
-	default:
-		break;
-	}
-	len = (size_t)snprintf(buf, bufsz, "%s, e.g. %s",
-	    value_type_name(q->dom.type), value_type_forms(q->dom.type));
-	v.num = q->dom.min;
-	value_format(&q->dom, &v, lo, sizeof lo);
-	v.num = q->dom.max;
-	value_format(&q->dom, &v, hi, sizeof hi);
-	if (len >= bufsz)
-		return (buf);
-	if (q->dom.has_min && q->dom.has_max)
-		snprintf(buf + len, bufsz - len, "; from %s to %s", lo, hi);
-	else if (q->dom.has_min)
-		snprintf(buf + len, bufsz - len, "; at least %s", lo);
-	else if (q->dom.has_max)
-		snprintf(buf + len, bufsz - len, "; at most %s", hi);
-	return (buf);
+	return (value_describe(&q->dom, buf, bufsz));
 }

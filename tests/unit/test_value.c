@@ -668,7 +668,7 @@ describe_for_people(void **state)
 	d.type = VAL_DURATION;
 	d.has_max = false;
 	assert_string_equal(value_describe(&d, buf, sizeof buf),
-	    "a duration such as 30s, 10m, 4h or 1d of at least 1s");
+	    "a duration such as 30s, 10m, 4h or 1d (at least 1 second)");
 	assert_string_equal(value_describe(&level_dom, buf, sizeof buf),
 	    "one of none, some or strong");
 	assert_non_null(strstr(value_describe(&set_dom, buf, sizeof buf),
