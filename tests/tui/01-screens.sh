@@ -49,7 +49,7 @@ start 120 40 tui
 keys '?'
 see help-title "Help: latency"
 see help-text "Give the strictest delay that really matters"
-see help-accepts "a duration such as 30s, 10m, 4h or 1d (at least 1s)"
+see help-accepts "a duration such as 30s, 10m, 4h or 1d (at least 1 second)"
 see help-keys "Esc back"
 keys Escape
 see help-closes "Enter answer"
