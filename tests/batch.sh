@@ -72,6 +72,18 @@ expect bad-jsonl 65 "$A" batch "$T/bad.jsonl"
 check bad-jsonl-place has "$T/err" "^$T/bad.jsonl:3:13: error: document 2: latency: "
 check bad-jsonl-rows lines "$T/out" 3
 
+# Notes on answers: taken in both forms; a note on a question that does
+# not exist, or one that is not text, is an error at its place.
+printf '{"latency": "1m", "notes": {"latency": "close at 7"}}\n{"notes": {"latncy": "x", "volume": 3}}\n' > "$T/notes.jsonl"
+expect notes-jsonl 65 "$A" batch "$T/notes.jsonl"
+check notes-jsonl-rows lines "$T/out" 2
+check notes-jsonl-unknown has "$T/err" "^$T/notes.jsonl:2:12: error: document 2: notes: unknown question 'latncy'"
+check notes-jsonl-not-text has "$T/err" "^$T/notes.jsonl:2:37: error: document 2: notes: volume: a note must be text in quotes, not a number"
+printf 'latency: 1m\nnotes:\n  latency: close at 7\n---\nnotes:\n  latncy: x\n' > "$T/notes.yaml"
+expect notes-yaml 65 "$A" batch "$T/notes.yaml"
+check notes-yaml-rows lines "$T/out" 2
+check notes-yaml-unknown has "$T/err" "^$T/notes.yaml:6:3: error: document 2: notes: unknown question 'latncy'"
+
 # Usage errors and files that are not there: nothing written.
 expect bad-format 2 "$A" batch --format xml "$S"
 check bad-format-one-line lines "$T/err" 1

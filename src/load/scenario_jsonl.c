@@ -588,8 +588,10 @@ notes_object(struct jparse *j, int *bad)
 		if (skip_value(j) != 0)
 			return (-1);
 		if (key >= 0 && t != J_STRING && t != J_NULL) {
-			jerr(j, at, "notes: %s: a note must be text, not %s",
-			    j->sr->kb->questions[key].id, type_name(t));
+			jerr(j, at, "notes: %s: a note must be text in "
+			    "quotes, not %s", j->sr->kb->questions[key].id,
+			    t == J_NUMBER ? "a number" : t == J_TRUE ||
+			    t == J_FALSE ? "true or false" : type_name(t));
 			(*bad)++;
 		}
 		ws(j);
