@@ -100,11 +100,12 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 	fputs("Chosen option: \"", fp);
 	escape_md(fp, kb->patterns[r->processing].name);
 	fputc('"', fp);
-	if (r->organization >= 0) {
+	/* An organisation only leaned towards has a sentence of its own. */
+	if (r->org_settled && r->organization >= 0) {
 		fputs(", organised as a \"", fp);
 		escape_md(fp, kb->patterns[r->organization].name);
 		fputc('"', fp);
-	} else
+	} else if (r->org_settled)
 		fputs(", organised centrally", fp);
 	fprintf(fp, ", because it comes out best for these answers (%.1f, "
 	    "%s", s->score, handout_fit(s->fit));
@@ -144,7 +145,8 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 		escape_md(fp, line);
 		fputs(" would decide. ", fp);
 	}
-	fputs("It is chosen because:\n\n", fp);
+	fputs(madr ? "What speaks for it:\n\n" : "It is chosen because:\n\n",
+	    fp);
 	write_reasons(fp, ctx, r->processing);
 	if (r->organization >= 0) {
 		fputs("The data is organised as a ", fp);
@@ -323,9 +325,10 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 	    report_deciding_list(ctx, list, sizeof list)) {
 		fputs("* Settle the close call with ", fp);
 		escape_md(fp, kb->patterns[r->runner_up].name);
-		fputs(": find out what the answers to ", fp);
+		fputs(": check the answers to ", fp);
 		escape_md(fp, list);
-		fputs(" really are.\n", fp);
+		fputs(" with the people who know, since they decide it.\n",
+		    fp);
 	}
 	if (r->processing >= 0) {
 		fputs("* Build a first ", fp);
