@@ -2,7 +2,8 @@
  * review: every record archadvisor wrote under the directories given (an
  * ADR, a Markdown or HTML handout: any file with an answers block, found
  * by content), re-scored with today's knowledge base, extensions
- * included. Exits 0 when no recommendation would change, 1 when one
+ * included. A record a later decision supersedes is listed, not
+ * re-checked. Exits 0 when no recommendation would change, 1 when one
  * would, 65 when a record's answers cannot be read (after reviewing the
  * others).
  */
@@ -10,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,6 +79,39 @@ is_record(const char *path)
 	while (!found && fgets(line, sizeof line, fp) != NULL) {
 		found = strncmp(line, RECORD_MARKER,
 		    sizeof RECORD_MARKER - 1) == 0;
+		if (strchr(line, '\n') == NULL)
+			while ((c = fgetc(fp)) != EOF && c != '\n')
+				;
+	}
+	fclose(fp);
+	return (found);
+}
+
+/*
+ * The line where the document says a later decision supersedes it, or 0:
+ * adr-tools' "Superseded by [3. ...]" under its Status, MADR's "* Status:
+ * superseded by ..." or "status: superseded by ..." in its front matter.
+ */
+static int
+superseded_line(const char *path)
+{
+	FILE		*fp;
+	char		 line[256], *p;
+	int		 n = 0, found = 0, c;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return (0);
+	while (!found && fgets(line, sizeof line, fp) != NULL) {
+		n++;
+		if (strncmp(line, RECORD_MARKER, sizeof RECORD_MARKER - 1) == 0)
+			break;
+		p = line + strspn(line, " \t");
+		if ((*p == '*' || *p == '-') && p[1] == ' ')
+			p += 2;
+		if (strncasecmp(p, "status:", 7) == 0)
+			p += 7 + strspn(p + 7, " \t");
+		if (strncasecmp(p, "superseded by", 13) == 0)
+			found = n;
 		if (strchr(line, '\n') == NULL)
 			while ((c = fgetc(fp)) != EOF && c != '\n')
 				;
@@ -168,6 +203,10 @@ review_one(const struct kb *kb, struct review_entry *e, long today)
 		return;
 	}
 	diag_free(&d);
+	if (e->meta.line > 0 && (e->superseded = superseded_line(e->file)) > 0) {
+		answers_free(&a);
+		return;
+	}
 	memset(&in, 0, sizeof in);
 	in.processing = e->meta.processing;
 	in.organization = e->meta.organization;
@@ -259,7 +298,7 @@ run_review(const struct command *cmd, int argc, char **argv,
 		if (l.e[i].error != NULL)
 			rc = EXIT_DATAERR;
 	for (i = 0; rc == EXIT_OK && i < l.n; i++)
-		if (l.e[i].res.changed)
+		if (l.e[i].superseded == 0 && l.e[i].res.changed)
 			rc = EXIT_DIFFERS;
 out:
 	for (i = 0; i < l.n; i++) {

@@ -60,6 +60,8 @@ count(const struct review_ctx *c, int what)
 	for (i = 0; i < c->n; i++) {
 		if (c->entries[i].error != NULL)
 			n += what == 'e';
+		else if (c->entries[i].superseded > 0)
+			n += what == 's';
 		else if (what == 'c')
 			n += c->entries[i].res.changed;
 		else if (what == 'k')
@@ -95,7 +97,7 @@ report_review_text(FILE *fp, const struct review_ctx *c)
 	}
 	for (i = 0; i < c->n; i++) {
 		e = &c->entries[i];
-		if (e->error != NULL || !e->res.changed)
+		if (e->error != NULL || e->superseded > 0 || !e->res.changed)
 			continue;
 		was = outcome(c->kb, e->res.was_processing,
 		    e->res.was_organization, e->meta.processing,
@@ -118,7 +120,7 @@ report_review_text(FILE *fp, const struct review_ctx *c)
 	}
 	for (i = 0; i < c->n; i++) {
 		e = &c->entries[i];
-		if (e->error == NULL && e->res.other_kb)
+		if (e->error == NULL && e->superseded == 0 && e->res.other_kb)
 			fprintf(fp, "  %s: %s %s\n", e->file, e->meta.kb_name[0] ?
 			    e->meta.kb_name : "(not named)", e->meta.kb_version);
 	}
@@ -128,9 +130,18 @@ report_review_text(FILE *fp, const struct review_ctx *c)
 	}
 	for (i = 0; i < c->n; i++) {
 		e = &c->entries[i];
-		if (e->error == NULL && e->res.overdue)
+		if (e->error == NULL && e->superseded == 0 && e->res.overdue)
 			fprintf(fp, "  %s: review by %s\n", e->file,
 			    date_format(e->res.review_by, by, sizeof by));
+	}
+	if (count(c, 's') > 0) {
+		fputc('\n', fp);
+		heading(fp, c, "Superseded, not re-checked", count(c, 's'));
+	}
+	for (i = 0; i < c->n; i++) {
+		e = &c->entries[i];
+		if (e->error == NULL && e->superseded > 0)
+			fprintf(fp, "  %s:%d\n", e->file, e->superseded);
 	}
 	if (count(c, 'e') > 0) {
 		fputc('\n', fp);
@@ -141,7 +152,7 @@ report_review_text(FILE *fp, const struct review_ctx *c)
 			fprintf(fp, "  %s\n", c->entries[i].error);
 	if (c->n > 0)
 		fprintf(fp, "\nUnchanged: %zu of %zu.\n", c->n - count(c, 'c') -
-		    count(c, 'e'), c->n);
+		    count(c, 'e') - count(c, 's'), c->n);
 	return (ferror(fp) ? -1 : 0);
 }
 
@@ -165,6 +176,9 @@ json_entry(const struct review_ctx *c, const struct review_entry *e)
 	if (e->error != NULL)
 		return (json_pack("{s:s, s:s, s:s}", "file", e->file,
 		    "status", "unreadable", "error", e->error));
+	if (e->superseded > 0)
+		return (json_pack("{s:s, s:s, s:i}", "file", e->file,
+		    "status", "superseded", "line", e->superseded));
 	o = json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:b, s:s, s:s?, "
 	    "s:b}",
 	    "file", e->file,
@@ -197,7 +211,7 @@ report_review_json(FILE *fp, const struct review_ctx *c)
 	for (i = 0; i < c->n; i++)
 		json_array_append_new(recs, json_entry(c, &c->entries[i]));
 	return (json_write(fp, json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s}, "
-	    "s:s, s:o, s:{s:I, s:I, s:I, s:I}}",
+	    "s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
 	    "tool", "archadvisor",
 	    "version", c->version,
 	    "format_version", "1",
@@ -208,5 +222,6 @@ report_review_json(FILE *fp, const struct review_ctx *c)
 	    "counts", "changed", (json_int_t)count(c, 'c'),
 	    "other_knowledge_base", (json_int_t)count(c, 'k'),
 	    "overdue", (json_int_t)count(c, 'o'),
-	    "unreadable", (json_int_t)count(c, 'e'))));
+	    "unreadable", (json_int_t)count(c, 'e'),
+	    "superseded", (json_int_t)count(c, 's'))));
 }

@@ -2,7 +2,8 @@
  * report_review: what `archadvisor review DIR...` found, as text and JSON:
  * the records whose recommendation would change now (was, now, why), those
  * scored by another knowledge-base version, those past their review date,
- * and those whose answers cannot be read (file:line). Writers only read.
+ * those a later decision supersedes (not re-checked) and those whose
+ * answers cannot be read (file:line). Writers only read.
  */
 #ifndef ARCHADVISOR_REPORT_REVIEW_H
 #define ARCHADVISOR_REPORT_REVIEW_H
@@ -20,6 +21,9 @@ struct review_entry {
 						   or NULL when it was read */
 	struct record_meta	 meta;
 	struct review_result	 res;
+	int			 superseded;	/* the line that says a later
+						   decision supersedes it, or 0:
+						   not re-checked */
 };
 
 struct review_ctx {
