@@ -11,7 +11,8 @@ A=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . tests/lib.sh
 
 # run NAME EXPECTED-STATUS [ARGS]: answers on stdin, saved to $T/NAME.yaml
-# (ARGS replace -o $T/NAME.yaml when given).
+# (ARGS replace -o $T/NAME.yaml when given). Never the end of a pipeline:
+# that is a subshell, whose counts of passes and failures would be lost.
 run() {
 	name=$1 want=$2
 	shift 2
@@ -121,9 +122,11 @@ check "shuffled id: value lines give the same file" \
 check "keyed lines are acknowledged" grep -q '^  Noted, ' "$T/keyed.out"
 # Mixed: in order, with one question answered ahead by its id.
 sed -e '3d' -e '1a\
-history: 20TB' "$T/full.in" | run mixed 0
+history: 20TB' "$T/full.in" > "$T/in"
+run mixed 0 < "$T/in"
 check "mixed plain and id: value lines" cmp "$T/full.yaml" "$T/mixed.yaml"
-printf 'latncy: 10m\nquit\n' | run keyed-bad 0
+printf 'latncy: 10m\nquit\n' > "$T/in"
+run keyed-bad 0 < "$T/in"
 check "unknown id refused with a suggestion" grep -q \
     "Not accepted: there is no question 'latncy' (did you mean 'latency'?)" \
     "$T/keyed-bad.out"
@@ -175,7 +178,8 @@ check "transitioning skipped and announced" grep -q \
 
 # A bad duration is explained and asked again; "back" returns; "?" helps.
 printf '%s\n' banana 10m back 1d 500GB - no '?' strong none 2 1 reporting \
-    no no no no critical low rare | run retry 0
+    no no no no critical low rare > "$T/in"
+run retry 0 < "$T/in"
 same retry tests/ask/skipped.yaml
 check "bad value explained" grep -q "Not accepted: invalid duration 'banana'" \
     "$T/retry.out"
@@ -186,8 +190,8 @@ check "? shows help" grep -q '^  none    the team rarely' "$T/retry.out"
 
 # Answers as people type them: y and N, first letters, numbers; an
 # ambiguous prefix is refused with the names it could be.
-printf '%s\n' 1d 500GB - N s str 1 2 1 '1, 6' y n NO false c l r b |
-    run forgiving 0
+printf '%s\n' 1d 500GB - N s str 1 2 1 '1, 6' y n NO false c l r b > "$T/in"
+run forgiving 0 < "$T/in"
 cat > "$T/forgiving.want" <<'YAML'
 # archadvisor answers for the knowledge base archadvisor stock knowledge base 1.0.0.
 # Questions left out are unanswered ("don't know").
@@ -222,16 +226,18 @@ check "yes or no says y or n" grep -q '^  Answer with yes or no (y or n)\.$' \
     "$T/forgiving.out"
 check "no machine wording in prompts" sh -c \
     '! grep -q "such as an integer\|a integer" "$1"' sh "$T/forgiving.out"
-printf '%s\n' 1d 500GB - no some some 2 1 'historical analytics, ML' quit |
-    run by-label 0
+printf '%s\n' 1d 500GB - no some some 2 1 'historical analytics, ML' quit > "$T/in"
+run by-label 0 < "$T/in"
 check "a value by its label or the first letters of it" grep -q \
     '^use_cases: \[historical_analytics, ml_features\]$' "$T/by-label.yaml"
-printf '%s\n' 1d 500GB - no 9 quit | run no-choice 0
+printf '%s\n' 1d 500GB - no 9 quit > "$T/in"
+run no-choice 0 < "$T/in"
 check "a number past the list is refused" grep -q \
     "Not accepted: there is no choice 9: choose 1 to 3" "$T/no-choice.out"
 
 # "skip" leaves a question as it is, like Enter.
-printf '%s\n' 1d skip - no quit | run skip 0
+printf '%s\n' 1d skip - no quit > "$T/in"
+run skip 0 < "$T/in"
 check "skip leaves it unanswered" sh -c '! grep -q "^volume:" "$1" &&
     grep -q "^latency: 1d" "$1" && grep -q "^all_realtime: false" "$1"' sh \
     "$T/skip.yaml"
@@ -239,7 +245,8 @@ check "skip leaves it unanswered" sh -c '! grep -q "^volume:" "$1" &&
 # Stopping early keeps what was given. The end of the input (Ctrl-D) with
 # -o: status 130, the answers given saved, nothing else.
 echo "old" > "$T/early.yaml"
-printf '10m\n2TB\n' | run early 130
+printf '10m\n2TB\n' > "$T/in"
+run early 130 < "$T/in"
 printf '%s\n' '# archadvisor answers for the knowledge base archadvisor stock knowledge base 1.0.0.' \
     '# Questions left out are unanswered ("don'"'"'t know").' \
     'latency: 10m' 'volume: 2TB' > "$T/early.want"
@@ -249,31 +256,38 @@ check "early end says how to carry on" grep -q \
 check "no temp file left" sh -c '[ "$(ls -A "$1" | grep -c "^\.early")" -eq 0 ]' \
     sh "$T"
 # "quit" with -o: saved, status 0.
-printf '10m\n2TB\nquit\n' | run quit 0
+printf '10m\n2TB\nquit\n' > "$T/in"
+run quit 0 < "$T/in"
 same quit "$T/early.want"
 # "quit" before any answer: nothing to save, no file made.
-printf 'quit\n' | run quit-nothing 0
+printf 'quit\n' > "$T/in"
+run quit-nothing 0 < "$T/in"
 check "quit before any answer makes no file" test ! -e "$T/quit-nothing.yaml"
 # Without -o on a pipe: status 130, and standard error is a ready answers
 # file that reloads to the answers given.
-printf '10m\n2TB\n' | run early-nofile 130 --color never
+printf '10m\n2TB\n' > "$T/in"
+run early-nofile 130 --color never < "$T/in"
 check "stderr is a ready answers file" sh -c '"$1" report --answers "$2" \
     --format json | jq -e ".answers.latency == \"10m\" and
     .answers.volume == \"2TB\"" >/dev/null' sh "$A" "$T/early-nofile.err"
-printf '10m\nquit\n' | run quit-nofile 130 --color never
+printf '10m\nquit\n' > "$T/in"
+run quit-nofile 130 --color never < "$T/in"
 check "quit without a file prints the answers" grep -q '^latency: 10m$' \
     "$T/quit-nofile.err"
 # "save" writes the answers given so far at once, and the questions go on.
-printf '10m\nsave\n2TB\nquit\n' | run save 0
+printf '10m\nsave\n2TB\nquit\n' > "$T/in"
+run save 0 < "$T/in"
 check "save saves at once" grep -A1 -q '^New data per day> save$' "$T/save.out"
 check "save says where" grep -q "^  Answers saved to $T/save.yaml\.$" \
     "$T/save.out"
 same save "$T/early.want"
-printf '10m\nsave\nquit\n' | run save-nofile 130 --color never
+printf '10m\nsave\nquit\n' > "$T/in"
+run save-nofile 130 --color never < "$T/in"
 check "save without a file says so" grep -q '^  Not saved: there is no file' \
     "$T/save-nofile.out"
 # A file that cannot be written: status 73, and the answers on stderr.
-printf '10m\nquit\n' | run cannot 73 -o "$T/no/such/dir/a.yaml"
+printf '10m\nquit\n' > "$T/in"
+run cannot 73 -o "$T/no/such/dir/a.yaml" < "$T/in"
 check "unwritable file keeps the answers on stderr" grep -q '^latency: 10m$' \
     "$T/cannot.err"
 
