@@ -172,6 +172,7 @@ cli-check: $(BIN)
 
 golden-check: $(BIN)
 	@sh tests/golden.sh ./$(BIN)
+	@sh tests/labels.sh ./$(BIN)
 
 # The line-mode questionnaire, driven through a pipe.
 ask-check: $(BIN)

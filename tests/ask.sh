@@ -161,11 +161,11 @@ check "skipped question announced with its reason" grep -A1 -q \
     "$T/skipped.out"
 check "the reason names the condition and the answer, in words" sh -c \
     'grep -A3 "^Question 9 of 20 skipped" "$1" | tr -s " \n" "  " |
-    grep -q "It is asked only when number of business domains is at least 2; your answer: 1\."' \
+    grep -q "It is asked only when number of domains is at least 2; your answer: 1\."' \
     sh "$T/skipped.out"
 check "a reason with several answers names each" sh -c \
     'grep -A3 "^Question 15 of 20 skipped" "$1" | tr -s " \n" "  " |
-    grep -q "both fast and exact results is yes or acceptable delay is under 1 hour; your answers: acceptable delay 1 day, both fast and exact results no\."' \
+    grep -q "fast yet exact results is yes or acceptable delay is under 1 hour; your answers: acceptable delay 1 day, fast yet exact results no\."' \
     sh "$T/skipped.out"
 check "aggregations skipped and announced" grep -q \
     '^Question 15 of 20 skipped' "$T/skipped.out"

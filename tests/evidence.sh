@@ -91,10 +91,10 @@ printf 'latency: 2d\nvolume: 2TB\n' >"$T/same.yaml"
 printf 'latency: 2m\nvolume: 2TB\nrealtime_outputs: true\n' >"$T/b.yaml"
 expect diff-same 0 "$A" diff "$T/a.yaml" "$T/same.yaml"
 check diff-same-says has "$T/out" '^Recommendation unchanged: Batch Processing'
-check diff-same-answer has "$T/out" '^  latency  *1d -> 2d$'
+check diff-same-answer has "$T/out" '^  Acceptable delay: 1 day -> 2 days$'
 expect diff-differs 1 "$A" diff "$T/a.yaml" "$T/b.yaml"
 check diff-differs-says has "$T/out" '^Recommendation changed: Batch Processing, organised centrally ->'
-check diff-unknown-answer has "$T/out" '^  realtime_outputs  *unknown -> true$'
+check diff-unknown-answer has "$T/out" '^  Real-time outputs: not answered -> yes$'
 check diff-started has "$T/out" '^  + streaming-latency-under-5m: streaming +2, kappa +2, lambda +2$'
 check diff-stopped has "$T/out" '^  - batch-latency-over-1h: batch +2$'
 check diff-side-by-side has "$T/out" '^   1  Batch Processing'
@@ -108,7 +108,7 @@ check diff-json-rules json "$T/out" \
     '(.rules_started | index("streaming-latency-under-5m")) and (.rules_stopped | index("batch-latency-over-1h"))'
 check diff-json-sides json "$T/out" '.a.ranking[0].pattern == "batch" and .b.recommendation.processing != "batch"'
 expect diff-markdown 1 "$A" diff "$T/a.yaml" "$T/b.yaml" --format markdown
-check diff-md-table has "$T/out" '^| `latency` | 1d | 2m |$'
+check diff-md-table has "$T/out" '^| Acceptable delay | 1 day | 2 minutes |$'
 check diff-md-heading has "$T/out" '^## Rules that changed'
 expect diff-stdin 0 sh -c "\"$A\" diff - \"$T/same.yaml\" < \"$T/a.yaml\""
 expect diff-one-file 2 "$A" diff "$T/a.yaml"

@@ -43,7 +43,7 @@ adr_write_drivers(FILE *fp, const struct report_ctx *ctx,
     const struct handout *h)
 {
 	const struct question	*q;
-	char			 buf[1024];
+	char			 buf[1024], name[WORDS_LABEL_MAX * 2];
 	size_t			 i;
 
 	if (h->ndrivers == 0)
@@ -55,8 +55,8 @@ adr_write_drivers(FILE *fp, const struct report_ctx *ctx,
 	for (i = 0; i < h->ndrivers; i++) {
 		q = &ctx->kb->questions[h->drivers[i].question];
 		fputs("* **", fp);
-		escape_md(fp, q->id);
-		fputs("** = ", fp);
+		escape_md(fp, words_label(q, name, sizeof name));
+		fputs(":** ", fp);
 		escape_md(fp, handout_answer(q,
 		    &ctx->answers->v[h->drivers[i].question], buf,
 		    sizeof buf));

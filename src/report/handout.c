@@ -14,6 +14,7 @@
 #include "expr.h"
 #include "report_evidence.h"
 #include "utf8.h"
+#include "words.h"
 #include "xmalloc.h"
 
 void
@@ -407,28 +408,7 @@ char *
 handout_answer(const struct question *q, const struct value *v, char *buf,
     size_t bufsz)
 {
-	size_t	i, len = 0;
-
-	if (!v->known) {
-		text_printf(buf, bufsz, "not answered");
-		return (buf);
-	}
-	if (q->dom.type == VAL_BOOL) {
-		text_printf(buf, bufsz, "%s", v->num ? "yes" : "no");
-		return (buf);
-	}
-	if (q->dom.type != VAL_SET)
-		return (value_format(&q->dom, v, buf, bufsz));
-	buf[0] = '\0';
-	for (i = 0; i < q->dom.nnames && len < bufsz; i++) {
-		if ((v->bits & ((uint64_t)1 << i)) == 0)
-			continue;
-		len += (size_t)text_printf(buf + len, bufsz - len, "%s%s",
-		    len ? ", " : "", q->dom.names[i]);
-	}
-	if (len == 0)
-		text_printf(buf, bufsz, "none");
-	return (buf);
+	return (words_value(q, v, buf, bufsz));
 }
 
 bool
@@ -506,12 +486,11 @@ bool
 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
     const struct handout_markup *m)
 {
-	static const char *const lead[] = { NULL, "Meets ", "meets ",
-	    "cannot meet " };
-	static const char *const tail[] = { NULL, "", " only at a stretch",
-	    "" };
+	static const char *const lead[] = { NULL, "met: ",
+	    "met only at a stretch: ", "not met: " };
 	const struct kb		*kb = ctx->kb;
 	enum verdict		 v, want;
+	char			 label[WORDS_LABEL_MAX * 2];
 	size_t			 q, n, k, total = 0;
 	bool			 wrote = false;
 
@@ -528,9 +507,8 @@ handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 			    p, q) == want;
 		if (n == 0)
 			continue;
-		lit(fp, wrote ? "; " : "");
-		lit(fp, wrote ? lead[want] : want == VERDICT_MEETS ? lead[want] :
-		    want == VERDICT_STRETCHES ? "Meets " : "Cannot meet ");
+		lit(fp, wrote ? "; " : "Requirements ");
+		lit(fp, lead[want]);
 		for (q = k = 0; q < kb->nquestions; q++) {
 			v = engine_verdict(kb, ctx->ranking, ctx->answers->v,
 			    p, q);
@@ -538,10 +516,10 @@ handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 				continue;
 			if (k > 0)
 				lit(fp, k + 1 == n ? " and " : ", ");
-			m->text(fp, kb->questions[q].id);
+			m->text(fp, words_label_lower(&kb->questions[q],
+			    label, sizeof label));
 			k++;
 		}
-		lit(fp, tail[want]);
 		wrote = true;
 		total += n;
 	}

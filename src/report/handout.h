@@ -112,8 +112,8 @@ void	handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	    const struct precedent_match *pm, const struct handout_markup *m);
 
 /*
- * An answer as people read it ("1m", "strong", "yes", "reporting, etl")
- * into buf; returns buf.
+ * An answer as people read it ("1 minute", "Strong", "yes", "Reporting,
+ * ETL") into buf; returns buf.
  */
 char	*handout_answer(const struct question *q, const struct value *v,
 	    char *buf, size_t bufsz);
@@ -124,8 +124,8 @@ char	*handout_answer(const struct question *q, const struct value *v,
 bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
 /*
  * What pattern p delivers of the answered requirements, as one sentence
- * ("Meets latency and realtime_outputs; meets transitioning only at a
- * stretch."); writes nothing when no requirement is answered. Returns
+ * ("Requirements met: acceptable delay and real-time outputs; met only at
+ * a stretch: moving to real-time."); writes nothing when no requirement is answered. Returns
  * whether it wrote; with fp NULL, only whether it would.
  */
 bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,

@@ -115,8 +115,9 @@ int	report_questions_json(FILE *fp, const struct report_ctx *ctx);
 
 /*
  * The what-if findings as sentences for people, shared by the text-like
- * formats: one sensitivity item ("If latency were 4h instead of 30m, Batch
- * Processing would overtake Micro-Batch Processing.") and the robustness
+ * formats: one sensitivity item ("If the acceptable delay were more than 1
+ * hour instead of 30 minutes, Batch Processing would overtake Micro-Batch
+ * Processing.", in labels and words, words.h) and the robustness
  * line. Each writes into buf and returns it.
  */
 char	*report_sensitivity_sentence(const struct report_ctx *ctx,
@@ -128,16 +129,17 @@ char	*report_robustness_sentence(const struct report_ctx *ctx, char *buf,
  * "Stream Processing (8.7 points ahead of Kappa Architecture)." or "a close
  * call between X and Y: ..." (runner_up: the next processing pattern, or
  * -1), and the organisation decision with whether it is settled ("
- * Organisation: leaning towards a Data Mesh; the answers to domains and
- * maturity would settle it."). Each writes into buf and returns it.
+ * Organisation: leaning towards a Data Mesh; the answers to number of
+ * domains and data maturity would settle it."). Each writes into buf and returns it.
  */
 char	*report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	    char *buf, size_t bufsz);
 char	*report_organization_phrase(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
- * The questions that would decide a close call, as "latency, sql_skills
- * and transitioning" (at most four); false, and "", if there are none.
+ * The questions that would decide a close call, as "acceptable delay, SQL
+ * skills and moving to real-time" (labels, at most four); false, and "",
+ * if there are none.
  */
 bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);

@@ -13,6 +13,7 @@
 #include "escape.h"
 #include "report_json.h"
 #include "textfmt.h"
+#include "words.h"
 #include "xmalloc.h"
 
 bool
@@ -109,7 +110,8 @@ int
 report_diff_text(FILE *fp, const struct diff_ctx *dc)
 {
 	const struct kb	*kb = dc->kb;
-	char		 va[128], vb[128], *oa, *ob, *line;
+	char		 va[512], vb[512], *oa, *ob, *line;
+	char		 name[WORDS_LABEL_MAX * 2];
 	size_t		 q, i, pa, pb, n;
 
 	text_style(fp, dc->color, "1");
@@ -131,11 +133,10 @@ report_diff_text(FILE *fp, const struct diff_ctx *dc)
 	for (q = 0; q < kb->nquestions; q++) {
 		if (value_equal(&dc->a->v[q], &dc->b->v[q]))
 			continue;
-		value_format(&kb->questions[q].dom, &dc->a->v[q], va,
-		    sizeof va);
-		value_format(&kb->questions[q].dom, &dc->b->v[q], vb,
-		    sizeof vb);
-		fprintf(fp, "  %-20s %s -> %s\n", kb->questions[q].id, va, vb);
+		words_value(&kb->questions[q], &dc->a->v[q], va, sizeof va);
+		words_value(&kb->questions[q], &dc->b->v[q], vb, sizeof vb);
+		fprintf(fp, "  %s: %s -> %s\n", words_label(&kb->questions[q],
+		    name, sizeof name), va, vb);
 	}
 	fprintf(fp, "\nRanking       %-28s %s\n", "before", "after");
 	for (i = 0; i < dc->ra->npatterns; i++) {
@@ -216,7 +217,8 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 {
 	const struct kb		*kb = dc->kb;
 	const struct rule	*rule;
-	char			 va[128], vb[128], *oa, *ob, *e;
+	char			 va[512], vb[512], *oa, *ob, *e;
+	char			 name[WORDS_LABEL_MAX * 2];
 	size_t			 q, i, pa, pb;
 
 	fputs("# Scenario comparison: ", fp);
@@ -244,11 +246,14 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		for (q = 0; q < kb->nquestions; q++) {
 			if (value_equal(&dc->a->v[q], &dc->b->v[q]))
 				continue;
-			value_format(&kb->questions[q].dom, &dc->a->v[q], va,
+			words_value(&kb->questions[q], &dc->a->v[q], va,
 			    sizeof va);
-			value_format(&kb->questions[q].dom, &dc->b->v[q], vb,
+			words_value(&kb->questions[q], &dc->b->v[q], vb,
 			    sizeof vb);
-			fprintf(fp, "| `%s` | ", kb->questions[q].id);
+			fputs("| ", fp);
+			escape_md(fp, words_label(&kb->questions[q], name,
+			    sizeof name));
+			fputs(" | ", fp);
 			escape_md(fp, va);
 			fputs(" | ", fp);
 			escape_md(fp, vb);

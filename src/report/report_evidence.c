@@ -11,6 +11,7 @@
 
 #include "report_json.h"
 #include "textfmt.h"
+#include "words.h"
 #include "xmalloc.h"
 
 static json_t *
@@ -91,14 +92,15 @@ static char *
 inferred_list(const struct kb *kb, size_t p)
 {
 	const struct precedent	*pr = &kb->precedents[p];
-	char			*s = NULL, *t;
+	char			*s = NULL, *t, label[WORDS_LABEL_MAX * 2];
 	size_t			 q;
 
 	for (q = 0; q < kb->nquestions; q++) {
 		if (!pr->inferred[q])
 			continue;
 		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "",
-		    kb->questions[q].id);
+		    words_label_lower(&kb->questions[q], label,
+		    sizeof label));
 		free(s);
 		s = t;
 	}

@@ -10,6 +10,7 @@
 #include "report.h"
 #include "report_json.h"
 #include "textfmt.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* The effect of rule on pattern, or NULL if the rule does not touch it. */
@@ -52,7 +53,7 @@ leaf(void *arg, const struct expr_cmp *c)
 	const struct question	*q = &l->ctx->kb->questions[c->question];
 	const struct value	*v = &l->ctx->answers->v[c->question];
 	enum tv			 t = expr_cmp_eval(c, v);
-	char			 text[512], val[256];
+	char			 text[512], val[512], name[WORDS_LABEL_MAX * 2];
 
 	if (t == TV_TRUE && !l->all)
 		return;
@@ -63,12 +64,13 @@ leaf(void *arg, const struct expr_cmp *c)
 		    "test", text, "value", tv_name(t), "answer", val));
 		return;
 	}
+	words_label_lower(q, name, sizeof name);
 	if (t == TV_UNKNOWN)
 		fprintf(l->fp, "%16s%s: unknown (%s unanswered)\n", "", text,
-		    q->id);
+		    name);
 	else
-		fprintf(l->fp, "%16s%s: %s (%s is %s)\n", "", text, tv_name(t),
-		    q->id, val);
+		fprintf(l->fp, "%16s%s: %s (%s: %s)\n", "", text, tv_name(t),
+		    name, words_value(q, v, val, sizeof val));
 }
 
 int

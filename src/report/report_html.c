@@ -312,6 +312,7 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
     const char *label)
 {
 	const struct kb	*kb = ctx->kb;
+	char		 name[WORDS_LABEL_MAX * 2];
 	size_t		 i, n = 0;
 
 	for (i = 0; i < kb->nquestions; i++) {
@@ -323,7 +324,9 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
 			    label);
 		else
 			fputs(", ", fp);
-		escape_html(fp, kb->questions[i].id);
+		escape_html(fp, n == 1 ? words_label(&kb->questions[i], name,
+		    sizeof name) : words_label_lower(&kb->questions[i], name,
+		    sizeof name));
 		if (answers_note(ctx->answers, i) != NULL) {
 			fputs(" (<em class=\"note\">", fp);
 			escape_html(fp, answers_note(ctx->answers, i));
@@ -338,7 +341,7 @@ static void
 write_answers(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
-	char		 buf[1024];
+	char		 buf[1024], name[WORDS_LABEL_MAX * 2];
 	size_t		 i;
 
 	fputs("<section class=\"given\">\n<h2>Answers given</h2>\n", fp);
@@ -352,7 +355,8 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		fputs("<div><dt title=\"", fp);
 		escape_html(fp, kb->questions[i].prompt);
 		fputs("\">", fp);
-		escape_html(fp, kb->questions[i].id);
+		escape_html(fp, words_label(&kb->questions[i], name,
+		    sizeof name));
 		fputs("</dt> <dd>", fp);
 		escape_html(fp, handout_answer(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));

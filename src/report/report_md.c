@@ -10,6 +10,7 @@
 #include "handout.h"
 #include "record_embed.h"
 #include "report.h"
+#include "words.h"
 
 #define MD_BAR_WIDTH	20
 
@@ -102,6 +103,7 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
     const char *label)
 {
 	const struct kb	*kb = ctx->kb;
+	char		 name[WORDS_LABEL_MAX * 2];
 	size_t		 i, n = 0;
 
 	for (i = 0; i < kb->nquestions; i++) {
@@ -109,7 +111,9 @@ write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
 		    handout_could_change(ctx, i) != changing)
 			continue;
 		fprintf(fp, n++ == 0 ? "**%s:** " : ", ", label);
-		escape_md(fp, kb->questions[i].id);
+		escape_md(fp, n == 1 ? words_label(&kb->questions[i], name,
+		    sizeof name) : words_label_lower(&kb->questions[i], name,
+		    sizeof name));
 		if (answers_note(ctx->answers, i) != NULL) {
 			fputs(" (*", fp);
 			escape_md(fp, answers_note(ctx->answers, i));
@@ -124,7 +128,7 @@ static void
 write_answers(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
-	char		 buf[1024];
+	char		 buf[1024], name[WORDS_LABEL_MAX * 2];
 	size_t		 i;
 
 	fputs("## Answers given\n\n", fp);
@@ -136,7 +140,8 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		if (!ctx->answers->v[i].known)
 			continue;
 		fputs("| ", fp);
-		escape_md(fp, kb->questions[i].id);
+		escape_md(fp, words_label(&kb->questions[i], name,
+		    sizeof name));
 		fputs(" | ", fp);
 		escape_md(fp, handout_answer(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));

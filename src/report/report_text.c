@@ -11,6 +11,7 @@
 #include "report_evidence.h"
 #include "textfmt.h"
 #include "utf8.h"
+#include "words.h"
 #include "xmalloc.h"
 
 #define BAR_WIDTH 20
@@ -159,7 +160,10 @@ plain_text(FILE *fp, const char *s)
 
 static const struct handout_markup plain_markup = { plain_text, "", "" };
 
-/* "Meets latency; meets transitioning only at a stretch.", wrapped. */
+/*
+ * "Requirements met: acceptable delay; met only at a stretch: moving from
+ * batch to real-time.", wrapped.
+ */
 static void
 write_requirements(FILE *fp, const struct report_ctx *ctx, size_t p)
 {
@@ -222,30 +226,30 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 	fputc('\n', fp);
 }
 
+/* "Unanswered (2): Event sourcing, Way to correct results", wrapped. */
 static void
 write_unanswered(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
-	size_t		 i, n = ctx->answers->n - answers_count(ctx->answers);
+	size_t		 i, k, n = ctx->answers->n - answers_count(ctx->answers);
+	char		 label[WORDS_LABEL_MAX * 2], *list;
 	int		 col;
 
 	if (n == 0)
 		return;
+	list = xcalloc(n, sizeof label + 2);
+	for (i = k = 0; i < kb->nquestions; i++)
+		if (!ctx->answers->v[i].known)
+			text_printf(list + strlen(list), n * (sizeof label + 2) -
+			    strlen(list), "%s%s", k++ ? ", " : "",
+			    words_label(&kb->questions[i], label,
+			    sizeof label));
 	text_style(fp, ctx->color, "1");
-	col = fprintf(fp, "Unanswered (%zu):", n);
+	col = fprintf(fp, "Unanswered (%zu): ", n);
 	text_reset(fp, ctx->color);
-	for (i = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known)
-			continue;
-		if (col + 1 + (int)strlen(kb->questions[i].id) + 1 >
-		    ctx->width) {
-			fputs("\n ", fp);
-			col = 1;
-		}
-		fprintf(fp, " %s", kb->questions[i].id);
-		col += 1 + (int)strlen(kb->questions[i].id);
-	}
+	text_wrap(fp, list, col, 2, ctx->width);
 	fputs("\n", fp);
+	free(list);
 }
 
 int

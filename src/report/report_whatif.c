@@ -10,6 +10,7 @@
 #include "report_json.h"
 #include "textfmt.h"
 #include "utf8.h"
+#include "words.h"
 
 /* "Batch Processing, organised as a Data Mesh" or "... centrally". */
 static void
@@ -29,21 +30,6 @@ outcome(const struct report_ctx *ctx, int processing, int organization,
 		    kb->patterns[processing].name);
 }
 
-/* A set's members as "a, b", without the brackets of its value form. */
-static void
-members(const struct value_domain *dom, const struct value *v, char *buf,
-    size_t bufsz)
-{
-	size_t	len;
-
-	value_format(dom, v, buf, bufsz);
-	len = strlen(buf);
-	if (len >= 2 && buf[0] == '[') {
-		memmove(buf, buf + 1, len - 2);
-		buf[len - 2] = '\0';
-	}
-}
-
 char *
 report_sensitivity_sentence(const struct report_ctx *ctx,
     const struct sensitivity *s, char *buf, size_t bufsz)
@@ -51,7 +37,7 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 	const struct kb		*kb = ctx->kb;
 	const struct whatif	*w = ctx->whatif;
 	const struct question	*q = &kb->questions[s->question];
-	char			 from[128], to[128], what[512];
+	char			 change[768], what[512];
 
 	if (s->processing != w->processing && s->processing >= 0 &&
 	    w->processing >= 0 && s->organization == w->organization)
@@ -72,25 +58,8 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 		text_printf(what, sizeof what, "the recommendation would become "
 		    "%s", o);
 	}
-	if (q->dom.type == VAL_SET) {
-		/* Say which members come or go, not the two whole sets. */
-		struct value	add = s->to, drop = s->from;
-
-		add.bits &= ~s->from.bits;
-		drop.bits &= ~s->to.bits;
-		members(&q->dom, &add, to, sizeof to);
-		members(&q->dom, &drop, from, sizeof from);
-		text_printf(buf, bufsz, "If %s %s%s%s%s%s, %s.", q->id,
-		    add.bits ? "also included " : "",
-		    add.bits ? to : "", add.bits && drop.bits ? " but " : "",
-		    drop.bits ? "did not include " : "", drop.bits ? from : "",
-		    what);
-		return (buf);
-	}
-	value_format(&q->dom, &s->from, from, sizeof from);
-	value_format(&q->dom, &s->to, to, sizeof to);
-	text_printf(buf, bufsz, "If %s were %s instead of %s, %s.", q->id, to,
-	    from, what);
+	words_change(q, &s->from, &s->to, change, sizeof change);
+	text_printf(buf, bufsz, "If %s, %s.", change, what);
 	return (buf);
 }
 
@@ -122,7 +91,7 @@ report_whatif_text(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct whatif	*w = ctx->whatif;
 	const struct question	*q;
-	char			 line[1024];
+	char			 line[1024], label[WORDS_LABEL_MAX * 2];
 	size_t			 i, n;
 
 	if (w == NULL)
@@ -152,11 +121,12 @@ report_whatif_text(FILE *fp, const struct report_ctx *ctx)
 			fputs("  Ask next:\n", fp);
 		if (w->next[i].change_share > 0)
 			text_printf(line, sizeof line, "%s: %s (%.0f%% of its "
-			    "answers change the recommendation)", q->id,
-			    q->prompt, 100.0 * w->next[i].change_share);
+			    "answers change the recommendation)", words_label(q,
+			    label, sizeof label), q->prompt,
+			    100.0 * w->next[i].change_share);
 		else
-			text_printf(line, sizeof line, "%s: %s", q->id,
-			    q->prompt);
+			text_printf(line, sizeof line, "%s: %s", words_label(q,
+			    label, sizeof label), q->prompt);
 		fputs("    ", fp);
 		text_wrap(fp, line, 4, 6, ctx->width);
 		fputc('\n', fp);
@@ -218,15 +188,15 @@ bool
 report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
 	const struct whatif	*w = ctx->whatif;
-	size_t			 i, len;
+	char			 label[WORDS_LABEL_MAX * 2];
+	size_t			 i, n;
 
 	buf[0] = '\0';
-	for (i = 0; w != NULL && i < w->ndeciding && i < 4; i++) {
-		len = strlen(buf);
-		text_printf(buf + len, bufsz - len, "%s%s", i == 0 ? "" :
-		    i + 1 == w->ndeciding || i == 3 ? " and " : ", ",
-		    ctx->kb->questions[w->deciding[i]].id);
-	}
+	n = w == NULL ? 0 : w->ndeciding < 4 ? w->ndeciding : 4;
+	for (i = 0; i < n; i++)
+		words_list_add(buf, bufsz, words_label_lower(
+		    &ctx->kb->questions[w->deciding[i]], label, sizeof label),
+		    i, n);
 	return (buf[0] != '\0');
 }
 
@@ -262,8 +232,8 @@ report_organization_phrase(const struct report_ctx *ctx, char *buf,
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 open[512] = "";
-	size_t			 i, q, n = 0, k = 0, len;
+	char			 open[512] = "", label[WORDS_LABEL_MAX * 2];
+	size_t			 i, q, n = 0, k = 0;
 
 	for (i = 0; i < kb->norg_questions; i++)
 		n += !ctx->answers->v[kb->org_questions[i]].known;
@@ -271,10 +241,8 @@ report_organization_phrase(const struct report_ctx *ctx, char *buf,
 		q = kb->org_questions[i];
 		if (ctx->answers->v[q].known)
 			continue;
-		len = strlen(open);
-		text_printf(open + len, sizeof open - len, "%s%s", k == 0 ? "" :
-		    k + 1 == n ? " and " : ", ", kb->questions[q].id);
-		k++;
+		words_list_add(open, sizeof open, words_label_lower(
+		    &kb->questions[q], label, sizeof label), k++, n);
 	}
 	if (r->org_settled || n == 0)
 		text_printf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?

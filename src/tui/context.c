@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tui_int.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* What to do once the title and description are settled. */
@@ -147,9 +148,10 @@ note_done(struct tui *t, const char *text, void *arg)
 int
 context_note(struct tui *t, size_t qi)
 {
-	char	*title;
+	char	*title, label[WORDS_LABEL_MAX * 2];
 
-	title = xasprintf("Note on %s", t->kb->questions[qi].id);
+	title = xasprintf("Note on %s", words_label_lower(
+	    &t->kb->questions[qi], label, sizeof label));
 	prompt_open(t, title, "A short note kept with this answer and shown "
 	    "beside it in the handouts, such as \"finance close at 7am\". "
 	    "Leave it empty to remove it.", answers_note(&t->answers, qi),

@@ -11,6 +11,7 @@
 
 #include "report.h"
 #include "tui_int.h"
+#include "words.h"
 
 /* The effect of the chosen pattern's i-th reason: vetoes first. */
 static const char *
@@ -127,7 +128,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 {
 	const struct whatif	*w = &t->advice.whatif;
 	struct draw_lines	 lines = { NULL, 0, 0 };
-	char			 buf[1024];
+	char			 buf[1024], label[WORDS_LABEL_MAX * 2];
 	size_t			 i, n, len;
 	int			 bottom = p->y + p->h;
 
@@ -144,7 +145,8 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 		    w->next[i].margin_change == 0)
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
-		    n ? "," : "", t->kb->questions[w->next[i].question].id);
+		    n ? ";" : "", words_label(&t->kb->questions[
+		    w->next[i].question], label, sizeof label));
 		n++;
 	}
 	if (n > 0)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tui_int.h"
+#include "words.h"
 #include "xmalloc.h"
 
 enum edit_kind { ED_CHOICE, ED_SET, ED_TEXT };
@@ -45,9 +46,10 @@ is_none_item(const struct edit *e, size_t i)
 	return (e->kind == ED_SET && i + 2 == e->nitems);
 }
 
-/* The label of list item i. */
+/* The label of list item i, in buf. */
 static const char *
-item_text(const struct question *q, size_t i, size_t nitems)
+item_text(const struct question *q, size_t i, size_t nitems, char *buf,
+    size_t bufsz)
 {
 	if (i + 1 == nitems)
 		return ("don't know");
@@ -55,7 +57,7 @@ item_text(const struct question *q, size_t i, size_t nitems)
 		return ("none of these");
 	if (q->dom.type == VAL_BOOL)
 		return (i == 0 ? "yes" : "no");
-	return (q->dom.names[i]);
+	return (words_value_label(q, i, buf, bufsz));
 }
 
 static void
@@ -295,7 +297,7 @@ draw_list(struct tui *t, struct edit *e, int y, int x, int w, int h)
 	const struct value	*v = &t->answers.v[e->qi];
 	struct value		 iv;
 	enum tui_style		 st;
-	char			 line[512];
+	char			 line[512], label[WORDS_LABEL_MAX * 2];
 	const char		*mark;
 	size_t			 i;
 	bool			 on;
@@ -322,7 +324,7 @@ draw_list(struct tui *t, struct edit *e, int y, int x, int w, int h)
 		else
 			mark = on ? "(*)" : "( )";
 		snprintf(line, sizeof line, "%s %s", mark,
-		    item_text(q, i, e->nitems));
+		    item_text(q, i, e->nitems, label, sizeof label));
 		draw_fill(y, x, w, st, t);
 		if (i == e->cur) {
 			draw_text(y, x, 1, draw_glyph(t, "\u25b6", ">"), st, t);
@@ -339,7 +341,7 @@ edit_draw(struct tui *t, void *data)
 	struct edit		*e = data;
 	const struct question	*q = question(t, e);
 	struct draw_lines	 prompt = { NULL, 0, 0 }, err = { NULL, 0, 0 };
-	char			 buf[1024];
+	char			 buf[1024], label[WORDS_LABEL_MAX * 2];
 	int			 w, h, x, y, iw, body, avail, cy, np, i;
 
 	/*
@@ -376,7 +378,7 @@ edit_draw(struct tui *t, void *data)
 		y = cy - h;
 	else
 		y = tui_rows(t) - h;
-	draw_box(y, x, h, w, q->id, t);
+	draw_box(y, x, h, w, words_label(q, label, sizeof label), t);
 	for (i = 0; i < np; i++) {
 		if (i == np - 1 && (size_t)np < prompt.n) {
 			snprintf(buf, sizeof buf, "%s %s", prompt.v[i].text,

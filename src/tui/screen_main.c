@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expr.h"
 #include "tui_int.h"
+#include "utf8.h"
+#include "words.h"
 #include "xmalloc.h"
 
 #define ROW_SECTION	((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -135,16 +138,19 @@ scroll_to_cursor(struct main_state *m, size_t h)
 		m->top = 0;
 }
 
+/* The width of the label column: the longest label, within limits. */
 static int
-max_id_width(const struct kb *kb)
+max_label_width(const struct kb *kb)
 {
+	char	label[WORDS_LABEL_MAX * 2];
 	size_t	i;
 	int	w, max = 4;
 
 	for (i = 0; i < kb->nquestions; i++)
-		if ((w = draw_width(kb->questions[i].id)) > max)
+		if ((w = draw_width(words_label(&kb->questions[i], label,
+		    sizeof label))) > max)
 			max = w;
-	return (max > 20 ? 20 : max);
+	return (max > 24 ? 24 : max);
 }
 
 /* A question's answer as listed: "not asked" for a skipped open one. */
@@ -181,7 +187,7 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 {
 	const struct kb		*kb = t->kb;
 	const struct question	*q;
-	char			 ans[512], more[64];
+	char			 ans[512], more[64], label[WORDS_LABEL_MAX * 2];
 	enum tui_style		 st, ast;
 	size_t			 i, row;
 	int			 y, x, idw, aw, pw;
@@ -203,7 +209,7 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 	 * narrowest answers (not the answers of the moment, so that the
 	 * columns stay put as answers are given).
 	 */
-	idw = max_id_width(kb);
+	idw = max_label_width(kb);
 	if (l->qw - 2 - idw - 2 - 10 - 2 < PROMPT_MIN)
 		idw = 0;
 	pw = l->qw - 2 - (idw > 0 ? idw + 2 : 0) - aw - 2;
@@ -231,7 +237,8 @@ draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
 			    st, t);
 		}
 		if (idw > 0) {
-			draw_text(y, x, idw, q->id, st, t);
+			draw_text(y, x, idw, words_label(q, label,
+			    sizeof label), st, t);
 			x += idw + 2;
 		}
 		draw_text(y, x, pw, q->prompt, st == ST_NORMAL && idw > 0 ?
@@ -266,6 +273,33 @@ draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
 	ranking_panel_draw(t, &rp);
 }
 
+/*
+ * Why a question is skipped, in labels: "Not asked with these answers: it
+ * matters only for some answers to acceptable delay."
+ */
+static const char *
+not_asked_text(const struct kb *kb, const struct question *q, char *buf,
+    size_t bufsz)
+{
+	char	list[512] = "", label[WORDS_LABEL_MAX * 2];
+	bool	*read;
+	size_t	 i, k, n = 0;
+
+	read = xcalloc(kb->nquestions + 1, sizeof *read);
+	if (q->ask_if != NULL)
+		expr_questions(q->ask_if, read);
+	for (i = 0; i < kb->nquestions; i++)
+		n += read[i];
+	for (i = k = 0; i < kb->nquestions; i++)
+		if (read[i])
+			words_list_add(list, sizeof list, words_label_lower(
+			    &kb->questions[i], label, sizeof label), k++, n);
+	free(read);
+	text_printf(buf, bufsz, "Not asked with these answers: it matters only "
+	    "for some answers to %s.", n > 0 ? list : "other questions");
+	return (buf);
+}
+
 /* The rule above the info area, and the current question or pattern. */
 static void
 draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
@@ -274,7 +308,7 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 	const struct question	*q = &kb->questions[m->rows[m->cur]];
 	const struct pattern	*p;
 	struct draw_lines	 lines = { NULL, 0, 0 };
-	char			 buf[1024], hbuf[1024];
+	char			 buf[1024], hbuf[1024], label[WORDS_LABEL_MAX * 2];
 	const char		*title, *text, *hint, *note;
 	size_t			 i, n;
 
@@ -285,16 +319,12 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 		hint = "Enter shows it in full: what it is, tools, pros, cons, "
 		    "and why it scored so.";
 	} else {
-		title = q->id;
+		title = words_label(q, label, sizeof label);
 		text = q->prompt;
 		if (kb_question_asked(kb, m->rows[m->cur], t->answers.v))
 			hint = accepts_text(q, hbuf, sizeof hbuf);
-		else {
-			snprintf(hbuf, sizeof hbuf, "Not asked with these "
-			    "answers: it matters only when %s.",
-			    q->ask_if_text);
-			hint = hbuf;
-		}
+		else
+			hint = not_asked_text(kb, q, hbuf, sizeof hbuf);
 	}
 	draw_heading(t, l->info_y, 0, COLS, title, NULL);
 	if (l->qw > 0 && l->rw > 0) {

@@ -12,6 +12,7 @@
 
 #include "precedent.h"
 #include "tui_int.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* Case studies the detail view lists, nearest first. */
@@ -122,11 +123,10 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
 		}
 	}
 	if (s->vetoed)
-		text = xasprintf("Rules that fired (evidence %+.1f; the veto "
-		    "makes the score 0)", s->evidence);
+		text = xasprintf("Rules that fired (ruled out, so the score "
+		    "is 0)");
 	else
-		text = xasprintf("Why it scores %.1f (evidence %+.1f, scale "
-		    "%g)", s->score, s->evidence, kb->scale);
+		text = xasprintf("Why it scores %.1f", s->score);
 	heading(l, text);
 	free(text);
 	for (i = 0; i < s->nreasons; i++) {
@@ -224,7 +224,7 @@ pager_draw(struct tui *t, void *data)
 {
 	struct pager		*pg = data;
 	struct draw_lines	 l = { NULL, 0, 0 };
-	char			 title[256], more[64];
+	char			 title[256], more[64], label[WORDS_LABEL_MAX * 2];
 	size_t			 i;
 	int			 rows = tui_rows(t) - 3, width = COLS - 2;
 
@@ -232,7 +232,8 @@ pager_draw(struct tui *t, void *data)
 	if (pg->kind == PG_HELP) {
 		build_help(t, pg->item, &l, width);
 		snprintf(title, sizeof title, "Help: %s",
-		    t->kb->questions[pg->item].id);
+		    words_label(&t->kb->questions[pg->item], label,
+		    sizeof label));
 	} else {
 		build_detail(t, pg->item, &l, width);
 		snprintf(title, sizeof title, "%s",

@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "tui_int.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /* Line lists. */
@@ -230,24 +231,12 @@ char *
 answer_text(const struct question *q, const struct value *v, char *buf,
     size_t bufsz)
 {
-	size_t	len;
-
 	if (!v->known)
 		snprintf(buf, bufsz, "don't know");
-	else if (q->dom.type == VAL_BOOL)
-		snprintf(buf, bufsz, "%s", v->num ? "yes" : "no");
 	else if (q->dom.type == VAL_SET && v->bits == 0)
 		snprintf(buf, bufsz, "none of these");
-	else if (q->dom.type == VAL_SET) {
-		/* "[a, b]" without the brackets. */
-		value_format(&q->dom, v, buf, bufsz);
-		len = strlen(buf);
-		if (len >= 2 && buf[0] == '[' && buf[len - 1] == ']') {
-			memmove(buf, buf + 1, len - 2);
-			buf[len - 2] = '\0';
-		}
-	} else
-		value_format(&q->dom, v, buf, bufsz);
+	else
+		words_value(q, v, buf, bufsz);
 	return (buf);
 }
 

@@ -9,9 +9,9 @@ see status-line-keys "Enter answer  u don't know  ? help  r ranking  n note  t t
 
 # The cursor follows the focus (hidden, for screen readers and braille
 # displays): the question, the ranking, a list item, a menu item.
-focus_on focus-question "▶ latency"
+focus_on focus-question "▶ How fresh must"
 keys Down Down
-focus_on focus-question-moved "▶ history"
+focus_on focus-question-moved "▶ How much historical"
 keys r Down
 focus_on focus-ranking "▶2 Stream Processing"
 keys r Down Enter
@@ -24,13 +24,13 @@ see focus-title-first "Title of this scenario"
 keys Enter
 focus_on focus-menu "1   text: "
 
-# At 100 columns the prompts stay readable: they take the ids' place.
+# At 100 columns the prompts stay readable: they take the labels' place.
 start 100 30 tui
 golden main-100x30 tests/tui/main-100x30.screen
 see prompt-at-100 "How fresh must the results be: th"
-not_see no-ids-at-100 "▶ latency"
+not_see no-labels-at-100 "▶ Acceptable delay"
 start 132 40 tui
-see id-and-prompt-at-132 "▶ latency             How fresh must the results be: the longes"
+see label-and-prompt-at-132 "▶ Acceptable delay         How fresh must the results be: the l"
 
 start 80 24 tui
 golden main-80x24 tests/tui/main-80x24.screen
@@ -47,7 +47,7 @@ golden mini-100x30 tests/tui/mini-100x30.screen
 # ? shows the question's help text from the knowledge base.
 start 120 40 tui
 keys '?'
-see help-title "Help: latency"
+see help-title "Help: Acceptable delay"
 see help-text "Give the strictest delay that really matters"
 see help-accepts "a duration such as 30s, 10m, 4h or 1d (at least 1 second)"
 see help-keys "Esc back"

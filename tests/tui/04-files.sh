@@ -15,11 +15,11 @@ type_text 90m
 keys Enter
 wait_gone "Answer:"
 keys Enter Down Down Enter
-wait_gone "( ) strong"
+wait_gone "( ) Strong"
 keys Down Enter
-see checklist "[ ] etl"
+see checklist "[ ] Etl"
 keys Down Space Down Space Enter
-wait_gone "[x] etl"
+wait_gone "[x] Etl"
 keys Enter Down Enter
 wait_gone "( ) yes"
 keys Enter
@@ -45,10 +45,10 @@ else fail quit-when-saved "status '$status'"; fi
 start 100 30 $MINI tui --answers "$T/new.yaml"
 see reload-title "archadvisor · new.yaml"
 see reload-progress "answered 5 of 6"
-row_has reload-latency latency " 90m "
-row_has reload-uses uses " etl, reporting "
-row_has reload-big big " yes "
-row_has reload-teams teams " 7 "
+row_has reload-latency Latency " 90 minutes "
+row_has reload-uses Uses " Etl, Reporting "
+row_has reload-big Big " yes "
+row_has reload-teams Teams " 7 "
 
 # Unsaved changes: q asks; c keeps working; q then q quits without saving.
 keys u

@@ -30,11 +30,11 @@ see note-prompt "Note on latency"
 type_text "finance close at 7am"
 keys Enter
 see note-shown "Note: finance close at 7am"
-row_has note-marked latency " 2m " "•│"
+row_has note-marked Latency " 2 minutes " "•│"
 see note-kept-message "Note kept; s saves it with the answers."
 # cost: high (the list opens on "don't know"; Up is the last level).
 keys Down Down Enter Up Enter
-row_has cost-high cost " high "
+row_has cost-high Cost " High "
 keys s
 see save-prompt-no-title "Save the answers as a YAML answers file"
 keys Enter

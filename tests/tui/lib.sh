@@ -175,10 +175,11 @@ same_file() {
 		fail "$1" "$(head -30 "$T/diff")"; fi
 }
 
-# The line of the screen that starts with question ID (after the cursor).
+# The line of the screen that starts with a question's LABEL (after the
+# cursor).
 row() { screen | grep -E "^. $1 "; }
 
-# row_has NAME ID TEXT...: a check that question ID's line shows each
+# row_has NAME LABEL TEXT...: a check that question LABEL's line shows each
 # TEXT (fixed strings), polling until it does.
 row_has() {
 	name=$1 id=$2

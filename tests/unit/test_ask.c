@@ -229,17 +229,17 @@ test_skip_reason(void **state)
 	assert_int_equal(answers_set_arg(&a, kb, "domains=1", err,
 	    sizeof err), 0);
 	s = written("central_bottleneck", a.v);
-	assert_string_equal(s, "It is asked only when number of business "
-	    "domains is at least 2; your answer: 1");
+	assert_string_equal(s, "It is asked only when number of domains is "
+	    "at least 2; your answer: 1");
 	free(s);
 	assert_int_equal(answers_set_arg(&a, kb, "latency=1d", err,
 	    sizeof err), 0);
 	assert_int_equal(answers_set_arg(&a, kb, "accuracy_and_speed=no", err,
 	    sizeof err), 0);
 	s = written("aggregations", a.v);
-	assert_string_equal(s, "It is asked only when both fast and exact "
+	assert_string_equal(s, "It is asked only when fast yet exact "
 	    "results is yes or acceptable delay is under 1 hour; your "
-	    "answers: acceptable delay 1 day, both fast and exact results no");
+	    "answers: acceptable delay 1 day, fast yet exact results no");
 	free(s);
 	answers_free(&a);
 }

@@ -437,7 +437,7 @@ test_without_whatif(void **state)
 	out = render(report_write_html, &ctx);
 	no_raw(out, raw_html);
 	assert_null(strstr(out, "The recommendation holds"));
-	assert_non_null(strstr(out, "<strong>Not answered:</strong> cost"));
+	assert_non_null(strstr(out, "<strong>Not answered:</strong> Cost"));
 	free(out);
 	out = render(report_write_markdown, &ctx);
 	check_md(out, true);

@@ -174,7 +174,7 @@ test_text_report(void **state)
 	assert_non_null(strstr(text, "ruled out"));
 	assert_non_null(strstr(text, "   veto  Only streaming is fast "
 	    "enough. [fast]"));
-	assert_non_null(strstr(text, "Unanswered (2): cost big"));
+	assert_non_null(strstr(text, "Unanswered (2): Cost, Big"));
 	assert_null(strchr(text, '\033'));	/* no colour unless asked */
 	free(text);
 }
