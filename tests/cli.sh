@@ -103,6 +103,11 @@ check questions-latency has "$T/out" '^  latency'
 expect explain 0 "$A" explain stream --rules $MINI --set latency=30s
 check explain-fired has "$T/out" '^fired .*fast'
 check explain-unknown has "$T/out" '^unknown .*skilled'
+expect explain-against 0 "$A" explain lambda --answers \
+    data/examples/nightly-finance.yaml
+check explain-against-formula has "$T/out" \
+    '^Evidence -[0-9.]*; score = 100 / (1 + exp([0-9.]* / [0-9.]*)) = '
+check explain-against-no-double-minus hasnt "$T/out" 'exp(--'
 expect explain-json 0 "$A" explain stream --rules $MINI --format json
 check explain-json-valid jq -e '.rules | length == 4' "$T/out" >/dev/null
 expect explain-no-pattern 2 "$A" explain

@@ -95,8 +95,10 @@ report_explain_text(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 		fprintf(fp, "Ruled out by %zu rule%s.\n", s->nvetoes,
 		    s->nvetoes == 1 ? "" : "s");
 	else
-		fprintf(fp, "Evidence %+.1f; score = 100 / (1 + exp(-%.1f / "
-		    "%g)) = %.1f.\n", s->evidence, s->evidence, kb->scale,
+		/* exp(4.0 / 4) for evidence -4.0, not exp(--4.0 / 4). */
+		fprintf(fp, "Evidence %+.1f; score = 100 / (1 + exp(%s%.1f / "
+		    "%g)) = %.1f.\n", s->evidence, s->evidence < 0 ? "" : "-",
+		    s->evidence < 0 ? -s->evidence : s->evidence, kb->scale,
 		    s->score);
 	fputc('\n', fp);
 	for (i = 0; i < kb->nrules; i++) {
