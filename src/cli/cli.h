@@ -156,6 +156,13 @@ bool	cli_format_ok(const struct command *cmd, const char *name);
  */
 int	cli_format_from_path(const struct command *cmd, const char *path,
 	    const char **format);
+/*
+ * The one way a command settles its format: --format if given, else the
+ * ending of -o's file name, else deflt; one of cmd's formats, or the one
+ * error message for a format it cannot write. 0 or an exit status.
+ */
+int	cli_format_choose(const struct command *cmd, const char *output,
+	    const char **format, const char *deflt);
 /* "unknown format 'x' (expected text or json)", as a usage error. */
 int	cli_format_error(const struct command *cmd, const char *name);
 

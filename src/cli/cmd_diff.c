@@ -127,12 +127,9 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 		return (rc < 0 ? EXIT_OK : rc);
 	if ((rc = check_operands(cmd, argc - optind, argv + optind)) != 0)
 		return (rc);
-	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+	if ((rc = cli_format_choose(cmd, st.output, &st.format, "text")) !=
+	    0)
 		return (rc);
-	if (st.format == NULL)
-		st.format = "text";
-	if (!cli_format_ok(cmd, st.format))
-		return (cli_format_error(cmd, st.format));
 	n = (size_t)(argc - optind);
 	a = xcalloc(n, sizeof *a);
 	ap = xcalloc(n, sizeof *ap);

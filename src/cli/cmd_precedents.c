@@ -92,14 +92,9 @@ run_precedents(const struct command *cmd, int argc, char **argv,
 		rc = usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
-	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+	if ((rc = cli_format_choose(cmd, st.output, &st.format, "text")) !=
+	    0)
 		goto out;
-	if (st.format == NULL)
-		st.format = "text";
-	if (!cli_format_ok(cmd, st.format)) {
-		rc = cli_format_error(cmd, st.format);
-		goto out;
-	}
 	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answers(kb, &st.so,
 	    &a)) != 0)
 		goto out;

@@ -179,14 +179,9 @@ run_scenario(const struct command *cmd, int argc, char **argv,
 	}
 	if ((rc = check_adr_dir(cmd, &st)) != 0)
 		goto out;
-	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+	if ((rc = cli_format_choose(cmd, st.output, &st.format, "text")) !=
+	    0)
 		goto out;
-	if (st.format == NULL)
-		st.format = "text";
-	if (!cli_format_ok(cmd, st.format)) {
-		rc = cli_format_error(cmd, st.format);
-		goto out;
-	}
 	call.json = strcmp(st.format, "json") == 0;
 	call.writer = report_writer_find(st.format);
 	if ((rc = load_kb(g, &kb)) != 0)

@@ -268,12 +268,9 @@ run_review(const struct command *cmd, int argc, char **argv,
 	if (argc - optind < 1)
 		return (usage_error(cmd, "which records? e.g. 'archadvisor "
 		    "review doc/adr'"));
-	if ((rc = cli_format_from_path(cmd, st.output, &st.format)) != 0)
+	if ((rc = cli_format_choose(cmd, st.output, &st.format, "text")) !=
+	    0)
 		return (rc);
-	if (st.format == NULL)
-		st.format = "text";
-	if (!cli_format_ok(cmd, st.format))
-		return (cli_format_error(cmd, st.format));
 	if ((rc = collect(&l, argc - optind, argv + optind)) != 0 ||
 	    (rc = load_kb(g, &kb)) != 0)
 		goto out;

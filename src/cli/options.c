@@ -430,3 +430,18 @@ cli_format_from_path(const struct command *cmd, const char *path,
 	return (usage_error(cmd, "cannot tell the format from '%s': give "
 	    "--format", base));
 }
+
+int
+cli_format_choose(const struct command *cmd, const char *output,
+    const char **format, const char *deflt)
+{
+	int	rc;
+
+	if ((rc = cli_format_from_path(cmd, output, format)) != 0)
+		return (rc);
+	if (*format == NULL)
+		*format = deflt;
+	if (!cli_format_ok(cmd, *format))
+		return (cli_format_error(cmd, *format));
+	return (0);
+}

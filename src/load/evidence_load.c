@@ -16,6 +16,7 @@
 #include "answers_load.h"
 #include "date.h"
 #include "xmalloc.h"
+#include "yaml_fields.h"
 
 #define PRECEDENT_MAX	10000
 
@@ -100,20 +101,6 @@ one_line(struct diag *d, const char *file, const struct ynode *map,
 		return (NULL);
 	}
 	return (out);
-}
-
-static bool
-valid_id(const char *s)
-{
-	const char	*p;
-
-	if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
-		return (false);
-	for (p = s; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '_' || *p == '-'))
-			return (false);
-	return (p - s <= 64);
 }
 
 int
@@ -390,7 +377,7 @@ load_precedent(struct kb *kb, struct diag *d, const char *file,
 	p.loc.line = item->line;
 	p.loc.col = item->col;
 	if ((id = text(d, file, item, "id", "precedent", true)) != NULL) {
-		if (!valid_id(id))
+		if (!field_valid_id(id))
 			err_at(d, file, ynode_get(item, "id"), "invalid "
 			    "precedent id '%s': use lower-case letters, "
 			    "digits, '_' and '-' (at most 64)", id);
