@@ -259,6 +259,10 @@ check "no temp file left" sh -c '[ "$(ls -A "$1" | grep -c "^\.early")" -eq 0 ]'
 printf '10m\n2TB\nquit\n' > "$T/in"
 run quit 0 < "$T/in"
 same quit "$T/early.want"
+# "q" is quit too, as in most line-oriented tools.
+printf '10m\n2TB\nq\n' > "$T/in"
+run q 0 < "$T/in"
+same q "$T/early.want"
 # "quit" before any answer: nothing to save, no file made.
 printf 'quit\n' > "$T/in"
 run quit-nothing 0 < "$T/in"

@@ -112,7 +112,7 @@ write_opening(const struct ask_io *io)
 	text_wrap(m, "Type an answer and press Enter. At any question: ? "
 	    "explains it; - means don't know; skip (or Enter) leaves it as it "
 	    "is; back returns to the previous question; save saves the answers "
-	    "so far; quit stops, keeping them. \"id: value\" answers any "
+	    "so far; quit (or q) stops, keeping them. \"id: value\" answers any "
 	    "question by its id ('archadvisor questions' lists them).", 0, 0,
 	    io->width);
 	fputc('\n', m);

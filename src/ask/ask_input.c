@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "suggest.h"
+#include "textutil.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -21,21 +22,9 @@ static const struct {
 } words[] = {
 	{ "?", WORD_HELP }, { "help", WORD_HELP }, { "back", WORD_BACK },
 	{ "skip", WORD_SKIP }, { "save", WORD_SAVE }, { "quit", WORD_QUIT },
+	{ "q", WORD_QUIT },
 };
 #define NWORDS	(sizeof words / sizeof words[0])
-
-/* Case-insensitive comparison of the n bytes at a with the string b. */
-static bool
-ieqn(const char *a, size_t n, const char *b)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (b[i] == '\0' || tolower((unsigned char)a[i]) !=
-		    tolower((unsigned char)b[i]))
-			return (false);
-	return (b[n] == '\0');
-}
 
 /* Whether the n bytes at a start the string b (ignoring case). */
 static bool
@@ -56,7 +45,7 @@ ask_word(const char *line)
 	size_t	i;
 
 	for (i = 0; i < NWORDS; i++)
-		if (ieqn(line, strlen(line), words[i].word))
+		if (text_ieq(line, strlen(line), words[i].word))
 			return (words[i].w);
 	return (WORD_NONE);
 }
@@ -85,7 +74,7 @@ resolve_name(const struct question *q, const char *s, size_t n,
 	long	k;
 
 	for (i = 0; i < dom->nnames; i++)
-		if (ieqn(s, n, dom->names[i]) || ieqn(s, n, label(q, i, l,
+		if (text_ieq(s, n, dom->names[i]) || text_ieq(s, n, label(q, i, l,
 		    sizeof l)))
 			return ((int)i);
 	if (n > 0 && isdigit((unsigned char)s[0])) {
@@ -193,9 +182,9 @@ ask_parse(const struct question *q, const char *text, struct value *out,
 		return (value_parse(&q->dom, text, out, err, errsz));
 	switch (q->dom.type) {
 	case VAL_BOOL:
-		if (ieqn(text, strlen(text), "y"))
+		if (text_ieq(text, strlen(text), "y"))
 			text = "yes";
-		else if (ieqn(text, strlen(text), "n"))
+		else if (text_ieq(text, strlen(text), "n"))
 			text = "no";
 		return (value_parse(&q->dom, text, out, err, errsz));
 	case VAL_LEVEL:
