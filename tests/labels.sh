@@ -102,6 +102,9 @@ for m in re.finditer(r"\b(?:were|instead of|than) "
 for m in re.finditer(r"\(weight [-+]?\d|\bweight [-+]?\d+[,:)]|"
     r"evidence [-+]\d|\bscale \d|\bthe seed\b", text, re.I):
     bad.append("scoring %r" % m.group(0))
+# Nor a reason's weight beside it in a handout.
+for m in re.finditer(r'class="w">[-+]?\d|\*\*[-+]\d+\.\d\*\*', text):
+    bad.append("weight %r" % m.group(0))
 for b in sorted(set(bad))[:20]:
     print(b)
 sys.exit(1 if bad else 0)

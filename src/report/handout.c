@@ -358,7 +358,6 @@ effect_list(FILE *fp, const struct report_ctx *ctx,
     int sign, bool *first)
 {
 	const struct kb	*kb = ctx->kb;
-	char		 num[32];
 	size_t		 p;
 	bool		 any = false;
 
@@ -372,8 +371,6 @@ effect_list(FILE *fp, const struct report_ctx *ctx,
 		else
 			lit(fp, ", ");
 		m->text(fp, kb->patterns[p].name);
-		text_printf(num, sizeof num, " (%+.1f)", d->effect[p]);
-		lit(fp, num);
 		any = true;
 		*first = false;
 	}

@@ -438,8 +438,9 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 		fputs("<ul class=\"why\">\n", fp);
 	for (i = 0; i < s->nreasons && i < why; i++) {
 		rule = &kb->rules[s->reasons[i].rule];
-		fprintf(fp, "<li><span class=\"w\">%+.1f</span><span>",
-		    s->reasons[i].effect);
+		/* For people: the direction of a reason, never its weight. */
+		fprintf(fp, "<li><span class=\"w\">%s</span><span>",
+		    s->reasons[i].effect < 0 ? "against" : "for");
 		escape_html(fp, rule->why);
 		fputs("</span></li>\n", fp);
 	}

@@ -202,7 +202,9 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	if (s->nreasons == 0)
 		fputs("No rule applied to it with these answers.\n", fp);
 	for (i = 0; i < s->nreasons; i++) {
-		fprintf(fp, "- **%+.1f** ", s->reasons[i].effect);
+		/* For people: the direction of a reason, never its weight. */
+		fprintf(fp, "- **%s:** ", s->reasons[i].effect < 0 ?
+		    "Against" : "For");
 		escape_md(fp, kb->rules[s->reasons[i].rule].why);
 		fputc('\n', fp);
 	}
