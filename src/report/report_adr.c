@@ -19,27 +19,6 @@
 #include "record_embed.h"
 #include "report.h"
 
-static const struct {
-	const char		*name;
-	enum adr_template	 t;
-} templates[] = {
-	{ "nygard", ADR_NYGARD }, { "madr4", ADR_MADR4 },
-	{ "madr2", ADR_MADR2 },
-};
-
-int
-report_adr_template(const char *name, enum adr_template *t)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof templates / sizeof templates[0]; i++)
-		if (strcmp(templates[i].name, name) == 0) {
-			*t = templates[i].t;
-			return (0);
-		}
-	return (-1);
-}
-
 /* The notes the team kept on their answers ("finance close at 7am"). */
 static void
 write_notes(FILE *fp, const struct report_ctx *ctx)
@@ -113,106 +92,197 @@ write_options(FILE *fp, const struct report_ctx *ctx)
 	fputc('\n', fp);
 }
 
-/* adr-tools' form: Context, Decision, Consequences first, then the rest. */
+/* adr-tools' title: "# N. Title", with a number once adr new gave one. */
 static void
-write_nygard(FILE *fp, const struct report_ctx *ctx,
+header_nygard(FILE *fp, const struct report_ctx *ctx,
     const struct handout *h, long number)
 {
 	fputs("# ", fp);
 	if (number > 0)
 		fprintf(fp, "%ld. ", number);
 	handout_title(fp, ctx, &adr_md_markup);
-	fprintf(fp, "\n\nDate: %s\n\n## Status\n\nProposed\n\n## Context\n\n",
-	    h->date);
-	write_problem(fp, ctx);
-	adr_write_drivers(fp, ctx, h);
-	fputs("## Decision\n\n", fp);
-	adr_write_decision(fp, ctx, h, false);
-	fputs("## Consequences\n\n", fp);
-	adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_ALL);
-	adr_write_next_steps(fp, ctx, "### Next Steps");
-	adr_write_confirmation(fp, ctx, "### Confirmation");
-	fputs("## Considered Options\n\n", fp);
-	write_options(fp, ctx);
-	adr_write_pros_cons(fp, ctx, "### ");
-	adr_write_sources(fp, ctx, "## More Information");
+	fprintf(fp, "\n\nDate: %s\n\n## Status\n\nProposed\n\n", h->date);
 }
 
-/* MADR 4: front matter, and its sections in its order. */
+/* MADR 4's front matter; the people are for the team to fill in. */
 static void
-write_madr4(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
+header_madr4(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h, long number)
 {
-	/* The people are for the team to fill in. */
+	(void)number;
 	fprintf(fp, "---\nstatus: proposed\ndate: %s\ndecision-makers:\n"
 	    "consulted:\ninformed:\n---\n\n# ", h->date);
 	handout_title(fp, ctx, &adr_md_markup);
-	fputs("\n\n## Context and Problem Statement\n\n", fp);
-	write_problem(fp, ctx);
-	fputs("## Decision Drivers\n\n", fp);
-	adr_write_drivers(fp, ctx, h);
-	fputs("## Considered Options\n\n", fp);
-	write_options(fp, ctx);
-	fputs("## Decision Outcome\n\n", fp);
-	adr_write_decision(fp, ctx, h, true);
-	fputs("### Consequences\n\n", fp);
-	adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_ALL);
-	adr_write_confirmation(fp, ctx, "### Confirmation");
-	adr_write_next_steps(fp, ctx, "### Next Steps");
-	fputs("## Pros and Cons of the Options\n\n", fp);
-	adr_write_pros_cons(fp, ctx, "### ");
-	adr_write_sources(fp, ctx, "## More Information");
+	fputs("\n\n", fp);
 }
 
-/* MADR 2: header bullets, consequences split into good and bad. */
+/* MADR 2: status and date as bullets under the title. */
 static void
-write_madr2(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
+header_madr2(FILE *fp, const struct report_ctx *ctx,
+    const struct handout *h, long number)
 {
+	(void)number;
 	fputs("# ", fp);
 	handout_title(fp, ctx, &adr_md_markup);
-	fprintf(fp, "\n\n* Status: proposed\n* Date: %s\n\n"
-	    "## Context and Problem Statement\n\n", h->date);
-	write_problem(fp, ctx);
-	fputs("## Decision Drivers\n\n", fp);
-	adr_write_drivers(fp, ctx, h);
-	fputs("## Considered Options\n\n", fp);
-	write_options(fp, ctx);
-	fputs("## Decision Outcome\n\n", fp);
-	adr_write_decision(fp, ctx, h, true);
-	fputs("### Positive Consequences\n\n", fp);
-	adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_GOOD);
-	fputs("### Negative Consequences\n\n", fp);
-	adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_BAD);
-	adr_write_next_steps(fp, ctx, "### Next Steps");
-	adr_write_confirmation(fp, ctx, "### Confirmation");
-	fputs("## Pros and Cons of the Options\n\n", fp);
-	adr_write_pros_cons(fp, ctx, "### ");
-	adr_write_sources(fp, ctx, "## Links");
+	fprintf(fp, "\n\n* Status: proposed\n* Date: %s\n\n", h->date);
+}
+
+/* The sections a template puts in its order, each under its heading. */
+enum adr_part {
+	PART_END, PART_PROBLEM, PART_DRIVERS, PART_OPTIONS, PART_DECISION,
+	PART_CONSEQUENCES, PART_GOOD, PART_BAD, PART_NEXT_STEPS,
+	PART_CONFIRMATION, PART_PROS_CONS, PART_SOURCES
+};
+
+#define ADR_PARTS_MAX	12
+
+/*
+ * The three templates differ only in their header, their headings and the
+ * order of the same sections: each is a row here, indexed by its enum
+ * adr_template. A heading of NULL writes none.
+ */
+static const struct adr_form {
+	const char		*name;
+	enum adr_template	 t;
+	void			(*header)(FILE *, const struct report_ctx *,
+				    const struct handout *, long);
+	bool			 madr;	/* MADR's "Chosen option" */
+	struct {
+		enum adr_part	 part;
+		const char	*heading;
+	}			 parts[ADR_PARTS_MAX];
+} forms[] = {
+	/* adr-tools: Context, Decision, Consequences first, then the rest. */
+	{ "nygard", ADR_NYGARD, header_nygard, false, {
+		{ PART_PROBLEM, "## Context" },
+		{ PART_DRIVERS, NULL },
+		{ PART_DECISION, "## Decision" },
+		{ PART_CONSEQUENCES, "## Consequences" },
+		{ PART_NEXT_STEPS, "### Next Steps" },
+		{ PART_CONFIRMATION, "### Confirmation" },
+		{ PART_OPTIONS, "## Considered Options" },
+		{ PART_PROS_CONS, NULL },
+		{ PART_SOURCES, "## More Information" },
+	} },
+	{ "madr4", ADR_MADR4, header_madr4, true, {
+		{ PART_PROBLEM, "## Context and Problem Statement" },
+		{ PART_DRIVERS, "## Decision Drivers" },
+		{ PART_OPTIONS, "## Considered Options" },
+		{ PART_DECISION, "## Decision Outcome" },
+		{ PART_CONSEQUENCES, "### Consequences" },
+		{ PART_CONFIRMATION, "### Confirmation" },
+		{ PART_NEXT_STEPS, "### Next Steps" },
+		{ PART_PROS_CONS, "## Pros and Cons of the Options" },
+		{ PART_SOURCES, "## More Information" },
+	} },
+	/* Consequences split into good and bad. */
+	{ "madr2", ADR_MADR2, header_madr2, true, {
+		{ PART_PROBLEM, "## Context and Problem Statement" },
+		{ PART_DRIVERS, "## Decision Drivers" },
+		{ PART_OPTIONS, "## Considered Options" },
+		{ PART_DECISION, "## Decision Outcome" },
+		{ PART_GOOD, "### Positive Consequences" },
+		{ PART_BAD, "### Negative Consequences" },
+		{ PART_NEXT_STEPS, "### Next Steps" },
+		{ PART_CONFIRMATION, "### Confirmation" },
+		{ PART_PROS_CONS, "## Pros and Cons of the Options" },
+		{ PART_SOURCES, "## Links" },
+	} },
+};
+
+int
+report_adr_template(const char *name, enum adr_template *t)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strcmp(forms[i].name, name) == 0) {
+			*t = forms[i].t;
+			return (0);
+		}
+	return (-1);
+}
+
+static const struct adr_form *
+form_of(enum adr_template t)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (forms[i].t == t)
+			return (&forms[i]);
+	return (&forms[0]);
+}
+
+/* One section; those that may be empty write their heading themselves. */
+static void
+write_part(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
+    const struct adr_form *f, enum adr_part part, const char *heading)
+{
+	switch (part) {
+	case PART_NEXT_STEPS:
+		adr_write_next_steps(fp, ctx, heading);
+		return;
+	case PART_CONFIRMATION:
+		adr_write_confirmation(fp, ctx, heading);
+		return;
+	case PART_SOURCES:
+		adr_write_sources(fp, ctx, heading);
+		return;
+	default:
+		break;
+	}
+	if (heading != NULL)
+		fprintf(fp, "%s\n\n", heading);
+	switch (part) {
+	case PART_PROBLEM:
+		write_problem(fp, ctx);
+		break;
+	case PART_DRIVERS:
+		adr_write_drivers(fp, ctx, h);
+		break;
+	case PART_OPTIONS:
+		write_options(fp, ctx);
+		break;
+	case PART_DECISION:
+		adr_write_decision(fp, ctx, h, f->madr);
+		break;
+	case PART_CONSEQUENCES:
+		adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_ALL);
+		break;
+	case PART_GOOD:
+		adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_GOOD);
+		break;
+	case PART_BAD:
+		adr_write_consequences(fp, ctx, ADR_CONSEQUENCES_BAD);
+		break;
+	case PART_PROS_CONS:
+		adr_write_pros_cons(fp, ctx, "### ");
+		break;
+	default:
+		break;
+	}
 }
 
 int
 report_write_adr(FILE *fp, const struct report_ctx *ctx)
 {
+	const struct adr_form	*f;
 	struct handout		 h;
 	enum adr_template	 t = ADR_TEMPLATE_DEFAULT;
 	long			 number = 0;
+	size_t			 i;
 
 	if (ctx->adr != NULL) {
 		t = ctx->adr->template;
 		number = ctx->adr->number;
 	}
+	f = form_of(t);
 	handout_init(&h, ctx);
-	switch (t) {
-	case ADR_MADR4:
-		write_madr4(fp, ctx, &h);
-		break;
-	case ADR_MADR2:
-		write_madr2(fp, ctx, &h);
-		break;
-	case ADR_NYGARD:
-	default:
-		write_nygard(fp, ctx, &h, number);
-		break;
-	}
+	f->header(fp, ctx, &h, number);
+	for (i = 0; i < ADR_PARTS_MAX && f->parts[i].part != PART_END; i++)
+		write_part(fp, ctx, &h, f, f->parts[i].part,
+		    f->parts[i].heading);
 	fputs("---\n\n*How scores are computed.* ", fp);
 	handout_scoring_note(fp, ctx, &adr_md_markup);
 	fputc('\n', fp);
