@@ -9,12 +9,9 @@
 #include <string.h>
 
 #include "escape.h"
+#include "md_sections.h"
 #include "words.h"
 #include "xmalloc.h"
-
-const struct handout_markup adr_md_markup = {
-	escape_md, "**", "**"
-};
 
 /*
  * Writes a knowledge-base phrase after a label: "Best of both worlds"
@@ -63,29 +60,10 @@ adr_write_drivers(FILE *fp, const struct report_ctx *ctx,
 		fputs(" (", fp);
 		escape_md(fp, q->prompt);
 		fputs("): ", fp);
-		handout_driver_effects(fp, ctx, &h->drivers[i], &adr_md_markup);
+		handout_driver_effects(fp, ctx, &h->drivers[i], &md_markup);
 		fputc('\n', fp);
 	}
 	fputc('\n', fp);
-}
-
-/* The reasons that counted for pattern p, as a list. */
-static void
-write_reasons(FILE *fp, const struct report_ctx *ctx, int p)
-{
-	const struct pattern_score	*s = &ctx->ranking->scores[p];
-	size_t				 i, n = 0;
-
-	for (i = 0; i < s->nreasons; i++) {
-		if (s->reasons[i].effect <= 0)
-			continue;
-		fputs("* ", fp);
-		escape_md(fp, ctx->kb->rules[s->reasons[i].rule].why);
-		fputc('\n', fp);
-		n++;
-	}
-	if (n > 0)
-		fputc('\n', fp);
 }
 
 /* The choice in MADR's words: Chosen option: "X", organised ..., because */
@@ -126,7 +104,6 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	char			 line[1024];
-	size_t			 i;
 
 	if (r->processing < 0) {
 		fputs("No option chosen: every processing pattern is ruled "
@@ -136,7 +113,7 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 	if (madr)
 		write_chosen(fp, ctx, h);
 	else
-		handout_recommendation(fp, ctx, h, &adr_md_markup);
+		handout_recommendation(fp, ctx, h, &md_markup);
 	fputc(' ', fp);
 	/* A close call is said as one, whatever the form. */
 	if (madr && r->close_call && report_deciding_list(ctx, line,
@@ -147,14 +124,16 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 	}
 	fputs(madr ? "What speaks for it:\n\n" : "It is chosen because:\n\n",
 	    fp);
-	write_reasons(fp, ctx, r->processing);
+	if (md_write_reasons(fp, ctx, r->processing, "* ", false) > 0)
+		fputc('\n', fp);
 	if (r->organization >= 0) {
 		fputs("The data is organised as a ", fp);
 		escape_md(fp, kb->patterns[r->organization].name);
 		fprintf(fp, " because it scores %.1f, at least the %g from "
 		    "which the knowledge base recommends it:\n\n",
 		    r->scores[r->organization].score, kb->org_threshold);
-		write_reasons(fp, ctx, r->organization);
+		if (md_write_reasons(fp, ctx, r->organization, "* ", false) > 0)
+			fputc('\n', fp);
 	}
 	/* The plain sentence says it already. */
 	if (madr && !r->org_settled) {
@@ -162,20 +141,7 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 		    sizeof line));
 		fputs("\n\n", fp);
 	}
-	if (ctx->whatif == NULL)
-		return;
-	escape_md(fp, report_robustness_sentence(ctx, line, sizeof line));
-	fputs("\n\n", fp);
-	for (i = 0; i < ctx->whatif->nsens; i++) {
-		if (i == 0)
-			fputs("What would change it:\n\n", fp);
-		fputs("* ", fp);
-		escape_md(fp, report_sensitivity_sentence(ctx,
-		    &ctx->whatif->sens[i], line, sizeof line));
-		fputc('\n', fp);
-	}
-	if (ctx->whatif->nsens > 0)
-		fputc('\n', fp);
+	md_write_whatif(fp, ctx, "* ");
 }
 
 /* "* **Run:** text" for one of the pattern's consequences. */
@@ -412,7 +378,7 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 		fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
 		    handout_fit(s->fit), i + 1);
 		fputc(' ', fp);
-		handout_requirements(fp, ctx, s->pattern, &adr_md_markup);
+		handout_requirements(fp, ctx, s->pattern, &md_markup);
 		fputs("\n\n", fp);
 		for (j = 0; j < s->nvetoes; j++) {
 			fputs("* Bad, because it is ruled out here: ", fp);
@@ -440,31 +406,4 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 			    "it.\n", fp);
 		fputc('\n', fp);
 	}
-}
-
-void
-adr_write_sources(FILE *fp, const struct report_ctx *ctx,
-    const char *heading)
-{
-	struct precedent_match	 m[HANDOUT_PRECEDENTS];
-	const struct precedent	*pr;
-	size_t			 i, n;
-
-	if ((n = handout_precedents(ctx, m)) == 0)
-		return;
-	fprintf(fp, "%s\n\nPublic case studies nearest to these answers "
-	    "(evidence beside the ranking; they change no score):\n\n",
-	    heading);
-	for (i = 0; i < n; i++) {
-		pr = &ctx->kb->precedents[m[i].precedent];
-		fputs("* ", fp);
-		handout_precedent_line(fp, ctx, &m[i], &adr_md_markup);
-		fputs(" Source: ", fp);
-		if (escape_is_web_url(pr->url))
-			escape_md_link(fp, pr->title, pr->url);
-		else
-			escape_md(fp, pr->title);
-		fputc('\n', fp);
-	}
-	fputc('\n', fp);
 }

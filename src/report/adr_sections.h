@@ -3,7 +3,8 @@
  * report_adr.c writes, each under the heading its template gives it: the
  * decision drivers, the decision and why, the consequences (what the
  * team must run, watch and learn; the risks the rules named), next steps,
- * how to confirm it, the options' pros and cons, and the sources. The
+ * how to confirm it, and the options' pros and cons (the sources are
+ * md_sections.c's precedents). The
  * report context is borrowed; strings from outside go through escape_md.
  */
 #ifndef ARCHADVISOR_ADR_SECTIONS_H
@@ -14,8 +15,6 @@
 
 #include "handout.h"
 #include "report.h"
-
-extern const struct handout_markup adr_md_markup;
 
 /* Which consequences: all, or MADR 2's positive and negative apart. */
 enum adr_consequences {
@@ -41,8 +40,5 @@ void	adr_write_confirmation(FILE *fp, const struct report_ctx *ctx,
 /* Each option under a heading that starts with level ("### "). */
 void	adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 	    const char *level);
-/* The nearest public cases, each with a link to its source. */
-void	adr_write_sources(FILE *fp, const struct report_ctx *ctx,
-	    const char *heading);
 
 #endif

@@ -8,7 +8,7 @@
  * choice and why, what the team must run, watch and learn, the risks the
  * rules named, next steps, how to confirm it, every option's pros and
  * cons, and the nearest public cases with links to their sources (the
- * sections of adr_sections.c). Every string from the knowledge base or the
+ * sections of adr_sections.c and md_sections.c). Every string from the knowledge base or the
  * answers goes through escape_md.
  */
 #include <string.h>
@@ -16,6 +16,7 @@
 #include "adr_sections.h"
 #include "escape.h"
 #include "handout.h"
+#include "md_sections.h"
 #include "record_embed.h"
 #include "report.h"
 
@@ -100,7 +101,7 @@ header_nygard(FILE *fp, const struct report_ctx *ctx,
 	fputs("# ", fp);
 	if (number > 0)
 		fprintf(fp, "%ld. ", number);
-	handout_title(fp, ctx, &adr_md_markup);
+	handout_title(fp, ctx, &md_markup);
 	fprintf(fp, "\n\nDate: %s\n\n## Status\n\nProposed\n\n", h->date);
 }
 
@@ -112,7 +113,7 @@ header_madr4(FILE *fp, const struct report_ctx *ctx,
 	(void)number;
 	fprintf(fp, "---\nstatus: proposed\ndate: %s\ndecision-makers:\n"
 	    "consulted:\ninformed:\n---\n\n# ", h->date);
-	handout_title(fp, ctx, &adr_md_markup);
+	handout_title(fp, ctx, &md_markup);
 	fputs("\n\n", fp);
 }
 
@@ -123,7 +124,7 @@ header_madr2(FILE *fp, const struct report_ctx *ctx,
 {
 	(void)number;
 	fputs("# ", fp);
-	handout_title(fp, ctx, &adr_md_markup);
+	handout_title(fp, ctx, &md_markup);
 	fprintf(fp, "\n\n* Status: proposed\n* Date: %s\n\n", h->date);
 }
 
@@ -227,7 +228,9 @@ write_part(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 		adr_write_confirmation(fp, ctx, heading);
 		return;
 	case PART_SOURCES:
-		adr_write_sources(fp, ctx, heading);
+		md_write_precedents(fp, ctx, heading, "Public case studies "
+		    "nearest to these answers (evidence beside the ranking; "
+		    "they change no score):", "* ");
 		return;
 	default:
 		break;
@@ -284,7 +287,7 @@ report_write_adr(FILE *fp, const struct report_ctx *ctx)
 		write_part(fp, ctx, &h, f, f->parts[i].part,
 		    f->parts[i].heading);
 	fputs("---\n\n*How scores are computed.* ", fp);
-	handout_scoring_note(fp, ctx, &adr_md_markup);
+	handout_scoring_note(fp, ctx, &md_markup);
 	fputc('\n', fp);
 	handout_free(&h);
 	return (record_embed_write(fp, ctx) != 0 || ferror(fp) ? -1 : 0);

@@ -8,22 +8,17 @@
 
 #include "escape.h"
 #include "handout.h"
+#include "md_sections.h"
 #include "record_embed.h"
 #include "report.h"
 #include "words.h"
 
 #define MD_BAR_WIDTH	20
 
-static const struct handout_markup md_markup = {
-	escape_md, "**", "**"
-};
-
 static void
 write_header(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
 {
 	const struct answers	*a = ctx->answers;
-	char			 line[1024];
-	size_t			 i;
 
 	fputs("# Data architecture recommendation", fp);
 	if (a->name != NULL && a->name[0] != '\0') {
@@ -45,17 +40,7 @@ write_header(FILE *fp, const struct report_ctx *ctx, const struct handout *h)
 	fputs("**Recommendation:** ", fp);
 	handout_recommendation(fp, ctx, h, &md_markup);
 	fputs("\n\n", fp);
-	if (ctx->whatif == NULL)
-		return;
-	escape_md(fp, report_robustness_sentence(ctx, line, sizeof line));
-	fputs("\n", fp);
-	for (i = 0; i < ctx->whatif->nsens; i++) {
-		fputs(i == 0 ? "\nWhat would change it:\n\n- " : "- ", fp);
-		escape_md(fp, report_sensitivity_sentence(ctx,
-		    &ctx->whatif->sens[i], line, sizeof line));
-		fputc('\n', fp);
-	}
-	fputc('\n', fp);
+	md_write_whatif(fp, ctx, "- ");
 }
 
 /* A text bar in a code span; a ruled-out option gets none. */
@@ -199,15 +184,8 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	if (handout_requirements(fp, ctx, p, &md_markup))
 		fputs("\n\n", fp);
 	fputs("**Why**\n\n", fp);
-	if (s->nreasons == 0)
+	if (md_write_reasons(fp, ctx, (int)p, "- ", true) == 0)
 		fputs("No rule applied to it with these answers.\n", fp);
-	for (i = 0; i < s->nreasons; i++) {
-		/* For people: the direction of a reason, never its weight. */
-		fprintf(fp, "- **%s:** ", s->reasons[i].effect < 0 ?
-		    "Against" : "For");
-		escape_md(fp, kb->rules[s->reasons[i].rule].why);
-		fputc('\n', fp);
-	}
 	fputc('\n', fp);
 	write_list(fp, "Pros", &pat->pros);
 	write_list(fp, "Cons", &pat->cons);
@@ -222,33 +200,6 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	}
 }
 
-/* The nearest public case studies, the same three as the text report. */
-static void
-write_precedents(FILE *fp, const struct report_ctx *ctx)
-{
-	struct precedent_match	 m[HANDOUT_PRECEDENTS];
-	const struct precedent	*pr;
-	size_t			 i, n;
-
-	if ((n = handout_precedents(ctx, m)) == 0)
-		return;
-	fputs("## Who chose what in a similar situation\n\n"
-	    "Public case studies nearest to these answers: evidence beside "
-	    "the ranking, they change no score.\n\n", fp);
-	for (i = 0; i < n; i++) {
-		pr = &ctx->kb->precedents[m[i].precedent];
-		fputs("- ", fp);
-		handout_precedent_line(fp, ctx, &m[i], &md_markup);
-		fputs(" Source: ", fp);
-		if (escape_is_web_url(pr->url))
-			escape_md_link(fp, pr->title, pr->url);
-		else
-			escape_md(fp, pr->title);
-		fputc('\n', fp);
-	}
-	fputc('\n', fp);
-}
-
 int
 report_write_markdown(FILE *fp, const struct report_ctx *ctx)
 {
@@ -261,7 +212,10 @@ report_write_markdown(FILE *fp, const struct report_ctx *ctx)
 	write_answers(fp, ctx);
 	for (i = 0; i < h.ntop; i++)
 		write_option(fp, ctx, h.top[i]);
-	write_precedents(fp, ctx);
+	/* The same three as the text report. */
+	md_write_precedents(fp, ctx, "## Who chose what in a similar "
+	    "situation", "Public case studies nearest to these answers: "
+	    "evidence beside the ranking, they change no score.", "- ");
 	fputs("---\n\n**How scores are computed.** ", fp);
 	handout_scoring_note(fp, ctx, &md_markup);
 	fputc('\n', fp);
