@@ -1,5 +1,7 @@
 /*
- * scenario_stream: the reader's buffering and its YAML documents.
+ * scenario_stream: the reader's buffering, and the cutting of its input
+ * into documents, each handed with the reader's sink (scenario_sink.h) to
+ * the reader for its format.
  *
  * The input is read in large chunks into one buffer that holds the current
  * document and what follows it; a document is used and then dropped, so
@@ -13,12 +15,11 @@
  * once, without waiting for what follows. Each document is read alone: by
  * the fast path for the plain form tools write (scenario_yfast.c), else by
  * libyaml's events straight into answers (scenario_yevents.c), and if
- * either gives up, by libyaml into a tree, as an answers file is
- * (answers_from_doc): the one reading that reports problems, with the
- * parser told where the document starts so that every message names the
- * line of the whole input. A syntax error thus spoils one document only.
+ * either gives up, by libyaml into a tree (scenario_ytree.c), the one
+ * reading that reports problems. A syntax error thus spoils one document
+ * only. JSON lines are cut at newlines (scenario_jsonl.c).
  */
-#include "scenario_int.h"
+#include "scenario_sink.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -26,7 +27,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "answers_load.h"
 #include "xmalloc.h"
 #include "yaml_tree.h"
 
@@ -37,159 +37,33 @@
 /* How find_eol ended. */
 enum eol { EOL_NONE, EOL_FOUND, EOL_TOO_LONG, EOL_ERROR };
 
-/*
- * Whether the n bytes at a and b are equal. Ids and values are short: a
- * word at a time, the last word overlapping, costs fewer branches than a
- * byte loop or a call to memcmp.
- */
-static bool
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t	x, y;
-	uint32_t	u, v;
-	size_t		i;
+struct scenario_reader {
+	char			*file;		/* the input's name in messages */
+	int			 fd;
+	enum scenario_format	 fmt;
+	bool			 regular;	/* reads never wait */
+	void			(*wait)(void *);
+	void			*wait_arg;
 
-	if (n >= 8) {
-		for (i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return (false);
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return (x == y);
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return (false);
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return (u == v);
-	}
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return (false);
-	return (true);
-}
+	/* Input: buf[start .. end) is read and not yet used. */
+	char			*buf;
+	size_t			 cap, start, end;
+	bool			 eof;
+	int			 line;		/* line number of buf[start] */
+	uint64_t		 byte;		/* input offset of buf[start] */
+	size_t			 ndocs;		/* documents begun so far */
+	bool			 after_end;	/* the last one ended with
+						   "..." */
+	/* A document past DOC_MAX is reported at once; the rest of it is
+	   skipped at the next call, so --fail-fast stops on a stream that
+	   never ends. */
+	bool			 skipping;
+	size_t			 skip_pos;	/* bytes of it not yet dropped */
+	int			 skip_nl;	/* newlines among them */
 
-/*
- * A hash of the length and a few bytes, not all: ids and values are short
- * and differ early or late ("10m", "2TB", "streaming_skills"), and equal
- * hashes are told apart by comparing the bytes.
- */
-static uint32_t
-hash(const char *s, size_t len)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	uint32_t		 h = (uint32_t)len * 0x9e3779b1u;
-
-	if (len > 0)
-		h ^= (u[0] | (uint32_t)u[len - 1] << 8 |
-		    (uint32_t)u[len / 2] << 16) * 0x85ebca6bu;
-	if (len > 2)
-		h ^= (u[1] | (uint32_t)u[len - 2] << 8) * 0xc2b2ae35u;
-	return (h ^ (h >> 15));
-}
-
-static void
-key_add(struct scenario_reader *sr, const char *id, int key)
-{
-	size_t	len = strlen(id), i;
-
-	i = hash(id, len) & sr->keymask;
-	while (sr->keys[i].id != NULL) {
-		if (sr->keys[i].len == len && memcmp(sr->keys[i].id, id,
-		    len) == 0)
-			return;		/* the first of two equal ids wins */
-		i = (i + 1) & sr->keymask;
-	}
-	sr->keys[i].id = id;
-	sr->keys[i].len = len;
-	sr->keys[i].key = key;
-}
-
-int
-scenario_key(const struct scenario_reader *sr, const char *id, size_t len)
-{
-	size_t	i;
-
-	i = hash(id, len) & sr->keymask;
-	while (sr->keys[i].id != NULL) {
-		if (sr->keys[i].len == len && same(sr->keys[i].id, id, len))
-			return (sr->keys[i].key);
-		i = (i + 1) & sr->keymask;
-	}
-	return (KEY_UNKNOWN);
-}
-
-int
-scenario_value(struct scenario_reader *sr, int q, const char *s, size_t len,
-    struct value *out)
-{
-	struct vslot	*slot;
-	char		 why[8];
-
-	slot = &sr->vcache[(hash(s, len) ^ (uint32_t)q * 2654435761u) &
-	    (VCACHE_SLOTS - 1)];
-	if (slot->q == q && slot->len == len && same(slot->text, s, len)) {
-		*out = slot->v;
-		return (0);
-	}
-	if (len + 1 > sr->vtextcap) {
-		sr->vtextcap = len + 64;
-		free(sr->vtext);
-		sr->vtext = xmalloc(sr->vtextcap);
-	}
-	memcpy(sr->vtext, s, len);
-	sr->vtext[len] = '\0';
-	if (value_parse(&sr->kb->questions[q].dom, sr->vtext, out, why,
-	    sizeof why) != 0)
-		return (-1);
-	if (len <= VCACHE_TEXT) {
-		slot->q = q;
-		slot->len = (uint8_t)len;
-		memcpy(slot->text, s, len);
-		slot->v = *out;
-	}
-	return (0);
-}
-
-uint32_t
-scenario_stamp(struct scenario_reader *sr)
-{
-	/* After 2^32 documents the marks start again from a clean slate. */
-	if (++sr->stamp == 0) {
-		memset(sr->seen, 0, sr->kb->nquestions * sizeof *sr->seen);
-		sr->stamp = 1;
-	}
-	return (sr->stamp);
-}
-
-void
-scenario_set_name(struct scenario_reader *sr, const char *s, size_t len)
-{
-	if (len + 1 > sr->namecap) {
-		sr->namecap = len + 64;
-		sr->name = xreallocarray(sr->name, sr->namecap, 1);
-	}
-	memcpy(sr->name, s, len);
-	sr->name[len] = '\0';
-	sr->has_name = true;
-}
-
-char *
-scenario_tmp(struct scenario_reader *sr, size_t n)
-{
-	if (n > sr->tmpcap) {
-		sr->tmpcap = n + 256;
-		free(sr->tmp);
-		sr->tmp = xmalloc(sr->tmpcap);
-	}
-	return (sr->tmp);
-}
+	struct scenario_sink	 sink;		/* what the readers fill */
+	struct scenario_counts	 counts;	/* documents per reader */
+};
 
 enum scenario_format
 scenario_format_of(const char *path)
@@ -208,33 +82,14 @@ scenario_reader_new(const struct kb *kb, const char *file, int fd,
 {
 	struct scenario_reader	*sr;
 	struct stat		 st;
-	size_t			 i, n;
 
 	sr = xcalloc(1, sizeof *sr);
-	sr->kb = kb;
 	sr->file = xstrdup(file);
 	sr->fd = fd;
 	sr->fmt = fmt;
 	sr->regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	sr->line = 1;
-	answers_init(&sr->ans, kb);
-	sr->defaults = xcalloc(kb->nquestions + 1, sizeof *sr->defaults);
-	memcpy(sr->defaults, sr->ans.v, kb->nquestions * sizeof *sr->defaults);
-	sr->seen = xcalloc(kb->nquestions + 1, sizeof *sr->seen);
-	sr->seencol = xcalloc(kb->nquestions + 1, sizeof *sr->seencol);
-	for (n = 16; n < 2 * (kb->nquestions + 2); n *= 2)
-		/* nothing */;
-	sr->keys = xcalloc(n, sizeof *sr->keys);
-	sr->vcache = xcalloc(VCACHE_SLOTS, sizeof *sr->vcache);
-	for (i = 0; i < VCACHE_SLOTS; i++)
-		sr->vcache[i].q = -1;
-	sr->keymask = n - 1;
-	key_add(sr, "name", KEY_NAME);
-	key_add(sr, "description", KEY_DESCRIPTION);
-	for (i = 0; i < kb->nquestions; i++)
-		key_add(sr, kb->questions[i].id, (int)i);
-	/* After the questions: a question called notes would win. */
-	key_add(sr, "notes", KEY_NOTES);
+	sink_init(&sr->sink, kb);
 	return (sr);
 }
 
@@ -243,15 +98,7 @@ scenario_reader_free(struct scenario_reader *sr)
 {
 	if (sr == NULL)
 		return;
-	answers_free(&sr->ans);
-	free(sr->defaults);
-	free(sr->seen);
-	free(sr->seencol);
-	free(sr->keys);
-	free(sr->vcache);
-	free(sr->vtext);
-	free(sr->name);
-	free(sr->tmp);
+	sink_free(&sr->sink);
 	free(sr->buf);
 	free(sr->file);
 	free(sr);
@@ -371,58 +218,6 @@ is_space_only(const char *s, size_t n)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
 			return (false);
 	return (true);
-}
-
-/* Starts every document from the answers' defaults, nothing named. */
-static void
-begin_doc(struct scenario_reader *sr)
-{
-	memcpy(sr->ans.v, sr->defaults,
-	    sr->kb->nquestions * sizeof *sr->ans.v);
-	sr->has_name = false;
-}
-
-/* The document text[0 .. len) through libyaml and answers_from_doc. */
-static int
-yaml_slow(struct scenario_reader *sr, const char *text, size_t len,
-    int line, uint64_t byte, struct diag *d)
-{
-	struct yaml_stream	*ys;
-	struct yaml_doc		 doc;
-	size_t			 nerr = d->nerrors, i;
-	int			 rc;
-
-	begin_doc(sr);
-	if ((ys = yaml_stream_new(sr->file, text, len)) == NULL) {
-		diag_add(d, DIAG_ERROR, sr->file, line, 1, "cannot start the "
-		    "YAML parser");
-		return (-1);
-	}
-	yaml_stream_set_origin(ys, line, (size_t)byte);
-	if ((rc = yaml_stream_next(ys, &doc, d)) == 1) {
-		answers_from_doc(&sr->ans, sr->kb, sr->file, &doc, d);
-		yaml_doc_free(&doc);
-		/*
-		 * Text after the document and before the next "---" (say a
-		 * key less indented than the first) is an error here.
-		 */
-		if (d->nerrors == nerr && (rc = yaml_stream_next(ys, &doc,
-		    d)) == 1) {
-			diag_add(d, DIAG_ERROR, sr->file, doc.line, doc.col,
-			    "a second document without '---' before it");
-			yaml_doc_free(&doc);
-		}
-	}
-	yaml_stream_free(ys);
-	if (sr->ans.name != NULL)
-		scenario_set_name(sr, sr->ans.name, strlen(sr->ans.name));
-	free(sr->ans.name);
-	free(sr->ans.description);
-	sr->ans.name = sr->ans.description = NULL;
-	/* Notes are checked by answers_from_doc; rows do not show them. */
-	for (i = 0; sr->ans.notes != NULL && i < sr->ans.n; i++)
-		answers_set_note(&sr->ans, i, NULL);
-	return (rc < 0 || d->nerrors != nerr ? -1 : 0);
 }
 
 /*
@@ -582,24 +377,22 @@ yaml_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	sc->index = ++sr->ndocs;
 	sc->line = docline;
 	s = sr->buf + sr->start;
-	begin_doc(sr);
 	if (bare) {
+		sink_begin(&sr->sink);
 		/* libyaml's words for it, at its place. */
 		diag_add(d, DIAG_ERROR, sr->file, docline, barecol,
 		    "did not find expected <document start>");
 		rc = -1;
-	} else if (scenario_yaml_fast(sr, s, pos) == 0) {
+	} else if (scenario_yaml_fast(&sr->sink, s, pos) == 0) {
 		sr->counts.yaml_fast++;
 		rc = 0;
+	} else if (scenario_yaml_events(&sr->sink, s, pos) == 0) {
+		sr->counts.yaml_events++;
+		rc = 0;
 	} else {
-		begin_doc(sr);
-		if (scenario_yaml_events(sr, s, pos) == 0) {
-			sr->counts.yaml_events++;
-			rc = 0;
-		} else {
-			sr->counts.yaml_tree++;
-			rc = yaml_slow(sr, s, pos, sr->line, sr->byte, d);
-		}
+		sr->counts.yaml_tree++;
+		rc = scenario_yaml_tree(&sr->sink, sr->file, s, pos, sr->line,
+		    sr->byte, d);
 	}
 	consume(sr, pos, nl);
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
@@ -634,9 +427,8 @@ jsonl_next(struct scenario_reader *sr, struct scenario *sc, struct diag *d)
 	sc->line = sr->line;
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
-	begin_doc(sr);
 	sr->counts.jsonl++;
-	rc = scenario_json_line(sr, s, n, sr->line, d);
+	rc = scenario_json_line(&sr->sink, sr->file, s, n, sr->line, d);
 	consume(sr, eol + (sr->start + eol < sr->end), 1);
 	return (rc == 0 ? SCENARIO_OK : SCENARIO_BAD);
 }
@@ -677,7 +469,7 @@ scenario_reader_next(struct scenario_reader *sr, struct scenario *sc,
 {
 	enum scenario_status	st;
 
-	sc->v = sr->ans.v;
+	sink_scenario(&sr->sink, sc);
 	sc->name = NULL;
 	sc->index = 0;
 	sc->line = 0;
@@ -689,7 +481,7 @@ scenario_reader_next(struct scenario_reader *sr, struct scenario *sc,
 		st = jsonl_next(sr, sc, d);
 	else
 		st = yaml_next(sr, sc, d);
-	if (st == SCENARIO_OK && sr->has_name)
-		sc->name = sr->name;
+	if (st == SCENARIO_OK)
+		sink_scenario(&sr->sink, sc);
 	return (st);
 }

@@ -9,7 +9,7 @@
  * reads the document again into a tree (answers_from_doc), which gives the
  * one true result and the exact messages.
  */
-#include "scenario_int.h"
+#include "scenario_sink.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -63,7 +63,7 @@ next(struct evreader *r)
 
 /* The value of question q, at r->ev; 0 or -1 to give up. */
 static int
-question(struct scenario_reader *sr, struct evreader *r, int q)
+question(struct scenario_sink *sk, struct evreader *r, int q)
 {
 	const yaml_event_t	*ev = &r->ev;
 	struct value		 v, one;
@@ -71,15 +71,15 @@ question(struct scenario_reader *sr, struct evreader *r, int q)
 	if (good_scalar(ev)) {
 		if (is_null(ev))
 			v = value_unknown();
-		else if (scenario_value(sr, q,
+		else if (sink_parse(sk, q,
 		    (const char *)ev->data.scalar.value,
-		    ev->data.scalar.length, &v) != 0)
+		    ev->data.scalar.length, &v, NULL, 0) != 0)
 			return (-1);
-		sr->ans.v[q] = v;
+		sink_answer(sk, q, v);
 		return (0);
 	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT ||
-	    sr->kb->questions[q].dom.type != VAL_SET)
+	    sink_question(sk, q)->dom.type != VAL_SET)
 		return (-1);
 	v.known = true;
 	v.bits = 0;
@@ -88,23 +88,21 @@ question(struct scenario_reader *sr, struct evreader *r, int q)
 			return (-1);
 		if (ev->type == YAML_SEQUENCE_END_EVENT)
 			break;
-		if (!good_scalar(ev) || scenario_value(sr, q,
+		if (!good_scalar(ev) || sink_parse(sk, q,
 		    (const char *)ev->data.scalar.value,
-		    ev->data.scalar.length, &one) != 0 || !one.known)
+		    ev->data.scalar.length, &one, NULL, 0) != 0 || !one.known)
 			return (-1);
 		v.bits |= one.bits;
 	}
-	sr->ans.v[q] = v;
+	sink_answer(sk, q, v);
 	return (0);
 }
 
 /* The mapping after its MAPPING-START; 0 or -1 to give up. */
 static int
-mapping(struct scenario_reader *sr, struct evreader *r)
+mapping(struct scenario_sink *sk, struct evreader *r)
 {
-	uint32_t	stamp = scenario_stamp(sr);
-	bool		named = false, described = false;
-	int		key;
+	int	key;
 
 	for (;;) {
 		if (!next(r))
@@ -113,38 +111,34 @@ mapping(struct scenario_reader *sr, struct evreader *r)
 			return (0);
 		if (!good_scalar(&r->ev))
 			return (-1);
-		key = scenario_key(sr, (const char *)r->ev.data.scalar.value,
+		key = sink_key(sk, (const char *)r->ev.data.scalar.value,
 		    r->ev.data.scalar.length);
-		if (key == KEY_UNKNOWN || key == KEY_NOTES || !next(r))
+		/* A key given twice is the tree's to report. */
+		if (key == KEY_UNKNOWN || key == KEY_NOTES ||
+		    sink_mark(sk, key, 1) != 0 || !next(r))
 			return (-1);
 		if (key == KEY_NAME || key == KEY_DESCRIPTION) {
-			if ((key == KEY_NAME ? named : described) ||
-			    !good_scalar(&r->ev))
+			if (!good_scalar(&r->ev))
 				return (-1);
-			if (key == KEY_NAME) {
-				named = true;
-				scenario_set_name(sr,
+			if (key == KEY_NAME)
+				sink_name(sk,
 				    (const char *)r->ev.data.scalar.value,
 				    r->ev.data.scalar.length);
-			} else
-				described = true;
 			continue;
 		}
-		if (sr->seen[key] == stamp)
-			return (-1);
-		sr->seen[key] = stamp;
-		if (question(sr, r, key) != 0)
+		if (question(sk, r, key) != 0)
 			return (-1);
 	}
 }
 
 int
-scenario_yaml_events(struct scenario_reader *sr, const char *text,
+scenario_yaml_events(struct scenario_sink *sk, const char *text,
     size_t len)
 {
 	struct evreader	r;
 	int		rc = -1;
 
+	sink_begin(sk);
 	memset(&r, 0, sizeof r);
 	if (!yaml_parser_initialize(&r.p))
 		return (-1);
@@ -153,7 +147,7 @@ scenario_yaml_events(struct scenario_reader *sr, const char *text,
 	    !next(&r) || r.ev.type != YAML_DOCUMENT_START_EVENT || !next(&r))
 		goto out;
 	if (r.ev.type == YAML_MAPPING_START_EVENT) {
-		if (mapping(sr, &r) != 0)
+		if (mapping(sk, &r) != 0)
 			goto out;
 	} else if (!(r.ev.type == YAML_SCALAR_EVENT && is_null(&r.ev) &&
 	    r.ev.data.scalar.length == 0))

@@ -18,7 +18,7 @@
  * give up, and the caller reads the document again with libyaml, whose
  * reading is the reference and whose errors are the messages users see.
  */
-#include "scenario_int.h"
+#include "scenario_sink.h"
 
 #include <string.h>
 
@@ -75,7 +75,7 @@ is_null(const char *s, size_t n)
 
 /* "[a, b]" for a set question; p is at '['. Returns the end, or NULL. */
 static const char *
-flow_list(struct scenario_reader *sr, int q, const char *p, const char *eol,
+flow_list(struct scenario_sink *sk, int q, const char *p, const char *eol,
     struct value *out)
 {
 	struct value	 one;
@@ -94,8 +94,8 @@ flow_list(struct scenario_reader *sr, int q, const char *p, const char *eol,
 		item = p;
 		while (p < eol && is_item_char(*p))
 			p++;
-		if (scenario_value(sr, q, item, (size_t)(p - item),
-		    &one) != 0 || !one.known)
+		if (sink_parse(sk, q, item, (size_t)(p - item), &one, NULL,
+		    0) != 0 || !one.known)
 			return (NULL);
 		out->bits |= one.bits;
 		while (p < eol && *p == ' ')
@@ -157,15 +157,13 @@ scalar(const char *p, const char *eol, const char **s, size_t *n,
 
 /* One "key: value" line [p, eol); 0, or -1 to give up. */
 static int
-key_value(struct scenario_reader *sr, const char *p, const char *eol,
-    uint32_t stamp, bool *named, bool *described)
+key_value(struct scenario_sink *sk, const char *p, const char *eol)
 {
-	const struct question	*q;
-	struct value		 v;
-	const char		*k, *s, *end;
-	size_t			 klen, n;
-	bool			 plain;
-	int			 key;
+	struct value	 v;
+	const char	*k, *s, *end;
+	size_t		 klen, n;
+	bool		 plain;
+	int		 key;
 
 	k = p;
 	while (p < eol && is_key_char(*p))
@@ -176,52 +174,44 @@ key_value(struct scenario_reader *sr, const char *p, const char *eol,
 	p++;
 	while (p < eol && *p == ' ')
 		p++;
-	if ((key = scenario_key(sr, k, klen)) == KEY_UNKNOWN ||
-	    key == KEY_NOTES)
+	/* A key given twice is the tree's to report. */
+	if ((key = sink_key(sk, k, klen)) == KEY_UNKNOWN ||
+	    key == KEY_NOTES || sink_mark(sk, key, 1) != 0)
 		return (-1);
 	if (key == KEY_NAME || key == KEY_DESCRIPTION) {
-		if ((key == KEY_NAME ? *named : *described) ||
-		    (end = scalar(p, eol, &s, &n, &plain)) == NULL ||
+		if ((end = scalar(p, eol, &s, &n, &plain)) == NULL ||
 		    !rest_is_blank(end, eol))
 			return (-1);
-		if (key == KEY_NAME) {
-			*named = true;
-			scenario_set_name(sr, s, n);
-		} else
-			*described = true;
+		if (key == KEY_NAME)
+			sink_name(sk, s, n);
 		return (0);
 	}
-	if (sr->seen[key] == stamp)
-		return (-1);
-	sr->seen[key] = stamp;
-	q = &sr->kb->questions[key];
 	if (p < eol && *p == '[') {
-		if (q->dom.type != VAL_SET ||
-		    (end = flow_list(sr, key, p, eol, &v)) == NULL)
+		if (sink_question(sk, key)->dom.type != VAL_SET ||
+		    (end = flow_list(sk, key, p, eol, &v)) == NULL)
 			return (-1);
 	} else {
 		if ((end = scalar(p, eol, &s, &n, &plain)) == NULL)
 			return (-1);
 		if (plain && is_null(s, n))
 			v = value_unknown();
-		else if (scenario_value(sr, key, s, n, &v) != 0)
+		else if (sink_parse(sk, key, s, n, &v, NULL, 0) != 0)
 			return (-1);
 	}
 	if (!rest_is_blank(end, eol))
 		return (-1);
-	sr->ans.v[key] = v;
+	sink_answer(sk, key, v);
 	return (0);
 }
 
 int
-scenario_yaml_fast(struct scenario_reader *sr, const char *text, size_t len)
+scenario_yaml_fast(struct scenario_sink *sk, const char *text, size_t len)
 {
 	const char	*p = text, *end = text + len, *eol;
-	uint32_t	 stamp = scenario_stamp(sr);
 	size_t		 nkeys = 0;
 	bool		 marker = false, content = false;
-	bool		 named = false, described = false;
 
+	sink_begin(sk);
 	for (; p < end; p = eol + 1) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
@@ -255,7 +245,7 @@ scenario_yaml_fast(struct scenario_reader *sr, const char *text, size_t len)
 			continue;
 		}
 		if (!(is_alnum(*p) || *p == '_') || ++nkeys > FAST_MAX_KEYS ||
-		    key_value(sr, p, eol, stamp, &named, &described) != 0)
+		    key_value(sk, p, eol) != 0)
 			return (-1);
 		content = true;
 		if (eol == end)
