@@ -12,15 +12,14 @@
 #include "record_load.h"
 #include "suggest.h"
 #include "xmalloc.h"
+#include "yaml_fields.h"
 
 /* A plain empty scalar, "~" or "null": the YAML ways to say nothing. */
 static bool
 is_null(const struct ynode *n)
 {
 	return (n->type == YNODE_SCALAR && n->plain &&
-	    (n->str[0] == '\0' || strcmp(n->str, "~") == 0 ||
-	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
-	    strcmp(n->str, "NULL") == 0));
+	    field_is_null(n->str, strlen(n->str)));
 }
 
 /* Parses a set written as a YAML list: each item must be a member. */

@@ -15,20 +15,16 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "yaml_fields.h"
 #include "yaml_tree.h"
 
 /* A plain YAML null, as answers_load reads it. */
 static bool
 is_null(const yaml_event_t *ev)
 {
-	const char	*s = (const char *)ev->data.scalar.value;
-	size_t		 n = ev->data.scalar.length;
-
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return (false);
-	return (n == 0 || (n == 1 && s[0] == '~') || (n == 4 &&
-	    (memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
-	    memcmp(s, "NULL", 4) == 0)));
+	return (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    field_is_null((const char *)ev->data.scalar.value,
+	    ev->data.scalar.length));
 }
 
 /* A scalar that yaml_tree would take as it is (not too long, no NUL). */

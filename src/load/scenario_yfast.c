@@ -22,6 +22,8 @@
 
 #include <string.h>
 
+#include "yaml_fields.h"
+
 /* Past these the document is left to libyaml, which knows the limits. */
 #define FAST_MAX_LINE	4096
 #define FAST_MAX_KEYS	1000
@@ -62,15 +64,6 @@ rest_is_blank(const char *p, const char *eol)
 	while (p < eol && *p == ' ')
 		p++;
 	return (p == eol || *p == '#');
-}
-
-/* A plain YAML null: empty, ~, null, Null, NULL. */
-static bool
-is_null(const char *s, size_t n)
-{
-	return (n == 0 || (n == 1 && s[0] == '~') || (n == 4 &&
-	    (memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
-	    memcmp(s, "NULL", 4) == 0)));
 }
 
 /* "[a, b]" for a set question; p is at '['. Returns the end, or NULL. */
@@ -193,7 +186,7 @@ key_value(struct scenario_sink *sk, const char *p, const char *eol)
 	} else {
 		if ((end = scalar(p, eol, &s, &n, &plain)) == NULL)
 			return (-1);
-		if (plain && is_null(s, n))
+		if (plain && field_is_null(s, n))
 			v = value_unknown();
 		else if (sink_parse(sk, key, s, n, &v, NULL, 0) != 0)
 			return (-1);

@@ -7,6 +7,8 @@
 #define ARCHADVISOR_YAML_FIELDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 #include "kb.h"
@@ -46,5 +48,17 @@ int	field_number(const struct field_ctx *fc, const struct ynode *map,
 /* An optional true/false field; out is left alone when it is absent. */
 void	field_bool(const struct field_ctx *fc, const struct ynode *map,
 	    const char *key, bool *out);
+
+/*
+ * Whether a plain scalar s[0 .. n) says nothing: empty, "~" or null,
+ * Null, NULL (YAML's nulls). Inline: the batch readers ask it per value.
+ */
+static inline bool
+field_is_null(const char *s, size_t n)
+{
+	return (n == 0 || (n == 1 && s[0] == '~') || (n == 4 &&
+	    (memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
+	    memcmp(s, "NULL", 4) == 0)));
+}
 
 #endif
