@@ -1,8 +1,8 @@
 #!/bin/sh
 # Words for people: no handout, text report, Markdown, ADR or TUI screen in
 # the goldens (nor any example in those formats, made afresh) shows a
-# question id, a value id, a machine threshold such as 1h1s, or a weight,
-# scale or "the seed" in a reason. JSON, CSV, explain and the knowledge-base
+# question id, a value id, a rule id, a machine threshold such as 1h1s, or
+# a weight, scale or "the seed" in a reason. JSON, CSV, explain and the knowledge-base
 # listings keep ids and are not read here. The ids come from `questions
 # --format json` of the knowledge base each output was made with.
 #   An id with '_' (sql_skills, fraud_detection) is refused anywhere as a
@@ -18,11 +18,12 @@ A=$1
 . tests/lib.sh
 PY=/usr/bin/python3
 
-# scan KIND FILE IDS.json: prints what a person should not see.
+# scan KIND FILE IDS.json [RULES]: prints what a person should not see;
+# RULES lists the knowledge base's rule ids, one a line.
 scan() {
-	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+	"$PY" - "$1" "$2" "$3" "${4:-/dev/null}" <<'PYEOF'
 import json, re, sys
-kind, path, idfile = sys.argv[1:4]
+kind, path, idfile, rulefile = sys.argv[1:5]
 text = open(path, encoding="utf-8").read()
 # The answers block a record carries for programs to re-check it is a
 # comment no reader sees.
@@ -98,6 +99,12 @@ for m in re.finditer(r"\b\d+[wdhms]\d+[wdhms]\w*|\b\d{7,}B\b", text):
 for m in re.finditer(r"\b(?:were|instead of|than) "
     r"(\d+(?:[smhdw]|[KMGTPE]?i?B))\b", text):
     bad.append("unit form %s" % m.group(1))
+# Rule ids belong to explain and JSON: refused in brackets, and as a word
+# when hyphenated (no prose word is spelt batch-latency-over-1h).
+for r in open(rulefile, encoding="utf-8").read().split():
+    if re.search(r"\[%s\]" % re.escape(r), text) or ("-" in r and
+        re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(r), text)):
+        bad.append("rule id %s" % r)
 # Reasons for people carry no scoring machinery.
 for m in re.finditer(r"\(weight [-+]?\d|\bweight [-+]?\d+[,:)]|"
     r"evidence [-+]\d|\bscale \d|\bthe seed\b", text, re.I):
@@ -105,6 +112,13 @@ for m in re.finditer(r"\(weight [-+]?\d|\bweight [-+]?\d+[,:)]|"
 # Nor a reason's weight beside it in a handout.
 for m in re.finditer(r'class="w">[-+]?\d|\*\*[-+]\d+\.\d\*\*', text):
     bad.append("weight %r" % m.group(0))
+# Nor in the text report's margin, where a reason's direction stands.
+if kind == "text":
+    for m in re.finditer(r"^ *[-+]\d+\.\d  ", text, re.M):
+        bad.append("weight %r" % m.group(0).strip())
+    # The knowledge base goes by its name; --version lists its files.
+    for m in re.finditer(r"^Files: .*", text, re.M):
+        bad.append("file list %r" % m.group(0)[:30])
 for b in sorted(set(bad))[:20]:
     print(b)
 sys.exit(1 if bad else 0)
@@ -115,6 +129,18 @@ PYEOF
 ids() {
 	if [ -n "$1" ]; then "$A" --rules "$1" questions --format json
 	else "$A" questions --format json; fi > "$2"
+}
+
+# rule_ids RULES FILE: every rule id of that knowledge base, one a line,
+# as explain names them for each pattern.
+rule_ids() {
+	if [ -n "$1" ]; then set -- "$2" --rules "$1"; else set -- "$2"; fi
+	out=$1
+	shift
+	for p in $("$A" "$@" patterns --format json | jq -r '.patterns[].id')
+	do
+		"$A" "$@" explain "$p" --format json | jq -r '.rules[].rule'
+	done | sort -u > "$out"
 }
 
 kind_of() {
@@ -133,17 +159,23 @@ for d in tests/golden/*/; do
 	[ "$k" = skip ] && continue
 	rules=$(sed -n 's/.*--rules \([^ ]*\).*/\1/p' "$d/args")
 	ids "$rules" "$T/ids.json"
-	if out=$(scan "$k" "$d/expected" "$T/ids.json"); then pass "golden $g"
+	rule_ids "$rules" "$T/rules.txt"
+	if out=$(scan "$k" "$d/expected" "$T/ids.json" "$T/rules.txt")
+	then pass "golden $g"
 	else fail "golden $g" "$out"; fi
 	n=$((n + 1))
 done
 ids "" "$T/stock.json"
+rule_ids "" "$T/stock-rules.txt"
+[ "$(wc -l < "$T/stock-rules.txt")" -ge 30 ] && pass "rule-ids-listed" ||
+    fail "rule-ids-listed" "explain named too few rules"
 for s in tests/tui/*.screen; do
 	case $s in
 	*mini*) ids tests/kb/mini.yaml "$T/ids.json" ;;
 	*) cp "$T/stock.json" "$T/ids.json" ;;
 	esac
-	if out=$(scan tui "$s" "$T/ids.json"); then pass "screen $s"
+	if out=$(scan tui "$s" "$T/ids.json" "$T/stock-rules.txt")
+	then pass "screen $s"
 	else fail "screen $s" "$out"; fi
 	n=$((n + 1))
 done
@@ -152,8 +184,8 @@ for f in data/examples/*.yaml; do
 		"$A" report --answers "$f" --format "$fmt" > "$T/out" \
 		    2>"$T/err" || { fail "$f $fmt" "$(head -2 "$T/err")";
 		    continue; }
-		if out=$(scan "$(kind_of "$fmt")" "$T/out" "$T/stock.json")
-		then pass "$f $fmt"; else fail "$f $fmt" "$out"; fi
+		if out=$(scan "$(kind_of "$fmt")" "$T/out" "$T/stock.json" \
+		    "$T/stock-rules.txt"); then pass "$f $fmt"; else fail "$f $fmt" "$out"; fi
 	done
 done
 
@@ -189,6 +221,23 @@ else
 	done
 	if [ $ok = 1 ]; then pass "scan-finds-whatif"
 	else fail "scan-finds-whatif" "missed some of: $out"; fi
+fi
+# A text report's margin with weights and rule ids fails it.
+printf 'Batch (strong, 81.8)\n   +2.0  Slow is fine. [batch-etl]\n' \
+    > "$T/weights.txt"
+printf '   -1.0  Results may be hours old, kappa-replay.\n' >> "$T/weights.txt"
+printf 'Files: rules/bestfor.yaml\n' >> "$T/weights.txt"
+if out=$(scan text "$T/weights.txt" "$T/stock.json" "$T/stock-rules.txt")
+then
+	fail "scan-finds-rule-ids" "nothing found"
+else
+	ok=1
+	for want in "rule id batch-etl" "rule id kappa-replay" \
+	    "weight '+2.0'" "weight '-1.0'" "file list"; do
+		case $out in *"$want"*) ;; *) ok=0 ;; esac
+	done
+	if [ $ok = 1 ]; then pass "scan-finds-rule-ids"
+	else fail "scan-finds-rule-ids" "missed some of: $out"; fi
 fi
 [ "$n" -ge 15 ] && pass "goldens-scanned" || fail "goldens-scanned" \
     "only $n goldens and screens scanned"

@@ -38,27 +38,14 @@ pad(FILE *fp, const char *s, int width)
 		fputc(' ', fp);
 }
 
-/* Every file that went into the knowledge base, comma-separated. */
-static char *
-kb_files_joined(const struct kb *kb)
-{
-	char	*s, *t;
-	size_t	 i;
-
-	s = xstrdup("");
-	for (i = 0; i < kb->files.n; i++) {
-		t = xasprintf("%s%s%s", s, i ? ", " : "", kb->files.items[i]);
-		free(s);
-		s = t;
-	}
-	return (s);
-}
-
+/*
+ * The scenario's name and description, the knowledge base by its name and
+ * version (its files are for --version), and how much was answered.
+ */
 static void
 write_header(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct answers	*a = ctx->answers;
-	char			*files;
 
 	text_style(fp, ctx->color, "1");
 	fprintf(fp, "archadvisor report%s%s\n", a->name ? ": " : "",
@@ -68,12 +55,9 @@ write_header(FILE *fp, const struct report_ctx *ctx)
 		text_wrap(fp, a->description, 0, 0, ctx->width);
 		fputc('\n', fp);
 	}
-	fprintf(fp, "Knowledge base: %s %s\nFiles: ", ctx->kb->name,
+	fprintf(fp, "Knowledge base: %s, version %s\n", ctx->kb->name,
 	    ctx->kb->version);
-	files = kb_files_joined(ctx->kb);
-	text_wrap(fp, files, 7, 2, ctx->width);
-	free(files);
-	fprintf(fp, "\nAnswered %zu of %zu questions.\n\n", answers_count(a),
+	fprintf(fp, "Answered %zu of %zu questions.\n\n", answers_count(a),
 	    a->n);
 }
 
@@ -140,16 +124,19 @@ write_table(FILE *fp, const struct report_ctx *ctx)
 	fputc('\n', fp);
 }
 
-/* A rule's reason, wrapped, with its id as the last word: "... [id]". */
-static void
-write_why(FILE *fp, const struct report_ctx *ctx, const struct rule *rule)
-{
-	char	*text;
+/*
+ * The margin a reason hangs from: its direction in a word, right-aligned,
+ * then the reason wrapped beside it. Weights and rule ids are explain's.
+ */
+#define WHY_INDENT 11
 
-	text = xasprintf("%s [%s]", rule->why, rule->id);
-	text_wrap(fp, text, 9, 9, ctx->width);
+static void
+write_why(FILE *fp, const struct report_ctx *ctx, const char *direction,
+    const struct rule *rule)
+{
+	fprintf(fp, "%*s  ", WHY_INDENT - 2, direction);
+	text_wrap(fp, rule->why, WHY_INDENT, WHY_INDENT, ctx->width);
 	fputc('\n', fp);
-	free(text);
 }
 
 static void
@@ -176,8 +163,8 @@ write_requirements(FILE *fp, const struct report_ctx *ctx, size_t p)
 		return;
 	any = handout_requirements(mem, ctx, p, &plain_markup);
 	if (fclose(mem) == 0 && any) {
-		fputs("         ", fp);
-		text_wrap(fp, buf, 9, 9, ctx->width);
+		fprintf(fp, "%*s", WHY_INDENT, "");
+		text_wrap(fp, buf, WHY_INDENT, WHY_INDENT, ctx->width);
 		fputc('\n', fp);
 	}
 	free(buf);
@@ -190,7 +177,6 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 	const struct pattern_score	*s;
 	const struct rule		*rule;
 	size_t				 i, j;
-	char				 effect[32];
 
 	text_style(fp, ctx->color, "1");
 	fputs("Why\n", fp);
@@ -200,28 +186,23 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 		text_style(fp, ctx->color, "1");
 		fprintf(fp, "%s", kb->patterns[s->pattern].name);
 		text_reset(fp, ctx->color);
-		fprintf(fp, " (%s, %.1f)\n", fit_name(s->fit), s->score);
+		/* As the table says it: a stretch before its fit. */
+		fprintf(fp, " (%s, %.1f)\n", s->stretched ? "at a stretch" :
+		    fit_name(s->fit), s->score);
 		write_requirements(fp, ctx, s->pattern);
-		for (j = 0; j < s->nvetoes; j++) {
-			rule = &kb->rules[s->vetoes[j]];
-			fputs("   veto  ", fp);
-			write_why(fp, ctx, rule);
-		}
-		for (j = 0; j < s->nstretches; j++) {
-			rule = &kb->rules[s->stretches[j]];
-			fputs("stretch  ", fp);
-			write_why(fp, ctx, rule);
-		}
+		for (j = 0; j < s->nvetoes; j++)
+			write_why(fp, ctx, "ruled out", &kb->rules[s->vetoes[j]]);
+		for (j = 0; j < s->nstretches; j++)
+			write_why(fp, ctx, "stretch",
+			    &kb->rules[s->stretches[j]]);
 		for (j = 0; j < s->nreasons; j++) {
 			rule = &kb->rules[s->reasons[j].rule];
-			text_printf(effect, sizeof effect, "%+.1f",
-			    s->reasons[j].effect);
-			fprintf(fp, "  %5s  ", effect);
-			write_why(fp, ctx, rule);
+			write_why(fp, ctx, s->reasons[j].effect < 0 ?
+			    "against" : "for", rule);
 		}
 		if (s->nvetoes + s->nstretches + s->nreasons == 0)
-			fputs("         No rule applied to this option with "
-			    "these answers.\n", fp);
+			fprintf(fp, "%*sNo rule applied to this option with "
+			    "these answers.\n", WHY_INDENT, "");
 	}
 	fputc('\n', fp);
 }
