@@ -172,8 +172,10 @@ test_text_report(void **state)
 	assert_non_null(strstr(text, "Organisation: central."));
 	assert_non_null(strstr(text, "   1  Stream    95.3  "));
 	assert_non_null(strstr(text, "ruled out"));
-	assert_non_null(strstr(text, "   veto  Only streaming is fast "
-	    "enough. [fast]"));
+	/* A veto's reason in words, with neither its rule id nor a weight. */
+	assert_non_null(strstr(text, "\nruled out  Only streaming is fast "
+	    "enough.\n"));
+	assert_null(strstr(text, "[fast]"));
 	assert_non_null(strstr(text, "Unanswered (2): Cost, Big"));
 	assert_null(strchr(text, '\033'));	/* no colour unless asked */
 	free(text);
