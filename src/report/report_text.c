@@ -46,6 +46,9 @@ static void
 write_header(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct answers	*a = ctx->answers;
+	const struct kb		*kb = ctx->kb;
+	char			*line, *t;
+	size_t			 i;
 
 	text_style(fp, ctx->color, "1");
 	fprintf(fp, "archadvisor report%s%s\n", a->name ? ": " : "",
@@ -55,8 +58,22 @@ write_header(FILE *fp, const struct report_ctx *ctx)
 		text_wrap(fp, a->description, 0, 0, ctx->width);
 		fputc('\n', fp);
 	}
-	fprintf(fp, "Knowledge base: %s, version %s\n", ctx->kb->name,
-	    ctx->kb->version);
+	line = xasprintf("Knowledge base: %s, version %s", kb->name,
+	    kb->version);
+	/*
+	 * An extension has no name of its own but changes the advice: the
+	 * stock base's extensions go by the files given.
+	 */
+	for (i = kb->nbuiltin; kb->nbuiltin > 0 && i < kb->files.n; i++) {
+		t = xasprintf("%s%s%s", line, i == kb->nbuiltin ?
+		    ", extended by " : i + 1 == kb->files.n ? " and " : ", ",
+		    kb->files.items[i]);
+		free(line);
+		line = t;
+	}
+	text_wrap(fp, line, 0, 2, ctx->width);
+	fputc('\n', fp);
+	free(line);
 	fprintf(fp, "Answered %zu of %zu questions.\n\n", answers_count(a),
 	    a->n);
 }
