@@ -138,4 +138,13 @@ expect diff2-moved 1 "$A" diff "$first" data/examples/diff/in-two-years.yaml
 check diff2-keeps-rules has "$T/out" '^Rules that started firing'
 check diff2-moved-says has "$T/out" '^  In two years: Micro-Batch Processing'
 expect diff-stdin-twice 2 "$A" diff - "$first" -
+check diff-stdin-twice-says has "$T/err" 'only one of the files can be standard input'
+expect workshop-stdin-twice 2 "$A" workshop - "$first" -
+check workshop-stdin-twice-says has "$T/err" 'only one of the files can be standard input'
+# A bad file among several stops at it, naming it, whatever its place.
+printf 'latency: [\n' >"$T/broken.yaml"
+expect diff-bad-third 65 "$A" diff "$first" "$first" "$T/broken.yaml"
+check diff-bad-third-says has "$T/err" "broken.yaml:"
+expect workshop-bad-first 65 "$A" workshop "$T/broken.yaml" "$first"
+check workshop-bad-first-says has "$T/err" "broken.yaml:"
 finish workshop

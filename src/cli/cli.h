@@ -203,6 +203,35 @@ bool	scenario_option(struct scenario_opts *so, int id, const char *value);
 void	scenario_free(struct scenario_opts *so);
 int	load_answers(const struct kb *kb, const struct scenario_opts *so,
 	    struct answers *a);
+/* A usage error when more than one of files is "-" (standard input). */
+int	cli_stdin_once(const struct command *cmd, int n, char *const *files);
+
+/* Answers files read together, for the commands that compare them. */
+struct answer_files {
+	struct answers		 *a;	/* one per file, owned */
+	const struct answers	**ap;	/* &a[i] */
+	const struct value	**vals;	/* a[i].v */
+	size_t			  n;	/* how many of a to free */
+};
+
+/*
+ * Loads files[0..n) in order into af, stopping at the first that fails
+ * (its problems printed): 0 or its exit status. Either way the caller
+ * frees af with answer_files_free.
+ */
+int	load_answer_files(const struct kb *kb, char *const *files, size_t n,
+	    struct answer_files *af);
+void	answer_files_free(struct answer_files *af);
+
+/* A command whose own options are only --format and --output. */
+struct cli_output {
+	const char	*format, *output;
+};
+
+/* The cli_option_fn of such a command; state is its struct cli_output. */
+int	cli_output_option(const struct command *cmd, void *state, int id,
+	    const char *value);
+
 /*
  * Writes through fn to path ("-"/NULL: stdout), atomically; with people,
  * through the control-character policy of escape.h (every format but

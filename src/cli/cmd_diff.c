@@ -18,10 +18,6 @@
 #include "version.h"
 #include "xmalloc.h"
 
-struct diff_state {
-	const char	*format, *output;
-};
-
 struct diff_call {
 	const struct diff_ctx		*dc;	/* two scenarios */
 	const struct scenarios_ctx	*sc;
@@ -78,42 +74,19 @@ call_diff(FILE *fp, const void *arg)
 }
 
 static int
-diff_option(const struct command *cmd, void *state, int id,
-    const char *value)
-{
-	struct diff_state	*st = state;
-
-	(void)cmd;
-	if (id == 'f')
-		st->format = value;
-	else if (id == 'o')
-		st->output = value;
-	return (0);
-}
-
-static int
 check_operands(const struct command *cmd, int n, char **files)
 {
-	int	i, stdin_seen = 0;
-
 	if (n < 2)
 		return (usage_error(cmd, "diff compares two answers files or "
 		    "more, e.g. 'archadvisor diff old.yaml new.yaml'"));
-	for (i = 0; i < n; i++)
-		if (strcmp(files[i], "-") == 0 && stdin_seen++)
-			return (usage_error(cmd, "only one of the files can be "
-			    "standard input"));
-	return (0);
+	return (cli_stdin_once(cmd, n, files));
 }
 
 static int
 run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 {
-	struct diff_state	 st = { NULL, NULL };
-	struct scenario_opts	 so = { NULL, NULL, 0 };
-	struct answers		*a = NULL;
-	const struct answers	**ap = NULL;
-	const struct value	**vals = NULL;
+	struct cli_output	 st = { NULL, NULL };
+	struct answer_files	 af = { NULL, NULL, NULL, 0 };
 	struct ranking		**r = NULL;
 	struct scenarios	 s = { 0, NULL };
 	struct scenarios_ctx	 sc;
@@ -123,7 +96,7 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 	size_t			 n, i;
 	int			 rc;
 
-	if ((rc = cli_parse(cmd, argc, argv, g, diff_option, &st)) != 0)
+	if ((rc = cli_parse(cmd, argc, argv, g, cli_output_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
 	if ((rc = check_operands(cmd, argc - optind, argv + optind)) != 0)
 		return (rc);
@@ -131,26 +104,19 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 	    0)
 		return (rc);
 	n = (size_t)(argc - optind);
-	a = xcalloc(n, sizeof *a);
-	ap = xcalloc(n, sizeof *ap);
-	vals = xcalloc(n, sizeof *vals);
 	r = xcalloc(n, sizeof *r);
-	if ((rc = load_kb(g, &kb)) != 0)
+	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answer_files(kb,
+	    argv + optind, n, &af)) != 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		so.answers = argv[optind + (int)i];
-		if ((rc = load_answers(kb, &so, &a[i])) != 0)
-			goto out;
-		ap[i] = &a[i];
-		vals[i] = a[i].v;
 		r[i] = ranking_new(kb);
-		engine_rank(kb, a[i].v, r[i]);
+		engine_rank(kb, af.vals[i], r[i]);
 	}
-	scenarios_compare(kb, vals, n, &s);
+	scenarios_compare(kb, af.vals, n, &s);
 	memset(&sc, 0, sizeof sc);
 	sc.kb = kb;
 	sc.s = &s;
-	sc.a = ap;
+	sc.a = af.ap;
 	sc.r = (const struct ranking *const *)r;
 	sc.files = (const char *const *)(argv + optind);
 	sc.version = ARCHADVISOR_VERSION;
@@ -160,8 +126,8 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 	dc.kb = kb;
 	dc.file_a = argv[optind];
 	dc.file_b = argv[optind + 1];
-	dc.a = &a[0];
-	dc.b = &a[1];
+	dc.a = &af.a[0];
+	dc.b = &af.a[1];
 	dc.ra = r[0];
 	dc.rb = r[1];
 	dc.version = ARCHADVISOR_VERSION;
@@ -175,14 +141,10 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 		rc = EXIT_DIFFERS;
 out:
 	scenarios_free(&s);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		ranking_free(r[i]);
-		answers_free(&a[i]);
-	}
 	free(r);
-	free(vals);
-	free(ap);
-	free(a);
+	answer_files_free(&af);
 	kb_free(kb);
 	return (rc);
 }

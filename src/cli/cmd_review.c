@@ -28,27 +28,10 @@
 /* Directories deeper than this are not walked (a loop of links). */
 #define REVIEW_MAX_DEPTH	32
 
-struct rv_state {
-	const char	*format, *output;
-};
-
 struct rv_list {
 	struct review_entry	*e;
 	size_t			 n;
 };
-
-static int
-rv_option(const struct command *cmd, void *state, int id, const char *value)
-{
-	struct rv_state	*st = state;
-
-	(void)cmd;
-	if (id == 'f')
-		st->format = value;
-	else if (id == 'o')
-		st->output = value;
-	return (0);
-}
 
 static int
 call_review(FILE *fp, const void *arg)
@@ -254,7 +237,7 @@ static int
 run_review(const struct command *cmd, int argc, char **argv,
     struct globals *g)
 {
-	struct rv_state		 st = { NULL, NULL };
+	struct cli_output	 st = { NULL, NULL };
 	struct rv_list		 l = { NULL, 0 };
 	struct review_ctx	 c;
 	struct kb		*kb = NULL;
@@ -263,7 +246,7 @@ run_review(const struct command *cmd, int argc, char **argv,
 	size_t			 i;
 	int			 rc;
 
-	if ((rc = cli_parse(cmd, argc, argv, g, rv_option, &st)) != 0)
+	if ((rc = cli_parse(cmd, argc, argv, g, cli_output_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
 	if (argc - optind < 1)
 		return (usage_error(cmd, "which records? e.g. 'archadvisor "

@@ -13,10 +13,6 @@
 #include "workshop.h"
 #include "xmalloc.h"
 
-struct ws_state {
-	const char	*format, *output;
-};
-
 struct ws_call {
 	const struct workshop_ctx	*c;
 	const char			*format;
@@ -34,19 +30,6 @@ call_workshop(FILE *fp, const void *arg)
 	if (strcmp(call->format, "html") == 0)
 		return (report_workshop_html(fp, call->c));
 	return (report_workshop_text(fp, call->c));
-}
-
-static int
-ws_option(const struct command *cmd, void *state, int id, const char *value)
-{
-	struct ws_state	*st = state;
-
-	(void)cmd;
-	if (id == 'f')
-		st->format = value;
-	else if (id == 'o')
-		st->output = value;
-	return (0);
 }
 
 /* Who a file speaks for: its name:, else the file's name without ".yaml". */
@@ -84,8 +67,6 @@ unique_names(char **names, const char *const *files, size_t n)
 static int
 check_operands(const struct command *cmd, int n, char **files)
 {
-	int	i, stdin_seen = 0;
-
 	if (n < 2)
 		return (usage_error(cmd, "a workshop reads two answers files "
 		    "or more, one per stakeholder, e.g. 'archadvisor workshop "
@@ -93,22 +74,15 @@ check_operands(const struct command *cmd, int n, char **files)
 	if (n > WORKSHOP_MAX_PEOPLE)
 		return (usage_error(cmd, "at most %d stakeholders",
 		    WORKSHOP_MAX_PEOPLE));
-	for (i = 0; i < n; i++)
-		if (strcmp(files[i], "-") == 0 && stdin_seen++)
-			return (usage_error(cmd, "only one file can be "
-			    "standard input"));
-	return (0);
+	return (cli_stdin_once(cmd, n, files));
 }
 
 static int
 run_workshop(const struct command *cmd, int argc, char **argv,
     struct globals *g)
 {
-	struct ws_state		 st = { NULL, NULL };
-	struct scenario_opts	 so = { NULL, NULL, 0 };
-	struct answers		*a = NULL;
-	const struct answers	**ap = NULL;
-	const struct value	**vals = NULL;
+	struct cli_output	 st = { NULL, NULL };
+	struct answer_files	 af = { NULL, NULL, NULL, 0 };
 	struct workshop		 w;
 	struct workshop_ctx	 c;
 	struct ws_call		 call;
@@ -118,7 +92,7 @@ run_workshop(const struct command *cmd, int argc, char **argv,
 	int			 rc;
 
 	memset(&w, 0, sizeof w);
-	if ((rc = cli_parse(cmd, argc, argv, g, ws_option, &st)) != 0)
+	if ((rc = cli_parse(cmd, argc, argv, g, cli_output_option, &st)) != 0)
 		return (rc < 0 ? EXIT_OK : rc);
 	if ((rc = check_operands(cmd, argc - optind, argv + optind)) != 0)
 		return (rc);
@@ -126,26 +100,18 @@ run_workshop(const struct command *cmd, int argc, char **argv,
 	    0)
 		return (rc);
 	n = (size_t)(argc - optind);
-	a = xcalloc(n, sizeof *a);
-	ap = xcalloc(n, sizeof *ap);
-	vals = xcalloc(n, sizeof *vals);
 	names = xcalloc(n, sizeof *names);
-	if ((rc = load_kb(g, &kb)) != 0)
+	if ((rc = load_kb(g, &kb)) != 0 || (rc = load_answer_files(kb,
+	    argv + optind, n, &af)) != 0)
 		goto out;
-	for (i = 0; i < n; i++) {
-		so.answers = argv[optind + (int)i];
-		if ((rc = load_answers(kb, &so, &a[i])) != 0)
-			goto out;
-		ap[i] = &a[i];
-		vals[i] = a[i].v;
-		names[i] = person_name(&a[i], so.answers);
-	}
+	for (i = 0; i < n; i++)
+		names[i] = person_name(&af.a[i], argv[optind + (int)i]);
 	unique_names(names, (const char *const *)(argv + optind), n);
-	(void)workshop_analyse(kb, vals, n, &w);
+	(void)workshop_analyse(kb, af.vals, n, &w);
 	memset(&c, 0, sizeof c);
 	c.kb = kb;
 	c.w = &w;
-	c.people = ap;
+	c.people = af.ap;
 	c.names = (const char *const *)names;
 	c.files = (const char *const *)(argv + optind);
 	c.version = ARCHADVISOR_VERSION;
@@ -157,14 +123,10 @@ run_workshop(const struct command *cmd, int argc, char **argv,
 	    strcmp(st.format, "json") != 0);
 out:
 	workshop_free(&w);
-	for (i = 0; i < n; i++) {
-		answers_free(&a[i]);
+	for (i = 0; i < n; i++)
 		free(names[i]);
-	}
 	free(names);
-	free(vals);
-	free(ap);
-	free(a);
+	answer_files_free(&af);
 	kb_free(kb);
 	return (rc);
 }

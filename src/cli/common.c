@@ -230,6 +230,68 @@ load_answers(const struct kb *kb, const struct scenario_opts *so,
 	return (0);
 }
 
+int
+cli_stdin_once(const struct command *cmd, int n, char *const *files)
+{
+	int	i, seen = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0 && seen++)
+			return (usage_error(cmd, "only one of the files can be "
+			    "standard input"));
+	return (0);
+}
+
+int
+load_answer_files(const struct kb *kb, char *const *files, size_t n,
+    struct answer_files *af)
+{
+	struct scenario_opts	so = { NULL, NULL, 0 };
+	int			rc;
+
+	af->a = xcalloc(n, sizeof *af->a);
+	af->ap = xcalloc(n, sizeof *af->ap);
+	af->vals = xcalloc(n, sizeof *af->vals);
+	for (af->n = 0; af->n < n; af->n++) {
+		so.answers = files[af->n];
+		if ((rc = load_answers(kb, &so, &af->a[af->n])) != 0) {
+			/* What was read of it is freed with the rest. */
+			af->n++;
+			return (rc);
+		}
+		af->ap[af->n] = &af->a[af->n];
+		af->vals[af->n] = af->a[af->n].v;
+	}
+	return (0);
+}
+
+void
+answer_files_free(struct answer_files *af)
+{
+	size_t	i;
+
+	for (i = 0; i < af->n; i++)
+		answers_free(&af->a[i]);
+	free(af->a);
+	free(af->ap);
+	free(af->vals);
+	memset(af, 0, sizeof *af);
+}
+
+int
+cli_output_option(const struct command *cmd, void *state, int id,
+    const char *value)
+{
+	struct cli_output	*o = state;
+
+	(void)cmd;
+	if (id == 'f')
+		o->format = value;
+	else if (id == 'o')
+		o->output = value;
+	return (0);
+}
+
 /* Writes through fn to path ("-"/NULL: stdout) atomically. */
 /*
  * Output for people goes through the control-character policy
