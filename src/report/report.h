@@ -108,7 +108,7 @@ int	report_explain_json(FILE *fp, const struct report_ctx *ctx,
 int	report_patterns_text(FILE *fp, const struct report_ctx *ctx,
 	    int pattern);
 int	report_questions_text(FILE *fp, const struct report_ctx *ctx);
-/* The same for programs (report_kb_json.c). */
+/* The same for programs (report_json.c). */
 int	report_patterns_json(FILE *fp, const struct report_ctx *ctx,
 	    int pattern);
 int	report_questions_json(FILE *fp, const struct report_ctx *ctx);

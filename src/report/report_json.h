@@ -1,6 +1,7 @@
 /*
- * report_json: jansson builders shared by the JSON report, explain and
- * batch output. Each returns a new reference owned by the caller.
+ * report_json: writing JSON. The writers of every command's JSON build
+ * their model with report_json_model.h's builders (included here) and
+ * hand it to json_write.
  */
 #ifndef ARCHADVISOR_REPORT_JSON_H
 #define ARCHADVISOR_REPORT_JSON_H
@@ -8,19 +9,8 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "answers.h"
-#include "engine.h"
-#include "kb.h"
-#include "report.h"
+#include "report_json_model.h"
 
-json_t	*json_answer(const struct question *q, const struct value *v);
-json_t	*json_answers(const struct kb *kb, const struct answers *a);
-json_t	*json_ranking_entry_for(const struct kb *kb, const struct ranking *r,
-	    const struct value *answers, size_t p);
-json_t	*json_recommendation(const struct kb *kb, const struct ranking *r);
-json_t	*json_report(const struct report_ctx *ctx);
-/* Adds sensitivity, robustness and next_questions (if analysed). */
-void	 report_whatif_json(json_t *root, const struct report_ctx *ctx);
 /* Writes root indented with a final newline and releases it. */
 int	 json_write(FILE *fp, json_t *root);
 
