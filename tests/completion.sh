@@ -251,6 +251,20 @@ offers z-rules-d lakehouse lambda
 fcomp explain la
 offers f-rules-d lakehouse lambda
 
+# The operands each usage line names, and the kind of word offered at
+# each place: options in the usage line are no operands, and the last
+# operand, repeating, stands for every place after it.
+"$A" complete operands diff >"$T/out"
+check operands-diff [ "$(tr '\n' ' ' <"$T/out")" = "A.yaml B.yaml C.yaml... " ]
+"$A" complete operands batch >"$T/out"
+check operands-batch [ "$(cat "$T/out")" = "FILE|-..." ]
+"$A" complete operands report >"$T/out"
+check operands-options-are-none empty "$T/out"
+"$A" complete line -- diff a b c d '' >"$T/out"
+check operand-repeats has "$T/out" '^:files$'
+"$A" complete line -- help x '' >"$T/out"
+check operand-past-the-last empty "$T/out"
+
 # Both files parse in their shell.
 if bash -n completion/archadvisor.bash; then pass bash-syntax; else
 	fail bash-syntax; fi

@@ -174,6 +174,14 @@ int	cli_format_error(const struct command *cmd, const char *name);
  * names, or no space after the word. Returns an exit status.
  */
 int	complete_line(struct globals *g, int nwords, char **words);
+/*
+ * The first operand a usage line names at or after p, skipping its
+ * bracketed options: its name into buf without brackets or "..."
+ * ("[FILE|-]..." gives "FILE|-"), *repeats when it ends in "...".
+ * Returns where the next one may start, or NULL when there is none.
+ */
+const char *cli_usage_operand(const char *p, char *buf, size_t bufsz,
+	    bool *repeats);
 
 /* common.c: messages, the knowledge base, answers and output. */
 void	errx_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

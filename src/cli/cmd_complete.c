@@ -8,44 +8,17 @@
 
 #include "cli.h"
 
-/*
- * The operands of cmd, as its usage line names them ("PATTERN", "FILE|-..."
- * when repeatable): what is left of the line without the bracketed
- * options, one a line.
- */
+/* The operands of cmd, as its usage line names them, one a line
+   ("FILE|-..." when repeatable). */
 static void
 complete_operands(const struct command *cmd)
 {
 	const char	*p = cmd->args;
-	size_t		 k, n;
-	int		 depth;
+	char		 name[128];
+	bool		 rep;
 
-	while (*p != '\0') {
-		p += strspn(p, " ");
-		if (p[0] == '[' && p[1] == '-') {
-			for (depth = 0; *p != '\0'; p++)
-				if (*p == '[')
-					depth++;
-				else if (*p == ']' && --depth == 0)
-					break;
-			if (*p != '\0')
-				p++;
-			p += strspn(p, ".");
-			continue;
-		}
-		k = strcspn(p, " ");
-		if (k > 0) {
-			/* "[PATTERN]" -> "PATTERN"; "[FILE|-]..." and
-			   "FILE..." keep one "...". */
-			n = strcspn(p + (*p == '['), "] ");
-			if (n >= 3 && strncmp(p + (*p == '[') + n - 3, "...",
-			    3) == 0)
-				n -= 3;
-			printf("%.*s%s\n", (int)n, p + (*p == '['), k >= 3 &&
-			    strncmp(p + k - 3, "...", 3) == 0 ? "..." : "");
-		}
-		p += k;
-	}
+	while ((p = cli_usage_operand(p, name, sizeof name, &rep)) != NULL)
+		printf("%s%s\n", name, rep ? "..." : "");
 }
 
 static void

@@ -307,39 +307,52 @@ offer_options(const struct line *ln, const char *typed)
 		}
 }
 
+const char *
+cli_usage_operand(const char *p, char *buf, size_t bufsz, bool *repeats)
+{
+	const char	*q;
+	size_t		 k, n;
+	int		 depth;
+
+	for (;;) {
+		if (*(p += strspn(p, " ")) == '\0')
+			return (NULL);
+		if (p[0] != '[' || p[1] != '-')
+			break;
+		/* An option in the usage line, not an operand. */
+		for (depth = 0; *p != '\0'; p++)
+			if (*p == '[')
+				depth++;
+			else if (*p == ']' && --depth == 0)
+				break;
+		if (*p != '\0')
+			p++;
+		p += strspn(p, ".");
+	}
+	k = strcspn(p, " ");
+	q = p + (*p == '[');
+	n = strcspn(q, "] ");
+	if (n >= 3 && strncmp(q + n - 3, "...", 3) == 0)
+		n -= 3;
+	*repeats = k >= 3 && strncmp(p + k - 3, "...", 3) == 0;
+	snprintf(buf, bufsz, "%.*s", (int)n, q);
+	return (p + k);
+}
+
 /* The n-th operand (from 0) that cmd's usage line names, a last one
    ending in "..." repeating, into buf ("" for none). */
 static void
 operand_name(const struct command *cmd, size_t n, char *buf, size_t bufsz)
 {
-	const char	*p = cmd->args, *q;
-	size_t		 k, i;
-	int		 depth;
+	const char	*p = cmd->args;
+	char		 w[128];
+	size_t		 i;
+	bool		 rep;
 
 	buf[0] = '\0';
-	for (i = 0; *(p += strspn(p, " ")) != '\0'; p += k) {
-		k = 0;
-		if (p[0] == '[' && p[1] == '-') {
-			/* An option in the usage line, not an operand. */
-			for (depth = 0; *p != '\0'; p++)
-				if (*p == '[')
-					depth++;
-				else if (*p == ']' && --depth == 0)
-					break;
-			if (*p != '\0')
-				p++;
-			p += strspn(p, ".");
-			continue;
-		}
-		k = strcspn(p, " ");
-		q = p + (*p == '[');
-		if (i == n || (i < n && k >= 3 &&
-		    strncmp(p + k - 3, "...", 3) == 0))
-			snprintf(buf, bufsz, "%.*s", (int)strcspn(q, "]. "), q);
-		else if (i < n)
-			buf[0] = '\0';
-		i++;
-	}
+	for (i = 0; i <= n && (p = cli_usage_operand(p, w, sizeof w, &rep)) !=
+	    NULL; i++)
+		snprintf(buf, bufsz, "%s", i == n || rep ? w : "");
 }
 
 /* The operand the line stands at: named by the usage line (PATTERN,
