@@ -35,13 +35,20 @@ kb_question_clear(struct question *q)
 	free(q->label);
 	free(q->if_yes);
 	free(q->if_no);
+	free(q->if_less);
+	free(q->if_more);
+	free(q->if_added);
+	free(q->if_dropped);
 	for (i = 0; i < q->dom.nnames; i++) {
 		free(q->dom.names[i]);
 		if (q->value_labels != NULL)
 			free(q->value_labels[i]);
+		if (q->value_ifs != NULL)
+			free(q->value_ifs[i]);
 	}
 	free(q->dom.names);
 	free(q->value_labels);
+	free(q->value_ifs);
 }
 
 void

@@ -43,6 +43,21 @@ struct question {
 						   what-if clause
 						   ("everything had to be
 						   real-time"), or NULL */
+	char			*if_less, *if_more; /* a number's what-if
+						   clause for a new answer
+						   below or above the one
+						   given ("results could
+						   wait {value} instead of
+						   {was}"), or NULL */
+	char			*if_added, *if_dropped; /* a set's, for
+						   values added or dropped
+						   ("the data were also
+						   used for {value}") */
+	char			**value_ifs;	/* a level's what-if clause
+						   for each value ("the
+						   team had strong streaming
+						   skills"), each or the
+						   array NULL */
 	struct value		 def;	/* default; unknown unless declared */
 	char			*ask_if_text;	/* condition to ask, or NULL */
 	struct expr		*ask_if;	/* parsed; NULL: always asked */

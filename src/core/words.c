@@ -141,26 +141,119 @@ sig_digits(enum value_type t, int64_t n)
 }
 
 /*
- * A number a what-if found: one unit short of a rounder number is "less
- * than" it, one unit past is "more than" it.
+ * Which side of a rounder number a what-if's n lies: -1 one unit short of
+ * it, +1 one unit past it (*round is then that number), 0 neither.
+ * Counts of things (integers) have no rounder neighbour.
  */
-static char *
-threshold_words(enum value_type t, int64_t n, char *buf, size_t bufsz)
+static int
+round_side(enum value_type t, int64_t n, int64_t *round)
 {
-	char	w[64];
 	int	here = sig_digits(t, n);
 
 	if (t != VAL_INT && n < INT64_MAX && sig_digits(t, n + 1) < here) {
-		text_printf(buf, bufsz, "less than %s", number_words(t, n + 1,
-		    w, sizeof w));
-		return (buf);
+		*round = n + 1;
+		return (-1);
 	}
 	if (t != VAL_INT && n > 1 && sig_digits(t, n - 1) < here) {
-		text_printf(buf, bufsz, "more than %s", number_words(t, n - 1,
-		    w, sizeof w));
-		return (buf);
+		*round = n - 1;
+		return (1);
 	}
-	return (number_words(t, n, buf, bufsz));
+	*round = n;
+	return (0);
+}
+
+/* A number as spoken: "an hour", "a day", but "2 hours", "1 TB". */
+static char *
+spoken(enum value_type t, int64_t n, char *buf, size_t bufsz)
+{
+	char	w[64];
+
+	number_words(t, n, w, sizeof w);
+	if (t == VAL_DURATION && strncmp(w, "1 ", 2) == 0 &&
+	    strchr(w + 2, ' ') == NULL)
+		text_printf(buf, bufsz, "%s %s", w[2] == 'h' ? "an" : "a",
+		    w + 2);
+	else
+		text_printf(buf, bufsz, "%s", w);
+	return (buf);
+}
+
+/*
+ * A number a what-if found: one unit short of a rounder number is "less
+ * than" it, one unit past is "more than" it. Spoken: "less than an hour".
+ */
+static char *
+threshold_words(enum value_type t, int64_t n, bool speak, char *buf,
+    size_t bufsz)
+{
+	char	w[64];
+	int64_t	round;
+	int	side = round_side(t, n, &round);
+
+	if (speak)
+		spoken(t, round, w, sizeof w);
+	else
+		number_words(t, round, w, sizeof w);
+	text_printf(buf, bufsz, "%s%s", side < 0 ? "less than " : side > 0 ?
+	    "more than " : "", w);
+	return (buf);
+}
+
+/* The clause with {value} and {was} put in. */
+static char *
+fill(const char *clause, const char *value, const char *was, char *buf,
+    size_t bufsz)
+{
+	const char	*p;
+	size_t		 len;
+
+	buf[0] = '\0';
+	for (p = clause; *p != '\0'; ) {
+		len = strlen(buf);
+		if (strncmp(p, "{value}", 7) == 0) {
+			text_printf(buf + len, bufsz - len, "%s", value);
+			p += 7;
+		} else if (strncmp(p, "{was}", 5) == 0) {
+			text_printf(buf + len, bufsz - len, "%s", was);
+			p += 5;
+		} else {
+			text_printf(buf + len, bufsz - len, "%c", *p);
+			p++;
+		}
+	}
+	return (buf);
+}
+
+int
+words_clause_check(const char *clause, unsigned allowed, char *why,
+    size_t whysz)
+{
+	const char	*p, *end;
+	bool		 value = false;
+
+	for (p = clause; (p = strchr(p, '{')) != NULL; p = end) {
+		end = strchr(p, '}');
+		if (end != NULL && (size_t)(end - p) == 6 &&
+		    strncmp(p, "{value}", 7) == 0 &&
+		    (allowed & WORDS_HOLD_VALUE))
+			value = true;
+		else if (end == NULL || !(allowed & WORDS_HOLD_WAS) ||
+		    (size_t)(end - p) != 4 || strncmp(p, "{was}", 5) != 0) {
+			text_printf(why, whysz, "'%.*s' is not a place for the "
+			    "answer%s", end ? (int)(end - p + 1) :
+			    (int)strlen(p), p, allowed == 0 ? " (this clause "
+			    "takes none)" : allowed & WORDS_HOLD_WAS ?
+			    " (expected {value} or {was})" :
+			    " (expected {value})");
+			return (-1);
+		}
+	}
+	if ((allowed & WORDS_HOLD_VALUE) && !value) {
+		text_printf(why, whysz, "it must say where the answer goes, "
+		    "with {value}");
+		return (-1);
+	}
+	return (0);
 }
 
 char *
@@ -199,6 +292,9 @@ words_change(const struct question *q, const struct value *from,
 	char		 la[WORDS_LABEL_MAX * 2], lb[WORDS_LABEL_MAX * 2];
 	const char	*clause;
 	uint64_t	 add, drop;
+	int64_t		 round;
+	size_t		 len;
+	int		 side;
 
 	words_label_lower(q, name, sizeof name);
 	switch (q->dom.type) {
@@ -218,6 +314,21 @@ words_change(const struct question *q, const struct value *from,
 		drop = from->bits & ~to->bits;
 		members(q, add, a, sizeof a);
 		members(q, drop, b, sizeof b);
+		if ((!add || q->if_added != NULL) &&
+		    (!drop || q->if_dropped != NULL) && (add || drop)) {
+			/* As the knowledge base says it, joined by "and". */
+			buf[0] = '\0';
+			if (add)
+				fill(q->if_added, a, "", buf, bufsz);
+			len = strlen(buf);
+			if (add && drop)
+				text_printf(buf + len, bufsz - len, " and ");
+			len = strlen(buf);
+			if (drop)
+				fill(q->if_dropped, b, "", buf + len,
+				    bufsz - len);
+			return (buf);
+		}
 		if (add && drop)
 			text_printf(buf, bufsz, "%s were added to the %s and %s "
 			    "dropped from them", a, name, b);
@@ -231,6 +342,12 @@ words_change(const struct question *q, const struct value *from,
 	case VAL_LEVEL:
 		if (!from->known || !to->known)
 			break;
+		if (q->value_ifs != NULL && to->num >= 0 &&
+		    (size_t)to->num < q->dom.nnames &&
+		    q->value_ifs[to->num] != NULL) {
+			text_printf(buf, bufsz, "%s", q->value_ifs[to->num]);
+			return (buf);
+		}
 		text_printf(buf, bufsz, "the %s were %s instead of %s", name,
 		    words_lower(words_value(q, to, a, sizeof a), la, sizeof la),
 		    words_lower(words_value(q, from, b, sizeof b), lb,
@@ -241,8 +358,19 @@ words_change(const struct question *q, const struct value *from,
 	case VAL_INT:
 		if (!from->known || !to->known)
 			break;
+		/*
+		 * Below or above: the side of the round number the rule
+		 * draws its line at, else the way the answer moved.
+		 */
+		if ((side = round_side(q->dom.type, to->num, &round)) == 0)
+			side = to->num < from->num ? -1 : 1;
+		clause = side < 0 ? q->if_less : q->if_more;
+		if (clause != NULL)
+			return (fill(clause, threshold_words(q->dom.type,
+			    to->num, true, a, sizeof a), spoken(q->dom.type,
+			    from->num, b, sizeof b), buf, bufsz));
 		text_printf(buf, bufsz, "the %s were %s instead of %s", name,
-		    threshold_words(q->dom.type, to->num, a, sizeof a),
+		    threshold_words(q->dom.type, to->num, false, a, sizeof a),
 		    number_words(q->dom.type, from->num, b, sizeof b));
 		return (buf);
 	}

@@ -50,14 +50,34 @@ char	*words_value(const struct question *q, const struct value *v,
 	    char *buf, size_t bufsz);
 
 /*
- * A changed answer as the clause of an "If ..." sentence, without "If":
- * "the acceptable delay were less than 1 hour instead of 1 day" (a number
- * next to a round one is said by that round one), "everything had to be
- * real-time" (a bool's if_yes or if_no), "personalisation and IoT were
- * added to the use cases".
+ * A changed answer as the clause of an "If ..." sentence, without "If".
+ * The knowledge base's own clause comes first: a bool's if_yes or if_no
+ * ("everything had to be real-time"), a level value's if ("the team had
+ * strong streaming skills"), a number's if_less or if_more ("results were
+ * needed in less than an hour instead of a day") and a set's if_added or
+ * if_dropped ("the data were also used for fraud detection and IoT"),
+ * joined with "and". Without one the sentence is made from the label:
+ * "the acceptable delay were less than 1 hour instead of 1 day". Either
+ * way a number next to a round one is said by that round one.
  */
 char	*words_change(const struct question *q, const struct value *from,
 	    const struct value *to, char *buf, size_t bufsz);
+
+/*
+ * The placeholders a what-if clause of the knowledge base may hold:
+ * {value}, the new answer in words (required where allowed), and {was},
+ * the answer given.
+ */
+#define WORDS_HOLD_VALUE	0x1
+#define WORDS_HOLD_WAS		0x2
+
+/*
+ * Checks a clause before it is used: each '{' opens a placeholder that
+ * allowed permits, and {value} is there when permitted. Returns 0, or -1
+ * with the reason in why.
+ */
+int	words_clause_check(const char *clause, unsigned allowed, char *why,
+	    size_t whysz);
 
 /*
  * Appends item to the list in buf as the i-th of n items of a sentence:

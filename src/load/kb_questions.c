@@ -55,13 +55,49 @@ dup_label(struct loader *ld, const struct ynode *map, const char *key,
 }
 
 /*
+ * Reads a what-if clause for people and checks its placeholders ({value},
+ * {was}: words.h). Returns a copy, or NULL if absent or bad (reported).
+ */
+static char *
+dup_clause(struct loader *ld, const struct ynode *map, const char *key,
+    unsigned allowed)
+{
+	char	*s, why[256];
+
+	if ((s = dup_label(ld, map, key, 2 * WORDS_LABEL_MAX)) != NULL &&
+	    words_clause_check(s, allowed, why, sizeof why) != 0) {
+		field_error(&ld->fc, ynode_get(map, key), "'%s': %s", key,
+		    why);
+		free(s);
+		s = NULL;
+	}
+	return (s);
+}
+
+/* A level value's what-if clause ("the team had strong skills"). */
+static int
+load_value_if(struct loader *ld, const struct ynode *it, struct question *q,
+    size_t i, size_t nvalues)
+{
+	if (q->dom.type != VAL_LEVEL) {
+		field_error(&ld->fc, ynode_get(it, "if"), "'if' is only for "
+		    "the values of level questions");
+		return (-1);
+	}
+	if (q->value_ifs == NULL)
+		q->value_ifs = xcalloc(nvalues, sizeof *q->value_ifs);
+	q->value_ifs[i] = dup_clause(ld, it, "if", 0);
+	return (q->value_ifs[i] == NULL ? -1 : 0);
+}
+
+/*
  * Reads a level's or set's declared names: each a name, or a mapping of
  * its name and its label for people ({id: iot, label: IoT}).
  */
 static int
 load_names(struct loader *ld, const struct ynode *item, struct question *q)
 {
-	static const char *const keys[] = { "id", "label", NULL };
+	static const char *const keys[] = { "id", "label", "if", NULL };
 	struct value_domain	*dom = &q->dom;
 	const struct ynode	*n, *it, *idn;
 	const char		*name;
@@ -120,30 +156,55 @@ load_names(struct loader *ld, const struct ynode *item, struct question *q)
 			if ((q->value_labels[i] = dup_label(ld, it, "label",
 			    WORDS_LABEL_MAX)) == NULL)
 				return (-1);
+			if (ynode_get(it, "if") != NULL &&
+			    load_value_if(ld, it, q, i, n->n) != 0)
+				return (-1);
 		}
 		dom->names[dom->nnames++] = xstrdup(name);
 	}
 	return (0);
 }
 
-/* A bool's what-if clauses; no other type has them. */
+/* What-if clauses, each for the types that can use it. */
 static void
 load_clauses(struct loader *ld, const struct ynode *item, struct question *q)
 {
-	static const char *const keys[] = { "if_yes", "if_no" };
+	static const struct {
+		const char	*key;
+		unsigned	 types, holds;
+		const char	*only;
+		size_t		 field;
+	} keys[] = {
+		{ "if_yes", 1u << VAL_BOOL, 0, "bool",
+		    offsetof(struct question, if_yes) },
+		{ "if_no", 1u << VAL_BOOL, 0, "bool",
+		    offsetof(struct question, if_no) },
+		{ "if_less", 1u << VAL_INT | 1u << VAL_DURATION |
+		    1u << VAL_SIZE, WORDS_HOLD_VALUE | WORDS_HOLD_WAS,
+		    "integer, duration and size",
+		    offsetof(struct question, if_less) },
+		{ "if_more", 1u << VAL_INT | 1u << VAL_DURATION |
+		    1u << VAL_SIZE, WORDS_HOLD_VALUE | WORDS_HOLD_WAS,
+		    "integer, duration and size",
+		    offsetof(struct question, if_more) },
+		{ "if_added", 1u << VAL_SET, WORDS_HOLD_VALUE, "set",
+		    offsetof(struct question, if_added) },
+		{ "if_dropped", 1u << VAL_SET, WORDS_HOLD_VALUE, "set",
+		    offsetof(struct question, if_dropped) },
+	};
 	const struct ynode	*n;
 	size_t			 i;
 
-	for (i = 0; i < 2; i++) {
-		if ((n = ynode_get(item, keys[i])) == NULL)
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if ((n = ynode_get(item, keys[i].key)) == NULL)
 			continue;
-		if (q->dom.type != VAL_BOOL) {
-			field_error(&ld->fc, n, "'%s' is only for bool "
-			    "questions", keys[i]);
+		if (!(keys[i].types & (1u << q->dom.type))) {
+			field_error(&ld->fc, n, "'%s' is only for %s "
+			    "questions", keys[i].key, keys[i].only);
 			continue;
 		}
-		*(i == 0 ? &q->if_yes : &q->if_no) = dup_label(ld, item,
-		    keys[i], 2 * WORDS_LABEL_MAX);
+		*(char **)(void *)((char *)q + keys[i].field) = dup_clause(ld,
+		    item, keys[i].key, keys[i].holds);
 	}
 }
 
@@ -213,7 +274,8 @@ kb_load_question(struct loader *ld, const struct ynode *item)
 {
 	static const char *const keys[] = { "id", "section", "label",
 	    "prompt", "help", "type", "values", "range", "default", "ask_if",
-	    "requirement", "if_yes", "if_no", "replace", NULL };
+	    "requirement", "if_yes", "if_no", "if_less", "if_more",
+	    "if_added", "if_dropped", "replace", NULL };
 	struct kb		*kb = ld->kb;
 	struct question		 q;
 	const struct ynode	*tn, *dn;

@@ -43,6 +43,35 @@ static const struct question dom = {
 	.id = q_dom, .dom = { .type = VAL_INT },
 };
 
+/* The same questions with the knowledge base's own clauses. */
+static char	c_sooner[] = "results were needed in {value} instead of {was}",
+		    c_later[] = "results could wait {value} instead of {was}",
+		    c_fewer[] = "there were only {value} domains instead of {was}",
+		    c_more[] = "there were {value} domains instead of {was}",
+		    c_added[] = "the data were also used for {value}",
+		    c_dropped[] = "the data were no longer used for {value}",
+		    c_strong[] = "the team had strong streaming skills";
+static char	q_skills[] = "streaming_skills", n_none[] = "none", n_some[] = "some", n_strong[] = "strong";
+static char	*level_names[] = { n_none, n_some, n_strong };
+static char	*level_ifs[] = { NULL, NULL, c_strong };
+static const struct question lat_said = {
+	.id = q_lat, .label = lab_delay, .dom = { .type = VAL_DURATION },
+	.if_less = c_sooner, .if_more = c_later,
+};
+static const struct question dom_said = {
+	.id = q_dom, .dom = { .type = VAL_INT },
+	.if_less = c_fewer, .if_more = c_more,
+};
+static const struct question uses_said = {
+	.id = q_uses, .value_labels = set_labels,
+	.dom = { .type = VAL_SET, .names = set_names, .nnames = 4 },
+	.if_added = c_added, .if_dropped = c_dropped,
+};
+static const struct question skills_said = {
+	.id = q_skills, .value_ifs = level_ifs,
+	.dom = { .type = VAL_LEVEL, .names = level_names, .nnames = 3 },
+};
+
 static struct value
 num(int64_t n)
 {
@@ -173,6 +202,90 @@ bools_and_sets_in_sentences(void **state)
 }
 
 static void
+clauses_of_the_knowledge_base(void **state)
+{
+	struct value	from, to;
+	char		buf[256];
+
+	(void)state;
+	/* Under a round number, over one, and at one in either way. */
+	from = num(86400);
+	to = num(3599);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results were needed in less than an hour instead "
+	    "of a day");
+	from = num(10);
+	to = num(3601);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results could wait more than an hour instead of 10 "
+	    "seconds");
+	from = num(3600);
+	to = num(86400);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results could wait a day instead of an hour");
+	to = num(900);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results were needed in 15 minutes instead of an "
+	    "hour");
+	from = num(40);
+	to = num(3);
+	assert_string_equal(words_change(&dom_said, &from, &to, buf,
+	    sizeof buf), "there were only 3 domains instead of 40");
+	from = num(3);
+	to = num(10);
+	assert_string_equal(words_change(&dom_said, &from, &to, buf,
+	    sizeof buf), "there were 10 domains instead of 3");
+	/* Sets: added, dropped, and both joined with "and". */
+	from = bits(0x1);
+	to = bits(0x1 | 0x2 | 0x8);
+	assert_string_equal(words_change(&uses_said, &from, &to, buf,
+	    sizeof buf), "the data were also used for IoT and "
+	    "personalisation");
+	to = bits(0x4);
+	assert_string_equal(words_change(&uses_said, &from, &to, buf,
+	    sizeof buf), "the data were also used for fraud detection and "
+	    "the data were no longer used for reporting");
+	to = bits(0);
+	assert_string_equal(words_change(&uses_said, &from, &to, buf,
+	    sizeof buf), "the data were no longer used for reporting");
+	/* A level value with its clause, and one without. */
+	from = num(1);
+	to = num(2);
+	assert_string_equal(words_change(&skills_said, &from, &to, buf,
+	    sizeof buf), "the team had strong streaming skills");
+	to = num(0);
+	assert_string_equal(words_change(&skills_said, &from, &to, buf,
+	    sizeof buf), "the streaming skills were none instead of some");
+}
+
+static void
+clauses_are_checked(void **state)
+{
+	char	why[128];
+	unsigned both = WORDS_HOLD_VALUE | WORDS_HOLD_WAS;
+
+	(void)state;
+	assert_int_equal(words_clause_check("in {value} not {was}", both, why,
+	    sizeof why), 0);
+	assert_int_equal(words_clause_check("also {value}", WORDS_HOLD_VALUE,
+	    why, sizeof why), 0);
+	assert_int_equal(words_clause_check("the team had skills", 0, why,
+	    sizeof why), 0);
+	assert_int_equal(words_clause_check("in {vaule}", both, why,
+	    sizeof why), -1);
+	assert_non_null(strstr(why, "'{vaule}'"));
+	assert_int_equal(words_clause_check("no value here", both, why,
+	    sizeof why), -1);
+	assert_non_null(strstr(why, "{value}"));
+	assert_int_equal(words_clause_check("{value} not {was}",
+	    WORDS_HOLD_VALUE, why, sizeof why), -1);
+	assert_int_equal(words_clause_check("had {value}", 0, why,
+	    sizeof why), -1);
+	assert_int_equal(words_clause_check("open {value", both, why,
+	    sizeof why), -1);
+}
+
+static void
 lists_join_with_and(void **state)
 {
 	char	buf[64] = "";
@@ -192,6 +305,8 @@ main(void)
 		cmocka_unit_test(values_in_words),
 		cmocka_unit_test(thresholds_as_people_say_them),
 		cmocka_unit_test(bools_and_sets_in_sentences),
+		cmocka_unit_test(clauses_of_the_knowledge_base),
+		cmocka_unit_test(clauses_are_checked),
 		cmocka_unit_test(lists_join_with_and),
 	};
 
