@@ -139,8 +139,11 @@ $(B)/stock_events.o: $(B)/stock_events.c
 $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
-		-o $@ $< $(LIB) $(ALL_LDFLAGS) \
+		-o $@ $< $(filter %.o,$^) $(LIB) $(ALL_LDFLAGS) \
 		$(call pkglibs,$(CORE_PKGS) cmocka) -lm
+
+# The batch loop lives with its command, outside the library.
+$(B)/tests/test_batch: $(B)/cli/batch_run.o
 
 deps:
 	@sh .ci/deps.sh check

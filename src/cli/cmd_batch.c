@@ -1,6 +1,6 @@
 /*
  * batch: every scenario of the inputs (YAML streams or JSON lines), one
- * row each, streamed (src/report/batch.c). Inputs are all opened before
+ * row each, streamed (batch_run.c). Inputs are all opened before
  * anything is written; bad documents are reported and skipped, and make
  * the status 65 at the end. With -o the file is replaced only by a run that
  * went to the end of its input.
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch.h"
+#include "batch_run.h"
 #include "cli.h"
 #include "outfile.h"
 #include "xmalloc.h"

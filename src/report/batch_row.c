@@ -4,7 +4,7 @@
  * of tenths), and written with one fwrite: at hundreds of thousands of
  * rows a second, printf's parsing of its format would be most of the cost.
  */
-#include "batch.h"
+#include "batch_row.h"
 
 #include <inttypes.h>
 #include <math.h>

@@ -1,9 +1,9 @@
 /*
  * test_batch: the batch rows (batch_row.c) and the read-score-write loop
- * (batch.c): CSV quoting, JSON escaping, one-decimal scores rounded as the
- * JSON report rounds them, rows for a ranking with no processing pattern,
- * bad documents counted and reported with their number, --fail-fast, and
- * an output that cannot be written.
+ * (src/cli/batch_run.c): CSV quoting, JSON escaping, one-decimal scores
+ * rounded as the JSON report rounds them, rows for a ranking with no
+ * processing pattern, bad documents counted and reported with their
+ * number, --fail-fast, and an output that cannot be written.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "batch.h"
+#include "batch_run.h"
 #include "kb_load.h"
 
 static struct kb	*kb;

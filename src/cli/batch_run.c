@@ -1,10 +1,10 @@
 /*
- * batch: read, score, write, one scenario at a time. One ranking serves
+ * batch_run: read, score, write, one scenario at a time. One ranking serves
  * the whole run (engine_rank allocates nothing), and the rows reach the
  * output before the reader waits for more input, so a pipeline sees each
  * row as soon as the scenario behind it has arrived.
  */
-#include "batch.h"
+#include "batch_run.h"
 
 #include <errno.h>
 #include <string.h>

@@ -1,8 +1,6 @@
 /*
- * batch: many scenarios in, one row out per scenario ('archadvisor
- * batch'). Each scenario is scored as soon as it is read and its row
- * written at once; memory holds one scenario, whatever the length of the
- * input (scenario_stream.h).
+ * batch_row: the rows of 'archadvisor batch', one per scored scenario
+ * (src/cli/batch_run.c reads and scores them).
  *
  * A row: the input's name, the scenario's document number in it, its name,
  * the first place with its score, the recommended processing pattern and
@@ -19,54 +17,16 @@
  *
  * Everything borrowed; the FILEs are written to, never closed.
  */
-#ifndef ARCHADVISOR_BATCH_H
-#define ARCHADVISOR_BATCH_H
+#ifndef ARCHADVISOR_BATCH_ROW_H
+#define ARCHADVISOR_BATCH_ROW_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "engine.h"
 #include "kb.h"
-#include "scenario_stream.h"
 
 enum batch_format { BATCH_CSV, BATCH_CSV_EXCEL, BATCH_JSONL };
-
-struct batch_input {
-	const char		*name;	/* in rows and messages ("-": stdin) */
-	int			 fd;
-	enum scenario_format	 fmt;
-};
-
-struct batch_options {
-	enum batch_format	 format;
-	bool			 fail_fast;	/* stop at the first bad
-						   document */
-};
-
-enum batch_status {
-	BATCH_OK,
-	BATCH_BAD_DATA,		/* some documents were bad */
-	BATCH_READ_ERROR,	/* an input could not be read */
-	BATCH_WRITE_ERROR,	/* the output could not be written (errno) */
-};
-
-struct batch_counts {
-	size_t			scored;	/* rows written */
-	size_t			bad;	/* documents refused */
-	bool			stopped; /* ended before the end of the
-					   input */
-	struct scenario_counts	paths;	/* documents per way of reading */
-};
-
-/*
- * Scores every scenario of the inputs, in order, writing rows to out and
- * each problem to err as "file:line:col: error: document N: ...".
- */
-enum batch_status	batch_run(const struct kb *kb,
-			    const struct batch_input *in, size_t nin,
-			    const struct batch_options *o, FILE *out,
-			    FILE *err, struct batch_counts *counts);
 
 /* The CSV header line (nothing for JSON lines); 0 or -1. */
 int	batch_write_header(FILE *fp, const struct kb *kb,
