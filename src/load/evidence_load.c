@@ -7,7 +7,6 @@
 #include "evidence_load.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,82 +19,42 @@
 
 #define PRECEDENT_MAX	10000
 
-static void
-err_at(struct diag *d, const char *file, const struct ynode *n,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-err_at(struct diag *d, const char *file, const struct ynode *n,
-    const char *fmt, ...)
-{
-	va_list	ap;
-	char	buf[768];
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	diag_add(d, DIAG_ERROR, file, n ? n->line : 0, n ? n->col : 0, "%s",
-	    buf);
-}
-
-static void
-check_keys(struct diag *d, const char *file, const struct ynode *map,
-    const char *what, const char *const *allowed, const char *list)
-{
-	size_t	i, j;
-
-	for (i = 0; i + 1 < map->n; i += 2) {
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(map->items[i]->str, allowed[j]) == 0)
-				break;
-		if (allowed[j] == NULL)
-			err_at(d, file, map->items[i], "unknown key '%s' in %s "
-			    "(expected one of: %s)", map->items[i]->str, what,
-			    list);
-	}
-}
-
-/* The text of scalar field key, or NULL (reported if required). */
+/*
+ * The text of field key, or NULL (reported if required). Evidence is read
+ * by people, so text that is there must say something, required or not.
+ */
 static const char *
-text(struct diag *d, const char *file, const struct ynode *map,
-    const char *key, const char *what, bool required)
+text(const struct field_ctx *fc, const struct ynode *map, const char *key,
+    const char *what, bool required)
 {
-	const struct ynode	*n;
+	const char	*s;
 
-	if ((n = ynode_get(map, key)) == NULL) {
-		if (required)
-			err_at(d, file, map, "%s is missing '%s'", what, key);
+	if ((s = field_text(fc, map, key, what, required)) != NULL &&
+	    s[0] == '\0') {
+		field_error(fc, ynode_get(map, key), "'%s' must not be empty",
+		    key);
 		return (NULL);
 	}
-	if (n->type != YNODE_SCALAR) {
-		err_at(d, file, n, "'%s' must be text, not %s", key,
-		    ynode_type_name(n->type));
-		return (NULL);
-	}
-	if (n->str[0] == '\0') {
-		err_at(d, file, n, "'%s' must not be empty", key);
-		return (NULL);
-	}
-	return (n->str);
+	return (s);
 }
 
 /* A line of text for people: no line breaks inside, none at the end. */
 static char *
-one_line(struct diag *d, const char *file, const struct ynode *map,
+one_line(const struct field_ctx *fc, const struct ynode *map,
     const char *key, const char *what, bool required)
 {
 	const char	*s;
 	char		*out;
 	size_t		 len;
 
-	if ((s = text(d, file, map, key, what, required)) == NULL)
+	if ((s = text(fc, map, key, what, required)) == NULL)
 		return (NULL);
 	out = xstrdup(s);
 	len = strlen(out);
 	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == ' '))
 		out[--len] = '\0';
 	if (strchr(out, '\n') != NULL) {
-		err_at(d, file, ynode_get(map, key), "'%s' must be one line",
+		field_error(fc, ynode_get(map, key), "'%s' must be one line",
 		    key);
 		free(out);
 		return (NULL);
@@ -104,7 +63,7 @@ one_line(struct diag *d, const char *file, const struct ynode *map,
 }
 
 int
-evidence_load_reviewed(struct diag *d, const char *file,
+evidence_load_reviewed(const struct field_ctx *fc,
     const struct ynode *map, char *out, struct srcloc *loc)
 {
 	const struct ynode	*n;
@@ -114,30 +73,28 @@ evidence_load_reviewed(struct diag *d, const char *file,
 	if ((n = ynode_get(map, "reviewed")) == NULL)
 		return (0);
 	if (n->type != YNODE_SCALAR || date_parse(n->str, &days) != 0) {
-		err_at(d, file, n, "'reviewed' must be a date written "
+		field_error(fc, n, "'reviewed' must be a date written "
 		    "YYYY-MM-DD, e.g. 2026-01-31");
 		return (-1);
 	}
 	memcpy(out, n->str, 11);
-	loc->file = file;
-	loc->line = n->line;
-	loc->col = n->col;
+	*loc = field_loc(fc, n);
 	return (0);
 }
 
 int
-evidence_load_tools(struct diag *d, const char *file,
+evidence_load_tools(const struct field_ctx *fc,
     const struct ynode *map, struct pattern *p)
 {
 	static const char *const keys[] = { "name", "deprecated", NULL };
 	const struct ynode	*n, *it;
 	const char		*name, *why;
-	size_t			 i, nerr = d->nerrors;
+	size_t			 i, nerr = fc->d->nerrors;
 
 	if ((n = ynode_get(map, "tools")) == NULL)
 		return (0);
 	if (n->type != YNODE_SEQ) {
-		err_at(d, file, n, "'tools' must be a list of names or "
+		field_error(fc, n, "'tools' must be a list of names or "
 		    "{name, deprecated} mappings, not %s",
 		    ynode_type_name(n->type));
 		return (-1);
@@ -150,66 +107,66 @@ evidence_load_tools(struct diag *d, const char *file,
 			continue;
 		}
 		if (it->type != YNODE_MAP) {
-			err_at(d, file, it, "a tool is a name or a mapping "
+			field_error(fc, it, "a tool is a name or a mapping "
 			    "{name, deprecated}, not %s",
 			    ynode_type_name(it->type));
 			continue;
 		}
-		check_keys(d, file, it, "tool", keys, "name, deprecated");
-		name = text(d, file, it, "name", "tool", true);
-		why = text(d, file, it, "deprecated", "tool", false);
+		field_check_keys(fc, it, "tool", keys);
+		name = text(fc, it, "name", "tool", true);
+		why = text(fc, it, "deprecated", "tool", false);
 		if (name == NULL)
 			continue;
 		strlist_push(&p->tools, name);
 		strlist_push(&p->tool_deprecated, why ? why : "");
 	}
-	return (d->nerrors == nerr ? 0 : -1);
+	return (fc->d->nerrors == nerr ? 0 : -1);
 }
 
 /* A pattern id field; returns the index, or -1 (reported if wrong). */
 static int
-pattern_field(struct diag *d, const char *file, const struct kb *kb,
+pattern_field(const struct field_ctx *fc, const struct kb *kb,
     const struct ynode *map, const char *key, bool required)
 {
 	const char	*s;
 	int		 pi;
 
-	if ((s = text(d, file, map, key, "precedent", required)) == NULL)
+	if ((s = text(fc, map, key, "precedent", required)) == NULL)
 		return (-1);
 	if ((pi = kb_pattern_index(kb, s)) < 0)
-		err_at(d, file, ynode_get(map, key), "unknown pattern '%s' "
+		field_error(fc, ynode_get(map, key), "unknown pattern '%s' "
 		    "(see 'archadvisor patterns')", s);
 	return (pi);
 }
 
 static void
-load_source(struct diag *d, const char *file, const struct ynode *item,
+load_source(const struct field_ctx *fc, const struct ynode *item,
     struct precedent *p)
 {
 	static const char *const keys[] = { "title", "url", NULL };
 	const struct ynode	*n;
 
 	if ((n = ynode_get(item, "source")) == NULL) {
-		err_at(d, file, item, "precedent is missing 'source' (its "
+		field_error(fc, item, "precedent is missing 'source' (its "
 		    "title and url)");
 		return;
 	}
 	if (n->type != YNODE_MAP) {
-		err_at(d, file, n, "'source' must be a mapping with title and "
+		field_error(fc, n, "'source' must be a mapping with title and "
 		    "url");
 		return;
 	}
-	check_keys(d, file, n, "source", keys, "title, url");
-	p->title = one_line(d, file, n, "title", "source", true);
-	p->url = one_line(d, file, n, "url", "source", true);
+	field_check_keys(fc, n, "source", keys);
+	p->title = one_line(fc, n, "title", "source", true);
+	p->url = one_line(fc, n, "url", "source", true);
 	if (p->url != NULL && strncmp(p->url, "https://", 8) != 0 &&
 	    strncmp(p->url, "http://", 7) != 0)
-		err_at(d, file, ynode_get(n, "url"), "'url' must be a web "
+		field_error(fc, ynode_get(n, "url"), "'url' must be a web "
 		    "address (http:// or https://)");
 }
 
 static void
-load_year(struct diag *d, const char *file, const struct ynode *item,
+load_year(const struct field_ctx *fc, const struct ynode *item,
     struct precedent *p)
 {
 	const struct ynode	*n;
@@ -217,14 +174,14 @@ load_year(struct diag *d, const char *file, const struct ynode *item,
 	long			 y;
 
 	if ((n = ynode_get(item, "year")) == NULL) {
-		err_at(d, file, item, "precedent is missing 'year'");
+		field_error(fc, item, "precedent is missing 'year'");
 		return;
 	}
 	errno = 0;
 	y = n->type == YNODE_SCALAR ? strtol(n->str, &end, 10) : 0;
 	if (n->type != YNODE_SCALAR || end == n->str || *end != '\0' ||
 	    errno != 0 || y < 1950 || y > 2100) {
-		err_at(d, file, n, "'year' must be a year such as 2019");
+		field_error(fc, n, "'year' must be a year such as 2019");
 		return;
 	}
 	p->year = (int)y;
@@ -232,7 +189,7 @@ load_year(struct diag *d, const char *file, const struct ynode *item,
 
 /* The situation: answers, read exactly as an answers file is. */
 static void
-load_situation(struct kb *kb, struct diag *d, const char *file,
+load_situation(struct kb *kb, const struct field_ctx *fc,
     const struct ynode *item, struct precedent *p)
 {
 	const struct ynode	*n, *inf, *q;
@@ -244,30 +201,30 @@ load_situation(struct kb *kb, struct diag *d, const char *file,
 	p->answers = xcalloc(kb->nquestions + 1, sizeof *p->answers);
 	p->inferred = xcalloc(kb->nquestions + 1, sizeof *p->inferred);
 	if ((n = ynode_get(item, "situation")) == NULL) {
-		err_at(d, file, item, "precedent is missing 'situation' (its "
+		field_error(fc, item, "precedent is missing 'situation' (its "
 		    "answers to the questions)");
 		return;
 	}
 	if (n->type == YNODE_MAP && (ynode_get(n, "name") != NULL ||
 	    ynode_get(n, "description") != NULL)) {
-		err_at(d, file, n, "a situation holds answers only; describe "
+		field_error(fc, n, "a situation holds answers only; describe "
 		    "the case in 'outcome' and 'note'");
 		return;
 	}
 	answers_init(&a, kb);
 	memset(&doc, 0, sizeof doc);
 	doc.root = (struct ynode *)(uintptr_t)n;
-	if (answers_from_doc(&a, kb, file, &doc, d) == 0) {
+	if (answers_from_doc(&a, kb, fc->file, &doc, fc->d) == 0) {
 		memcpy(p->answers, a.v, kb->nquestions * sizeof *a.v);
 		if (answers_count(&a) == 0)
-			err_at(d, file, n, "a situation must answer at least "
+			field_error(fc, n, "a situation must answer at least "
 			    "one question");
 	}
 	answers_free(&a);
 	if ((inf = ynode_get(item, "inferred")) == NULL)
 		return;
 	if (inf->type != YNODE_SEQ) {
-		err_at(d, file, inf, "'inferred' must be a list of question "
+		field_error(fc, inf, "'inferred' must be a list of question "
 		    "ids");
 		return;
 	}
@@ -275,13 +232,13 @@ load_situation(struct kb *kb, struct diag *d, const char *file,
 		q = inf->items[i];
 		if (q->type != YNODE_SCALAR ||
 		    (qi = kb_question_index(kb, q->str)) < 0) {
-			err_at(d, file, q, "unknown question '%s' in "
+			field_error(fc, q, "unknown question '%s' in "
 			    "'inferred'", q->type == YNODE_SCALAR ? q->str :
 			    "?");
 			continue;
 		}
 		if (!p->answers[qi].known) {
-			err_at(d, file, q, "'%s' is inferred but the situation "
+			field_error(fc, q, "'%s' is inferred but the situation "
 			    "does not answer it", q->str);
 			continue;
 		}
@@ -289,25 +246,9 @@ load_situation(struct kb *kb, struct diag *d, const char *file,
 	}
 }
 
-/* An optional true/false field. */
-static void
-load_flag(struct diag *d, const char *file, const struct ynode *item,
-    const char *key, bool *out)
-{
-	const struct ynode	*n;
-
-	if ((n = ynode_get(item, key)) == NULL)
-		return;
-	if (n->type == YNODE_SCALAR && n->plain &&
-	    (strcmp(n->str, "true") == 0 || strcmp(n->str, "false") == 0))
-		*out = strcmp(n->str, "true") == 0;
-	else
-		err_at(d, file, n, "'%s' must be true or false", key);
-}
-
 /* `set: tuning` (the default) or `set: check`. */
 static void
-load_set(struct diag *d, const char *file, const struct ynode *item,
+load_set(const struct field_ctx *fc, const struct ynode *item,
     struct precedent *p)
 {
 	const struct ynode	*n;
@@ -317,12 +258,12 @@ load_set(struct diag *d, const char *file, const struct ynode *item,
 	if (n->type == YNODE_SCALAR && strcmp(n->str, "check") == 0)
 		p->check = true;
 	else if (n->type != YNODE_SCALAR || strcmp(n->str, "tuning") != 0)
-		err_at(d, file, n, "'set' must be tuning or check");
+		field_error(fc, n, "'set' must be tuning or check");
 }
 
 /* `clearly_wrong: [pattern, ...]`: never the pattern it chose. */
 static void
-load_clearly_wrong(const struct kb *kb, struct diag *d, const char *file,
+load_clearly_wrong(const struct kb *kb, const struct field_ctx *fc,
     const struct ynode *item, struct precedent *p)
 {
 	const struct ynode	*n, *it;
@@ -332,7 +273,7 @@ load_clearly_wrong(const struct kb *kb, struct diag *d, const char *file,
 	if ((n = ynode_get(item, "clearly_wrong")) == NULL)
 		return;
 	if (n->type != YNODE_SEQ) {
-		err_at(d, file, n, "'clearly_wrong' must be a list of pattern "
+		field_error(fc, n, "'clearly_wrong' must be a list of pattern "
 		    "ids");
 		return;
 	}
@@ -341,7 +282,7 @@ load_clearly_wrong(const struct kb *kb, struct diag *d, const char *file,
 		it = n->items[i];
 		if (it->type != YNODE_SCALAR ||
 		    (pi = kb_pattern_index(kb, it->str)) < 0) {
-			err_at(d, file, it, "unknown pattern '%s' in "
+			field_error(fc, it, "unknown pattern '%s' in "
 			    "'clearly_wrong'", it->type == YNODE_SCALAR ?
 			    it->str : "?");
 			continue;
@@ -351,38 +292,31 @@ load_clearly_wrong(const struct kb *kb, struct diag *d, const char *file,
 }
 
 static void
-load_precedent(struct kb *kb, struct diag *d, const char *file,
+load_precedent(struct kb *kb, const struct field_ctx *fc,
     const struct ynode *item)
 {
+	/* In the order an unknown key's message lists them. */
 	static const char *const keys[] = { "id", "organisation", "year",
-	    "source", "chose", "moved_from", "outcome", "situation",
-	    "inferred", "note", "reviewed", "regretted", "set",
-	    "clearly_wrong", "conflict", NULL };
+	    "source", "chose", "moved_from", "regretted", "outcome",
+	    "situation", "inferred", "clearly_wrong", "conflict", "set",
+	    "note", "reviewed", NULL };
 	struct precedent	 p;
 	const char		*id, *nt;
 	int			 other, pi;
-	size_t			 nerr = d->nerrors;
+	size_t			 nerr = fc->d->nerrors;
 
 	if (item->type != YNODE_MAP) {
-		err_at(d, file, item, "a precedent must be a mapping, not %s",
+		field_error(fc, item, "a precedent must be a mapping, not %s",
 		    ynode_type_name(item->type));
 		return;
 	}
-	check_keys(d, file, item, "precedent", keys, "id, organisation, "
-	    "year, source, chose, moved_from, regretted, outcome, situation, "
-	    "inferred, clearly_wrong, conflict, set, note, reviewed");
+	field_check_keys(fc, item, "precedent", keys);
 	memset(&p, 0, sizeof p);
 	p.moved_from = -1;
-	p.loc.file = file;
-	p.loc.line = item->line;
-	p.loc.col = item->col;
-	if ((id = text(d, file, item, "id", "precedent", true)) != NULL) {
-		if (!field_valid_id(id))
-			err_at(d, file, ynode_get(item, "id"), "invalid "
-			    "precedent id '%s': use lower-case letters, "
-			    "digits, '_' and '-' (at most 64)", id);
-		else if ((other = kb_precedent_index(kb, id)) >= 0)
-			err_at(d, file, ynode_get(item, "id"), "duplicate "
+	p.loc = field_loc(fc, item);
+	if ((id = field_id(fc, item, "precedent")) != NULL) {
+		if ((other = kb_precedent_index(kb, id)) >= 0)
+			field_error(fc, ynode_get(item, "id"), "duplicate "
 			    "precedent id '%s' (first defined at %s:%d:%d)",
 			    id, kb->precedents[other].loc.file,
 			    kb->precedents[other].loc.line,
@@ -390,33 +324,33 @@ load_precedent(struct kb *kb, struct diag *d, const char *file,
 		else
 			p.id = xstrdup(id);
 	}
-	p.organisation = one_line(d, file, item, "organisation", "precedent",
+	p.organisation = one_line(fc, item, "organisation", "precedent",
 	    true);
-	load_year(d, file, item, &p);
-	load_source(d, file, item, &p);
-	if ((pi = pattern_field(d, file, kb, item, "chose", true)) >= 0)
+	load_year(fc, item, &p);
+	load_source(fc, item, &p);
+	if ((pi = pattern_field(fc, kb, item, "chose", true)) >= 0)
 		p.chose = (size_t)pi;
 	if (ynode_get(item, "moved_from") != NULL &&
-	    (p.moved_from = pattern_field(d, file, kb, item, "moved_from",
+	    (p.moved_from = pattern_field(fc, kb, item, "moved_from",
 	    false)) >= 0 && pi >= 0 && p.moved_from == pi)
-		err_at(d, file, ynode_get(item, "moved_from"), "'moved_from' "
+		field_error(fc, ynode_get(item, "moved_from"), "'moved_from' "
 		    "is the pattern it chose");
-	load_flag(d, file, item, "regretted", &p.regretted);
-	load_flag(d, file, item, "conflict", &p.conflict);
-	load_set(d, file, item, &p);
-	load_clearly_wrong(kb, d, file, item, &p);
+	field_bool(fc, item, "regretted", &p.regretted);
+	field_bool(fc, item, "conflict", &p.conflict);
+	load_set(fc, item, &p);
+	load_clearly_wrong(kb, fc, item, &p);
 	if (p.clearly_wrong != NULL && pi >= 0 && p.clearly_wrong[pi])
-		err_at(d, file, ynode_get(item, "clearly_wrong"), "'%s' is "
+		field_error(fc, ynode_get(item, "clearly_wrong"), "'%s' is "
 		    "the pattern it chose", kb->patterns[pi].id);
-	p.outcome = one_line(d, file, item, "outcome", "precedent", true);
-	if ((nt = text(d, file, item, "note", "precedent", false)) != NULL)
+	p.outcome = one_line(fc, item, "outcome", "precedent", true);
+	if ((nt = text(fc, item, "note", "precedent", false)) != NULL)
 		p.note = xstrdup(nt);
-	evidence_load_reviewed(d, file, item, p.reviewed, &p.reviewed_loc);
-	load_situation(kb, d, file, item, &p);
-	if (d->nerrors != nerr || p.id == NULL ||
+	evidence_load_reviewed(fc, item, p.reviewed, &p.reviewed_loc);
+	load_situation(kb, fc, item, &p);
+	if (fc->d->nerrors != nerr || p.id == NULL ||
 	    kb->nprecedents >= PRECEDENT_MAX) {
 		if (kb->nprecedents >= PRECEDENT_MAX)
-			err_at(d, file, item, "more than %d precedents",
+			field_error(fc, item, "more than %d precedents",
 			    PRECEDENT_MAX);
 		kb_precedent_clear(&p);
 		return;
@@ -427,16 +361,16 @@ load_precedent(struct kb *kb, struct diag *d, const char *file,
 }
 
 void
-evidence_load_precedents(struct kb *kb, struct diag *d, const char *file,
+evidence_load_precedents(struct kb *kb, const struct field_ctx *fc,
     const struct ynode *list)
 {
 	size_t	i;
 
 	if (list->type != YNODE_SEQ) {
-		err_at(d, file, list, "'precedents' must be a list, not %s",
+		field_error(fc, list, "'precedents' must be a list, not %s",
 		    ynode_type_name(list->type));
 		return;
 	}
 	for (i = 0; i < list->n; i++)
-		load_precedent(kb, d, file, list->items[i]);
+		load_precedent(kb, fc, list->items[i]);
 }

@@ -96,8 +96,7 @@ load_meta(struct loader *ld, const struct ynode *n)
 	kb->name = field_dup_text(&ld->fc, n, "name", "knowledge_base", true);
 	kb->version = field_dup_text(&ld->fc, n, "version", "knowledge_base",
 	    true);
-	evidence_load_reviewed(ld->fc.d, ld->fc.file, n, kb->reviewed,
-	    &kb->reviewed_loc);
+	evidence_load_reviewed(&ld->fc, n, kb->reviewed, &kb->reviewed_loc);
 }
 
 static void
@@ -361,7 +360,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 		if ((n = ynode_get(roots[i], "implausible")) != NULL)
 			load_list(&ld, n, "implausible", kb_load_implausible);
 		if ((n = ynode_get(roots[i], "precedents")) != NULL)
-			evidence_load_precedents(ld.kb, d, ld.fc.file, n);
+			evidence_load_precedents(ld.kb, &ld.fc, n);
 	}
 	if (d->nerrors == nerr)
 		kb_check_ask_if_cycles(&ld);

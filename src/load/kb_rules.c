@@ -379,9 +379,8 @@ kb_load_pattern(struct loader *ld, const struct ynode *item)
 	p.sketch = field_dup_text(&ld->fc, item, "sketch", "pattern", false);
 	p.source = field_dup_text(&ld->fc, item, "source", "pattern", false);
 	field_strlist(&ld->fc, item, "best_for", &p.best_for);
-	evidence_load_tools(ld->fc.d, ld->fc.file, item, &p);
-	evidence_load_reviewed(ld->fc.d, ld->fc.file, item, p.reviewed,
-	    &p.reviewed_loc);
+	evidence_load_tools(&ld->fc, item, &p);
+	evidence_load_reviewed(&ld->fc, item, p.reviewed, &p.reviewed_loc);
 	field_strlist(&ld->fc, item, "pros", &p.pros);
 	field_strlist(&ld->fc, item, "cons", &p.cons);
 	load_principles(ld, item, &p);
