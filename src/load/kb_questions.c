@@ -146,6 +146,8 @@ load_names(struct loader *ld, const struct ynode *item, struct question *q)
 				    "twice", name);
 				return (-1);
 			}
+		/* Counted now, so that what follows is freed on an error. */
+		dom->names[dom->nnames++] = xstrdup(name);
 		if (it->type == YNODE_MAP) {
 			if (ynode_get(it, "label") == NULL) {
 				field_error(&ld->fc, it, "value '%s' is "
@@ -160,7 +162,6 @@ load_names(struct loader *ld, const struct ynode *item, struct question *q)
 			    load_value_if(ld, it, q, i, n->n) != 0)
 				return (-1);
 		}
-		dom->names[dom->nnames++] = xstrdup(name);
 	}
 	return (0);
 }
