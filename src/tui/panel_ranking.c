@@ -21,12 +21,13 @@ reason_why(const struct tui *t, const struct pattern_score *s, size_t i,
 	double	e;
 
 	if (i < s->nvetoes) {
-		snprintf(eff, effsz, "veto");
+		snprintf(eff, effsz, "rules out");
 		*st = ST_FIT_WEAK;
 		return (t->kb->rules[s->vetoes[i]].why);
 	}
 	e = s->reasons[i - s->nvetoes].effect;
-	snprintf(eff, effsz, "%+.1f", e);
+	/* The direction in words; weights are explain's. */
+	snprintf(eff, effsz, "%s", e < 0 ? "against" : "for");
 	*st = e < 0 ? ST_FIT_WEAK : ST_FIT_GOOD;
 	return (t->kb->rules[s->reasons[i - s->nvetoes].rule].why);
 }
@@ -47,8 +48,8 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 		return;
 	s = &t->ranking->scores[t->ranking->order[p->sel]];
 	n = s->nvetoes + s->nreasons;
-	snprintf(head, sizeof head, "Why %s scores %.1f",
-	    t->kb->patterns[s->pattern].name, s->score);
+	snprintf(head, sizeof head, "Why %s ranks here",
+	    t->kb->patterns[s->pattern].name);
 	draw_text(y++, p->x + 1, p->w - 2, head, ST_HEADING, t);
 	if (n == 0)
 		draw_text(y, p->x + 1, p->w - 2, "No rule applies with these "
@@ -56,15 +57,15 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 	for (i = 0; i < n; i++) {
 		memset(&one, 0, sizeof one);
 		why = reason_why(t, s, i, eff, sizeof eff, &st);
-		lines_wrap(&one, 0, 0, p->w - 8, ST_NORMAL, why);
+		lines_wrap(&one, 0, 0, p->w - 12, ST_NORMAL, why);
 		/* Leave the last row for "N more" unless this is the last. */
 		if (y + (int)one.n > (i + 1 < n ? bottom - 1 : bottom)) {
 			lines_free(&one);
 			break;
 		}
-		draw_text(y, p->x + 1, 5, eff, st, t);
+		draw_text(y, p->x + 1, 9, eff, st, t);
 		for (j = 0; j < one.n; j++)
-			draw_text(y++, p->x + 7, p->w - 8, one.v[j].text,
+			draw_text(y++, p->x + 11, p->w - 12, one.v[j].text,
 			    ST_NORMAL, t);
 		lines_free(&one);
 	}

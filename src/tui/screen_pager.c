@@ -3,9 +3,10 @@
  * a pattern's details. The text is rebuilt from the knowledge base and the
  * ranking at each draw, wrapped to the terminal's width, so a resize just
  * reflows it. The details show everything the knowledge base says about a
- * pattern and why it scored as it did: every fired rule with its effect
- * and its `why`, the vetoes with their reasons, and the public case
- * studies nearest to the answers that chose it.
+ * pattern and why it ranks where it does: the requirements it meets, every
+ * fired rule as for or against with its `why` (weights are explain's), the
+ * vetoes with their reasons, and the public case studies nearest to the
+ * answers that chose it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,45 @@ build_help(const struct tui *t, size_t qi, struct draw_lines *l, int width)
 	    t->kb->name, t->kb->version, t->version);
 }
 
+/*
+ * Which answered requirements pattern p meets, meets at a stretch or
+ * misses, as one sentence like the reports' ("Requirements met: acceptable
+ * delay; met only at a stretch: moving to real-time.").
+ */
+static void
+requirements(const struct tui *t, size_t p, struct draw_lines *l, int width)
+{
+	static const char *const lead[] = { NULL, "met: ",
+	    "met only at a stretch: ", "not met: " };
+	const struct kb	*kb = t->kb;
+	enum verdict	 want;
+	char		 buf[1024], label[WORDS_LABEL_MAX * 2];
+	size_t		 q, n, k, len = 0;
+
+	buf[0] = '\0';
+	for (want = VERDICT_MEETS; want <= VERDICT_MISSES; want++) {
+		for (q = n = 0; q < kb->nquestions; q++)
+			n += engine_verdict(kb, t->ranking, t->answers.v, p,
+			    q) == want;
+		if (n == 0)
+			continue;
+		len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "%s%s",
+		    len > 0 ? "; " : "Requirements ", lead[want]);
+		for (q = k = 0; q < kb->nquestions; q++)
+			if (engine_verdict(kb, t->ranking, t->answers.v, p,
+			    q) == want)
+				words_list_add(buf, sizeof buf,
+				    words_label_lower(&kb->questions[q], label,
+				    sizeof label), k++, n);
+	}
+	if (buf[0] == '\0')
+		return;
+	len = strlen(buf);
+	snprintf(buf + len, sizeof buf - len, ".");
+	lines_wrap(l, 3, 3, width, ST_NORMAL, buf);
+}
+
 static void
 build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
     int width)
@@ -106,10 +146,12 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
 
 	if (s->vetoed) {
 		heading(l, "Ruled out");
+		requirements(t, p, l, width);
 		for (i = 0; i < s->nvetoes; i++) {
 			rule = &kb->rules[s->vetoes[i]];
-			text = xasprintf("veto  %s [%s]", rule->why, rule->id);
-			lines_wrap(l, 3, 9, width, ST_FIT_WEAK, text);
+			text = xasprintf("%s %s", draw_glyph(t, "\u2022", "-"),
+			    rule->why);
+			lines_wrap(l, 3, 5, width, ST_FIT_WEAK, text);
 			free(text);
 		}
 	}
@@ -117,24 +159,24 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
 		heading(l, "Meets a requirement only at a stretch");
 		for (i = 0; i < s->nstretches; i++) {
 			rule = &kb->rules[s->stretches[i]];
-			text = xasprintf("%s [%s]", rule->why, rule->id);
-			lines_wrap(l, 3, 3, width, ST_FIT_WEAK, text);
+			text = xasprintf("%s %s", draw_glyph(t, "\u2022", "-"),
+			    rule->why);
+			lines_wrap(l, 3, 5, width, ST_FIT_WEAK, text);
 			free(text);
 		}
 	}
-	if (s->vetoed)
-		text = xasprintf("Rules that fired (ruled out, so the score "
-		    "is 0)");
-	else
-		text = xasprintf("Why it scores %.1f", s->score);
-	heading(l, text);
-	free(text);
+	if (s->vetoed && s->nreasons == 0)
+		return;
+	heading(l, s->vetoed ? "What else counts (it is ruled out all the "
+	    "same)" : "Why it ranks here");
+	if (!s->vetoed)
+		requirements(t, p, l, width);
+	/* Direction in words, strongest first; weights are explain's. */
 	for (i = 0; i < s->nreasons; i++) {
 		rule = &kb->rules[s->reasons[i].rule];
-		text = xasprintf("%+.1f%*s%s [%s]", s->reasons[i].effect,
-		    s->reasons[i].effect <= -10 || s->reasons[i].effect >= 10 ?
-		    1 : 2, "", rule->why, rule->id);
-		lines_wrap(l, 3, 9, width, s->reasons[i].effect < 0 ?
+		text = xasprintf("%-7s  %s", s->reasons[i].effect < 0 ?
+		    "against" : "for", rule->why);
+		lines_wrap(l, 3, 12, width, s->reasons[i].effect < 0 ?
 		    ST_FIT_WEAK : ST_NORMAL, text);
 		free(text);
 	}
@@ -190,8 +232,9 @@ build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 	char				*text;
 	size_t				 i;
 
-	lines_addf(l, 1, ST_HEADING, "%s (%s, %s)", pat->name, pat->id,
-	    pattern_kind_name(pat->kind));
+	lines_addf(l, 1, ST_HEADING, "%s (%s)", pat->name,
+	    pat->kind == PATTERN_ORGANIZATION ? "how the organisation "
+	    "owns its data" : "how data is processed");
 	lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, score "
 	    "%.1f, %s", ranking_rank(t->ranking, p), t->ranking->npatterns,
 	    s->score, fit_name(s->fit));

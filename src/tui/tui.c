@@ -241,8 +241,8 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 {
 	const struct kb		*kb = t->kb;
 	const struct ranking	*r = t->ranking;
-	const char		*next = runner_up(t);
-	size_t			 len;
+	const char		*next = runner_up(t), *proc;
+	char			 org[256];
 
 	if (answered == 0) {
 		snprintf(buf, bufsz, "none yet: answer a few questions.");
@@ -253,35 +253,29 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 		    "by these answers.");
 		return;
 	}
+	proc = kb->patterns[r->processing].name;
 	if (!r->org_settled)
-		len = (size_t)snprintf(buf, bufsz, "%s, organisation leaning "
-		    "%s", kb->patterns[r->processing].name,
+		snprintf(org, sizeof org, "organisation leaning %s",
 		    r->organization >= 0 ? kb->patterns[r->organization].name :
 		    "central");
 	else if (r->organization >= 0)
-		len = (size_t)snprintf(buf, bufsz, "%s, organised as a %s",
-		    kb->patterns[r->processing].name,
+		snprintf(org, sizeof org, "organised as a %s",
 		    kb->patterns[r->organization].name);
 	else
-		len = (size_t)snprintf(buf, bufsz, "%s, organised centrally",
-		    kb->patterns[r->processing].name);
-	if (len >= bufsz || next == NULL)
-		return;
-	if (r->close_call)
-		snprintf(buf + len, bufsz - len, " (a close call with %s)",
-		    next);
+		snprintf(org, sizeof org, "organised centrally");
+	/* The longest phrase that fits: the ranking shows the rest. */
+	if (next != NULL && r->close_call)
+		snprintf(buf, bufsz, "a close call between %s and %s; %s",
+		    proc, next, org);
+	else if (next != NULL)
+		snprintf(buf, bufsz, "%s, %.1f points ahead of %s; %s", proc,
+		    r->margin, next, org);
 	else
-		snprintf(buf + len, bufsz - len, " (%.1f points ahead of %s)",
-		    r->margin, next);
-	if (draw_width(buf) <= width)
+		snprintf(buf, bufsz, "%s; %s", proc, org);
+	if (next == NULL || draw_width(buf) <= width)
 		return;
-	if (r->close_call)
-		snprintf(buf + len, bufsz - len, " (a close call)");
-	else
-		snprintf(buf + len, bufsz - len, " (%.1f points ahead)",
-		    r->margin);
-	if (draw_width(buf) > width)
-		buf[len] = '\0';	/* the ranking shows the margin */
+	snprintf(buf, bufsz, r->close_call ? "%s (a close call); %s" :
+	    "%s; %s", proc, org);
 }
 
 /*

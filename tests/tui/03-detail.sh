@@ -1,6 +1,7 @@
 # The detail view: Enter on a pattern of the ranking shows what it is,
 # best for, tools, pros, cons, the sketch or principles, every rule that
-# fired with its effect and why, the vetoes with their reasons, and the
+# fired with its direction (for or against) and why, the requirements
+# it meets, the vetoes with their reasons, and the
 # precedents that chose it;
 # the arrows go to the neighbouring patterns; Esc goes back.
 
@@ -8,20 +9,24 @@ start 120 40 --rules tests/kb/mini.yaml tui --answers tests/tui/mini.yaml
 keys r
 see ranking-focus "Enter details"
 keys Enter
-see detail-title "Stream (stream, processing)"
+see detail-title "Stream (how data is processed)"
+not_see detail-title-no-id "(stream,"
 see detail-rank "Rank 1 of 3, score 88.1, strong"
 see detail-summary "Event by event"
-see detail-why "Why it scores 88.1"
+see detail-why "Why it ranks here"
 not_see detail-why-no-scale "scale"
 not_see detail-why-no-evidence "evidence +"
-see detail-rule-effect "+3.0  Only streaming is fast enough. [fast]"
-see detail-negative-rule "-2.0  Money is tight. [cheap]"
+see detail-rule-effect "for      Only streaming is fast enough."
+not_see detail-no-rule-id "[fast]"
+not_see detail-no-weight "+3.0"
+see detail-negative-rule "against  Money is tight."
 see detail-keys "Esc back"
 not_see detail-no-precedents "Who chose it"
 keys Right Right
-see detail-veto-title "Batch (batch, processing)"
-see detail-veto "veto  Only streaming is fast enough. [fast]"
-see detail-vetoed-rules "+1.0  Money is tight. [cheap]"
+see detail-veto-title "Batch (how data is processed)"
+see detail-veto "Only streaming is fast enough."
+not_see detail-veto-no-id "[fast]"
+see detail-vetoed-rules "for      Money is tight."
 keys Escape
 see detail-back "Enter details"
 
@@ -33,7 +38,8 @@ see stock-detail-best-for "Best for"
 see stock-detail-tools "Typical tools"
 see stock-detail-pros "Pros"
 see stock-detail-cons "Cons"
-see stock-detail-why "Why it scores"
+see stock-detail-why "Why it ranks here"
+see stock-detail-requirements "Requirements met:"
 # Last, the public case studies that chose it, nearest first.
 keys End
 see stock-detail-precedents "Who chose it in a similar situation"
@@ -51,9 +57,9 @@ detail_to() {
 	done
 }
 # Lambda has an architecture sketch; Data Mesh has principles.
-detail_to "Lambda Architecture (lambda"
+detail_to "Lambda Architecture (how"
 see stock-detail-sketch "Architecture sketch"
-detail_to "Data Mesh (data_mesh"
+detail_to "Data Mesh (how the organisation"
 see stock-detail-principles "Domain Ownership"
 keys Escape r
 see stock-detail-back "Enter answer"
@@ -62,6 +68,6 @@ see stock-detail-back "Enter answer"
 start 120 40 tui --answers tests/tui/stretch.yaml
 keys r
 keys Enter
-detail_to "Batch Processing (batch"
+detail_to " Batch Processing (how"
 see stretch-detail-heading "Meets a requirement only at a stretch"
 see stretch-detail-why "Even an hourly schedule leaves data"

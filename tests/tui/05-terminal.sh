@@ -21,9 +21,9 @@ resize 60 20
 see resize-editor-60x20 "Answer: 2m"
 resize 120 40
 keys Escape r Enter
-see resize-detail "Why it scores"
+see resize-detail "Why it ranks here"
 resize 60 20
-see resize-detail-60x20 "Why it scores"
+see resize-detail-60x20 "Why it ranks here"
 resize 120 40
 keys Escape r
 
