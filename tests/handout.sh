@@ -255,7 +255,7 @@ grep -q 'title="rule ' "$T/card.html" &&
 # Links named by their source: three sites, not three "Source".
 names=$(grep -o '<a href="http[^"]*" title="[^"]*">[^<]*</a>' "$T/bank.html" |
     sed 's/.*">\([^<]*\)<\/a>$/\1/' | tr '\n' ' ')
-[ "$names" = "uber.com risingwave.com slideshare.net " ] &&
+[ "$names" = "uber.com risingwave.com docplayer.net " ] &&
     pass "html: source links named by their sites" ||
     fail "html: source links named by their sites" "$names"
 
