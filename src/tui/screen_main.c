@@ -1,13 +1,14 @@
 /*
  * screen_main: the questionnaire and the live ranking. The questions are
- * listed by section, one per line with the current answer; the ranking
- * (all patterns, score bars, fit labels, and why the chosen one scores as
- * it does) sits beside them from TUI_WIDE_COLS columns and takes the
- * place of the list on narrower terminals ('r' switches). Below both, the
- * current question in full and what it accepts. Nothing here scores: the
- * numbers come from t->ranking, which tui.c refreshes after each change.
+ * listed by section, one per line with the current answer
+ * (panel_questions.c); the ranking (all patterns, score bars, fit labels,
+ * and why the chosen one scores as it does: panel_ranking.c) sits beside
+ * them from TUI_WIDE_COLS columns and takes the place of the list on
+ * narrower terminals ('r' switches). This file lays the two out, writes
+ * the current question or pattern in full below them, and holds the keys.
+ * Nothing here scores: the numbers come from t->ranking, which tui.c
+ * refreshes after each change.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,19 +18,13 @@
 #include "words.h"
 #include "xmalloc.h"
 
-#define ROW_SECTION	((size_t)1 << (sizeof(size_t) * 8 - 1))
 #define INFO_ROWS	4	/* rule, prompt (2 lines), accepts/message */
-#define PROMPT_MIN	28	/* columns a prompt in the list needs */
 
 struct main_state {
-	size_t	*rows;		/* question index, or ROW_SECTION | section */
-	size_t	 nrows;
-	size_t	 cur;		/* row of the cursor (always a question) */
-	size_t	 top;		/* first row shown */
-	size_t	 page;		/* rows shown, from the last draw */
-	bool	 ranking;	/* the ranking has the keys */
-	size_t	 rsel;		/* rank (0-based) of the chosen pattern */
-	int	 cursor_y;	/* screen row of the cursor, for popups */
+	struct question_list	 list;
+	bool			 ranking;	/* the ranking has the keys */
+	size_t			 rsel;		/* rank (0-based) of the
+						   chosen pattern */
 };
 
 struct layout {
@@ -40,41 +35,13 @@ struct layout {
 	int	info_y;
 };
 
-static bool
-is_section(size_t row)
-{
-	return ((row & ROW_SECTION) != 0);
-}
-
 void *
 screen_main_new(struct tui *t)
 {
-	const struct kb		*kb = t->kb;
 	struct main_state	*m;
-	bool			*placed;
-	size_t			 s, i;
 
 	m = xcalloc(1, sizeof *m);
-	m->rows = xcalloc(kb->nquestions + kb->sections.n + 1,
-	    sizeof *m->rows);
-	placed = xcalloc(kb->nquestions + 1, sizeof *placed);
-	for (s = 0; s < kb->sections.n; s++) {
-		m->rows[m->nrows++] = ROW_SECTION | s;
-		for (i = 0; i < kb->nquestions; i++) {
-			if (!placed[i] && strcmp(kb->questions[i].section,
-			    kb->sections.items[s]) == 0) {
-				m->rows[m->nrows++] = i;
-				placed[i] = true;
-			}
-		}
-	}
-	/* Sections come from the questions, but stay safe if one does not. */
-	for (i = 0; i < kb->nquestions; i++)
-		if (!placed[i])
-			m->rows[m->nrows++] = i;
-	free(placed);
-	while (m->cur < m->nrows && is_section(m->rows[m->cur]))
-		m->cur++;
+	question_list_init(&m->list, t->kb);
 	return (m);
 }
 
@@ -83,7 +50,7 @@ main_free(void *data)
 {
 	struct main_state	*m = data;
 
-	free(m->rows);
+	question_list_free(&m->list);
 	free(m);
 }
 
@@ -118,140 +85,6 @@ compute_layout(const struct tui *t, const struct main_state *m,
 		l->rw = COLS;
 	} else
 		l->qw = COLS;
-}
-
-/* Keeps the cursor in view, with its section heading when possible. */
-static void
-scroll_to_cursor(struct main_state *m, size_t h)
-{
-	size_t	want = m->cur;
-
-	if (want > 0 && is_section(m->rows[want - 1]))
-		want--;
-	if (want < m->top)
-		m->top = want;
-	if (m->cur >= m->top + h)
-		m->top = m->cur - h + 1;
-	if (m->nrows > h && m->top > m->nrows - h)
-		m->top = m->nrows - h;
-	if (m->nrows <= h)
-		m->top = 0;
-}
-
-/* The width of the label column: the longest label, within limits. */
-static int
-max_label_width(const struct kb *kb)
-{
-	char	label[WORDS_LABEL_MAX * 2];
-	size_t	i;
-	int	w, max = 4;
-
-	for (i = 0; i < kb->nquestions; i++)
-		if ((w = draw_width(words_label(&kb->questions[i], label,
-		    sizeof label))) > max)
-			max = w;
-	return (max > 24 ? 24 : max);
-}
-
-/* A question's answer as listed: "not asked" for a skipped open one. */
-static char *
-row_answer(const struct tui *t, size_t qi, char *buf, size_t bufsz)
-{
-	if (!t->answers.v[qi].known &&
-	    !kb_question_asked(t->kb, qi, t->answers.v))
-		snprintf(buf, bufsz, "not asked");
-	else
-		answer_text(&t->kb->questions[qi], &t->answers.v[qi], buf,
-		    bufsz);
-	return (buf);
-}
-
-/* The answer column: as wide as the widest answer, within 10..max. */
-static int
-answer_width(const struct tui *t, int max)
-{
-	char	buf[512];
-	size_t	i;
-	int	w, aw = 10;
-
-	for (i = 0; i < t->kb->nquestions; i++)
-		if ((w = draw_width(row_answer(t, i, buf, sizeof buf))) > aw)
-			aw = w;
-	if (max < 10)
-		max = 10;
-	return (aw > max ? max : aw);
-}
-
-static void
-draw_questions(struct tui *t, struct main_state *m, const struct layout *l)
-{
-	const struct kb		*kb = t->kb;
-	const struct question	*q;
-	char			 ans[512], more[64], label[WORDS_LABEL_MAX * 2];
-	enum tui_style		 st, ast;
-	size_t			 i, row;
-	int			 y, x, idw, aw, pw;
-	bool			 asked;
-
-	m->page = (size_t)l->list_h;
-	scroll_to_cursor(m, m->page);
-	more[0] = '\0';
-	if (m->top > 0 || m->top + m->page < m->nrows)
-		snprintf(more, sizeof more, "%s%s more", m->top > 0 ?
-		    draw_glyph(t, "\u2191 ", "^ ") : "",
-		    m->top + m->page < m->nrows ? draw_glyph(t, "\u2193",
-		    "v") : "");
-	draw_heading(t, 2, l->qx, l->qw, "Questions", more);
-	aw = answer_width(t, l->qw / 3);
-	/*
-	 * The prompt is what people read: the id column goes where it
-	 * would leave the prompt fewer than PROMPT_MIN columns beside the
-	 * narrowest answers (not the answers of the moment, so that the
-	 * columns stay put as answers are given).
-	 */
-	idw = max_label_width(kb);
-	if (l->qw - 2 - idw - 2 - 10 - 2 < PROMPT_MIN)
-		idw = 0;
-	pw = l->qw - 2 - (idw > 0 ? idw + 2 : 0) - aw - 2;
-	for (i = 0; i < m->page && m->top + i < m->nrows; i++) {
-		y = l->list_y + (int)i;
-		row = m->rows[m->top + i];
-		if (is_section(row)) {
-			draw_text(y, l->qx + 1, l->qw - 2,
-			    kb->sections.items[row & ~ROW_SECTION], ST_HEADING,
-			    t);
-			continue;
-		}
-		q = &kb->questions[row];
-		asked = kb_question_asked(kb, row, t->answers.v);
-		st = asked ? ST_NORMAL : ST_DIM;
-		x = l->qx + 2;
-		if (m->top + i == m->cur) {
-			m->cursor_y = y;
-			if (!m->ranking) {
-				st = ST_SELECTED;
-				draw_focus(t, y, x);
-			}
-			draw_fill(y, l->qx, l->qw, st, t);
-			draw_text(y, l->qx, 1, draw_glyph(t, "\u25b6", ">"),
-			    st, t);
-		}
-		if (idw > 0) {
-			draw_text(y, x, idw, words_label(q, label,
-			    sizeof label), st, t);
-			x += idw + 2;
-		}
-		draw_text(y, x, pw, q->prompt, st == ST_NORMAL && idw > 0 ?
-		    ST_DIM : st, t);
-		row_answer(t, row, ans, sizeof ans);
-		ast = st != ST_NORMAL ? st : t->answers.v[row].known ?
-		    ST_NORMAL : ST_DIM;
-		draw_text(y, l->qx + l->qw - aw - 1, aw, ans, ast, t);
-		/* A mark after the answer: it has a note ('n' shows it). */
-		if (answers_note(&t->answers, row) != NULL)
-			draw_text(y, l->qx + l->qw - 1, 1, draw_glyph(t,
-			    "\u2022", "*"), ast, t);
-	}
 }
 
 static void
@@ -305,7 +138,7 @@ static void
 draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 {
 	const struct kb		*kb = t->kb;
-	const struct question	*q = &kb->questions[m->rows[m->cur]];
+	const struct question	*q = &kb->questions[question_list_current(&m->list)];
 	const struct pattern	*p;
 	struct draw_lines	 lines = { NULL, 0, 0 };
 	char			 buf[1024], hbuf[1024], label[WORDS_LABEL_MAX * 2];
@@ -321,7 +154,7 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 	} else {
 		title = words_label(q, label, sizeof label);
 		text = q->prompt;
-		if (kb_question_asked(kb, m->rows[m->cur], t->answers.v))
+		if (kb_question_asked(kb, question_list_current(&m->list), t->answers.v))
 			hint = accepts_text(q, hbuf, sizeof hbuf);
 		else
 			hint = not_asked_text(kb, q, hbuf, sizeof hbuf);
@@ -337,7 +170,7 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 	}
 	lines_wrap(&lines, 0, 0, COLS - 2, ST_NORMAL, text ? text : "");
 	/* The note on the answer takes the prompt's second line. */
-	note = m->ranking ? NULL : answers_note(&t->answers, m->rows[m->cur]);
+	note = m->ranking ? NULL : answers_note(&t->answers, question_list_current(&m->list));
 	if (note != NULL) {
 		snprintf(buf, sizeof buf, "Note: %s", note);
 		draw_text(l->info_y + 2, 1, COLS - 2, buf, ST_NOTICE, t);
@@ -367,38 +200,11 @@ main_draw(struct tui *t, void *data)
 	tui_draw_header(t);
 	compute_layout(t, m, &l);
 	if (l.qw > 0)
-		draw_questions(t, m, &l);
+		questions_panel_draw(t, &m->list, l.qx, l.list_y, l.qw,
+		    l.list_h, !m->ranking);
 	if (l.rw > 0)
 		draw_ranking(t, m, &l);
 	draw_info(t, m, &l);
-}
-
-/* Moves the cursor by n questions (negative: up), stopping at the ends. */
-static void
-move_cursor(struct main_state *m, long n)
-{
-	size_t	i = m->cur;
-
-	while (n != 0) {
-		if (n > 0) {
-			do
-				i++;
-			while (i < m->nrows && is_section(m->rows[i]));
-			if (i >= m->nrows)
-				break;
-			n--;
-		} else {
-			if (i == 0)
-				break;
-			do
-				i--;
-			while (i > 0 && is_section(m->rows[i]));
-			if (is_section(m->rows[i]))
-				break;
-			n++;
-		}
-		m->cur = i;
-	}
 }
 
 /* On to the next question that is asked, if there is one. */
@@ -406,15 +212,18 @@ void
 screen_main_next(struct tui *t)
 {
 	struct main_state	*m = t->stack[0].data;
-	size_t			 was = m->cur, prev;
+	struct question_list	*ql = &m->list;
+	size_t			 was = ql->cur, prev;
 
 	do {
-		prev = m->cur;
-		move_cursor(m, 1);
-	} while (m->cur != prev &&
-	    !kb_question_asked(t->kb, m->rows[m->cur], t->answers.v));
-	if (!kb_question_asked(t->kb, m->rows[m->cur], t->answers.v))
-		m->cur = was;	/* only skipped ones are left: stay */
+		prev = ql->cur;
+		question_list_move(ql, 1);
+	} while (ql->cur != prev &&
+	    !kb_question_asked(t->kb, question_list_current(ql),
+	    t->answers.v));
+	if (!kb_question_asked(t->kb, question_list_current(ql),
+	    t->answers.v))
+		ql->cur = was;	/* only skipped ones are left: stay */
 }
 
 int
@@ -431,7 +240,7 @@ screen_main_cursor_y(struct tui *t)
 {
 	const struct main_state	*m = t->stack[0].data;
 
-	return (m->cursor_y);
+	return (m->list.cursor_y);
 }
 
 static int
@@ -444,7 +253,8 @@ k_up(struct tui *t, void *data, int key)
 		if (m->rsel > 0)
 			m->rsel--;
 	} else
-		move_cursor(m, key == TK(KEY_PPAGE) ? -(long)m->page + 1 : -1);
+		question_list_move(&m->list, key == TK(KEY_PPAGE) ?
+		    -(long)m->list.page + 1 : -1);
 	return (TUI_REDRAW);
 }
 
@@ -457,7 +267,8 @@ k_down(struct tui *t, void *data, int key)
 		if (m->rsel + 1 < t->ranking->npatterns)
 			m->rsel++;
 	} else
-		move_cursor(m, key == TK(KEY_NPAGE) ? (long)m->page - 1 : 1);
+		question_list_move(&m->list, key == TK(KEY_NPAGE) ?
+		    (long)m->list.page - 1 : 1);
 	return (TUI_REDRAW);
 }
 
@@ -470,8 +281,8 @@ k_home(struct tui *t, void *data, int key)
 		m->rsel = key == TK(KEY_HOME) || key == 'g' ? 0 :
 		    t->ranking->npatterns - 1;
 	else
-		move_cursor(m, key == TK(KEY_HOME) || key == 'g' ?
-		    -(long)m->nrows : (long)m->nrows);
+		question_list_move(&m->list, key == TK(KEY_HOME) ||
+		    key == 'g' ? -(long)m->list.nrows : (long)m->list.nrows);
 	return (TUI_REDRAW);
 }
 
@@ -484,7 +295,7 @@ k_enter(struct tui *t, void *data, int key)
 	if (m->ranking)
 		pager_open_detail(t, t->ranking->order[m->rsel]);
 	else
-		edit_open(t, m->rows[m->cur]);
+		edit_open(t, question_list_current(&m->list));
 	return (TUI_REDRAW);
 }
 
@@ -494,7 +305,7 @@ k_unknown(struct tui *t, void *data, int key)
 	struct main_state	*m = data;
 
 	(void)key;
-	return (tui_answer(t, m->rows[m->cur], value_unknown()));
+	return (tui_answer(t, question_list_current(&m->list), value_unknown()));
 }
 
 static int
@@ -503,7 +314,7 @@ k_help(struct tui *t, void *data, int key)
 	struct main_state	*m = data;
 
 	(void)key;
-	pager_open_help(t, m->rows[m->cur]);
+	pager_open_help(t, question_list_current(&m->list));
 	return (TUI_REDRAW);
 }
 
@@ -542,7 +353,7 @@ k_context(struct tui *t, void *data, int key)
 {
 	struct main_state	*m = data;
 
-	return (key == 'n' ? context_note(t, m->rows[m->cur]) :
+	return (key == 'n' ? context_note(t, question_list_current(&m->list)) :
 	    context_title(t));
 }
 

@@ -211,6 +211,32 @@ struct ranking_panel {
 int	 ranking_panel_width(const struct tui *, int bar, int *namew);
 void	 ranking_panel_draw(struct tui *, const struct ranking_panel *);
 
+/*
+ * panel_questions.c: the questions by section, a cursor on one of them,
+ * and the panel that lists them with their answers.
+ */
+struct question_list {
+	size_t	*rows;		/* question index, or a section heading */
+	size_t	 nrows;
+	size_t	 cur;		/* row of the cursor (always a question) */
+	size_t	 top;		/* first row shown */
+	size_t	 page;		/* rows shown, from the last draw */
+	int	 cursor_y;	/* screen row of the cursor, for popups */
+};
+void	 question_list_init(struct question_list *, const struct kb *);
+void	 question_list_free(struct question_list *);
+/* The question under the cursor. */
+size_t	 question_list_current(const struct question_list *);
+/* Moves the cursor by n questions (negative: up), stopping at the ends. */
+void	 question_list_move(struct question_list *, long n);
+/*
+ * Draws the list in the rows y .. y + h - 1 at x, w columns wide, under
+ * its heading on row y - 1, scrolled to the cursor; focus: it has the
+ * keys, so the cursor shows as selected.
+ */
+void	 questions_panel_draw(struct tui *, struct question_list *, int x,
+	    int y, int w, int h, bool focus);
+
 /* screen_edit.c: the editor for question qi. */
 void	 edit_open(struct tui *, size_t qi);
 
