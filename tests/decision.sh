@@ -89,6 +89,34 @@ check org-leaning-names-questions json "$T/out" \
 expect org-leaning-text 0 "$A" report --set central_bottleneck=true
 check org-leaning-text-says has "$T/out" \
     'Data Mesh; the answers to number of domains and data maturity'
+# A leaning is no decision: the ADR's title leaves the mesh out, the body
+# says it leans and which answers would settle it, and the same answers
+# with the question settled put it back in the title.
+expect org-leaning-adr 0 "$A" report --set central_bottleneck=true \
+    --set domains=40 --set latency=1d --format adr
+check org-leaning-adr-title has "$T/out" '^# Use Batch Processing$'
+check org-leaning-adr-not-asserted hasnt "$T/out" 'organised as a Data Mesh'
+check org-leaning-adr-says has "$T/out" \
+    'leaning towards a Data Mesh; the answer to data maturity would settle'
+check org-leaning-adr-would has "$T/out" \
+    '^If the answer to data maturity confirms it, organising the data as a'
+check org-leaning-adr-step has "$T/out" \
+    '^\* Settle the organisation with the answer to data maturity'
+for t in madr4 madr2; do
+	expect org-leaning-$t 0 "$A" report --set central_bottleneck=true \
+	    --set domains=40 --set latency=1d --format adr --adr-template $t
+	check org-leaning-$t-title has "$T/out" '^# Use Batch Processing$'
+	check org-leaning-$t-not-asserted hasnt "$T/out" \
+	    'organised as a \(Data Mesh\|"Data Mesh"\)'
+done
+expect org-leaning-html 0 "$A" report --set central_bottleneck=true \
+    --set domains=40 --set latency=1d --format html
+check org-leaning-html-title has "$T/out" \
+    '<title>Use Batch Processing</title>'
+expect org-settled-adr 0 "$A" report --set central_bottleneck=true \
+    --set domains=40 --set latency=1d --set maturity=4 --format adr
+check org-settled-adr-title has "$T/out" \
+    '^# Use Batch Processing, organised as a Data Mesh$'
 expect org-settled 0 "$A" report --set domains=3 --set central_bottleneck=true \
     --set maturity=4 --format json
 check org-settled-central json "$T/out" \

@@ -122,11 +122,22 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 		escape_md(fp, line);
 		fputs(" would decide. ", fp);
 	}
-	fputs(madr ? "What speaks for it:\n\n" : "It is chosen because:\n\n",
-	    fp);
+	/* Named, since the sentence before may be the organisation's. */
+	if (madr)
+		fputs("What speaks for it:\n\n", fp);
+	else {
+		escape_md(fp, kb->patterns[r->processing].name);
+		fputs(" is chosen because:\n\n", fp);
+	}
 	if (md_write_reasons(fp, ctx, r->processing, "* ", false) > 0)
 		fputc('\n', fp);
-	if (r->organization >= 0) {
+	/* The plain sentence says a leaning already; MADR's says it here. */
+	if (madr && !r->org_settled) {
+		escape_md(fp, report_organization_phrase(ctx, line,
+		    sizeof line) + 1);
+		fputs(r->organization >= 0 ? " " : "\n\n", fp);
+	}
+	if (r->organization >= 0 && r->org_settled) {
 		fputs("The data is organised as a ", fp);
 		escape_md(fp, kb->patterns[r->organization].name);
 		fprintf(fp, " because it scores %.1f, at least the %g from "
@@ -134,12 +145,13 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 		    r->scores[r->organization].score, kb->org_threshold);
 		if (md_write_reasons(fp, ctx, r->organization, "* ", false) > 0)
 			fputc('\n', fp);
-	}
-	/* The plain sentence says it already. */
-	if (madr && !r->org_settled) {
-		escape_md(fp, report_organization_phrase(ctx, line,
-		    sizeof line));
-		fputs("\n\n", fp);
+	} else if (r->organization >= 0) {
+		/* Leaning, not decided: what leans that way, nothing more. */
+		fputs("What leans towards a ", fp);
+		escape_md(fp, kb->patterns[r->organization].name);
+		fputs(":\n\n", fp);
+		if (md_write_reasons(fp, ctx, r->organization, "* ", false) > 0)
+			fputc('\n', fp);
 	}
 	md_write_whatif(fp, ctx, "* ");
 }
@@ -212,9 +224,23 @@ pattern_consequences(FILE *fp, const struct report_ctx *ctx, int p,
 
 	if (!bad && pat->pros.n == 0)
 		return;
-	fputs(org ? "Organising the data as a " : "Choosing ", fp);
-	escape_md(fp, pat->name);
-	fputs(" means:\n\n", fp);
+	if (org && !ctx->ranking->org_settled) {
+		char	open[512];
+		size_t	n = report_org_open_list(ctx, open, sizeof open);
+
+		/* Only leaning: what it would mean, once it is settled. */
+		fprintf(fp, "If the answer%s to ", n == 1 ? "" : "s");
+		escape_md(fp, open);
+		fputs(" confirm", fp);
+		fputs(n == 1 ? "s" : "", fp);
+		fputs(" it, organising the data as a ", fp);
+		escape_md(fp, pat->name);
+		fputs(" would mean:\n\n", fp);
+	} else {
+		fputs(org ? "Organising the data as a " : "Choosing ", fp);
+		escape_md(fp, pat->name);
+		fputs(" means:\n\n", fp);
+	}
 	if (good && pat->pros.n > 0) {
 		fputs("* **Good:** ", fp);
 		write_joined(fp, &pat->pros);
@@ -295,6 +321,13 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 		escape_md(fp, list);
 		fputs(" with the people who know, since they decide it.\n",
 		    fp);
+	}
+	if (!r->org_settled && (k = report_org_open_list(ctx, list,
+	    sizeof list)) > 0) {
+		fprintf(fp, "* Settle the organisation with the answer%s to ",
+		    k == 1 ? "" : "s");
+		escape_md(fp, list);
+		fputs(" before acting on it.\n", fp);
 	}
 	if (r->processing >= 0) {
 		fputs("* Build a first ", fp);

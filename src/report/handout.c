@@ -275,7 +275,8 @@ handout_title_string(const struct report_ctx *ctx)
 
 	if (r->processing < 0)
 		what = xstrdup("No processing pattern fits");
-	else if (r->organization >= 0)
+	else if (r->organization >= 0 && r->org_settled)
+		/* A leaning organisation is the body's to say, not the title's. */
 		what = xasprintf("Use %s, organised as a %s",
 		    kb->patterns[r->processing].name,
 		    kb->patterns[r->organization].name);

@@ -137,6 +137,12 @@ char	*report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 char	*report_organization_phrase(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
+ * The open questions that would settle the organisation decision, as
+ * "number of domains and data maturity" (labels); returns how many.
+ */
+size_t	 report_org_open_list(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
+/*
  * The questions that would decide a close call, as "acceptable delay, SQL
  * skills and moving to real-time" (labels, at most four); false, and "",
  * if there are none.

@@ -226,31 +226,44 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	return (buf);
 }
 
-char *
-report_organization_phrase(const struct report_ctx *ctx, char *buf,
-    size_t bufsz)
+size_t
+report_org_open_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
-	const struct kb		*kb = ctx->kb;
-	const struct ranking	*r = ctx->ranking;
-	char			 open[512] = "", label[WORDS_LABEL_MAX * 2];
-	size_t			 i, q, n = 0, k = 0;
+	const struct kb	*kb = ctx->kb;
+	char		 label[WORDS_LABEL_MAX * 2];
+	size_t		 i, q, n = 0, k = 0;
 
+	buf[0] = '\0';
 	for (i = 0; i < kb->norg_questions; i++)
 		n += !ctx->answers->v[kb->org_questions[i]].known;
 	for (i = 0; i < kb->norg_questions; i++) {
 		q = kb->org_questions[i];
 		if (ctx->answers->v[q].known)
 			continue;
-		words_list_add(open, sizeof open, words_label_lower(
+		words_list_add(buf, bufsz, words_label_lower(
 		    &kb->questions[q], label, sizeof label), k++, n);
 	}
+	return (n);
+}
+
+char *
+report_organization_phrase(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 open[512], org[256];
+	size_t			 n = report_org_open_list(ctx, open, sizeof open);
+
+	if (r->organization >= 0)
+		text_printf(org, sizeof org, "a %s",
+		    kb->patterns[r->organization].name);
 	if (r->org_settled || n == 0)
 		text_printf(buf, bufsz, " Organisation: %s.", r->organization >= 0 ?
 		    kb->patterns[r->organization].name : "central");
 	else
 		text_printf(buf, bufsz, " Organisation: leaning towards %s; the "
 		    "answer%s to %s would settle it.", r->organization >= 0 ?
-		    kb->patterns[r->organization].name : "a central data team",
-		    n == 1 ? "" : "s", open);
+		    org : "a central data team", n == 1 ? "" : "s", open);
 	return (buf);
 }
