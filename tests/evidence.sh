@@ -79,7 +79,7 @@ check floor-check-first json "$T/out" \
 check floor-check-top2 json "$T/out" \
     '.agreement.check.top2 * 100 >= .agreement.check.precedents * 89'
 check floor-tuning-first json "$T/out" \
-    '.agreement.tuning.first * 100 >= .agreement.tuning.precedents * 71'
+    '.agreement.tuning.first * 100 >= .agreement.tuning.precedents * 75'
 check floor-none-clearly-wrong json "$T/out" \
     '.agreement.tuning.clearly_wrong + .agreement.check.clearly_wrong == 0'
 check agreement-every-pattern json "$T/out" \
