@@ -59,6 +59,9 @@ pkglibs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 B	?= build
 BIN	?= archadvisor
+# The program as the test and bench scripts run it: BIN may be relative
+# (./ makes the shell run it rather than look it up in PATH) or absolute.
+RUNBIN	= $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
 LIB	= $(B)/libarchadvisor.a
 LIB_SRC	= $(wildcard src/core/*.c src/load/*.c src/report/*.c src/ask/*.c)
 LIB_OBJ	= $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/stock_kb.o \
@@ -170,46 +173,46 @@ unit-check: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
 cli-check: $(BIN)
-	@sh tests/cli.sh ./$(BIN)
-	@sh tests/terminal.sh ./$(BIN)
+	@sh tests/cli.sh $(RUNBIN)
+	@sh tests/terminal.sh $(RUNBIN)
 
 golden-check: $(BIN)
-	@sh tests/golden.sh ./$(BIN)
-	@sh tests/labels.sh ./$(BIN)
+	@sh tests/golden.sh $(RUNBIN)
+	@sh tests/labels.sh $(RUNBIN)
 
 # The line-mode questionnaire, driven through a pipe.
 ask-check: $(BIN)
-	@sh tests/ask.sh ./$(BIN)
+	@sh tests/ask.sh $(RUNBIN)
 
 # The stakeholder handouts (html, markdown, adr): hostile strings, -o,
 # --adr-dir with adr-tools; then each example's HTML printed by headless
 # Chromium, which must fit one Letter and one A4 page.
 .PHONY: handout-check html-check
 handout-check: $(BIN)
-	@sh tests/handout.sh ./$(BIN)
+	@sh tests/handout.sh $(RUNBIN)
 
 html-check: $(BIN)
-	@sh tests/html-check.sh ./$(BIN)
+	@sh tests/html-check.sh $(RUNBIN)
 
 # The TUI, driven in tmux: screens against golden dumps, every widget,
 # files, resizing, and the terminal restored on every way out.
 tui-check: $(BIN)
-	@sh tests/tui.sh ./$(BIN)
+	@sh tests/tui.sh $(RUNBIN)
 
 # The stock knowledge base: the whole seed quoted, and the calibration
 # scenarios an architect would defend.
 kb-check: $(BIN)
-	@sh tests/schema.sh ./$(BIN)
+	@sh tests/schema.sh $(RUNBIN)
 	@sh tests/seed-coverage.sh
-	@sh tests/scenarios.sh ./$(BIN)
-	@sh tests/evidence.sh ./$(BIN)
-	@sh tests/decision.sh ./$(BIN)
+	@sh tests/scenarios.sh $(RUNBIN)
+	@sh tests/evidence.sh $(RUNBIN)
+	@sh tests/decision.sh $(RUNBIN)
 
 # archadvisor batch: formats, bad documents, and the same answers as one
 # report per scenario over a sample.
 .PHONY: batch-check
 batch-check: $(BIN)
-	@sh tests/batch.sh ./$(BIN)
+	@sh tests/batch.sh $(RUNBIN)
 
 # Manual pages through mandoc's linter (warnings and worse), and the whole
 # program built with -Wpedantic -Wcast-qual as errors, in a build of its own.
@@ -220,7 +223,7 @@ lint: deps
 	@echo "lint: man pages and -Wpedantic -Wcast-qual clean"
 
 golden-update: $(BIN)
-	@sh tests/golden.sh --update ./$(BIN)
+	@sh tests/golden.sh --update $(RUNBIN)
 
 # The whole suite under AddressSanitizer and UBSan, in a build of its own.
 check-asan: deps
@@ -275,8 +278,8 @@ fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 	@sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
 
 bad-input-check: $(BIN)
-	@sh tests/bad-input/run.sh ./$(BIN)
-	@sh tests/bad-input/lost-data.sh ./$(BIN)
+	@sh tests/bad-input/run.sh $(RUNBIN)
+	@sh tests/bad-input/lost-data.sh $(RUNBIN)
 
 # Installation. The program reads none of these files (its
 # knowledge base is compiled in); rules/ is installed as the starting point
@@ -335,13 +338,13 @@ uninstall:
 # keeps, install/uninstall in a temporary DESTDIR, running the installed
 # program away from the tree, and the build tool under a cross compiler.
 unix-check: $(BIN)
-	@sh tests/extensions.sh ./$(BIN)
-	@sh tests/workshop.sh ./$(BIN)
-	@sh tests/records.sh ./$(BIN)
-	@sh tests/completion.sh ./$(BIN)
-	@sh tests/manpages.sh ./$(BIN)
-	@sh tests/conventions.sh ./$(BIN)
-	@MAKE="$(MAKE)" sh tests/install.sh ./$(BIN) $(B)
+	@sh tests/extensions.sh $(RUNBIN)
+	@sh tests/workshop.sh $(RUNBIN)
+	@sh tests/records.sh $(RUNBIN)
+	@sh tests/completion.sh $(RUNBIN)
+	@sh tests/manpages.sh $(RUNBIN)
+	@sh tests/conventions.sh $(RUNBIN)
+	@MAKE="$(MAKE)" sh tests/install.sh $(RUNBIN) $(B)
 	@MAKE="$(MAKE)" sh tests/cross.sh $(B)
 
 clean:
@@ -367,7 +370,7 @@ BENCH_KBS = stock 1000 10000
 .PHONY: bench
 bench: $(BIN) $(BENCH)/gen $(BENCH)/proc $(BENCH)/yamlrate \
     $(addprefix $(BENCH)/eval-,$(BENCH_KBS))
-	@sh tests/bench/run.sh ./$(BIN) $(BENCH)
+	@sh tests/bench/run.sh $(RUNBIN) $(BENCH)
 
 $(BENCH)/gen: tests/bench/gen.c tests/bench/randval.c tests/bench/expr_cgen.c \
     $(LIB)
