@@ -139,7 +139,13 @@ $(B)/stock_events.c: $(RULES) $(B)/yaml_record
 $(B)/stock_events.o: $(B)/stock_events.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(LIB)
+# Every unit test links the fixtures they share (tests/unit/fixtures.c).
+$(B)/tests/fixtures.o: tests/unit/fixtures.c tests/unit/fixtures.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
+		-c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/tests/fixtures.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
 		-o $@ $< $(filter %.o,$^) $(LIB) $(ALL_LDFLAGS) \

@@ -15,28 +15,8 @@
 
 #include "advice.h"
 #include "answers.h"
+#include "fixtures.h"
 #include "kb_load.h"
-
-static struct kb *
-load(void)
-{
-	struct kb	*kb;
-	struct diag	 d;
-
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/evidence.yaml", &kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
-	return (kb);
-}
-
-static void
-set(struct answers *a, const struct kb *kb, const char *arg)
-{
-	char	err[256];
-
-	assert_int_equal(answers_set_arg(a, kb, arg, err, sizeof err), 0);
-}
 
 static int
 driver_of(const struct advice *adv, const struct kb *kb, const char *q)
@@ -52,13 +32,13 @@ driver_of(const struct advice *adv, const struct kb *kb, const char *q)
 static void
 test_parts_asked_only(void **state)
 {
-	struct kb	*kb = load();
+	struct kb	*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct answers	 a;
 	struct advice	 adv;
 
 	(void)state;
 	answers_init(&a, kb);
-	set(&a, kb, "latency=30s");
+	fx_set(&a, kb, "latency=30s");
 	advice_init(&adv, kb, 0, ADVICE_NPRECEDENTS);
 	advice_update(&adv, a.v);
 	assert_int_equal(adv.ranking->processing, kb_pattern_index(kb,
@@ -74,7 +54,7 @@ test_parts_asked_only(void **state)
 static void
 test_everything_and_refresh(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct answers		 a;
 	struct advice		 adv;
 	struct precedent_match	 m[ADVICE_NPRECEDENTS + 1];
@@ -84,8 +64,8 @@ test_everything_and_refresh(void **state)
 
 	(void)state;
 	answers_init(&a, kb);
-	set(&a, kb, "latency=30s");
-	set(&a, kb, "skills=some");
+	fx_set(&a, kb, "latency=30s");
+	fx_set(&a, kb, "skills=some");
 	advice_init(&adv, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
 	advice_update(&adv, a.v);
 	assert_true(adv.has_whatif);
@@ -108,7 +88,7 @@ test_everything_and_refresh(void **state)
 	assert_int_equal(driver_of(&adv, kb, "volume"), -1);
 
 	/* After a change, every part follows (what the TUI relies on). */
-	set(&a, kb, "latency=1d");
+	fx_set(&a, kb, "latency=1d");
 	advice_update(&adv, a.v);
 	assert_int_equal(adv.ranking->processing, kb_pattern_index(kb,
 	    "batch"));
@@ -129,15 +109,15 @@ test_everything_and_refresh(void **state)
 static void
 test_precedent_count(void **state)
 {
-	struct kb	*kb = load();
+	struct kb	*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct answers	 a;
 	struct advice	 adv;
 
 	(void)state;
 	answers_init(&a, kb);
-	set(&a, kb, "teams=10");
-	set(&a, kb, "latency=30s");
-	set(&a, kb, "skills=some");
+	fx_set(&a, kb, "teams=10");
+	fx_set(&a, kb, "latency=30s");
+	fx_set(&a, kb, "skills=some");
 	advice_init(&adv, kb, ADVICE_PRECEDENTS, 1);
 	advice_update(&adv, a.v);
 	assert_int_equal(adv.nprecedents, 1);
@@ -149,7 +129,7 @@ test_precedent_count(void **state)
 static void
 test_agreement_run(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct agreement_run	 run;
 	struct ranking		*r = ranking_new(kb);
 	struct precedent_agreement ag;

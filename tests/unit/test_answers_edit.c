@@ -17,21 +17,9 @@
 
 #include "answers_edit.h"
 #include "answers_load.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "xmalloc.h"
-
-static struct kb *
-mini(void)
-{
-	struct diag	 d;
-	struct kb	*kb = NULL;
-
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
-	return (kb);
-}
 
 /* Reads text as the answers a (answers_init'ed here). */
 static void
@@ -52,15 +40,6 @@ load(const struct kb *kb, const char *text, struct answers *a)
 	assert_int_equal(d.nerrors, 0);
 	yaml_stream_free(ys);
 	diag_free(&d);
-}
-
-static void
-set(struct answers *a, const struct kb *kb, const char *arg)
-{
-	char	err[512];
-
-	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
-		fail_msg("%s: %s", arg, err);
 }
 
 /* Edits text with the answers it holds changed by the --set args. */
@@ -88,17 +67,17 @@ test_comments_order_new_keys(void **state)
 	    "uses: [iot, etl]\n"
 	    "cost: high\n"
 	    "# the end\n";
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out;
 
 	(void)state;
 	load(kb, in, &a);
-	set(&a, kb, "latency=1h");
-	set(&a, kb, "uses=iot,reporting");
-	set(&a, kb, "teams=7");
-	set(&a, kb, "skills=unknown");
-	set(&a, kb, "cost=unknown");
+	fx_set(&a, kb, "latency=1h");
+	fx_set(&a, kb, "uses=iot,reporting");
+	fx_set(&a, kb, "teams=7");
+	fx_set(&a, kb, "skills=unknown");
+	fx_set(&a, kb, "cost=unknown");
 	a.name = xstrdup("Team A: pilot");
 	answers_set_note(&a, 0, "finance close at 7am");
 	out = edit(kb, in, &a);
@@ -124,7 +103,7 @@ test_unchanged_is_identical(void **state)
 	static const char in[] =
 	    "---\n# c\nname:   'Quoted'  # k\nlatency: 600s\nuses:\n"
 	    "- iot\n- etl\nnotes:\n  latency: x\n...\n";
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out;
 
@@ -147,13 +126,13 @@ test_multiline_description(void **state)
 	    "  by seven.\n"
 	    "\n"
 	    "latency: 1d\n";
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out, *out2;
 
 	(void)state;
 	load(kb, in, &a);
-	set(&a, kb, "latency=2h");
+	fx_set(&a, kb, "latency=2h");
 	out = edit(kb, in, &a);
 	assert_string_equal(out,
 	    "name: Pilot\n"
@@ -196,13 +175,13 @@ test_sets(void **state)
 	    "  - etl\n"
 	    "big: true\n";
 	static const char flow[] = "uses: [iot]   # for now\nbig: true\n";
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out;
 
 	(void)state;
 	load(kb, in, &a);
-	set(&a, kb, "uses=iot,etl,reporting");
+	fx_set(&a, kb, "uses=iot,etl,reporting");
 	out = edit(kb, in, &a);
 	assert_string_equal(out,
 	    "uses:\n"
@@ -211,15 +190,15 @@ test_sets(void **state)
 	    "  - reporting\n"
 	    "big: true\n");
 	free(out);
-	set(&a, kb, "uses=[]");
+	fx_set(&a, kb, "uses=[]");
 	out = edit(kb, in, &a);
 	assert_string_equal(out, "uses:\n  []\nbig: true\n");
 	free(out);
 	answers_free(&a);
 
 	load(kb, flow, &a);
-	set(&a, kb, "uses=etl,reporting");
-	set(&a, kb, "big=unknown");
+	fx_set(&a, kb, "uses=etl,reporting");
+	fx_set(&a, kb, "big=unknown");
 	out = edit(kb, flow, &a);
 	assert_string_equal(out, "uses: [etl, reporting]   # for now\n");
 	free(out);
@@ -238,7 +217,7 @@ test_notes(void **state)
 	    "  skills: learning\n"
 	    "teams: 3\n";
 	static const char empty[] = "latency: 10m\nnotes:\n";
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out;
 
@@ -277,7 +256,7 @@ test_empty_files(void **state)
 		"# only a comment\nlatency: 10m\n",
 		"latency: 10m\n",
 	};
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out;
 	size_t		 i;
@@ -285,7 +264,7 @@ test_empty_files(void **state)
 	(void)state;
 	for (i = 0; i < sizeof ins / sizeof ins[0]; i++) {
 		answers_init(&a, kb);
-		set(&a, kb, "latency=10m");
+		fx_set(&a, kb, "latency=10m");
 		out = edit(kb, ins[i], &a);
 		assert_string_equal(out, outs[i]);
 		free(out);
@@ -313,7 +292,7 @@ test_refused(void **state)
 		"its lines end in carriage returns",
 		"'notes' is written as a {...} mapping",
 	};
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*out, why[256];
 	size_t		 i, len;
@@ -321,7 +300,7 @@ test_refused(void **state)
 	(void)state;
 	for (i = 0; i < sizeof ins / sizeof ins[0]; i++) {
 		answers_init(&a, kb);
-		set(&a, kb, "uses=reporting");
+		fx_set(&a, kb, "uses=reporting");
 		assert_int_equal(answers_edit(ins[i], strlen(ins[i]), kb, &a,
 		    &out, &len, why, sizeof why), -1);
 		assert_null(out);

@@ -17,30 +17,9 @@
 
 #include "answers_load.h"
 #include "answers_yaml.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "xmalloc.h"
-
-static struct kb *
-mini(void)
-{
-	struct diag	 d;
-	struct kb	*kb = NULL;
-
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
-	return (kb);
-}
-
-static void
-set(struct answers *a, const struct kb *kb, const char *arg)
-{
-	char	err[512];
-
-	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
-		fail_msg("%s: %s", arg, err);
-}
 
 /* Writes a to a fresh temporary file; returns its path (caller frees). */
 static char *
@@ -57,25 +36,6 @@ write_tmp(const struct kb *kb, const struct answers *a)
 	assert_int_equal(answers_yaml_write(fp, kb, a), 0);
 	assert_int_equal(fclose(fp), 0);
 	return (path);
-}
-
-static char *
-slurp(const char *path)
-{
-	char	*buf;
-	long	 n;
-	FILE	*fp;
-
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	return (buf);
 }
 
 static bool
@@ -96,7 +56,7 @@ round_trip(const struct kb *kb, const struct answers *a)
 	path = write_tmp(kb, a);
 	diag_init(&d);
 	if (answers_load_file(&b, kb, path, &d) != LOAD_OK) {
-		text = slurp(path);
+		text = fx_slurp(path);
 		diag_print(stderr, &d);
 		fail_msg("did not load back:\n%s", text);
 	}
@@ -117,20 +77,20 @@ round_trip(const struct kb *kb, const struct answers *a)
 static void
 test_exact_text(void **state)
 {
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*path, *text;
 
 	(void)state;
 	answers_init(&a, kb);
 	a.name = xstrdup("Team A");
-	set(&a, kb, "latency=600s");
-	set(&a, kb, "skills=some");
-	set(&a, kb, "uses=iot,reporting");
-	set(&a, kb, "big=yes");
-	set(&a, kb, "teams=12");
+	fx_set(&a, kb, "latency=600s");
+	fx_set(&a, kb, "skills=some");
+	fx_set(&a, kb, "uses=iot,reporting");
+	fx_set(&a, kb, "big=yes");
+	fx_set(&a, kb, "teams=12");
 	path = write_tmp(kb, &a);
-	text = slurp(path);
+	text = fx_slurp(path);
 	assert_string_equal(text,
 	    "# archadvisor answers for the knowledge base mini 1.\n"
 	    "# Questions left out are unanswered (\"don't know\").\n"
@@ -150,14 +110,14 @@ test_exact_text(void **state)
 static void
 test_nothing_answered(void **state)
 {
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*path, *text;
 
 	(void)state;
 	answers_init(&a, kb);
 	path = write_tmp(kb, &a);
-	text = slurp(path);
+	text = fx_slurp(path);
 	/* An empty mapping, which the loader takes as "nothing answered". */
 	assert_non_null(strstr(text, "{}"));
 	round_trip(kb, &a);
@@ -179,7 +139,7 @@ test_hostile_strings(void **state)
 		"line one\nline two\n", "trailing spaces  \nnext",
 		"\nstarts with newline", "bell\a", "{x}", "? key",
 	};
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	size_t		 i;
 
@@ -189,7 +149,7 @@ test_hostile_strings(void **state)
 		a.name = xstrdup(names[i]);
 		a.description = xstrdup(names[(i + 7) %
 		    (sizeof names / sizeof names[0])]);
-		set(&a, kb, "skills=strong");
+		fx_set(&a, kb, "skills=strong");
 		/* Notes, on an answer and on a question left open. */
 		answers_set_note(&a, 1, names[(i + 3) %
 		    (sizeof names / sizeof names[0])]);
@@ -211,7 +171,7 @@ test_every_type(void **state)
 		{ "latency=90m", "skills=some", "cost=medium", "uses=etl",
 		    "big=no", "teams=7" },
 	};
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	size_t		 i, j;
 
@@ -219,7 +179,7 @@ test_every_type(void **state)
 	for (i = 0; i < sizeof sets / sizeof sets[0]; i++) {
 		answers_init(&a, kb);
 		for (j = 0; j < 6; j++)
-			set(&a, kb, sets[i][j]);
+			fx_set(&a, kb, sets[i][j]);
 		round_trip(kb, &a);
 		answers_free(&a);
 	}
@@ -230,7 +190,7 @@ test_every_type(void **state)
 static void
 test_default_cleared(void **state)
 {
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	char		*path, *text;
 	int		 qi;
@@ -243,7 +203,7 @@ test_default_cleared(void **state)
 	assert_true(a.v[qi].known);
 	a.v[qi] = value_unknown();
 	path = write_tmp(kb, &a);
-	text = slurp(path);
+	text = fx_slurp(path);
 	assert_non_null(strstr(text, "\nteams: ~\n"));
 	round_trip(kb, &a);
 	unlink(path);
@@ -256,7 +216,7 @@ test_default_cleared(void **state)
 static void
 test_write_error(void **state)
 {
-	struct kb	*kb = mini();
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
 	struct answers	 a;
 	FILE		*fp;
 
@@ -265,7 +225,7 @@ test_write_error(void **state)
 	if (fp == NULL)
 		skip();
 	answers_init(&a, kb);
-	set(&a, kb, "skills=strong");
+	fx_set(&a, kb, "skills=strong");
 	setvbuf(fp, NULL, _IONBF, 0);
 	assert_int_equal(answers_yaml_write(fp, kb, &a), -1);
 	fclose(fp);

@@ -15,6 +15,7 @@
 
 #include "answers.h"
 #include "ask.h"
+#include "fixtures.h"
 #include "kb_load.h"
 
 static struct kb	*kb;
@@ -22,14 +23,9 @@ static struct kb	*kb;
 static int
 setup(void **state)
 {
-	struct diag	d;
-
 	(void)state;
-	diag_init(&d);
-	if (kb_load_stock(&kb, &d) != LOAD_OK)
-		diag_print(stderr, &d);
-	diag_free(&d);
-	return (kb == NULL ? -1 : 0);
+	kb = fx_kb_stock();
+	return (0);
 }
 
 static int
@@ -182,18 +178,14 @@ test_keyed(void **state)
 static char *
 written(const char *id, const struct value *v)
 {
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp;
+	struct fx_capture	c;
 
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
+	fx_capture_open(&c);
 	if (v == NULL)
-		ask_write_accepts(fp, q(id));
+		ask_write_accepts(c.fp, q(id));
 	else
-		ask_write_skip_reason(fp, kb, q(id), v);
-	assert_int_equal(fclose(fp), 0);
-	return (buf);
+		ask_write_skip_reason(c.fp, kb, q(id), v);
+	return (fx_capture_close(&c));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "batch_run.h"
+#include "fixtures.h"
 #include "kb_load.h"
 
 static struct kb	*kb;
@@ -23,13 +24,8 @@ static struct kb	*kb;
 static int
 setup(void **state)
 {
-	struct diag	d;
-
 	(void)state;
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
+	kb = fx_kb_file("tests/kb/mini.yaml");
 	return (0);
 }
 
@@ -39,29 +35,6 @@ teardown(void **state)
 	(void)state;
 	kb_free(kb);
 	return (0);
-}
-
-/* Output captured in memory. */
-struct capture {
-	FILE	*fp;
-	char	*buf;
-	size_t	 len;
-};
-
-static void
-capture_open(struct capture *c)
-{
-	c->buf = NULL;
-	c->len = 0;
-	c->fp = open_memstream(&c->buf, &c->len);
-	assert_non_null(c->fp);
-}
-
-static char *
-capture_close(struct capture *c)
-{
-	fclose(c->fp);
-	return (c->buf);
 }
 
 /* A ranking of mini's three patterns, filled by hand. */
@@ -85,19 +58,19 @@ ranking_of(double b, double s, double m, int processing, int org)
 static void
 test_header(void **state)
 {
-	struct capture	c;
+	struct fx_capture	c;
 	char		*out;
 
 	(void)state;
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_header(c.fp, kb, BATCH_CSV), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out, "file,scenario,name,top,score,processing,"
 	    "organization,margin,batch,stream,mesh\n");
 	free(out);
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_header(c.fp, kb, BATCH_JSONL), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out, "");
 	free(out);
 }
@@ -108,18 +81,18 @@ static void
 test_csv_excel(void **state)
 {
 	struct ranking	*r;
-	struct capture	 c;
+	struct fx_capture	 c;
 	char		*out;
 
 	(void)state;
 	r = ranking_of(12.04, 87.45, 99.96, 1, 2);
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_header(c.fp, kb, BATCH_CSV_EXCEL), 0);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
 	    7, "two\nlines", r), 0);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
 	    8, "=1+1", r), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out, "\xef\xbb\xbf" "file,scenario,name,top,score,"
 	    "processing,organization,margin,batch,stream,mesh\r\n"
 	    "in.yaml,7,\"two\nlines\",stream,87.5,stream,mesh,75.4,12.0,87.5,"
@@ -133,19 +106,19 @@ static void
 test_csv_rows(void **state)
 {
 	struct ranking	*r;
-	struct capture	 c;
+	struct fx_capture	 c;
 	char		*out;
 
 	(void)state;
 	r = ranking_of(12.04, 87.45, 99.96, 1, 2);
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "in.yaml", 7,
 	    "plain", r), 0);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "a,b.yaml", 8,
 	    "say \"hi\", twice\nplease", r), 0);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "-", 9, NULL,
 	    r), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out,
 	    "in.yaml,7,plain,stream,87.5,stream,mesh,75.4,12.0,87.5,100.0\n"
 	    "\"a,b.yaml\",8,\"say \"\"hi\"\", twice\nplease\",stream,87.5,"
@@ -157,10 +130,10 @@ test_csv_rows(void **state)
 	/* Every processing pattern vetoed; no organisation. */
 	r = ranking_of(0, 0, 40, -1, -1);
 	r->margin = 0;
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "x", 1, "n",
 	    r), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out, "x,1,n,stream,0.0,,centralized,0.0,0.0,0.0,"
 	    "40.0\n");
 	free(out);
@@ -171,19 +144,19 @@ static void
 test_jsonl_rows(void **state)
 {
 	struct ranking	*r;
-	struct capture	 c;
+	struct fx_capture	 c;
 	char		*out;
 
 	(void)state;
 	r = ranking_of(-1.25, 50, 60.05, 1, -1);
 	r->margin = 51.25;
-	capture_open(&c);
+	fx_capture_open(&c);
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_JSONL, "d\"ir\\f",
 	    3, "caf\xc3\xa9 \x01\n\xff", r), 0);
 	r->processing = -1;
 	assert_int_equal(batch_write_row(c.fp, kb, BATCH_JSONL, "f", 4, NULL,
 	    r), 0);
-	out = capture_close(&c);
+	out = fx_capture_close(&c);
 	assert_string_equal(out,
 	    "{\"file\":\"d\\\"ir\\\\f\",\"scenario\":3,\"name\":\"caf\xc3\xa9 "
 	    "\\u0001\\u000a\\ufffd\",\"top\":\"stream\",\"score\":50.0,"
@@ -196,22 +169,6 @@ test_jsonl_rows(void **state)
 	    "\"stream\":50.0,\"mesh\":60.1}}\n");
 	free(out);
 	ranking_free(r);
-}
-
-/* A file descriptor reading text (a temporary file, already unlinked). */
-static int
-fd_of(const char *text)
-{
-	char	path[] = "/tmp/test_batch_XXXXXX";
-	int	fd;
-
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	unlink(path);
-	assert_int_equal(write(fd, text, strlen(text)),
-	    (ssize_t)strlen(text));
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return (fd);
 }
 
 static int
@@ -234,19 +191,19 @@ test_run(void **state)
 	struct batch_input	in;
 	struct batch_options	o = { BATCH_CSV, false };
 	struct batch_counts	n;
-	struct capture		c, e;
+	struct fx_capture		c, e;
 	char			*out, *err;
 
 	(void)state;
 	in.name = "s.yaml";
 	in.fmt = SCENARIO_YAML;
-	in.fd = fd_of(stream);
-	capture_open(&c);
-	capture_open(&e);
+	in.fd = fx_fd_of(stream, strlen(stream));
+	fx_capture_open(&c);
+	fx_capture_open(&e);
 	assert_int_equal(batch_run(kb, &in, 1, &o, c.fp, e.fp, &n),
 	    BATCH_BAD_DATA);
-	out = capture_close(&c);
-	err = capture_close(&e);
+	out = fx_capture_close(&c);
+	err = fx_capture_close(&e);
 	assert_int_equal(n.scored, 2);
 	assert_int_equal(n.bad, 1);
 	assert_false(n.stopped);
@@ -264,13 +221,13 @@ test_run(void **state)
 
 	/* --fail-fast: nothing after the bad document. */
 	o.fail_fast = true;
-	in.fd = fd_of(stream);
-	capture_open(&c);
-	capture_open(&e);
+	in.fd = fx_fd_of(stream, strlen(stream));
+	fx_capture_open(&c);
+	fx_capture_open(&e);
 	assert_int_equal(batch_run(kb, &in, 1, &o, c.fp, e.fp, &n),
 	    BATCH_BAD_DATA);
-	out = capture_close(&c);
-	err = capture_close(&e);
+	out = fx_capture_close(&c);
+	err = fx_capture_close(&e);
 	assert_int_equal(n.scored, 1);
 	assert_true(n.stopped);
 	assert_null(strstr(out, "slow"));
@@ -285,7 +242,7 @@ test_write_error(void **state)
 	struct batch_input	in;
 	struct batch_options	o = { BATCH_JSONL, false };
 	struct batch_counts	n;
-	struct capture		e;
+	struct fx_capture		e;
 	FILE			*full;
 
 	(void)state;
@@ -293,12 +250,12 @@ test_write_error(void **state)
 		skip();
 	in.name = "s.yaml";
 	in.fmt = SCENARIO_YAML;
-	in.fd = fd_of(stream);
-	capture_open(&e);
+	in.fd = fx_fd_of(stream, strlen(stream));
+	fx_capture_open(&e);
 	assert_int_equal(batch_run(kb, &in, 1, &o, full, e.fp, &n),
 	    BATCH_WRITE_ERROR);
 	assert_true(n.stopped);
-	free(capture_close(&e));
+	free(fx_capture_close(&e));
 	fclose(full);
 	close(in.fd);
 }

@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "engine.h"
+#include "fixtures.h"
 #include "kb_load.h"
 
 struct fixture {
@@ -24,12 +25,8 @@ static int
 setup(void **state)
 {
 	static struct fixture	f;
-	struct diag		d;
 
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &f.kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
+	f.kb = fx_kb_file("tests/kb/mini.yaml");
 	answers_init(&f.a, f.kb);
 	f.r = ranking_new(f.kb);
 	*state = &f;
@@ -50,14 +47,9 @@ teardown(void **state)
 static void
 rank(struct fixture *f, const char *const *sets)
 {
-	char	err[512];
-	size_t	i;
-
 	answers_free(&f->a);
 	answers_init(&f->a, f->kb);
-	for (i = 0; sets[i] != NULL; i++)
-		assert_int_equal(answers_set_arg(&f->a, f->kb, sets[i], err,
-		    sizeof err), 0);
+	fx_set_all(&f->a, f->kb, sets);
 	engine_rank(f->kb, f->a.v, f->r);
 }
 

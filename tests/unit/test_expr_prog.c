@@ -20,6 +20,7 @@
 
 #include "engine.h"
 #include "expr_prog.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "xmalloc.h"
 
@@ -65,15 +66,6 @@ static const char *const conds[] = {
 
 static uint64_t	rng = 0x2545F4914F6CDD1DULL;
 
-static uint64_t
-next_random(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (rng * 2685821657736338717ULL);
-}
-
 /* Values at and beside every threshold above, and the extremes. */
 static const int64_t durations[] = { 1, 299, 300, 301, 3599, 3600, 3601,
     86400, 86401, 604801, INT64_MAX };
@@ -85,7 +77,7 @@ static const int64_t ints[] = { -5, -4, -3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8,
 static int64_t
 pick(const int64_t *v, size_t n)
 {
-	return (v[next_random() % n]);
+	return (v[fx_random(&rng) % n]);
 }
 
 /* An answer for q, unknown one time in four (with junk in num). */
@@ -94,8 +86,8 @@ random_value(const struct question *q)
 {
 	struct value	v;
 
-	v.known = next_random() % 4 != 0;
-	v.num = (int64_t)next_random();
+	v.known = fx_random(&rng) % 4 != 0;
+	v.num = (int64_t)fx_random(&rng);
 	if (!v.known)
 		return (v);
 	switch (q->dom.type) {
@@ -109,13 +101,13 @@ random_value(const struct question *q)
 		v.num = pick(ints, sizeof ints / sizeof *ints);
 		break;
 	case VAL_BOOL:
-		v.num = (int64_t)(next_random() % 2);
+		v.num = (int64_t)(fx_random(&rng) % 2);
 		break;
 	case VAL_LEVEL:
-		v.num = (int64_t)(next_random() % (q->dom.nnames + 1));
+		v.num = (int64_t)(fx_random(&rng) % (q->dom.nnames + 1));
 		break;
 	case VAL_SET:
-		v.bits = next_random() % 8;
+		v.bits = fx_random(&rng) % 8;
 		break;
 	}
 	return (v);
@@ -124,11 +116,9 @@ random_value(const struct question *q)
 static struct kb *
 load_awkward(void)
 {
-	struct kb_source	 src;
-	struct kb		*kb = NULL;
-	struct diag		 d;
-	char			*text, *rule;
-	size_t			 i;
+	struct kb	*kb;
+	char		*text, *rule;
+	size_t		 i;
 
 	text = xstrdup(awkward);
 	for (i = 0; i < NCONDS; i++) {
@@ -143,27 +133,8 @@ load_awkward(void)
 		free(text);
 		text = rule;
 	}
-	src.name = "awkward.yaml";
-	src.data = text;
-	src.len = strlen(text);
-	diag_init(&d);
-	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
-		diag_print(stderr, &d);
-	diag_free(&d);
+	kb = fx_kb_text("awkward.yaml", text);
 	free(text);
-	assert_non_null(kb);
-	return (kb);
-}
-
-static struct kb *
-load_stock(void)
-{
-	struct kb	*kb = NULL;
-	struct diag	 d;
-
-	diag_init(&d);
-	assert_int_equal(kb_load_stock(&kb, &d), LOAD_OK);
-	diag_free(&d);
 	return (kb);
 }
 
@@ -218,7 +189,7 @@ test_awkward_conditions(void **state)
 static void
 test_stock_conditions(void **state)
 {
-	struct kb	*kb = load_stock();
+	struct kb	*kb = fx_kb_stock();
 
 	(void)state;
 	agrees_with_expr_eval(kb, 20000);
@@ -434,7 +405,7 @@ test_engine_awkward(void **state)
 static void
 test_engine_stock(void **state)
 {
-	struct kb	*kb = load_stock();
+	struct kb	*kb = fx_kb_stock();
 
 	(void)state;
 	engine_agrees(kb, 20000);
@@ -509,7 +480,7 @@ rerank_agrees(const struct kb *kb, int n)
 	engine_rank(kb, v, full);
 	same_ranking(kb, inc, full);
 	for (k = 0; k < n; k++) {
-		q = next_random() % kb->nquestions;
+		q = fx_random(&rng) % kb->nquestions;
 		v[q] = random_value(&kb->questions[q]);
 		for (i = nr = 0; i < kb->nrules; i++) {
 			memset(used, 0, kb->nquestions * sizeof *used);
@@ -607,7 +578,7 @@ test_rerank_awkward(void **state)
 static void
 test_rerank_stock(void **state)
 {
-	struct kb	*kb = load_stock();
+	struct kb	*kb = fx_kb_stock();
 
 	(void)state;
 	rerank_agrees(kb, 20000);

@@ -24,6 +24,7 @@
 #include "answers_load.h"
 #include "engine.h"
 #include "escape.h"
+#include "fixtures.h"
 #include "handout.h"
 #include "kb_load.h"
 #include "outfile.h"
@@ -108,28 +109,12 @@ strip_record(char *out)
 	b[1] = '\0';
 }
 
-/* What fn writes, whole. */
-static char *
-render_whole(int (*fn)(FILE *, const struct report_ctx *),
-    const struct report_ctx *ctx)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp;
-
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	assert_int_equal(fn(fp, ctx), 0);
-	fclose(fp);
-	return (buf);
-}
-
 /* The document fn writes, without its answers block. */
 static char *
 render(int (*fn)(FILE *, const struct report_ctx *),
     const struct report_ctx *ctx)
 {
-	char	*buf = render_whole(fn, ctx);
+	char	*buf = fx_render(fn, ctx);
 
 	strip_record(buf);
 	return (buf);
@@ -138,15 +123,11 @@ render(int (*fn)(FILE *, const struct report_ctx *),
 static char *
 escaped(void (*fn)(FILE *, const char *), const char *s)
 {
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp;
+	struct fx_capture	c;
 
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	fn(fp, s);
-	fclose(fp);
-	return (buf);
+	fx_capture_open(&c);
+	fn(c.fp, s);
+	return (fx_capture_close(&c));
 }
 
 static void
@@ -544,7 +525,7 @@ test_adr_save(void **state)
 		struct adr_opts		o = { ADR_TEMPLATE_DEFAULT, 8 };
 
 		c.adr = &o;
-		text = render_whole(report_write_adr, &c);
+		text = fx_render(report_write_adr, &c);
 	}
 	assert_true(strncmp(text, "# 8. Use ", 9) == 0);
 	len = strlen(text);

@@ -27,6 +27,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "fixtures.h"
 #include "kb_load.h"
 #include "scenario_stream.h"
 #include "xmalloc.h"
@@ -37,30 +38,17 @@
 static struct kb	*kb;
 static uint64_t		 rng = 0x9e3779b97f4a7c15ULL;
 
-static uint64_t
-next_random(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (rng * 2685821657736338717ULL);
-}
-
 static size_t
 pick(size_t n)
 {
-	return ((size_t)(next_random() % n));
+	return ((size_t)(fx_random(&rng) % n));
 }
 
 static int
 setup(void **state)
 {
-	struct diag	d;
-
 	(void)state;
-	diag_init(&d);
-	assert_int_equal(kb_load_stock(&kb, &d), LOAD_OK);
-	diag_free(&d);
+	kb = fx_kb_stock();
 	return (0);
 }
 

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "answers_load.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "xmalloc.h"
 
@@ -37,15 +38,13 @@ first_line(const char *path)
 static char *
 first_diag(const struct diag *d)
 {
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp;
+	struct fx_capture	 c;
+	char			*buf;
 
 	assert_true(d->n > 0);
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	diag_print_item(fp, &d->items[0]);
-	fclose(fp);
+	fx_capture_open(&c);
+	diag_print_item(c.fp, &d->items[0]);
+	buf = fx_capture_close(&c);
 	buf[strcspn(buf, "\n")] = '\0';
 	return (buf);
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fixtures.h"
 #include "outfile.h"
 #include "xmalloc.h"
 
@@ -74,22 +75,6 @@ teardown(void **state)
 	return (0);
 }
 
-/* The content of path (at most 63 bytes); caller frees. */
-static char *
-content(const char *path)
-{
-	char	buf[64];
-	FILE	*fp;
-	size_t	n;
-
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	return (xstrdup(buf));
-}
-
 /* Checks that the directory holds only the target, with text want. */
 static void
 assert_left(const struct fixture *f, const char *want)
@@ -111,7 +96,7 @@ assert_left(const struct fixture *f, const char *want)
 	}
 	closedir(dp);
 	assert_int_equal(n, 1);
-	got = content(f->target);
+	got = fx_slurp(f->target);
 	assert_string_equal(got, want);
 	free(got);
 }
@@ -129,7 +114,7 @@ test_commit_replaces(void **state)
 	assert_non_null(o.tmp);
 	fputs("new\n", o.fp);
 	fflush(o.fp);
-	got = content(f->target);
+	got = fx_slurp(f->target);
 	assert_string_equal(got, "old\n");	/* not yet */
 	free(got);
 	assert_int_equal(outfile_commit(&o, err, sizeof err), 0);

@@ -9,26 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "answers.h"
 #include "engine.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "precedent.h"
-
-static struct kb *
-load(void)
-{
-	struct kb	*kb;
-	struct diag	 d;
-
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/evidence.yaml", &kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
-	return (kb);
-}
 
 static struct value
 parse(const struct kb *kb, const char *q, const char *text)
@@ -55,7 +44,7 @@ dist(const struct kb *kb, const char *q, const char *a, const char *b)
 static void
 test_distances(void **state)
 {
-	struct kb	*kb = load();
+	struct kb	*kb = fx_kb_file("tests/kb/evidence.yaml");
 
 	(void)state;
 	/* Durations and sizes: |log10 a - log10 b| / 3, at most 1. */
@@ -105,26 +94,18 @@ test_distance_wide_range(void **state)
 }
 
 static void
-set(struct kb *kb, struct answers *a, const char *arg)
-{
-	char	err[256];
-
-	assert_int_equal(answers_set_arg(a, kb, arg, err, sizeof err), 0);
-}
-
-static void
 test_compare(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct answers		 a;
 	struct precedent_match	 m;
 	double			 dl = log10(6.0) / 3;
 
 	(void)state;
 	answers_init(&a, kb);
-	set(kb, &a, "latency=10m");
-	set(kb, &a, "skills=some");
-	set(kb, &a, "rt=true");
+	fx_set(&a, kb, "latency=10m");
+	fx_set(&a, kb, "skills=some");
+	fx_set(&a, kb, "rt=true");
 	/* p-slow answers latency 1h and skills strong (and uses, unasked). */
 	precedent_compare(kb, a.v, 0, &m);
 	assert_int_equal(m.compared, 2);
@@ -146,7 +127,7 @@ test_compare(void **state)
 static void
 test_nearest(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct answers		 a;
 	struct precedent_match	 m[4];
 	size_t			 n;
@@ -155,9 +136,9 @@ test_nearest(void **state)
 	answers_init(&a, kb);
 	/* Nothing answered: nothing to compare, nothing listed. */
 	assert_int_equal(precedent_nearest(kb, a.v, -1, m, 4), 0);
-	set(kb, &a, "latency=10m");
-	set(kb, &a, "skills=some");
-	set(kb, &a, "rt=true");
+	fx_set(&a, kb, "latency=10m");
+	fx_set(&a, kb, "skills=some");
+	fx_set(&a, kb, "rt=true");
 	n = precedent_nearest(kb, a.v, -1, m, 4);
 	/* p-fast (key 2.72/5) before p-slow (1.24/4); p-mesh, p-regret out. */
 	assert_int_equal(n, 2);
@@ -171,7 +152,7 @@ test_nearest(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].precedent, 0);
 	/* A closer single answer does not beat three fair ones. */
-	set(kb, &a, "teams=10");
+	fx_set(&a, kb, "teams=10");
 	n = precedent_nearest(kb, a.v, -1, m, 4);
 	assert_int_equal(n, 4);
 	assert_int_equal(m[0].precedent, 1);
@@ -182,7 +163,7 @@ test_nearest(void **state)
 static void
 test_agreement(void **state)
 {
-	struct kb			*kb = load();
+	struct kb			*kb = fx_kb_file("tests/kb/evidence.yaml");
 	struct ranking			*r = ranking_new(kb);
 	struct precedent_agreement	 ag;
 
@@ -215,7 +196,7 @@ test_agreement(void **state)
 static void
 test_loaded_fields(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_file("tests/kb/evidence.yaml");
 	const struct pattern	*p = &kb->patterns[0];
 
 	(void)state;
@@ -245,23 +226,13 @@ load_bad(const char *extra)
 	struct kb_source	 src[2];
 	struct kb		*kb;
 	struct diag		 d;
-	FILE			*fp;
 	char			*base;
-	long			 len;
 	size_t			 i, n = 0;
 
-	fp = fopen("tests/kb/evidence.yaml", "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	rewind(fp);
-	base = test_malloc((size_t)len + 1);
-	assert_int_equal(fread(base, 1, (size_t)len, fp), (size_t)len);
-	base[len] = '\0';
-	fclose(fp);
+	base = fx_slurp("tests/kb/evidence.yaml");
 	src[0].name = "evidence.yaml";
 	src[0].data = base;
-	src[0].len = (size_t)len;
+	src[0].len = strlen(base);
 	src[1].name = "extra.yaml";
 	src[1].data = extra;
 	src[1].len = strlen(extra);
@@ -273,7 +244,7 @@ load_bad(const char *extra)
 		    0, "%s:%d:%d: %s\n", d.items[i].file ? d.items[i].file :
 		    "", d.items[i].line, d.items[i].col, d.items[i].msg);
 	diag_free(&d);
-	test_free(base);
+	free(base);
 	return (out);
 }
 

@@ -21,6 +21,7 @@
 
 #include "answers.h"
 #include "engine.h"
+#include "fixtures.h"
 #include "kb_load.h"
 
 #define NSETS 4000
@@ -29,20 +30,10 @@ static struct kb	*kb;
 static struct ranking	*rk;
 static uint64_t		 rng = 0x9E3779B97F4A7C15ULL;
 
-/* xorshift64*: small, fast and the same everywhere. */
-static uint64_t
-next_random(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (rng * 2685821657736338717ULL);
-}
-
 static int64_t
 pick(const int64_t *v, size_t n)
 {
-	return (v[next_random() % n]);
+	return (v[fx_random(&rng) % n]);
 }
 
 /* Durations and sizes near every threshold the rules use. */
@@ -61,7 +52,7 @@ random_value(const struct question *q)
 	struct value	v = value_unknown();
 	int64_t		lo, hi;
 
-	if (next_random() % 4 == 0)
+	if (fx_random(&rng) % 4 == 0)
 		return (v);
 	v.known = true;
 	switch (q->dom.type) {
@@ -74,16 +65,16 @@ random_value(const struct question *q)
 	case VAL_INT:
 		lo = q->dom.has_min ? q->dom.min : 0;
 		hi = q->dom.has_max ? q->dom.max : lo + 60;
-		v.num = lo + (int64_t)(next_random() % (uint64_t)(hi - lo + 1));
+		v.num = lo + (int64_t)(fx_random(&rng) % (uint64_t)(hi - lo + 1));
 		break;
 	case VAL_BOOL:
-		v.num = (int64_t)(next_random() % 2);
+		v.num = (int64_t)(fx_random(&rng) % 2);
 		break;
 	case VAL_LEVEL:
-		v.num = (int64_t)(next_random() % q->dom.nnames);
+		v.num = (int64_t)(fx_random(&rng) % q->dom.nnames);
 		break;
 	case VAL_SET:
-		v.bits = next_random() & (((uint64_t)1 << q->dom.nnames) - 1);
+		v.bits = fx_random(&rng) & (((uint64_t)1 << q->dom.nnames) - 1);
 		break;
 	}
 	return (v);
@@ -114,15 +105,8 @@ score(const struct answers *a, const char *pattern)
 static int
 setup(void **state)
 {
-	struct diag	d;
-
 	(void)state;
-	diag_init(&d);
-	if (kb_load_stock(&kb, &d) != LOAD_OK)
-		diag_print(stderr, &d);
-	diag_free(&d);
-	if (kb == NULL)
-		return (-1);
+	kb = fx_kb_stock();
 	rk = ranking_new(kb);
 	return (0);
 }
@@ -223,7 +207,7 @@ test_unknown_never_vetoes(void **state)
 		engine_rank(kb, a.v, rk);
 		for (p = 0; p < kb->npatterns; p++)
 			vetoed[p] = rk->scores[p].vetoed;
-		qi = next_random() % kb->nquestions;
+		qi = fx_random(&rng) % kb->nquestions;
 		a.v[qi] = value_unknown();
 		engine_rank(kb, a.v, rk);
 		for (p = 0; p < kb->npatterns; p++)

@@ -14,6 +14,7 @@
 
 #include "answers.h"
 #include "engine.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "report.h"
 
@@ -30,19 +31,11 @@ setup(void **state)
 	static const char *const sets[] = { "latency=30s", "skills=strong",
 	    "uses=iot,etl", "teams=3", NULL };
 	static struct fixture	 f;
-	struct diag		 d;
-	char			 err[256];
-	size_t			 i;
 
-	diag_init(&d);
-	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &f.kb, &d),
-	    LOAD_OK);
-	diag_free(&d);
+	f.kb = fx_kb_file("tests/kb/mini.yaml");
 	answers_init(&f.a, f.kb);
 	f.a.name = strdup("Sensor <alerts> & \"more\"");
-	for (i = 0; sets[i] != NULL; i++)
-		assert_int_equal(answers_set_arg(&f.a, f.kb, sets[i], err,
-		    sizeof err), 0);
+	fx_set_all(&f.a, f.kb, sets);
 	f.r = ranking_new(f.kb);
 	engine_rank(f.kb, f.a.v, f.r);
 	memset(&f.ctx, 0, sizeof f.ctx);
@@ -66,22 +59,6 @@ teardown(void **state)
 	return (0);
 }
 
-/* Runs a writer into a string; caller frees. */
-static char *
-render(int (*fn)(FILE *, const struct report_ctx *),
-    const struct report_ctx *ctx)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp;
-
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	assert_int_equal(fn(fp, ctx), 0);
-	fclose(fp);
-	return (buf);
-}
-
 static void
 test_json_parses_back(void **state)
 {
@@ -91,7 +68,7 @@ test_json_parses_back(void **state)
 	char		*text;
 	size_t		 i;
 
-	text = render(report_write_json, &f->ctx);
+	text = fx_render(report_write_json, &f->ctx);
 	root = json_loads(text, 0, &jerr);
 	if (root == NULL)
 		fail_msg("invalid JSON at %d:%d: %s", jerr.line, jerr.column,
@@ -167,7 +144,7 @@ test_text_report(void **state)
 	struct fixture	*f = *state;
 	char		*text;
 
-	text = render(report_write_text, &f->ctx);
+	text = fx_render(report_write_text, &f->ctx);
 	assert_non_null(strstr(text, "Recommendation: Stream"));
 	assert_non_null(strstr(text, "Organisation: central."));
 	assert_non_null(strstr(text, "   1  Stream    95.3  "));

@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "answers_load.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "scenario_stream.h"
 #include "xmalloc.h"
@@ -35,24 +36,11 @@
 static struct kb	*kb;
 static uint64_t		 rng = 0x853c49e6748fea9bULL;
 
-static uint64_t
-next_random(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (rng * 2685821657736338717ULL);
-}
-
 static int
 setup(void **state)
 {
-	struct diag	d;
-
 	(void)state;
-	diag_init(&d);
-	assert_int_equal(kb_load_stock(&kb, &d), LOAD_OK);
-	diag_free(&d);
+	kb = fx_kb_stock();
 	return (0);
 }
 
@@ -62,21 +50,6 @@ teardown(void **state)
 	(void)state;
 	kb_free(kb);
 	return (0);
-}
-
-/* A file descriptor reading text (a temporary file, already unlinked). */
-static int
-fd_of(const char *text, size_t len)
-{
-	char	path[] = "/tmp/test_scenario_XXXXXX";
-	int	fd;
-
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	unlink(path);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return (fd);
 }
 
 /* Lines for random documents: mostly plain, some awkward. */
@@ -142,12 +115,12 @@ random_stream(struct text *t, int ndocs)
 	t->n = 0;
 	add(t, "");
 	for (i = 0; i < ndocs; i++) {
-		if (i > 0 || next_random() % 2)
-			add(t, next_random() % 8 ? "---\n" : "--- \n");
-		nl = (int)(next_random() % 7);
+		if (i > 0 || fx_random(&rng) % 2)
+			add(t, fx_random(&rng) % 8 ? "---\n" : "--- \n");
+		nl = (int)(fx_random(&rng) % 7);
 		for (k = 0; k < nl; k++) {
 			/* Mostly plain lines, as tools write them. */
-			add(t, lines[next_random() % (next_random() % 3 ?
+			add(t, lines[fx_random(&rng) % (fx_random(&rng) % 3 ?
 			    45 : NLINES)]);
 			add(t, "\n");
 		}
@@ -212,7 +185,7 @@ compare_stream(const struct text *t)
 	int			 fd, rc, ok, prev_bad = 0;
 	size_t			 k = 0;
 
-	fd = fd_of(t->s, t->n);
+	fd = fx_fd_of(t->s, t->n);
 	sr = scenario_reader_new(kb, "s.yaml", fd, SCENARIO_YAML);
 	ys = yaml_stream_new("s.yaml", t->s, t->n);
 	for (;;) {
@@ -301,7 +274,7 @@ test_yaml_agrees_with_libyaml(void **state)
 
 	(void)state;
 	for (i = 0; i < 3000; i++) {
-		random_stream(&t, 1 + (int)(next_random() % 6));
+		random_stream(&t, 1 + (int)(fx_random(&rng) % 6));
 		compare_stream(&t);
 	}
 	free(t.s);
@@ -318,7 +291,7 @@ read_all(const char *text, enum scenario_format fmt, char *got, size_t max,
 	size_t			 n = 0;
 	int			 fd;
 
-	fd = fd_of(text, strlen(text));
+	fd = fx_fd_of(text, strlen(text));
 	sr = scenario_reader_new(kb, "in", fd, fmt);
 	while ((st = scenario_reader_next(sr, &sc, d)) != SCENARIO_END &&
 	    n + 1 < max) {
@@ -425,29 +398,29 @@ test_jsonl_agrees_with_yaml(void **state)
 		snprintf(buf, sizeof buf, "{\"name\": \"s%d\"", k);
 		add(&j, buf);
 		for (i = 0; i < kb->nquestions; i++) {
-			if (next_random() % 3 == 0)
+			if (fx_random(&rng) % 3 == 0)
 				continue;
 			q = &kb->questions[i];
 			v.known = true;
 			v.num = 0;
 			switch (q->dom.type) {
 			case VAL_LEVEL:
-				v.num = (int64_t)(next_random() %
+				v.num = (int64_t)(fx_random(&rng) %
 				    q->dom.nnames);
 				break;
 			case VAL_BOOL:
-				v.num = (int64_t)(next_random() % 2);
+				v.num = (int64_t)(fx_random(&rng) % 2);
 				break;
 			case VAL_SET:
-				v.bits = next_random() & ((1u <<
+				v.bits = fx_random(&rng) & ((1u <<
 				    q->dom.nnames) - 1);
 				break;
 			case VAL_INT:
 				v.num = q->dom.has_min ? q->dom.min : 1;
-				v.num += (int64_t)(next_random() % 4);
+				v.num += (int64_t)(fx_random(&rng) % 4);
 				break;
 			default:
-				v.num = 1 + (int64_t)(next_random() % 100000);
+				v.num = 1 + (int64_t)(fx_random(&rng) % 100000);
 				break;
 			}
 			value_format(&q->dom, &v, buf, sizeof buf);
@@ -480,8 +453,8 @@ test_jsonl_agrees_with_yaml(void **state)
 		}
 		add(&j, "}\n");
 	}
-	fy = fd_of(y.s, y.n);
-	fj = fd_of(j.s, j.n);
+	fy = fx_fd_of(y.s, y.n);
+	fj = fx_fd_of(j.s, j.n);
 	ry = scenario_reader_new(kb, "y", fy, SCENARIO_YAML);
 	rj = scenario_reader_new(kb, "j", fj, SCENARIO_JSONL);
 	diag_init(&d);
@@ -588,7 +561,7 @@ test_jsonl_forms(void **state)
 	int			 fd, qi;
 
 	(void)state;
-	fd = fd_of(text, strlen(text));
+	fd = fx_fd_of(text, strlen(text));
 	sr = scenario_reader_new(kb, "in", fd, SCENARIO_JSONL);
 	diag_init(&d);
 	assert_int_equal(scenario_reader_next(sr, &sc, &d), SCENARIO_OK);

@@ -13,6 +13,7 @@
 
 #include "answers.h"
 #include "engine.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "whatif.h"
 
@@ -34,30 +35,10 @@ static const char base[] =
 static struct kb *
 load(const char *rules)
 {
-	struct kb_source	 src;
-	struct diag		 d;
-	struct kb		*kb = NULL;
-	char			 text[4096];
+	char	text[4096];
 
 	snprintf(text, sizeof text, "%s%s", base, rules);
-	src.name = "test.yaml";
-	src.data = text;
-	src.len = strlen(text);
-	diag_init(&d);
-	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
-		diag_print(stderr, &d);
-	diag_free(&d);
-	assert_non_null(kb);
-	return (kb);
-}
-
-static void
-set(struct answers *a, const struct kb *kb, const char *arg)
-{
-	char	err[256];
-
-	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
-		fail_msg("%s", err);
+	return (fx_kb_text("test.yaml", text));
 }
 
 static const struct sensitivity *
@@ -84,7 +65,7 @@ test_threshold_exact(void **state)
 	kb = load("  - {id: slow, when: latency > 1h, effects: {b: 2}, "
 	    "why: w, source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=10m");
+	fx_set(&a, kb, "latency=10m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.processing, 0);
 	s = sens_of(&w, kb, "latency");
@@ -94,7 +75,7 @@ test_threshold_exact(void **state)
 	whatif_free(&w);
 
 	/* From above, the nearest change is exactly at 1h. */
-	set(&a, kb, "latency=1d");
+	fx_set(&a, kb, "latency=1d");
 	whatif_analyse(kb, a.v, &w);
 	s = sens_of(&w, kb, "latency");
 	assert_non_null(s);
@@ -123,9 +104,9 @@ test_other_types(void **state)
 	    "  - {id: sk, when: skills <= some, effects: {a: 1}, why: w, "
 	    "source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "volume=500GB");
-	set(&a, kb, "teams=3");
-	set(&a, kb, "skills=some");
+	fx_set(&a, kb, "volume=500GB");
+	fx_set(&a, kb, "teams=3");
+	fx_set(&a, kb, "skills=some");
 	whatif_analyse(kb, a.v, &w);
 	/* a has +1 from skills; b needs volume >= 2TB to overtake it. */
 	assert_int_equal(w.processing, 0);
@@ -160,7 +141,7 @@ test_robust_100(void **state)
 	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
 	    "source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "latency=1m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.open, 5);
 	assert_true(w.exhaustive);
@@ -187,7 +168,7 @@ test_robust_below_100(void **state)
 	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
 	    "source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "latency=1m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.ways, 4);
 	assert_float_equal(w.holds_pct, 75.0, 1e-9);
@@ -217,15 +198,15 @@ test_implausible_left_out(void **state)
 	    "implausible:\n"
 	    "  - {when: rt and uses contains iot, why: never both}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "latency=1m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.ways, 3);
 	assert_int_equal(w.implausible, 1);
 	assert_float_equal(w.holds_pct, 100.0, 1e-9);
 	whatif_free(&w);
 	/* A combination the answers themselves make is not left out. */
-	set(&a, kb, "rt=true");
-	set(&a, kb, "uses=iot");
+	fx_set(&a, kb, "rt=true");
+	fx_set(&a, kb, "uses=iot");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.implausible, 0);
 	whatif_free(&w);
@@ -255,8 +236,8 @@ test_changes_with_others(void **state)
 	    "  - {id: many, when: teams > 50, effects: {m: 1}, why: w, "
 	    "source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
-	set(&a, kb, "teams=10");
+	fx_set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "teams=10");
 	whatif_analyse(kb, a.v, &w);
 	for (i = 0; i < w.nnext; i++) {
 		const char *id = kb->questions[w.next[i].question].id;
@@ -295,8 +276,8 @@ test_close_call_deciding(void **state)
 	    "source: s}\n"
 	    "scoring: {close_call: 10}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
-	set(&a, kb, "rt=true");
+	fx_set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "rt=true");
 	r = ranking_new(kb);
 	engine_rank(kb, a.v, r);
 	assert_true(r->close_call);
@@ -304,7 +285,7 @@ test_close_call_deciding(void **state)
 	assert_true(w.ndeciding >= 2);
 	assert_string_equal(kb->questions[w.deciding[0]].id, "latency");
 	whatif_free(&w);
-	set(&a, kb, "uses=iot");
+	fx_set(&a, kb, "uses=iot");
 	engine_rank(kb, a.v, r);
 	assert_false(r->close_call);
 	ranking_free(r);
@@ -328,7 +309,7 @@ test_next_question_order(void **state)
 	    "  - {id: iot, when: uses contains iot, effects: {a: 1}, why: w, "
 	    "source: s}\n");
 	answers_init(&a, kb);
-	set(&a, kb, "latency=1m");
+	fx_set(&a, kb, "latency=1m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.nnext, 5);
 	assert_string_equal(kb->questions[w.next[0].question].id, "rt");
@@ -368,14 +349,14 @@ test_ask_if_respected(void **state)
 	answers_init(&a, kb);
 	/* Unknown latency: the condition is unknown, so rt is still asked. */
 	assert_true(kb_question_asked(kb, 1, a.v));
-	set(&a, kb, "latency=1d");
+	fx_set(&a, kb, "latency=1d");
 	assert_false(kb_question_asked(kb, 1, a.v));
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.open, 0);
 	assert_int_equal(w.nnext, 0);
 	assert_float_equal(w.holds_pct, 100.0, 1e-9);
 	whatif_free(&w);
-	set(&a, kb, "latency=10m");
+	fx_set(&a, kb, "latency=10m");
 	whatif_analyse(kb, a.v, &w);
 	assert_int_equal(w.open, 1);
 	assert_int_equal(w.nnext, 1);

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "answers.h"
+#include "fixtures.h"
 #include "kb_load.h"
 #include "scenarios.h"
 #include "workshop.h"
@@ -36,30 +37,6 @@ static const char text[] =
     "source: s}\n"
     "  - {id: xy, when: x and y, effects: {b: 5}, why: w, source: s}\n";
 
-static struct kb *
-load(void)
-{
-	struct kb_source	 src = { "t.yaml", text, sizeof text - 1 };
-	struct diag		 d;
-	struct kb		*kb = NULL;
-
-	diag_init(&d);
-	if (kb_load_sources(&src, 1, &kb, &d) != LOAD_OK)
-		diag_print(stderr, &d);
-	diag_free(&d);
-	assert_non_null(kb);
-	return (kb);
-}
-
-static void
-set(struct answers *a, const struct kb *kb, const char *arg)
-{
-	char	err[256];
-
-	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
-		fail_msg("%s", err);
-}
-
 static size_t
 q(const struct kb *kb, const char *id)
 {
@@ -69,7 +46,7 @@ q(const struct kb *kb, const char *id)
 static void
 test_three_people(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_text("t.yaml", text);
 	struct answers		 p[3];
 	const struct value	*v[3];
 	struct workshop		 w;
@@ -78,14 +55,14 @@ test_three_people(void **state)
 	(void)state;
 	for (i = 0; i < 3; i++) {
 		answers_init(&p[i], kb);
-		set(&p[i], kb, "teams=4");	/* shared */
+		fx_set(&p[i], kb, "teams=4");	/* shared */
 		v[i] = p[i].v;
 	}
-	set(&p[0], kb, "latency=1d");
-	set(&p[1], kb, "latency=10m");
-	set(&p[2], kb, "skills=strong");	/* uncontested */
-	set(&p[0], kb, "rt=true");
-	set(&p[1], kb, "rt=false");		/* disputed, read by no rule */
+	fx_set(&p[0], kb, "latency=1d");
+	fx_set(&p[1], kb, "latency=10m");
+	fx_set(&p[2], kb, "skills=strong");	/* uncontested */
+	fx_set(&p[0], kb, "rt=true");
+	fx_set(&p[1], kb, "rt=false");		/* disputed, read by no rule */
 	assert_int_equal(workshop_analyse(kb, v, 3, &w), 0);
 	assert_int_equal(w.qs[q(kb, "teams")].status, WS_SHARED);
 	assert_int_equal(w.qs[q(kb, "skills")].status, WS_UNCONTESTED);
@@ -119,7 +96,7 @@ test_three_people(void **state)
 static void
 test_jointly(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_text("t.yaml", text);
 	struct answers		 p[2];
 	const struct value	*v[2];
 	struct workshop		 w;
@@ -127,10 +104,10 @@ test_jointly(void **state)
 	(void)state;
 	answers_init(&p[0], kb);
 	answers_init(&p[1], kb);
-	set(&p[0], kb, "x=true");
-	set(&p[0], kb, "y=true");
-	set(&p[1], kb, "x=false");
-	set(&p[1], kb, "y=false");
+	fx_set(&p[0], kb, "x=true");
+	fx_set(&p[0], kb, "y=true");
+	fx_set(&p[1], kb, "x=false");
+	fx_set(&p[1], kb, "y=false");
 	v[0] = p[0].v;
 	v[1] = p[1].v;
 	assert_int_equal(workshop_analyse(kb, v, 2, &w), 0);
@@ -152,7 +129,7 @@ test_jointly(void **state)
 static void
 test_scenarios(void **state)
 {
-	struct kb		*kb = load();
+	struct kb		*kb = fx_kb_text("t.yaml", text);
 	struct answers		 p[3];
 	const struct value	*v[3];
 	struct scenarios	 s;
@@ -161,13 +138,13 @@ test_scenarios(void **state)
 	(void)state;
 	for (i = 0; i < 3; i++) {
 		answers_init(&p[i], kb);
-		set(&p[i], kb, "latency=1d");
+		fx_set(&p[i], kb, "latency=1d");
 		v[i] = p[i].v;
 	}
-	set(&p[1], kb, "latency=10m");
-	set(&p[1], kb, "teams=3");
-	set(&p[2], kb, "x=true");
-	set(&p[2], kb, "y=true");
+	fx_set(&p[1], kb, "latency=10m");
+	fx_set(&p[1], kb, "teams=3");
+	fx_set(&p[2], kb, "x=true");
+	fx_set(&p[2], kb, "y=true");
 	scenarios_compare(kb, v, 3, &s);
 	assert_false(s.s[0].changed);
 	assert_true(s.s[1].changed);

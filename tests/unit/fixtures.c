@@ -1,0 +1,157 @@
+/*
+ * fixtures: the helpers the unit tests share (see fixtures.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fixtures.h"
+#include "kb_load.h"
+#include "xmalloc.h"
+
+/* Fails the test when the load failed, its problems printed first. */
+static struct kb *
+loaded(struct kb *kb, enum load_status st, struct diag *d)
+{
+	if (st != LOAD_OK)
+		diag_print(stderr, d);
+	diag_free(d);
+	assert_int_equal(st, LOAD_OK);
+	assert_non_null(kb);
+	return (kb);
+}
+
+struct kb *
+fx_kb_file(const char *path)
+{
+	struct kb		*kb = NULL;
+	struct diag		 d;
+	enum load_status	 st;
+
+	diag_init(&d);
+	st = kb_load_path(path, &kb, &d);
+	return (loaded(kb, st, &d));
+}
+
+struct kb *
+fx_kb_stock(void)
+{
+	struct kb		*kb = NULL;
+	struct diag		 d;
+	enum load_status	 st;
+
+	diag_init(&d);
+	st = kb_load_stock(&kb, &d);
+	return (loaded(kb, st, &d));
+}
+
+struct kb *
+fx_kb_text(const char *name, const char *text)
+{
+	struct kb_source	 src;
+	struct kb		*kb = NULL;
+	struct diag		 d;
+	enum load_status	 st;
+
+	src.name = name;
+	src.data = text;
+	src.len = strlen(text);
+	diag_init(&d);
+	st = kb_load_sources(&src, 1, &kb, &d);
+	return (loaded(kb, st, &d));
+}
+
+void
+fx_set(struct answers *a, const struct kb *kb, const char *arg)
+{
+	char	err[512];
+
+	if (answers_set_arg(a, kb, arg, err, sizeof err) != 0)
+		fail_msg("%s: %s", arg, err);
+}
+
+void
+fx_set_all(struct answers *a, const struct kb *kb, const char *const *args)
+{
+	size_t	i;
+
+	for (i = 0; args[i] != NULL; i++)
+		fx_set(a, kb, args[i]);
+}
+
+uint64_t
+fx_random(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return (*state * 2685821657736338717ULL);
+}
+
+char *
+fx_slurp(const char *path)
+{
+	char	*buf;
+	long	 n;
+	FILE	*fp;
+
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	rewind(fp);
+	buf = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	return (buf);
+}
+
+int
+fx_fd_of(const char *text, size_t len)
+{
+	char	path[] = "/tmp/test_fixture_XXXXXX";
+	int	fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	unlink(path);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	return (fd);
+}
+
+void
+fx_capture_open(struct fx_capture *c)
+{
+	c->buf = NULL;
+	c->len = 0;
+	c->fp = open_memstream(&c->buf, &c->len);
+	assert_non_null(c->fp);
+}
+
+char *
+fx_capture_close(struct fx_capture *c)
+{
+	assert_int_equal(fclose(c->fp), 0);
+	c->fp = NULL;
+	return (c->buf);
+}
+
+char *
+fx_render(int (*fn)(FILE *, const struct report_ctx *),
+    const struct report_ctx *ctx)
+{
+	struct fx_capture	c;
+
+	fx_capture_open(&c);
+	assert_int_equal(fn(c.fp, ctx), 0);
+	return (fx_capture_close(&c));
+}

@@ -1,0 +1,56 @@
+/*
+ * fixtures: what the unit tests share: knowledge bases (a file, the stock
+ * one, or YAML text), answers set as --set sets them, a repeatable random
+ * generator, files read or made for a test, and output captured. Each fails the running
+ * cmocka test on a problem, after printing the load errors; what they
+ * return belongs to the caller. Include after <cmocka.h>.
+ */
+#ifndef ARCHADVISOR_FIXTURES_H
+#define ARCHADVISOR_FIXTURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "answers.h"
+#include "kb.h"
+#include "report.h"
+
+/* The knowledge base in the file at path (from the top of the tree). */
+struct kb	*fx_kb_file(const char *path);
+/* The stock knowledge base, built into the program. */
+struct kb	*fx_kb_stock(void);
+/* The knowledge base in text, read as the file name says. */
+struct kb	*fx_kb_text(const char *name, const char *text);
+
+/* Answers one question as --set does ("latency=10m"). */
+void	 fx_set(struct answers *a, const struct kb *kb, const char *arg);
+/* The same for each of args, a NULL-ended list. */
+void	 fx_set_all(struct answers *a, const struct kb *kb,
+	    const char *const *args);
+
+/*
+ * The next number of xorshift64*, from the state each test file seeds
+ * itself: small, fast, and the same sequence on every machine.
+ */
+uint64_t fx_random(uint64_t *state);
+
+/* The whole file at path as a string; the caller frees it. */
+char	*fx_slurp(const char *path);
+/* A descriptor reading text (a temporary file, already unlinked). */
+int	 fx_fd_of(const char *text, size_t len);
+
+/* Output captured in memory: write to c->fp between open and close. */
+struct fx_capture {
+	FILE	*fp;
+	char	*buf;
+	size_t	 len;
+};
+void	 fx_capture_open(struct fx_capture *c);
+/* Closes c->fp; returns what was written, which the caller frees. */
+char	*fx_capture_close(struct fx_capture *c);
+/* What the report writer fn writes for ctx, whole; the caller frees it. */
+char	*fx_render(int (*fn)(FILE *, const struct report_ctx *),
+	    const struct report_ctx *ctx);
+
+#endif
