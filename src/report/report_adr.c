@@ -69,9 +69,10 @@ write_problem(FILE *fp, const struct report_ctx *ctx)
 	    "ownership be central or spread over the domains? The options "
 	    "were scored by archadvisor ", fp);
 	escape_md(fp, ctx->version);
-	fputs(" with the knowledge base ", fp);
+	/* Quoted: the name may itself say "knowledge base". */
+	fputs(" with the knowledge base \"", fp);
 	escape_md(fp, ctx->kb->name);
-	fputc(' ', fp);
+	fputs("\", version ", fp);
 	escape_md(fp, ctx->kb->version);
 	fprintf(fp, ", from %zu answer%s; %zu question%s left open.\n\n", n,
 	    n == 1 ? "" : "s", a->n - n, a->n - n == 1 ? " was" : "s were");

@@ -245,7 +245,7 @@ write_chart(FILE *fp, const struct report_ctx *ctx)
 		fprintf(fp, "<td class=\"track\"><span class=\"bar\" "
 		    "style=\"width: %.1f%%\"></span></td><td class=\"val\">"
 		    "%.1f %s</td></tr>\n", s->score, s->score,
-		    fit_name(s->fit));
+		    s->stretched ? "at a stretch" : fit_name(s->fit));
 	}
 	fputs("</table>\n", fp);
 	if (ctx->whatif != NULL)
@@ -546,9 +546,10 @@ report_write_html(FILE *fp, const struct report_ctx *ctx)
 	    FIT_STRONG_FROM, FIT_GOOD_FROM, FIT_FAIR_FROM);
 	fputs(" Scored by archadvisor ", fp);
 	escape_html(fp, ctx->version);
-	fputs(" with the knowledge base ", fp);
+	/* Quoted: the name may itself say "knowledge base". */
+	fputs(" with the knowledge base &ldquo;", fp);
 	escape_html(fp, ctx->kb->name);
-	fputc(' ', fp);
+	fputs("&rdquo;, version ", fp);
 	escape_html(fp, ctx->kb->version);
 	fputc('.', fp);
 	handout_kb_files(fp, ctx, &html_markup);

@@ -77,8 +77,9 @@ write_scores(FILE *fp, const struct report_ctx *ctx)
 		fprintf(fp, "%s | %.1f | ", rec ? "** (recommended)" : "",
 		    s->score);
 		write_bar(fp, s);
+		/* As the text report says it: why it ranks below a lower score. */
 		fprintf(fp, " | %s |\n", s->vetoed ? "**ruled out**" :
-		    fit_name(s->fit));
+		    s->stretched ? "at a stretch" : fit_name(s->fit));
 	}
 	fputc('\n', fp);
 }

@@ -246,7 +246,7 @@ write_unanswered(FILE *fp, const struct report_ctx *ctx)
 	col = fprintf(fp, "Unanswered (%zu): ", n);
 	text_reset(fp, ctx->color);
 	text_wrap(fp, list, col, 2, ctx->width);
-	fputs("\n", fp);
+	fputs("\n\n", fp);
 	free(list);
 }
 
