@@ -109,6 +109,10 @@ for r in open(rulefile, encoding="utf-8").read().split():
 for m in re.finditer(r"\(weight [-+]?\d|\bweight [-+]?\d+[,:)]|"
     r"evidence [-+]\d|\bscale \d|\bthe seed\b", text, re.I):
     bad.append("scoring %r" % m.group(0))
+# Nor the organisation threshold: the answers that speak for or
+# against a mesh say why, not "scores 32.1, below the 70".
+for m in re.finditer(r"(?:at least|below) the \d+ from which", text):
+    bad.append("threshold %r" % m.group(0))
 # Nor a reason's weight beside it in a handout.
 for m in re.finditer(r'class="w">[-+]?\d|\*\*[-+]\d+\.\d\*\*', text):
     bad.append("weight %r" % m.group(0))

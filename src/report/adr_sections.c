@@ -140,9 +140,8 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 	if (r->organization >= 0 && r->org_settled) {
 		fputs("The data is organised as a ", fp);
 		escape_md(fp, kb->patterns[r->organization].name);
-		fprintf(fp, " because it scores %.1f, at least the %g from "
-		    "which the knowledge base recommends it:\n\n",
-		    r->scores[r->organization].score, kb->org_threshold);
+		/* Its reasons say why; its score and threshold are explain's. */
+		fputs(" because:\n\n", fp);
 		if (md_write_reasons(fp, ctx, r->organization, "* ", false) > 0)
 			fputc('\n', fp);
 	} else if (r->organization >= 0) {

@@ -182,14 +182,46 @@ handout_processing_sentence(FILE *fp, const struct report_ctx *ctx,
 	rec_tail(fp, ctx, h, m);
 }
 
+/*
+ * The questions whose answers speak for (sign > 0) or against (sign < 0)
+ * pattern p, as a list of labels ("number of domains and central team
+ * bottleneck"): what the fired rules' conditions read. Returns how many.
+ */
+static size_t
+org_grounds(const struct report_ctx *ctx, size_t p, int sign, char *buf,
+    size_t bufsz)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct pattern_score	*s = &ctx->ranking->scores[p];
+	char				 label[WORDS_LABEL_MAX * 2];
+	bool				*used;
+	size_t				 i, q, n = 0, k = 0;
+
+	used = xcalloc(kb->nquestions, sizeof *used);
+	for (i = 0; i < s->nreasons; i++)
+		if (sign > 0 ? s->reasons[i].effect > 0 :
+		    s->reasons[i].effect < 0)
+			expr_questions(kb->rules[s->reasons[i].rule].when,
+			    used);
+	for (q = 0; q < kb->nquestions; q++)
+		n += used[q];
+	buf[0] = '\0';
+	for (q = 0; q < kb->nquestions; q++)
+		if (used[q])
+			words_list_add(buf, bufsz, words_label_lower(
+			    &kb->questions[q], label, sizeof label), k++, n);
+	free(used);
+	return (n);
+}
+
 bool
 handout_organization_sentence(FILE *fp, const struct report_ctx *ctx,
     const struct handout_markup *m)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 buf[512];
-	size_t			 i;
+	char			 buf[1024], pro[384], con[384];
+	size_t			 i, n_for, n_against;
 	int			 org = -1;
 
 	for (i = 0; i < kb->npatterns && org < 0; i++)
@@ -202,23 +234,30 @@ handout_organization_sentence(FILE *fp, const struct report_ctx *ctx,
 		m->text(fp, buf[0] == ' ' ? buf + 1 : buf);
 		return (true);
 	}
+	n_for = org_grounds(ctx, (size_t)org, 1, pro, sizeof pro);
+	n_against = org_grounds(ctx, (size_t)org, -1, con, sizeof con);
 	if (r->organization >= 0) {
 		lit(fp, "Organise the data as a ");
 		strong(fp, m, kb->patterns[r->organization].name);
-		text_printf(buf, sizeof buf, ": it scores %.1f, at least the "
-		    "%g from which the knowledge base recommends it.",
-		    r->scores[r->organization].score, kb->org_threshold);
-		lit(fp, buf);
+		text_printf(buf, sizeof buf, ": the answers on %s speak for it.",
+		    pro);
+		m->text(fp, buf);
 		return (true);
 	}
 	lit(fp, "Keep the ownership of the data ");
 	strong(fp, m, "central");
-	lit(fp, ": ");
-	m->text(fp, kb->patterns[org].name);
-	text_printf(buf, sizeof buf, " scores %.1f, below the %g from which "
-	    "the knowledge base recommends it.", r->scores[org].score,
-	    kb->org_threshold);
-	lit(fp, buf);
+	if (n_against > 0)
+		text_printf(buf, sizeof buf, ": the answers on %s speak against "
+		    "a %s%s%s.", con, kb->patterns[org].name, n_for > 0 ?
+		    ", more than those on " : "", n_for > 0 ? pro : "");
+	else if (n_for > 0)
+		text_printf(buf, sizeof buf, ": the answers on %s speak for a "
+		    "%s, but not strongly enough to reorganise around it.", pro,
+		    kb->patterns[org].name);
+	else
+		text_printf(buf, sizeof buf, ": nothing in the answers makes "
+		    "the case for a %s.", kb->patterns[org].name);
+	m->text(fp, buf);
 	return (true);
 }
 
