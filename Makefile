@@ -252,7 +252,7 @@ check-valgrind: deps
 # seeds in rules/, data/examples/ and tests/. fuzz-regress replays the
 # seeds and tests/fuzz/regress/ (past findings) through the same targets
 # built with $(CC), without libFuzzer. bad-input-check runs the table of
-# hostile inputs in tests/bad-input/.
+# hostile inputs in tests/bad/.
 FUZZ_NAMES = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_B	?= build/fuzz
 FUZZ_CC	?= clang
@@ -284,8 +284,8 @@ fuzz-regress: $(addprefix $(B)/fuzz-replay/,$(FUZZ_NAMES))
 	@sh tests/fuzz/regress.sh $(B)/fuzz-replay $(FUZZ_NAMES)
 
 bad-input-check: $(BIN)
-	@sh tests/bad-input/run.sh $(RUNBIN)
-	@sh tests/bad-input/lost-data.sh $(RUNBIN)
+	@sh tests/bad/run.sh $(RUNBIN)
+	@sh tests/bad/lost-data.sh $(RUNBIN)
 
 # Installation. The program reads none of these files (its
 # knowledge base is compiled in); rules/ is installed as the starting point

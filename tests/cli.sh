@@ -40,9 +40,9 @@ check bad-level-lists-levels has "$T/err" 'none, some, strong'
 expect out-of-range 65 "$A" report --set maturity=9
 expect answers-missing 66 "$A" report --answers "$T/no-such.yaml"
 expect answers-bad 65 "$A" report --rules $MINI \
-    --answers tests/answers-bad/bad-duration.yaml
+    --answers tests/bad/answers/bad-duration.yaml
 check answers-bad-place has "$T/err" \
-    '^tests/answers-bad/bad-duration.yaml:1:10: '
+    '^tests/bad/answers/bad-duration.yaml:1:10: '
 expect answers-stdin 0 sh -c "echo 'latency: 2h' | $A report --rules $MINI \
     --answers - --format json"
 check answers-stdin-read has "$T/out" '"latency": "2h"'
@@ -54,9 +54,9 @@ check set-overrides-file-value has "$T/out" '"latency": "30s"'
 expect check-stock 0 "$A" check
 check check-stock-ok has "$T/out" ': ok$'
 expect check-rules-dir 0 "$A" check --rules rules
-expect check-type-error 65 "$A" check --rules tests/kb-bad/type-mismatch.yaml
+expect check-type-error 65 "$A" check --rules tests/bad/kb/type-mismatch.yaml
 check check-type-error-place has "$T/err" \
-    '^tests/kb-bad/type-mismatch.yaml:11:21: error: cannot compare latency'
+    '^tests/bad/kb/type-mismatch.yaml:11:21: error: cannot compare latency'
 # Labels: optional, checked, and two alike are a warning.
 cat > "$T/labels.yaml" <<'EOF'
 knowledge_base: {name: t, version: "1"}

@@ -24,15 +24,13 @@ fuzz_kb)
 		if (k in inl) print inl[k]
 		else { print k ":"; printf "%s", body[k] } } }' \
 	    rules/*.yaml > "$out/stock.yaml"
-	echo "$out" rules tests/kb tests/kb-bad tests/bad-input/kb
+	echo "$out" rules tests/kb tests/bad/kb
 	;;
 fuzz_answers)
-	echo data/examples tests/scenarios tests/answers-bad \
-	    tests/bad-input/answers
+	echo data/examples tests/scenarios tests/bad/answers
 	;;
 fuzz_batch)
-	echo data/examples tests/scenarios tests/batch tests/answers-bad \
-	    tests/bad-input/answers
+	echo data/examples tests/scenarios tests/batch tests/bad/answers
 	;;
 fuzz_expr)
 	out=$dir/seeds/expr
@@ -40,7 +38,7 @@ fuzz_expr)
 	mkdir -p "$out"
 	# One file per condition written on one line after "when:".
 	sed -n 's/^ *-* *when: *//p' rules/*.yaml tests/kb/*.yaml \
-	    tests/kb-bad/*.yaml | sed -e 's/^"\(.*\)"$/\1/' |
+	    tests/bad/kb/*.yaml | sed -e 's/^"\(.*\)"$/\1/' |
 	    awk -v out="$out" '{ f = sprintf("%s/c%04d", out, NR);
 		printf "%s", $0 > f; close(f) }'
 	echo "$out"

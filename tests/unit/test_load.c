@@ -1,8 +1,9 @@
 /*
- * test_load: the YAML loaders. Every file under tests/kb-bad/ is a broken
- * knowledge base and every file under tests/answers-bad/ broken answers for
- * tests/kb/mini.yaml; NAME.err beside each holds the exact first message.
- * Run from the top of the tree (make check does).
+ * test_load: the YAML loaders. tests/bad/kb/ holds broken knowledge bases
+ * and tests/bad/answers/ broken answers for tests/kb/mini.yaml; each
+ * NAME.yaml that has a NAME.err beside it (the exact first message) is
+ * checked here, the others by the table of tests/bad/cases. Run from the
+ * top of the tree (make check does).
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -76,7 +77,7 @@ check_one(const char *yaml, const char *err, struct kb *mini)
 	diag_free(&d);
 }
 
-/* Runs check_one on every NAME.yaml of dir; returns how many. */
+/* Runs check_one on every NAME.yaml of dir with a NAME.err; how many. */
 static size_t
 check_dir(const char *dir, struct kb *mini)
 {
@@ -89,10 +90,10 @@ check_dir(const char *dir, struct kb *mini)
 	assert_non_null(dp);
 	while ((de = readdir(dp)) != NULL) {
 		len = strlen(de->d_name);
-		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
+		if (len < 5 || strcmp(de->d_name + len - 4, ".err") != 0)
 			continue;
-		snprintf(yaml, sizeof yaml, "%s/%s", dir, de->d_name);
-		snprintf(err, sizeof err, "%s/%.*s.err", dir, (int)(len - 5),
+		snprintf(err, sizeof err, "%s/%s", dir, de->d_name);
+		snprintf(yaml, sizeof yaml, "%s/%.*s.yaml", dir, (int)(len - 4),
 		    de->d_name);
 		check_one(yaml, err, mini);
 		n++;
@@ -105,7 +106,7 @@ static void
 test_bad_knowledge_bases(void **state)
 {
 	(void)state;
-	assert_true(check_dir("tests/kb-bad", NULL) >= 10);
+	assert_true(check_dir("tests/bad/kb", NULL) >= 32);
 }
 
 static void
@@ -118,7 +119,7 @@ test_bad_answers(void **state)
 	diag_init(&d);
 	assert_int_equal(kb_load_path("tests/kb/mini.yaml", &mini, &d),
 	    LOAD_OK);
-	assert_true(check_dir("tests/answers-bad", mini) >= 10);
+	assert_true(check_dir("tests/bad/answers", mini) >= 14);
 	kb_free(mini);
 	diag_free(&d);
 }
