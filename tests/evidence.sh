@@ -95,8 +95,12 @@ check diff-same-answer has "$T/out" '^  Acceptable delay: 1 day -> 2 days$'
 expect diff-differs 1 "$A" diff "$T/a.yaml" "$T/b.yaml"
 check diff-differs-says has "$T/out" '^Recommendation changed: Batch Processing, organised centrally ->'
 check diff-unknown-answer has "$T/out" '^  Real-time outputs: not answered -> yes$'
-check diff-started has "$T/out" '^  + streaming-latency-under-5m: streaming +2, kappa +2, lambda +2$'
-check diff-stopped has "$T/out" '^  - batch-latency-over-1h: batch +2$'
+# Reasons in words, as the report says them: no rule id, no weight.
+check diff-started has "$T/out" \
+    '^  + for Stream Processing, Kappa Architecture and Lambda Architecture: Results$'
+check diff-stopped has "$T/out" \
+    '^  - for Batch Processing: Results are needed only after an hour or more, so$'
+check diff-no-weights hasnt "$T/out" 'batch-latency-over-1h\|streaming +2\|batch +2'
 check diff-side-by-side has "$T/out" '^   1  Batch Processing'
 expect diff-json 1 "$A" diff "$T/a.yaml" "$T/b.yaml" --format json
 check diff-json-changed json "$T/out" '.recommendation_changed == true'
@@ -109,7 +113,8 @@ check diff-json-rules json "$T/out" \
 check diff-json-sides json "$T/out" '.a.ranking[0].pattern == "batch" and .b.recommendation.processing != "batch"'
 expect diff-markdown 1 "$A" diff "$T/a.yaml" "$T/b.yaml" --format markdown
 check diff-md-table has "$T/out" '^| Acceptable delay | 1 day | 2 minutes |$'
-check diff-md-heading has "$T/out" '^## Rules that changed'
+check diff-md-heading has "$T/out" '^## Reasons that changed'
+check diff-md-no-rule-ids hasnt "$T/out" '`batch-latency-over-1h`'
 expect diff-stdin 0 sh -c "\"$A\" diff - \"$T/same.yaml\" < \"$T/a.yaml\""
 expect diff-one-file 2 "$A" diff "$T/a.yaml"
 expect diff-three-files 0 "$A" diff "$T/a.yaml" "$T/a.yaml" "$T/a.yaml"

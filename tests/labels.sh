@@ -193,6 +193,21 @@ for f in data/examples/*.yaml; do
 	done
 done
 
+# diff, for two scenarios (with the reasons that changed) and for three.
+D=data/examples/diff
+for files in "$D/today.yaml $D/in-two-years.yaml" \
+    "$D/today.yaml $D/in-two-years.yaml $D/after-acquisition.yaml"; do
+	for fmt in text markdown html; do
+		# shellcheck disable=SC2086
+		"$A" diff $files --format "$fmt" > "$T/out" 2>"$T/err"
+		[ $? -le 1 ] || { fail "diff $fmt" "$(head -2 "$T/err")";
+		    continue; }
+		if out=$(scan "$(kind_of "$fmt")" "$T/out" "$T/stock.json" \
+		    "$T/stock-rules.txt"); then pass "diff $(echo $files |
+		    wc -w) $fmt"; else fail "diff $fmt" "$out"; fi
+	done
+done
+
 # The scan finds what it is meant to: a handout in ids fails it.
 printf '| use\\_cases | fraud\\_detection | P |\n| latency | 1h1s | P |\n' \
     > "$T/ids.md"

@@ -96,7 +96,7 @@ S="data/examples/diff/today.yaml data/examples/diff/in-two-years.yaml \
 # shellcheck disable=SC2086
 expect diff3-changed 1 "$A" diff $S
 check diff3-side-by-side has "$T/out" '^Rankings side by side:'
-check diff3-moved has "$T/out" '^  In two years: Micro-Batch Processing, organised centrally, moved by'
+check diff3-moved has "$T/out" '^  In two years: Micro-Batch Processing, organised centrally. Alone, this'
 check diff3-no-ids hasnt "$T/out" 'latency\|micro_batch\|data_mesh'
 # shellcheck disable=SC2086
 expect diff3-json 1 "$A" diff $S --format json
@@ -135,7 +135,10 @@ expect diff3-html 1 "$A" diff $S -o "$T/d.html"
 check diff3-html-written has "$T/d.html" '<h2>What moved the recommendation</h2>'
 expect diff3-same 0 "$A" diff "$first" "$first" "$first"
 expect diff2-moved 1 "$A" diff "$first" data/examples/diff/in-two-years.yaml
-check diff2-keeps-rules has "$T/out" '^Rules that started firing'
+check diff2-keeps-rules has "$T/out" '^Reasons that now apply'
+check diff2-rules-in-words has "$T/out" \
+    '^  + rules out Batch Processing: Batch jobs run'
+check diff2-no-rule-ids hasnt "$T/out" 'batch-cannot-deliver-minutes\|micro_batch +'
 check diff2-moved-says has "$T/out" '^  In two years: Micro-Batch Processing'
 expect diff-stdin-twice 2 "$A" diff - "$first" -
 check diff-stdin-twice-says has "$T/err" 'only one of the files can be standard input'

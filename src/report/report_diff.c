@@ -37,23 +37,38 @@ outcome(const struct kb *kb, const struct ranking *r)
 	    kb->patterns[r->processing].name));
 }
 
-/* A rule's effects as "streaming +3, kappa -1, veto batch". */
+/*
+ * A rule's effects in words, as its reasons read in a report: "for
+ * Micro-Batch Processing", "against Stream Processing and Kappa
+ * Architecture", "rules out Batch Processing"; weights are explain's.
+ */
 static char *
 effects(const struct kb *kb, const struct rule *rule)
 {
+	static const char *const lead[] = { "for ", "against ", "rules out " };
 	char	*s = xstrdup(""), *t;
-	size_t	 i;
+	size_t	 i, n, k, way;
+	int	 w;
 
-	for (i = 0; i < rule->neffects; i++) {
-		if (rule->effects[i].veto)
-			t = xasprintf("%s%sveto %s", s, i ? ", " : "",
-			    kb->patterns[rule->effects[i].pattern].id);
-		else
-			t = xasprintf("%s%s%s %+g", s, i ? ", " : "",
-			    kb->patterns[rule->effects[i].pattern].id,
-			    rule->effects[i].weight);
-		free(s);
-		s = t;
+	for (way = 0; way < 3; way++) {
+		for (i = n = 0; i < rule->neffects; i++) {
+			w = rule->effects[i].veto ? 2 :
+			    rule->effects[i].weight < 0 ? 1 : 0;
+			n += (size_t)w == way;
+		}
+		for (i = k = 0; i < rule->neffects; i++) {
+			w = rule->effects[i].veto ? 2 :
+			    rule->effects[i].weight < 0 ? 1 : 0;
+			if ((size_t)w != way)
+				continue;
+			t = xasprintf("%s%s%s%s", s, k == 0 ? (s[0] ? "; " :
+			    "") : k + 1 == n ? " and " : ", ", k == 0 ?
+			    lead[way] : "",
+			    kb->patterns[rule->effects[i].pattern].name);
+			free(s);
+			s = t;
+			k++;
+		}
 	}
 	return (s);
 }
@@ -86,22 +101,31 @@ count_rules(const struct diff_ctx *dc, bool started)
 	return (n);
 }
 
+/*
+ * The reasons that now apply, or no longer: their effect in words, then
+ * their why, wrapped.
+ */
 static void
 text_rules(FILE *fp, const struct diff_ctx *dc, bool started)
 {
 	const struct rule	*rule;
-	char			*e;
+	char			*e, *line;
 	size_t			 i, n = count_rules(dc, started);
 
-	fprintf(fp, "Rules that %s firing (%zu)%s\n", started ? "started" :
-	    "stopped", n, n ? ":" : ".");
+	fprintf(fp, "Reasons that %s (%zu)%s\n", started ? "now apply" :
+	    "no longer apply", n, n ? ":" : ".");
 	for (i = 0; i < dc->kb->nrules; i++) {
 		if (fired(dc->ra, i) == fired(dc->rb, i) ||
 		    fired(dc->rb, i) != started)
 			continue;
 		rule = &dc->kb->rules[i];
 		e = effects(dc->kb, rule);
-		fprintf(fp, "  %c %s: %s\n", started ? '+' : '-', rule->id, e);
+		line = xasprintf("%c %s: %s", started ? '+' : '-', e,
+		    rule->why);
+		fputs("  ", fp);
+		text_wrap(fp, line, 2, 4, dc->width);
+		fputc('\n', fp);
+		free(line);
 		free(e);
 	}
 }
@@ -272,15 +296,17 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		escape_md(fp, kb->patterns[pb].name);
 		fprintf(fp, " | %.1f |\n", dc->rb->scores[pb].score);
 	}
-	fprintf(fp, "\n## Rules that changed (%zu started, %zu stopped)\n\n",
-	    count_rules(dc, true), count_rules(dc, false));
+	fprintf(fp, "\n## Reasons that changed (%zu now apply, %zu no "
+	    "longer)\n\n", count_rules(dc, true), count_rules(dc, false));
 	for (i = 0; i < kb->nrules; i++) {
 		if (fired(dc->ra, i) == fired(dc->rb, i))
 			continue;
 		rule = &kb->rules[i];
 		e = effects(kb, rule);
-		fprintf(fp, "- %s `%s` (%s): ", fired(dc->rb, i) ?
-		    "started" : "stopped", rule->id, e);
+		fprintf(fp, "- **%s** (", fired(dc->rb, i) ? "Now applies" :
+		    "No longer applies");
+		escape_md(fp, e);
+		fputs("): ", fp);
 		escape_md(fp, rule->why);
 		fputc('\n', fp);
 		free(e);

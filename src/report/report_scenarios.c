@@ -56,15 +56,21 @@ static const struct sc_markup sc_md = { escape_md, "**", "**", "- ", "\n" };
 static const struct sc_markup sc_html = { escape_html, "<strong>",
     "</strong>", "<li>", "</li>\n" };
 
-/* One scenario's line of "what moved it". */
+/*
+ * One scenario's line of "what moved it", each difference said as a
+ * what-if on the first scenario: "In two years: Micro-Batch Processing,
+ * organised centrally. Alone, this would move it: if results were needed
+ * in 15 minutes instead of a day, Micro-Batch Processing, organised
+ * centrally." Written whole, so escaping keeps its spaces.
+ */
 static void
 moved_item(FILE *fp, const struct scenarios_ctx *c, size_t i,
     const struct sc_markup *m)
 {
 	const struct scen_cmp	*sc = &c->s->s[i];
 	const struct question	*q;
-	char			 lbl[WORDS_LABEL_MAX * 2], v[256], *o, *line;
-	size_t			 k, n = 0;
+	char			 change[768], *o, *line, *t;
+	size_t			 k, qi, n = 0;
 
 	fputs(m->item, fp);
 	fputs(m->strong, fp);
@@ -72,33 +78,39 @@ moved_item(FILE *fp, const struct scenarios_ctx *c, size_t i,
 	fputs(m->end_strong, fp);
 	o = workshop_outcome_words(c->kb, &sc->out);
 	if (!sc->changed)
-		line = xasprintf(": unchanged (%s)%s", o, sc->nmoves ?
-		    ", although alone " : ".");
+		line = xasprintf(": unchanged (%s)%s", o, sc->nmoves == 0 ?
+		    "." : sc->nmoves == 1 ? ", although this alone would "
+		    "change it: " : ", although each of these alone would "
+		    "change it: ");
 	else if (sc->nmoves == 0)
 		line = xasprintf(": %s; no difference does it alone, they do "
 		    "it together.", o);
 	else
-		line = xasprintf(": %s, moved by ", o);
-	m->text(fp, line);
-	free(line);
+		line = xasprintf(": %s. %s", o, sc->nmoves == 1 ? "Alone, "
+		    "this would move it: " : "Alone, each of these would move "
+		    "it: ");
 	free(o);
 	for (k = 0; k < sc->nch; k++) {
 		if (!sc->ch[k].moves)
 			continue;
-		q = &c->kb->questions[sc->ch[k].question];
+		qi = sc->ch[k].question;
+		q = &c->kb->questions[qi];
+		words_change(q, &c->a[0]->v[qi], &c->a[i]->v[qi], change,
+		    sizeof change);
 		o = workshop_outcome_words(c->kb, &sc->ch[k].out);
-		line = xasprintf("%s%s %s (alone: %s)", n == 0 ? "" :
-		    n + 1 == sc->nmoves ? " and " : ", ",
-		    words_label_lower(q, lbl, sizeof lbl),
-		    words_value(q, &c->a[i]->v[sc->ch[k].question], v,
-		    sizeof v), o);
-		m->text(fp, line);
+		t = xasprintf("%s%sif %s, %s", line, n++ == 0 ? "" : "; ",
+		    change, o);
 		free(line);
 		free(o);
-		n++;
+		line = t;
 	}
-	if (sc->nmoves > 0)
-		m->text(fp, sc->changed ? "." : " would change it.");
+	if (sc->nmoves > 0) {
+		t = xasprintf("%s.", line);
+		free(line);
+		line = t;
+	}
+	m->text(fp, line);
+	free(line);
 	fputs(m->end_item, fp);
 }
 
