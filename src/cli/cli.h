@@ -76,6 +76,8 @@ struct cli_option {
 			    "repeatable", CLI_VALUE_ANSWER, NULL }
 #define CLI_OPT_TEXT_OR_JSON { 'f', "format", "FMT", "text (default) or " \
 			    "json", CLI_VALUE_FORMAT, NULL }
+#define CLI_OPT_DOCUMENT { 'f', "format", "FMT", "text (default), json, " \
+			    "markdown or html", CLI_VALUE_FORMAT, NULL }
 #define CLI_OPT_OUTPUT	{ 'o', "output", "FILE", "write there instead of " \
 			    "standard output", CLI_VALUE_FILE, NULL }
 #define CLI_OPT_END	{ 0, NULL, NULL, NULL, CLI_VALUE_NONE, NULL }
@@ -110,6 +112,8 @@ extern const struct cli_option	cli_common_options[], cli_global_options[];
 
 /* The formats of a command that writes text or JSON, for its table. */
 extern const char *const cli_text_or_json[];
+/* Those of one that also writes Markdown and HTML (CLI_OPT_DOCUMENT). */
+extern const char *const cli_document_formats[];
 
 /* commands.c: the table, in the order --help lists them. */
 extern const struct command	*const commands[];

@@ -150,14 +150,10 @@ out:
 }
 
 static const struct cli_option diff_options[] = {
-	{ 'f', "format", "FMT", "text (default), json, markdown or html",
-	    CLI_VALUE_FORMAT, NULL },
+	CLI_OPT_DOCUMENT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };
-
-static const char *const diff_formats[] = { "text", "json", "markdown",
-    "html", NULL };
 
 const struct command cmd_diff = {
 	"diff", "A.yaml B.yaml [C.yaml]... [--format text|json|markdown|html]",
@@ -167,5 +163,5 @@ const struct command cmd_diff = {
 	    "rules that started or\nstopped firing). Exits 0 when the "
 	    "recommendation is the same, 1 when it differs,\n2 or more on "
 	    "errors (as diff(1) does).",
-	diff_options, diff_formats, NULL, run_diff
+	diff_options, cli_document_formats, NULL, run_diff
 };

@@ -291,8 +291,7 @@ out:
 }
 
 static const struct cli_option review_options[] = {
-	{ 'f', "format", "FMT", "text (default) or json", CLI_VALUE_FORMAT,
-	    NULL },
+	CLI_OPT_TEXT_OR_JSON,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };

@@ -132,14 +132,10 @@ out:
 }
 
 static const struct cli_option workshop_options[] = {
-	{ 'f', "format", "FMT", "text (default), json, markdown or html",
-	    CLI_VALUE_FORMAT, NULL },
+	CLI_OPT_DOCUMENT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_END
 };
-
-static const char *const workshop_formats[] = { "text", "json", "markdown",
-    "html", NULL };
 
 const struct command cmd_workshop = {
 	"workshop", "FILE... [--format text|json|markdown|html] [-o FILE]",
@@ -147,5 +143,5 @@ const struct command cmd_workshop = {
 	    "One answers file each (name: says who): where they agree, each "
 	    "person's\nrecommendation, the common ground, and the "
 	    "disagreements that change the\nrecommendation, ranked.",
-	workshop_options, workshop_formats, NULL, run_workshop
+	workshop_options, cli_document_formats, NULL, run_workshop
 };

@@ -29,6 +29,8 @@ const struct cli_option cli_common_options[] = {
 };
 
 const char *const cli_text_or_json[] = { "text", "json", NULL };
+const char *const cli_document_formats[] = { "text", "json", "markdown",
+    "html", NULL };
 
 /* main's own, before the command. */
 const struct cli_option cli_global_options[] = {
