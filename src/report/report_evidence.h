@@ -8,7 +8,6 @@
 #ifndef ARCHADVISOR_REPORT_EVIDENCE_H
 #define ARCHADVISOR_REPORT_EVIDENCE_H
 
-#include <jansson.h>
 #include <stdio.h>
 
 #include "kb.h"
@@ -18,17 +17,11 @@
 /* How many precedents a report shows. */
 #define REPORT_PRECEDENTS	ADVICE_NPRECEDENTS
 
-/* One precedent as a JSON object; m may be NULL (no comparison). */
-json_t	*json_precedent(const struct kb *kb, size_t p,
-	    const struct precedent_match *m);
-
 /*
- * The report sections: the REPORT_PRECEDENTS nearest cases and the review
- * date. The JSON one adds "precedents" to root and "reviewed" to its
- * "knowledge_base".
+ * The report section: the REPORT_PRECEDENTS nearest cases and the review
+ * date (its JSON model is report_evidence_json, report_json_model.h).
  */
 void	report_evidence_text(FILE *fp, const struct report_ctx *ctx);
-void	report_evidence_json(json_t *root, const struct report_ctx *ctx);
 
 /*
  * The `precedents` command: the nearest cases of ctx->advice (every case,

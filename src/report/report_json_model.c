@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "report_evidence.h"
 #include "report_json_model.h"
 #include "words.h"
 
@@ -172,6 +171,75 @@ json_deciding(json_t *rec, const struct report_ctx *ctx)
 	}
 	json_object_set_new(rec, "deciding_questions", dq);
 	json_object_set_new(rec, "organization_open_questions", oq);
+}
+
+/* A fraction as a percentage with one decimal. */
+static json_t *
+json_pct(double x)
+{
+	return (json_real(round(x * 1000.0) / 10.0));
+}
+
+json_t *
+json_precedent(const struct kb *kb, size_t p, const struct precedent_match *m)
+{
+	const struct precedent	*pr = &kb->precedents[p];
+	json_t			*o, *inf, *ans;
+	size_t			 q;
+
+	inf = json_array();
+	ans = json_object();
+	for (q = 0; q < kb->nquestions; q++) {
+		if (!pr->answers[q].known)
+			continue;
+		json_object_set_new(ans, kb->questions[q].id,
+		    json_answer(&kb->questions[q], &pr->answers[q]));
+		if (pr->inferred[q])
+			json_array_append_new(inf,
+			    json_string(kb->questions[q].id));
+	}
+	o = json_pack("{s:s, s:s, s:i, s:s, s:s?, s:b, s:s, s:s?, "
+	    "s:{s:s, s:s}, s:o, s:o, s:s?}",
+	    "id", pr->id,
+	    "organisation", pr->organisation,
+	    "year", pr->year,
+	    "chose", kb->patterns[pr->chose].id,
+	    "moved_from", pr->moved_from >= 0 ?
+	    kb->patterns[pr->moved_from].id : NULL,
+	    "regretted", pr->regretted,
+	    "outcome", pr->outcome,
+	    "note", pr->note,
+	    "source", "title", pr->title, "url", pr->url,
+	    "situation", ans,
+	    "inferred", inf,
+	    "reviewed", pr->reviewed[0] ? pr->reviewed : NULL);
+	if (m != NULL) {
+		json_object_set_new(o, "similarity", json_pct(m->similarity));
+		json_object_set_new(o, "compared", json_integer(
+		    (json_int_t)m->compared));
+		json_object_set_new(o, "answered", json_integer(
+		    (json_int_t)m->answered));
+	}
+	return (o);
+}
+
+void
+report_evidence_json(json_t *root, const struct report_ctx *ctx)
+{
+	const struct precedent_match	*m;
+	json_t				*arr, *kbo;
+	size_t				 i, n;
+
+	arr = json_array();
+	n = report_nearest(ctx, &m);
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_precedent(ctx->kb,
+		    m[i].precedent, &m[i]));
+	json_object_set_new(root, "precedents", arr);
+	if ((kbo = json_object_get(root, "knowledge_base")) != NULL &&
+	    ctx->kb->reviewed[0] != '\0')
+		json_object_set_new(kbo, "reviewed",
+		    json_string(ctx->kb->reviewed));
 }
 
 json_t *

@@ -12,6 +12,7 @@
 #include "answers.h"
 #include "engine.h"
 #include "kb.h"
+#include "precedent.h"
 #include "report.h"
 
 json_t	*json_answer(const struct question *q, const struct value *v);
@@ -20,6 +21,14 @@ json_t	*json_ranking_entry_for(const struct kb *kb, const struct ranking *r,
 	    const struct value *answers, size_t p);
 json_t	*json_recommendation(const struct kb *kb, const struct ranking *r);
 json_t	*json_report(const struct report_ctx *ctx);
+/* One precedent as a JSON object; m may be NULL (no comparison). */
+json_t	*json_precedent(const struct kb *kb, size_t p,
+	    const struct precedent_match *m);
+/*
+ * Adds the REPORT_PRECEDENTS nearest cases to root as "precedents", and
+ * the review date to its "knowledge_base".
+ */
+void	 report_evidence_json(json_t *root, const struct report_ctx *ctx);
 /* Adds sensitivity, robustness and next_questions (if analysed). */
 void	 report_whatif_json(json_t *root, const struct report_ctx *ctx);
 /* `patterns --format json` (every pattern, or only pattern if >= 0). */
