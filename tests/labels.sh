@@ -263,7 +263,8 @@ fi
 
 # The why texts of the stock knowledge base and its layers, as written.
 if grep -h '^ *why:' rules/*.yaml rules/layers/*.yaml |
-    grep -i -E 'weight|the seed|scale [0-9]|evidence [-+]?[0-9]' > "$T/why"
+    grep -i -E 'weight|the seed|scale [0-9]|evidence [-+]?[0-9]|penalt|counted on' \
+    > "$T/why"
 then fail "why-texts-for-people" "$(head -3 "$T/why")"
 else pass "why-texts-for-people"; fi
 finish "labels"

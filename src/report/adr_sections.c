@@ -86,7 +86,7 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 	} else if (r->org_settled)
 		fputs(", organised centrally", fp);
 	fprintf(fp, ", because it comes out best for these answers (%.1f, "
-	    "%s", s->score, handout_fit(s->fit));
+	    "%s", s->score, handout_fit(s));
 	if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed) {
 		if (r->margin < 0.05)
 			fputs(", tied with ", fp);
@@ -408,7 +408,7 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 			fputs(". ", fp);
 		}
 		fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
-		    handout_fit(s->fit), i + 1);
+		    handout_fit(s), i + 1);
 		fputc(' ', fp);
 		handout_requirements(fp, ctx, s->pattern, &md_markup);
 		fputs("\n\n", fp);

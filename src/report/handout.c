@@ -463,8 +463,13 @@ handout_could_change(const struct report_ctx *ctx, size_t q)
 }
 
 const char *
-handout_fit(enum fit f)
+handout_fit(const struct pattern_score *s)
 {
+	enum fit	f = s->fit;
+
+	/* A stretch first: it is why the option ranks below lower scores. */
+	if (s->stretched && f != FIT_RULED_OUT)
+		return ("at a stretch");
 	return (f == FIT_RULED_OUT ? "ruled out" : f == FIT_STRONG ?
 	    "strong fit" : f == FIT_GOOD ? "good fit" : f == FIT_FAIR ?
 	    "fair fit" : "weak fit");

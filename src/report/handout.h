@@ -130,8 +130,8 @@ bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
  */
 bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 	    const struct handout_markup *m);
-/* The fit as words: "strong fit", "ruled out". */
-const char *handout_fit(enum fit f);
+/* The fit as words: "strong fit", "at a stretch", "ruled out". */
+const char *handout_fit(const struct pattern_score *s);
 /* Whether pattern p is the recommended processing or organisation. */
 bool	 handout_recommended(const struct report_ctx *ctx, size_t p);
 

@@ -89,7 +89,7 @@ write_options(FILE *fp, const struct report_ctx *ctx)
 		s = &ctx->ranking->scores[ctx->ranking->order[i]];
 		fputs("* ", fp);
 		escape_md(fp, ctx->kb->patterns[s->pattern].name);
-		fprintf(fp, " (%.1f, %s)\n", s->score, handout_fit(s->fit));
+		fprintf(fp, " (%.1f, %s)\n", s->score, handout_fit(s));
 	}
 	fputc('\n', fp);
 }

@@ -412,7 +412,7 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 	fputs("<section class=\"option\">\n<h2>", fp);
 	escape_html(fp, pat->name);
 	fprintf(fp, "</h2>\n<p class=\"score\">%.1f, %s, ranked %zu%s",
-	    s->score, handout_fit(s->fit), ranking_rank(ctx->ranking, p),
+	    s->score, handout_fit(s), ranking_rank(ctx->ranking, p),
 	    handout_recommended(ctx, p) ? ", <strong>recommended</strong>" :
 	    "");
 	if (pat->summary != NULL && pat->summary[0] != '\0') {

@@ -175,7 +175,7 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	fputs("## ", fp);
 	escape_md(fp, pat->name);
 	fprintf(fp, "\n\n%.1f, %s, ranked %zu%s\n\n", s->score,
-	    handout_fit(s->fit), ranking_rank(ctx->ranking, p),
+	    handout_fit(s), ranking_rank(ctx->ranking, p),
 	    handout_recommended(ctx, p) ? ": **recommended**" : "");
 	if (pat->summary != NULL && pat->summary[0] != '\0') {
 		fputc('*', fp);
