@@ -68,7 +68,7 @@ static const char style[] =
     ".bars .top th, .bars .top .val { font-weight: bold; }\n"
     ".bars .top .bar { background: #1f5c99; }\n"
     ".bars .val { padding-left: 1.5mm; white-space: nowrap; }\n"
-    ".bars .out td { font-style: italic; }\n"
+    ".bars .out td { font-style: italic; padding-left: 1.5mm; }\n"
     ".given { margin-top: 1.5mm; }\n"
     ".given dl { columns: 2; column-gap: 3mm; }\n"
     ".given dl div { break-inside: avoid; }\n"
