@@ -87,8 +87,12 @@ check org-leaning-mesh json "$T/out" \
 check org-leaning-names-questions json "$T/out" \
     '.recommendation.organization_open_questions == ["domains", "maturity"]'
 expect org-leaning-text 0 "$A" report --set central_bottleneck=true
-check org-leaning-text-says has "$T/out" \
+tr '\n' ' ' <"$T/out" | tr -s ' ' >"$T/flat"
+check org-leaning-text-says has "$T/flat" \
     'Data Mesh; the answers to number of domains and data maturity'
+# Every side of a tie is named, not just the runner-up.
+check tie-names-every-side has "$T/flat" \
+    'a close call between Batch Processing, Stream Processing, Micro-Batch Processing, Lambda Architecture and Kappa Architecture'
 # A leaning is no decision: the ADR's title leaves the mesh out, the body
 # says it leans and which answers would settle it, and the same answers
 # with the question settled put it back in the title.

@@ -293,6 +293,7 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	char			 list[256], open[1024] = "", label[128];
+	char			 rivals[512];
 	char			 lower[128];
 	size_t			 i, n = 0, k = 0;
 
@@ -315,7 +316,10 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 	if (r->processing >= 0 && r->close_call && r->runner_up >= 0 &&
 	    report_deciding_list(ctx, list, sizeof list)) {
 		fputs("* Settle the close call with ", fp);
-		escape_md(fp, kb->patterns[r->runner_up].name);
+		if (report_close_rivals(ctx, rivals, sizeof rivals) > 0)
+			escape_md(fp, rivals);
+		else
+			escape_md(fp, kb->patterns[r->runner_up].name);
 		fputs(": check the answers to ", fp);
 		escape_md(fp, list);
 		fputs(" with the people who know, since they decide it.\n",

@@ -279,10 +279,13 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 		return;
 	}
 	if (r->close_call) {
-		char	list[256];
+		char	list[512];
 
 		lit(fp, ": a close call with ");
-		m->text(fp, kb->patterns[h->runner_up].name);
+		if (report_close_rivals(ctx, list, sizeof list) > 0)
+			m->text(fp, list);
+		else
+			m->text(fp, kb->patterns[h->runner_up].name);
 		if (report_deciding_list(ctx, list, sizeof list)) {
 			lit(fp, ", which the answers to ");
 			m->text(fp, list);

@@ -149,6 +149,13 @@ size_t	 report_org_open_list(const struct report_ctx *ctx, char *buf,
  */
 bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
+/*
+ * The processing patterns in a close call with the recommended one, best
+ * first, as "Kappa Architecture" or "Lambda Architecture and Kappa
+ * Architecture" (a tie may have more than two sides); returns how many.
+ */
+size_t	 report_close_rivals(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
 /* The text report's "What would change this" section. */
 void	 report_whatif_text(FILE *fp, const struct report_ctx *ctx);
 

@@ -200,6 +200,33 @@ report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 	return (buf[0] != '\0');
 }
 
+size_t
+report_close_rivals(const struct report_ctx *ctx, char *buf, size_t bufsz)
+{
+	const struct kb			*kb = ctx->kb;
+	const struct ranking		*r = ctx->ranking;
+	const struct pattern_score	*top, *s;
+	size_t				 i, k, n = 0, rival[64];
+
+	buf[0] = '\0';
+	if (!r->close_call || r->processing < 0)
+		return (0);
+	top = &r->scores[r->processing];
+	for (i = 0; i < r->npatterns && n < sizeof rival / sizeof rival[0];
+	    i++) {
+		s = &r->scores[r->order[i]];
+		if ((int)r->order[i] == r->processing || s->vetoed ||
+		    kb->patterns[r->order[i]].kind != PATTERN_PROCESSING ||
+		    s->stretched != top->stretched ||
+		    top->score - s->score > kb->close_call)
+			continue;
+		rival[n++] = r->order[i];
+	}
+	for (k = 0; k < n; k++)
+		words_list_add(buf, bufsz, kb->patterns[rival[k]].name, k, n);
+	return (n);
+}
+
 char *
 report_processing_phrase(const struct report_ctx *ctx, int runner_up,
     char *buf, size_t bufsz)
@@ -207,14 +234,17 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	const char		*top = kb->patterns[r->processing].name;
-	char			 list[256];
+	char			 list[256], rivals[512];
+	size_t			 n;
 
+	n = report_close_rivals(ctx, rivals, sizeof rivals);
 	if (runner_up < 0 || r->scores[runner_up].vetoed)
 		text_printf(buf, bufsz, "%s.", top);
 	else if (r->close_call)
-		text_printf(buf, bufsz, "a close call between %s and %s (%.1f "
-		    "points apart)%s%s.", top, kb->patterns[runner_up].name,
-		    r->margin, report_deciding_list(ctx, list, sizeof list) ?
+		text_printf(buf, bufsz, "a close call between %s%s%s (%.1f "
+		    "points apart)%s%s.", top, n > 1 ? ", " : " and ",
+		    n > 0 ? rivals : kb->patterns[runner_up].name, r->margin,
+		    report_deciding_list(ctx, list, sizeof list) ?
 		    "; deciding: " : "", list);
 	else if (r->scores[runner_up].stretched &&
 	    !r->scores[r->processing].stretched)

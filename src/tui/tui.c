@@ -26,8 +26,10 @@
 #include "answers_load.h"
 #include "diag.h"
 #include "exits.h"
+#include "report.h"
 #include "tui.h"
 #include "tui_int.h"
+#include "utf8.h"
 #include "whatif.h"
 #include "xmalloc.h"
 
@@ -231,6 +233,18 @@ runner_up(const struct tui *t)
 	return (NULL);
 }
 
+/* The options in a close call with the recommended one, as the reports say. */
+static size_t
+close_rivals(const struct tui *t, char *buf, size_t bufsz)
+{
+	struct report_ctx	ctx;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.kb = t->kb;
+	ctx.ranking = t->ranking;
+	return (report_close_rivals(&ctx, buf, bufsz));
+}
+
 /*
  * The recommendation as a phrase, from the ranking's own fields; the
  * runner-up is named only if the phrase still fits in width columns.
@@ -242,7 +256,8 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 	const struct kb		*kb = t->kb;
 	const struct ranking	*r = t->ranking;
 	const char		*next = runner_up(t), *proc;
-	char			 org[256];
+	char			 org[256], rivals[512];
+	size_t			 nrivals;
 
 	if (answered == 0) {
 		snprintf(buf, bufsz, "none yet: answer a few questions.");
@@ -264,9 +279,11 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 	else
 		snprintf(org, sizeof org, "organised centrally");
 	/* The longest phrase that fits: the ranking shows the rest. */
+	nrivals = close_rivals(t, rivals, sizeof rivals);
 	if (next != NULL && r->close_call)
-		snprintf(buf, bufsz, "a close call between %s and %s; %s",
-		    proc, next, org);
+		text_printf(buf, bufsz, "a close call between %s%s%s; %s",
+		    proc, nrivals > 1 ? ", " : " and ", nrivals > 0 ? rivals :
+		    next, org);
 	else if (next != NULL)
 		snprintf(buf, bufsz, "%s, %.1f points ahead of %s; %s", proc,
 		    r->margin, next, org);
