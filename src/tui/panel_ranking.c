@@ -212,7 +212,10 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 		x += p->bar + 1;
 		snprintf(num, sizeof num, "%5.1f", s->score);
 		draw_text(y, x, 5, num, st, t);
-		draw_text(y, x + 6, 9, fit_name(s->fit), fs, t);
+		/* "stretched" fits the column; the reports say "at a stretch". */
+		draw_text(y, x + 6, 9, s->stretched && !s->vetoed ?
+		    "stretched" : fit_name(s->fit), s->stretched ?
+		    (st == ST_SELECTED ? st : ST_FIT_WEAK) : fs, t);
 	}
 	y = draw_whatif(t, p, p->y + (int)r->npatterns + 1);
 	draw_reasons(t, p, y);

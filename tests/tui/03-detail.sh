@@ -66,6 +66,7 @@ see stock-detail-back "Enter answer"
 
 # A pattern that meets a requirement only at a stretch says so, with why.
 start 120 40 tui --answers tests/tui/stretch.yaml
+see stretch-ranking-says " stretched"
 keys r
 keys Enter
 detail_to " Batch Processing (how"
