@@ -155,3 +155,68 @@ fx_render(int (*fn)(FILE *, const struct report_ctx *),
 	assert_int_equal(fn(c.fp, ctx), 0);
 	return (fx_capture_close(&c));
 }
+
+/* Appends a question of type to kb, with the names its domain declares. */
+static void
+add_question(struct kb *kb, enum value_type type, const char *id,
+    const char *names)
+{
+	struct question	*q;
+	char		*copy, *name, *save;
+
+	q = &kb->questions[kb->nquestions++];
+	q->id = xstrdup(id);
+	q->dom.type = type;
+	q->def = value_unknown();
+	if (names == NULL)
+		return;
+	copy = xstrdup(names);
+	for (name = strtok_r(copy, " ", &save); name != NULL;
+	    name = strtok_r(NULL, " ", &save)) {
+		q->dom.names = xreallocarray(q->dom.names, q->dom.nnames + 1,
+		    sizeof *q->dom.names);
+		q->dom.names[q->dom.nnames++] = xstrdup(name);
+	}
+	free(copy);
+}
+
+struct kb *
+fx_kb_expr(void)
+{
+	struct kb	*kb;
+
+	kb = kb_new();
+	kb->questions = xcalloc(FXQ_N, sizeof *kb->questions);
+	add_question(kb, VAL_DURATION, "latency", NULL);
+	add_question(kb, VAL_SIZE, "volume", NULL);
+	add_question(kb, VAL_INT, "maturity", NULL);
+	kb->questions[FXQ_MATURITY].dom.has_min = true;
+	kb->questions[FXQ_MATURITY].dom.min = 1;
+	kb->questions[FXQ_MATURITY].dom.has_max = true;
+	kb->questions[FXQ_MATURITY].dom.max = 5;
+	add_question(kb, VAL_BOOL, "central_bottleneck", NULL);
+	add_question(kb, VAL_BOOL, "event_driven", NULL);
+	add_question(kb, VAL_BOOL, "all_realtime", NULL);
+	add_question(kb, VAL_LEVEL, "streaming_skills", "none some strong");
+	add_question(kb, VAL_SET, "use_cases",
+	    "reporting iot fraud_detection");
+	return (kb);
+}
+
+void
+fx_expr_rejects(const struct kb *kb, const char *text, size_t offset,
+    const char *msg)
+{
+	struct expr_error	 err;
+	struct expr		*e;
+
+	e = expr_parse(text, kb, &err);
+	if (e != NULL) {
+		expr_free(e);
+		fail_msg("'%s' was accepted", text);
+	}
+	assert_string_equal(err.msg, msg);
+	if (err.offset != offset)
+		fail_msg("'%s': offset %zu, expected %zu", text, err.offset,
+		    offset);
+}

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "answers.h"
+#include "expr.h"
 #include "kb.h"
 #include "report.h"
 
@@ -22,6 +23,27 @@ struct kb	*fx_kb_file(const char *path);
 struct kb	*fx_kb_stock(void);
 /* The knowledge base in text, read as the file name says. */
 struct kb	*fx_kb_text(const char *name, const char *text);
+
+/*
+ * A knowledge base built by hand for the condition language: one question
+ * of each type at these indices (maturity ranges 1 to 5), and three bools
+ * for the truth tables. Free it with kb_free.
+ */
+enum fx_expr_q {
+	FXQ_LATENCY,
+	FXQ_VOLUME,
+	FXQ_MATURITY,
+	FXQ_CENTRAL,
+	FXQ_EVENT,
+	FXQ_REALTIME,
+	FXQ_STREAMING,
+	FXQ_USE_CASES,
+	FXQ_N
+};
+struct kb	*fx_kb_expr(void);
+/* Fails unless kb rejects condition text at offset with exactly msg. */
+void	 fx_expr_rejects(const struct kb *kb, const char *text,
+	    size_t offset, const char *msg);
 
 /* Answers one question as --set does ("latency=10m"). */
 void	 fx_set(struct answers *a, const struct kb *kb, const char *arg);
