@@ -239,9 +239,12 @@ handout_organization_sentence(FILE *fp, const struct report_ctx *ctx,
 	if (r->organization >= 0) {
 		lit(fp, "Organise the data as a ");
 		strong(fp, m, kb->patterns[r->organization].name);
-		text_printf(buf, sizeof buf, ": the answers on %s speak for it.",
-		    pro);
-		m->text(fp, buf);
+		if (n_for > 0) {
+			text_printf(buf, sizeof buf, ": the answers on %s speak "
+			    "for it.", pro);
+			m->text(fp, buf);
+		} else
+			lit(fp, ".");
 		return (true);
 	}
 	lit(fp, "Keep the ownership of the data ");
