@@ -220,3 +220,16 @@ fx_expr_rejects(const struct kb *kb, const char *text, size_t offset,
 		fail_msg("'%s': offset %zu, expected %zu", text, err.offset,
 		    offset);
 }
+
+/* The message value_parse gives for text in dom; fails if it succeeds. */
+const char *
+fx_parse_err(const struct value_domain *dom, const char *text)
+{
+	static char	err[256];
+	struct value	v;
+
+	err[0] = '\0';
+	assert_int_equal(value_parse(dom, text, &v, err, sizeof err), -1);
+	assert_false(v.known);
+	return (err);
+}

@@ -1,9 +1,10 @@
 /*
  * fixtures: what the unit tests share: knowledge bases (a file, the stock
- * one, or YAML text), answers set as --set sets them, a repeatable random
- * generator, files read or made for a test, and output captured. Each fails the running
- * cmocka test on a problem, after printing the load errors; what they
- * return belongs to the caller. Include after <cmocka.h>.
+ * one, YAML text, or one built by hand for conditions), answers set as --set
+ * sets them, checks of rejected conditions and values, a repeatable random
+ * generator, files read or made for a test, and output captured. Each fails
+ * the running cmocka test on a problem, after printing the load errors; what
+ * they return belongs to the caller. Include after <cmocka.h>.
  */
 #ifndef ARCHADVISOR_FIXTURES_H
 #define ARCHADVISOR_FIXTURES_H
@@ -16,6 +17,7 @@
 #include "expr.h"
 #include "kb.h"
 #include "report.h"
+#include "value.h"
 
 /* The knowledge base in the file at path (from the top of the tree). */
 struct kb	*fx_kb_file(const char *path);
@@ -44,6 +46,10 @@ struct kb	*fx_kb_expr(void);
 /* Fails unless kb rejects condition text at offset with exactly msg. */
 void	 fx_expr_rejects(const struct kb *kb, const char *text,
 	    size_t offset, const char *msg);
+
+/* The message value_parse gives for text in dom; fails if it succeeds. */
+const char *fx_parse_err(const struct value_domain *dom,
+	    const char *text);
 
 /* Answers one question as --set does ("latency=10m"). */
 void	 fx_set(struct answers *a, const struct kb *kb, const char *arg);

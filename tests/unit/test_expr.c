@@ -472,7 +472,8 @@ nesting_too_deep(void **state)
 	for (i = 0; i < EXPR_MAX_DEPTH + 1; i++)
 		strcat(s, "not ");
 	strcat(s, "central_bottleneck");
-	fx_expr_rejects(kb, s, 4 * EXPR_MAX_DEPTH, "expression nested too deeply");
+	fx_expr_rejects(kb, s, 4 * EXPR_MAX_DEPTH,
+	    "expression nested too deeply");
 	free(s);
 }
 
