@@ -233,3 +233,56 @@ fx_parse_err(const struct value_domain *dom, const char *text)
 	assert_false(v.known);
 	return (err);
 }
+
+void
+fx_text_add(struct fx_text *t, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (t->n + n + 1 > t->cap) {
+		t->cap = (t->n + n + 1) * 2;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->n, s, n + 1);
+	t->n += n;
+}
+
+void
+fx_same_values(const struct kb *kb, const struct value *a,
+    const struct value *b)
+{
+	size_t	i;
+
+	for (i = 0; i < kb->nquestions; i++) {
+		if (a[i].known != b[i].known || (a[i].known &&
+		    a[i].num != b[i].num))
+			fail_msg("question %s: %d/%lld and %d/%lld",
+			    kb->questions[i].id, a[i].known,
+			    (long long)a[i].num, b[i].known,
+			    (long long)b[i].num);
+	}
+}
+
+void
+fx_read_all(const struct kb *kb, const char *text, enum scenario_format fmt,
+    char *got, size_t max, struct diag *d)
+{
+	struct scenario_reader	*sr;
+	struct scenario		 sc;
+	enum scenario_status	 st;
+	size_t			 n = 0;
+	int			 fd;
+
+	fd = fx_fd_of(text, strlen(text));
+	sr = scenario_reader_new(kb, "in", fd, fmt);
+	while ((st = scenario_reader_next(sr, &sc, d)) != SCENARIO_END &&
+	    n + 1 < max) {
+		got[n++] = st == SCENARIO_OK ? 'O' : st == SCENARIO_BAD ? 'B' :
+		    'E';
+		if (st == SCENARIO_IOERR)
+			break;
+	}
+	got[n] = '\0';
+	scenario_reader_free(sr);
+	close(fd);
+}

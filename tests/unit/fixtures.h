@@ -17,6 +17,7 @@
 #include "expr.h"
 #include "kb.h"
 #include "report.h"
+#include "scenario_stream.h"
 #include "value.h"
 
 /* The knowledge base in the file at path (from the top of the tree). */
@@ -67,6 +68,23 @@ uint64_t fx_random(uint64_t *state);
 char	*fx_slurp(const char *path);
 /* A descriptor reading text (a temporary file, already unlinked). */
 int	 fx_fd_of(const char *text, size_t len);
+
+/* A string that grows as text is added; the caller frees s. */
+struct fx_text {
+	char	*s;
+	size_t	 n, cap;
+};
+void	 fx_text_add(struct fx_text *t, const char *s);
+
+/* Fails unless the answers a and b to kb's questions are the same. */
+void	 fx_same_values(const struct kb *kb, const struct value *a,
+	    const struct value *b);
+/*
+ * Reads text in format fmt with kb's reader, the statuses into got as a
+ * string ("OOB." is OK, OK, bad, ...), the problems into d.
+ */
+void	 fx_read_all(const struct kb *kb, const char *text,
+	    enum scenario_format fmt, char *got, size_t max, struct diag *d);
 
 /* Output captured in memory: write to c->fp between open and close. */
 struct fx_capture {
