@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "answers_load.h"
 #include "fixtures.h"
 #include "kb_load.h"
 #include "xmalloc.h"
@@ -285,4 +286,40 @@ fx_read_all(const struct kb *kb, const char *text, enum scenario_format fmt,
 	got[n] = '\0';
 	scenario_reader_free(sr);
 	close(fd);
+}
+
+int
+fx_handout_setup(void **state)
+{
+	static struct fx_handout	 f;
+	struct diag		 d;
+
+	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
+	diag_init(&d);
+	assert_int_equal(kb_load_path("tests/handout/hostile.yaml", &f.kb,
+	    &d), LOAD_OK);
+	assert_int_equal(answers_load_file(&f.a, f.kb,
+	    "tests/handout/hostile-answers.yaml", &d), LOAD_OK);
+	diag_free(&d);
+	advice_init(&f.adv, f.kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
+	advice_update(&f.adv, f.a.v);
+	memset(&f.ctx, 0, sizeof f.ctx);
+	f.ctx.kb = f.kb;
+	f.ctx.answers = &f.a;
+	report_use_advice(&f.ctx, &f.adv);
+	f.ctx.version = "test <v>";
+	f.ctx.width = 80;
+	*state = &f;
+	return (0);
+}
+
+int
+fx_handout_teardown(void **state)
+{
+	struct fx_handout	*f = *state;
+
+	advice_free(&f->adv);
+	answers_free(&f->a);
+	kb_free(f->kb);
+	return (0);
 }

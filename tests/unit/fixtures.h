@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "advice.h"
 #include "answers.h"
 #include "expr.h"
 #include "kb.h"
@@ -85,6 +86,21 @@ void	 fx_same_values(const struct kb *kb, const struct value *a,
  */
 void	 fx_read_all(const struct kb *kb, const char *text,
 	    enum scenario_format fmt, char *got, size_t max, struct diag *d);
+
+/*
+ * The handouts' hostile knowledge base and answers (tests/handout/), their
+ * advice and a report context over them, dated by SOURCE_DATE_EPOCH: a
+ * cmocka group setup and teardown, the fixture in *state.
+ */
+struct fx_handout {
+	struct kb		*kb;
+	struct answers		 a;
+	struct advice		 adv;
+	struct report_ctx	 ctx;
+};
+
+int	 fx_handout_setup(void **state);
+int	 fx_handout_teardown(void **state);
 
 /* Output captured in memory: write to c->fp between open and close. */
 struct fx_capture {
