@@ -323,3 +323,119 @@ fx_handout_teardown(void **state)
 	kb_free(f->kb);
 	return (0);
 }
+
+/* The awkward knowledge base: its head, then one rule per condition. */
+const char fx_awkward_head[] =
+    "knowledge_base: {name: awkward, version: \"1\"}\n"
+    "scoring: {scale: 3, organization_threshold: 55}\n"
+    "questions:\n"
+    "  - {id: d, section: S, prompt: P, type: duration}\n"
+    "  - {id: z, section: S, prompt: P, type: size}\n"
+    "  - {id: n, section: S, prompt: P, type: integer, range: [-5, 20]}\n"
+    "  - {id: b, section: S, prompt: P, type: bool}\n"
+    "  - {id: c, section: S, prompt: P, type: bool}\n"
+    "  - {id: l, section: S, prompt: P, type: level, "
+    "values: [v0, v1, v2, v3, v4, v5]}\n"
+    "  - {id: s, section: S, prompt: P, type: set, values: [m0, m1, m2]}\n"
+    "patterns:\n"
+    "  - {id: p0, name: P0, kind: processing, summary: x}\n"
+    "  - {id: p1, name: P1, kind: processing, summary: x}\n"
+    "  - {id: p2, name: P2, kind: processing, summary: x}\n"
+    "  - {id: o, name: O, kind: organization, summary: x}\n"
+    "rules:\n";
+
+/* Conditions, each becoming one rule with effects that vary by index. */
+const char *const fx_awkward_conds[] = {
+	"d > 1h", "d >= 1h", "d < 1h", "d <= 1h", "d == 1h", "d != 1h",
+	"5m > d", "5m <= d", "z >= 10TB", "z < 1TB", "1TB == z",
+	"n < 0", "n >= -5", "n <= 20", "n > 19", "n != 3", "n in [1, 2, 3]",
+	"n in [-5, 20, 7, 7, 8]", "not n in [0, 2, 4, 6]", "b", "not b",
+	"b == false", "b != true", "b in [true, false]", "b in [false]",
+	"not b in [true, false]", "l == v2", "l >= v3", "l < v1",
+	"l in [v0, v1, v4]", "l in [v5]", "not l in [v1, v2, v3]",
+	"s contains m0", "not s contains m2",
+	"b and c", "b or c", "not (b and c)", "not (b or c)",
+	"not (b and not c) or l >= v4",
+	"(d < 5m or z >= 10TB) and not (n in [1, 3, 5] or s contains m1)",
+	"not not not (b and (c or l == v0) and not (d > 1d or d < 1s))",
+	"b and c and l >= v1 and n > 2 and s contains m1 and d < 1h",
+	"b or c or l >= v5 or n > 18 or s contains m2 or d > 1w",
+	"not (b or (c and (l in [v0, v2, v4] or not (n in [-5, -4, -3]))))",
+};
+
+const size_t fx_awkward_nconds = sizeof fx_awkward_conds /
+    sizeof fx_awkward_conds[0];
+
+
+/* Values at and beside every threshold above, and the extremes. */
+static const int64_t durations[] = { 1, 299, 300, 301, 3599, 3600, 3601,
+    86400, 86401, 604801, INT64_MAX };
+static const int64_t sizes[] = { 0, 999999999999LL, 1000000000000LL,
+    1000000000001LL, 10000000000000LL, INT64_MAX };
+static const int64_t ints[] = { -5, -4, -3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8,
+    18, 19, 20, INT64_MIN, INT64_MAX };
+
+static int64_t
+pick(uint64_t *rng, const int64_t *v, size_t n)
+{
+	return (v[fx_random(rng) % n]);
+}
+
+struct value
+fx_random_value(uint64_t *rng, const struct question *q)
+{
+	struct value	v;
+
+	v.known = fx_random(rng) % 4 != 0;
+	v.num = (int64_t)fx_random(rng);
+	if (!v.known)
+		return (v);
+	switch (q->dom.type) {
+	case VAL_DURATION:
+		v.num = pick(rng, durations,
+		    sizeof durations / sizeof *durations);
+		break;
+	case VAL_SIZE:
+		v.num = pick(rng, sizes, sizeof sizes / sizeof *sizes);
+		break;
+	case VAL_INT:
+		v.num = pick(rng, ints, sizeof ints / sizeof *ints);
+		break;
+	case VAL_BOOL:
+		v.num = (int64_t)(fx_random(rng) % 2);
+		break;
+	case VAL_LEVEL:
+		v.num = (int64_t)(fx_random(rng) % (q->dom.nnames + 1));
+		break;
+	case VAL_SET:
+		v.bits = fx_random(rng) % 8;
+		break;
+	}
+	return (v);
+}
+
+struct kb *
+fx_kb_awkward(void)
+{
+	struct kb	*kb;
+	char		*text, *rule;
+	size_t		 i;
+
+	text = xstrdup(fx_awkward_head);
+	for (i = 0; i < fx_awkward_nconds; i++) {
+		/* Vetoes, stretches and three rule groups mixed in. */
+		rule = xasprintf("%s  - {id: r%zu, when: \"%s\", effects: "
+		    "{p%zu: %d, o: %d}%s%s%s, why: w, source: s}\n", text, i,
+		    fx_awkward_conds[i], i % 3, (int)(i % 7) - 3,
+		    (int)(i % 5) - 1,
+		    i % 9 == 4 ? ", veto: [p1]" : "",
+		    i % 7 == 2 ? ", stretch: [p0, o]" : "",
+		    i % 4 == 1 ? ", group: g1" : i % 4 == 3 ? (i % 8 == 3 ?
+		    ", group: g2" : ", group: g3") : "");
+		free(text);
+		text = rule;
+	}
+	kb = fx_kb_text("awkward.yaml", text);
+	free(text);
+	return (kb);
+}

@@ -60,6 +60,23 @@ void	 fx_set_all(struct answers *a, const struct kb *kb,
 	    const char *const *args);
 
 /*
+ * A knowledge base of awkward conditions (negated "and"/"or", "in" lists
+ * with gaps and duplicates, bools, sets, literals on the left, bounds of
+ * every range), one rule each, with vetoes, stretches and rule groups: its
+ * questions and patterns (the head, up to "rules:"), the conditions, and
+ * the whole of it loaded.
+ */
+extern const char	 fx_awkward_head[];
+extern const char *const fx_awkward_conds[];
+extern const size_t	 fx_awkward_nconds;
+struct kb	*fx_kb_awkward(void);
+/*
+ * An answer for q drawn with rng: at or beside a threshold of the awkward
+ * conditions, or an extreme; unknown one time in four (with junk in num).
+ */
+struct value fx_random_value(uint64_t *rng, const struct question *q);
+
+/*
  * The next number of xorshift64*, from the state each test file seeds
  * itself: small, fast, and the same sequence on every machine.
  */
