@@ -575,3 +575,28 @@ handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 		lit(fp, ".");
 	return (total > 0);
 }
+
+static void
+plain_text(FILE *fp, const char *s)
+{
+	fputs(s, fp);
+}
+
+char *
+handout_requirements_plain(const struct report_ctx *ctx, size_t p)
+{
+	static const struct handout_markup plain = { plain_text, "", "" };
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+	bool	 any;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return (NULL);
+	any = handout_requirements(mem, ctx, p, &plain);
+	if (fclose(mem) != 0 || !any) {
+		free(buf);
+		return (NULL);
+	}
+	return (buf);
+}

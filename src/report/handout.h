@@ -130,6 +130,8 @@ bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
  */
 bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 	    const struct handout_markup *m);
+/* The same sentence as plain text, to be freed; NULL if there is none. */
+char	*handout_requirements_plain(const struct report_ctx *ctx, size_t p);
 /* The fit as words: "strong fit", "at a stretch", "ruled out". */
 const char *handout_fit(const struct pattern_score *s);
 /* Whether pattern p is the recommended processing or organisation. */

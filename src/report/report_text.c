@@ -156,14 +156,6 @@ write_why(FILE *fp, const struct report_ctx *ctx, const char *direction,
 	fputc('\n', fp);
 }
 
-static void
-plain_text(FILE *fp, const char *s)
-{
-	fputs(s, fp);
-}
-
-static const struct handout_markup plain_markup = { plain_text, "", "" };
-
 /*
  * "Requirements met: acceptable delay; met only at a stretch: moving from
  * batch to real-time.", wrapped.
@@ -171,19 +163,13 @@ static const struct handout_markup plain_markup = { plain_text, "", "" };
 static void
 write_requirements(FILE *fp, const struct report_ctx *ctx, size_t p)
 {
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*mem;
-	bool	 any;
+	char	*buf;
 
-	if ((mem = open_memstream(&buf, &len)) == NULL)
+	if ((buf = handout_requirements_plain(ctx, p)) == NULL)
 		return;
-	any = handout_requirements(mem, ctx, p, &plain_markup);
-	if (fclose(mem) == 0 && any) {
-		fprintf(fp, "%*s", WHY_INDENT, "");
-		text_wrap(fp, buf, WHY_INDENT, WHY_INDENT, ctx->width);
-		fputc('\n', fp);
-	}
+	fprintf(fp, "%*s", WHY_INDENT, "");
+	text_wrap(fp, buf, WHY_INDENT, WHY_INDENT, ctx->width);
+	fputc('\n', fp);
 	free(buf);
 }
 

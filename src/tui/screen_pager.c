@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handout.h"
 #include "precedent.h"
 #include "tui_int.h"
 #include "words.h"
@@ -97,41 +98,22 @@ build_help(const struct tui *t, size_t qi, struct draw_lines *l, int width)
 
 /*
  * Which answered requirements pattern p meets, meets at a stretch or
- * misses, as one sentence like the reports' ("Requirements met: acceptable
- * delay; met only at a stretch: moving to real-time.").
+ * misses, in the reports' sentence.
  */
 static void
 requirements(const struct tui *t, size_t p, struct draw_lines *l, int width)
 {
-	static const char *const lead[] = { NULL, "met: ",
-	    "met only at a stretch: ", "not met: " };
-	const struct kb	*kb = t->kb;
-	enum verdict	 want;
-	char		 buf[1024], label[WORDS_LABEL_MAX * 2];
-	size_t		 q, n, k, len = 0;
+	struct report_ctx	 ctx;
+	char			*text;
 
-	buf[0] = '\0';
-	for (want = VERDICT_MEETS; want <= VERDICT_MISSES; want++) {
-		for (q = n = 0; q < kb->nquestions; q++)
-			n += engine_verdict(kb, t->ranking, t->answers.v, p,
-			    q) == want;
-		if (n == 0)
-			continue;
-		len = strlen(buf);
-		snprintf(buf + len, sizeof buf - len, "%s%s",
-		    len > 0 ? "; " : "Requirements ", lead[want]);
-		for (q = k = 0; q < kb->nquestions; q++)
-			if (engine_verdict(kb, t->ranking, t->answers.v, p,
-			    q) == want)
-				words_list_add(buf, sizeof buf,
-				    words_label_lower(&kb->questions[q], label,
-				    sizeof label), k++, n);
-	}
-	if (buf[0] == '\0')
+	memset(&ctx, 0, sizeof ctx);
+	ctx.kb = t->kb;
+	ctx.ranking = t->ranking;
+	ctx.answers = &t->answers;
+	if ((text = handout_requirements_plain(&ctx, p)) == NULL)
 		return;
-	len = strlen(buf);
-	snprintf(buf + len, sizeof buf - len, ".");
-	lines_wrap(l, 3, 3, width, ST_NORMAL, buf);
+	lines_wrap(l, 3, 3, width, ST_NORMAL, text);
+	free(text);
 }
 
 static void
