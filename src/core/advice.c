@@ -17,6 +17,8 @@ advice_init(struct advice *a, const struct kb *kb, unsigned parts,
 	a->kb = kb;
 	a->parts = parts;
 	a->ranking = ranking_new(kb);
+	a->listed = xcalloc(kb->npatterns ? kb->npatterns : 1,
+	    sizeof *a->listed);
 	a->maxprecedents = maxprecedents;
 	if (parts & ADVICE_PRECEDENTS)
 		a->precedents = xcalloc(maxprecedents + 1,
@@ -122,6 +124,7 @@ advice_update(struct advice *a, const struct value *answers)
 {
 	a->answers = answers;
 	engine_rank(a->kb, answers, a->ranking);
+	a->nprocessing = ranking_by_kind(a->kb, a->ranking, a->listed);
 	if (a->parts & ADVICE_WHATIF) {
 		if (a->has_whatif)
 			whatif_free(&a->whatif);
@@ -144,6 +147,7 @@ advice_free(struct advice *a)
 		whatif_free(&a->whatif);
 	drivers_free(a);
 	free(a->precedents);
+	free(a->listed);
 	ranking_free(a->ranking);
 	memset(a, 0, sizeof *a);
 }

@@ -49,6 +49,13 @@ struct advice {
 	unsigned		 parts;
 	const struct value	*answers;	/* of the last update */
 	struct ranking		*ranking;
+	size_t			*listed;	/* pattern indexes as people are
+						   shown them: the processing
+						   ranking, then apart from it
+						   the organisation patterns,
+						   each best first */
+	size_t			 nprocessing;	/* how many of listed are
+						   processing patterns */
 	struct whatif		 whatif;	/* if ADVICE_WHATIF */
 	bool			 has_whatif;
 	struct precedent_match	*precedents;	/* nearest first */

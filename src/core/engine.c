@@ -503,6 +503,21 @@ engine_rerank(const struct kb *kb, const struct value *answers,
 }
 
 size_t
+ranking_by_kind(const struct kb *kb, const struct ranking *r, size_t *out)
+{
+	size_t	i, n = 0, nproc;
+
+	for (i = 0; i < r->npatterns; i++)
+		if (kb->patterns[r->order[i]].kind == PATTERN_PROCESSING)
+			out[n++] = r->order[i];
+	nproc = n;
+	for (i = 0; i < r->npatterns; i++)
+		if (kb->patterns[r->order[i]].kind != PATTERN_PROCESSING)
+			out[n++] = r->order[i];
+	return (nproc);
+}
+
+size_t
 ranking_rank(const struct ranking *r, size_t pattern)
 {
 	size_t	i;

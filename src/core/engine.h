@@ -137,6 +137,15 @@ enum verdict	 engine_verdict(const struct kb *kb, const struct ranking *r,
 		    const struct value *answers, size_t p, size_t q);
 const char	*verdict_name(enum verdict v);	/* "meets", ... */
 
+/*
+ * r's patterns as people are shown them, in out (r->npatterns entries):
+ * the processing ranking, then apart from it the organisation patterns
+ * (decided apart, they combine with any processing pattern), each best
+ * first. Returns how many processing patterns come first.
+ */
+size_t		 ranking_by_kind(const struct kb *kb, const struct ranking *r,
+		    size_t *out);
+
 /* The rank (1-based) of a pattern in r. */
 size_t		 ranking_rank(const struct ranking *r, size_t pattern);
 

@@ -402,7 +402,7 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 	size_t				 i, j;
 
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		p = &kb->patterns[s->pattern];
 		fputs(level, fp);
 		escape_md(fp, p->name);
@@ -411,10 +411,17 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 			escape_md(fp, p->summary);
 			fputs(". ", fp);
 		}
-		fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
-		    handout_fit(s), i + 1);
-		fputc(' ', fp);
-		handout_requirements(fp, ctx, s->pattern, &md_markup);
+		if (i < ctx->advice->nprocessing)
+			fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
+			    handout_fit(s), i + 1);
+		else
+			fprintf(fp, "Score %.1f, %s; the organisation is "
+			    "decided apart from processing.", s->score,
+			    handout_fit(s));
+		if (handout_requirements(NULL, ctx, s->pattern, &md_markup)) {
+			fputc(' ', fp);
+			handout_requirements(fp, ctx, s->pattern, &md_markup);
+		}
 		fputs("\n\n", fp);
 		for (j = 0; j < s->nvetoes; j++) {
 			fputs("* Bad, because it is ruled out here: ", fp);

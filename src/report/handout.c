@@ -70,7 +70,7 @@ add_top(struct handout *h, int p)
 
 /*
  * The options shown in full: the recommended processing pattern, the
- * organisation if one is recommended, and the runner-up unless ruled out;
+ * runner-up unless ruled out, then the organisation if one is recommended;
  * with no processing pattern left, the best two that are not ruled out.
  */
 static void
@@ -82,9 +82,9 @@ choose_top(struct handout *h, const struct report_ctx *ctx)
 	h->ntop = 0;
 	if (r->processing >= 0) {
 		add_top(h, r->processing);
-		add_top(h, r->organization);
 		if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed)
 			add_top(h, h->runner_up);
+		add_top(h, r->organization);
 		return;
 	}
 	for (i = 0; i < r->npatterns && h->ntop < 2; i++) {
@@ -466,6 +466,20 @@ handout_could_change(const struct report_ctx *ctx, size_t q)
 		if (w->next[i].question == q)
 			return (w->next[i].jointly);
 	return (false);
+}
+
+const char *
+handout_place(const struct report_ctx *ctx, size_t p, char *buf, size_t size)
+{
+	size_t	i;
+
+	for (i = 0; i < ctx->advice->nprocessing; i++)
+		if (ctx->advice->listed[i] == p) {
+			snprintf(buf, size, "ranked %zu", i + 1);
+			return (buf);
+		}
+	snprintf(buf, size, "decided apart as the organisation");
+	return (buf);
 }
 
 const char *

@@ -132,6 +132,12 @@ bool	 handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
 	    const struct handout_markup *m);
 /* The same sentence as plain text, to be freed; NULL if there is none. */
 char	*handout_requirements_plain(const struct report_ctx *ctx, size_t p);
+/*
+ * Where pattern p stands, in words: "ranked 2" among the processing
+ * patterns, or "decided apart as the organisation". In buf; returns buf.
+ */
+const char *handout_place(const struct report_ctx *ctx, size_t p, char *buf,
+	    size_t size);
 /* The fit as words: "strong fit", "at a stretch", "ruled out". */
 const char *handout_fit(const struct pattern_score *s);
 /* Whether pattern p is the recommended processing or organisation. */

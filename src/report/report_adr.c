@@ -86,10 +86,12 @@ write_options(FILE *fp, const struct report_ctx *ctx)
 	size_t				 i;
 
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		fputs("* ", fp);
 		escape_md(fp, ctx->kb->patterns[s->pattern].name);
-		fprintf(fp, " (%.1f, %s)\n", s->score, handout_fit(s));
+		fprintf(fp, " (%.1f, %s)%s\n", s->score, handout_fit(s),
+		    i < ctx->advice->nprocessing ? "" : ", for the "
+		    "organisation, decided apart from processing");
 	}
 	fputc('\n', fp);
 }

@@ -69,6 +69,8 @@ static const char style[] =
     ".bars .top .bar { background: #1f5c99; }\n"
     ".bars .val { padding-left: 1.5mm; white-space: nowrap; }\n"
     ".bars .out td { font-style: italic; padding-left: 1.5mm; }\n"
+    ".bars .group th { text-align: left; padding-top: 1.2mm; font-style: "
+    "italic; }\n"
     ".given { margin-top: 1.5mm; }\n"
     ".given dl { columns: 2; column-gap: 3mm; }\n"
     ".given dl div { break-inside: avoid; }\n"
@@ -88,7 +90,7 @@ static const char style[] =
     ".option .summary { font-style: italic; }\n"
     ".option li { margin: 0 0 .2mm; break-inside: avoid; }\n"
     "ul.why { list-style: none; padding-left: 0; }\n"
-    "ul.why li { display: grid; grid-template-columns: 10mm 1fr; "
+    "ul.why li { display: grid; grid-template-columns: 16mm 1fr; "
     "align-items: baseline; }\n"
     ".w { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", "
     "monospace; font-size: 10pt; font-weight: bold; }\n"
@@ -221,8 +223,13 @@ write_chart(FILE *fp, const struct report_ctx *ctx)
 	    "to 100 (50: no evidence either way); the recommended in bold"
 	    "</caption>\n", fp);
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		rec = handout_recommended(ctx, s->pattern);
+		/* The organisation is decided apart, under its own head. */
+		if (i == ctx->advice->nprocessing)
+			fputs("<tr class=\"group\"><th colspan=\"3\" "
+			    "scope=\"rowgroup\">The organisation, decided apart "
+			    "from processing</th></tr>\n", fp);
 		fprintf(fp, "<tr%s><th scope=\"row\"", s->vetoed ?
 		    " class=\"out\"" : rec ? " class=\"top\"" : "");
 		/* A long name is cut here, whole on hover and elsewhere. */
@@ -407,12 +414,14 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 	const struct pattern		*pat = &kb->patterns[p];
 	const struct pattern_score	*s = &ctx->ranking->scores[p];
 	const struct rule		*rule;
+	char				 place[64];
 	size_t				 i;
 
 	fputs("<section class=\"option\">\n<h2>", fp);
 	escape_html(fp, pat->name);
-	fprintf(fp, "</h2>\n<p class=\"score\">%.1f, %s, ranked %zu%s",
-	    s->score, handout_fit(s), ranking_rank(ctx->ranking, p),
+	fprintf(fp, "</h2>\n<p class=\"score\">%.1f, %s, %s%s",
+	    s->score, handout_fit(s), handout_place(ctx, p, place,
+	    sizeof place),
 	    handout_recommended(ctx, p) ? ", <strong>recommended</strong>" :
 	    "");
 	if (pat->summary != NULL && pat->summary[0] != '\0') {

@@ -70,9 +70,17 @@ write_scores(FILE *fp, const struct report_ctx *ctx)
 	fputs("## Scores\n\n| Rank | Option | Score | Chart | Fit |\n"
 	    "|---:|---|---:|---|---|\n", fp);
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		rec = handout_recommended(ctx, s->pattern);
-		fprintf(fp, "| %zu | %s", i + 1, rec ? "**" : "");
+		/* The organisation is decided apart: its own table. */
+		if (i == ctx->advice->nprocessing)
+			fputs("\nThe organisation, decided apart from processing:"
+			    "\n\n| Organisation | Score | Chart | Fit |\n"
+			    "|---|---:|---|---|\n", fp);
+		if (i < ctx->advice->nprocessing)
+			fprintf(fp, "| %zu | %s", i + 1, rec ? "**" : "");
+		else
+			fprintf(fp, "| %s", rec ? "**" : "");
 		escape_md(fp, ctx->kb->patterns[s->pattern].name);
 		fprintf(fp, "%s | %.1f | ", rec ? "** (recommended)" : "",
 		    s->score);
@@ -170,12 +178,13 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 	const struct kb			*kb = ctx->kb;
 	const struct pattern		*pat = &kb->patterns[p];
 	const struct pattern_score	*s = &ctx->ranking->scores[p];
+	char				 place[64];
 	size_t				 i;
 
 	fputs("## ", fp);
 	escape_md(fp, pat->name);
-	fprintf(fp, "\n\n%.1f, %s, ranked %zu%s\n\n", s->score,
-	    handout_fit(s), ranking_rank(ctx->ranking, p),
+	fprintf(fp, "\n\n%.1f, %s, %s%s\n\n", s->score,
+	    handout_fit(s), handout_place(ctx, p, place, sizeof place),
 	    handout_recommended(ctx, p) ? ": **recommended**" : "");
 	if (pat->summary != NULL && pat->summary[0] != '\0') {
 		fputc('*', fp);

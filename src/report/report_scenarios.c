@@ -195,12 +195,29 @@ doc_outcomes(FILE *fp, const struct scenarios_ctx *c,
 	}
 }
 
+/*
+ * Each scenario's patterns as people are shown them (ranking_by_kind), one
+ * row of npatterns per scenario; *nproc: how many are processing.
+ */
+static size_t *
+listed_by_kind(const struct scenarios_ctx *c, size_t *nproc)
+{
+	size_t	np = c->r[0]->npatterns, *l, i;
+
+	l = xcalloc(c->s->n * np + 1, sizeof *l);
+	*nproc = 0;
+	for (i = 0; i < c->s->n; i++)
+		*nproc = ranking_by_kind(c->kb, c->r[i], l + i * np);
+	return (l);
+}
+
 int
 report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 {
 	const struct kb	*kb = c->kb;
 	char		 lbl[WORDS_LABEL_MAX * 2], v[256];
-	size_t		 i, q, k, p, n = c->s->n;
+	size_t		 i, q, k, p, n = c->s->n, np = c->r[0]->npatterns;
+	size_t		 nproc, *listed;
 	int		 col = (c->width - 5) / (int)n;
 
 	if (col < 12)
@@ -224,15 +241,22 @@ report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 	for (i = 0; i < n; i++)
 		fprintf(fp, "%-*.*s", col, col - 1, name_of(c, i));
 	fputc('\n', fp);
-	for (k = 0; k < c->r[0]->npatterns; k++) {
-		fprintf(fp, "  %zu  ", k + 1);
+	listed = listed_by_kind(c, &nproc);
+	for (k = 0; k < np; k++) {
+		if (k == nproc)
+			fputs("  The organisation, decided apart:\n", fp);
+		if (k < nproc)
+			fprintf(fp, "  %zu  ", k + 1);
+		else
+			fputs("     ", fp);
 		for (i = 0; i < n; i++) {
-			p = c->r[i]->order[k];
+			p = listed[i * np + k];
 			fprintf(fp, "%-*.*s%5.1f ", col - 6, col - 7,
 			    kb->patterns[p].name, c->r[i]->scores[p].score);
 		}
 		fputc('\n', fp);
 	}
+	free(listed);
 	report_scenarios_moved(fp, c, false);
 	return (ferror(fp) ? -1 : 0);
 }
@@ -303,7 +327,8 @@ doc_tables(FILE *fp, const struct scenarios_ctx *c, bool md)
 	void		(*esc)(FILE *, const char *) = md ? escape_md :
 			    escape_html;
 	char		 lbl[WORDS_LABEL_MAX * 2], v[256];
-	size_t		 i, q, k, p, n = c->s->n;
+	size_t		 i, q, k, p, n = c->s->n, np = c->r[0]->npatterns;
+	size_t		 nproc, *listed;
 
 	fputs(md ? "\n## Answers that differ\n\n| Question |" :
 	    "<h2>Answers that differ</h2>\n<table>\n<tr><th>Question</th>", fp);
@@ -344,10 +369,16 @@ doc_tables(FILE *fp, const struct scenarios_ctx *c, bool md)
 			fputs("---|", fp);
 	}
 	fputs(md ? "\n" : "</tr>\n", fp);
-	for (k = 0; k < c->r[0]->npatterns; k++) {
-		fprintf(fp, md ? "| %zu" : "<tr><td>%zu</td>", k + 1);
+	listed = listed_by_kind(c, &nproc);
+	for (k = 0; k < np; k++) {
+		/* The organisation is decided apart: named, not ranked. */
+		if (k < nproc)
+			fprintf(fp, md ? "| %zu" : "<tr><td>%zu</td>", k + 1);
+		else
+			fputs(md ? "| Organisation" : "<tr><td>Organisation</td>",
+			    fp);
 		for (i = 0; i < n; i++) {
-			p = c->r[i]->order[k];
+			p = listed[i * np + k];
 			fputs(md ? " | " : "<td>", fp);
 			esc(fp, kb->patterns[p].name);
 			fprintf(fp, " %.1f%s", c->r[i]->scores[p].score,
@@ -355,6 +386,7 @@ doc_tables(FILE *fp, const struct scenarios_ctx *c, bool md)
 		}
 		fputs(md ? " |\n" : "</tr>\n", fp);
 	}
+	free(listed);
 	fputs(md ? "" : "</table>\n", fp);
 }
 

@@ -127,8 +127,14 @@ write_table(FILE *fp, const struct report_ctx *ctx)
 	pad(fp, "", BAR_WIDTH);
 	fputs("  Fit\n", fp);
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
-		fprintf(fp, "%4zu  ", i + 1);
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
+		if (i == ctx->advice->nprocessing)
+			fputs("\nOrganisation, decided apart from processing\n",
+			    fp);
+		if (i < ctx->advice->nprocessing)
+			fprintf(fp, "%4zu  ", i + 1);
+		else
+			fputs("      ", fp);
 		pad(fp, kb->patterns[s->pattern].name, nw);
 		fprintf(fp, "  %5.1f  ", s->score);
 		text_style(fp, ctx->color, text_fit_sgr(s->fit));
@@ -185,7 +191,7 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 	fputs("Why\n", fp);
 	text_reset(fp, ctx->color);
 	for (i = 0; i < ctx->ranking->npatterns; i++) {
-		s = &ctx->ranking->scores[ctx->ranking->order[i]];
+		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		text_style(fp, ctx->color, "1");
 		fprintf(fp, "%s", kb->patterns[s->pattern].name);
 		text_reset(fp, ctx->color);

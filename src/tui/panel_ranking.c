@@ -46,7 +46,7 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 
 	if (y >= bottom - 1)
 		return;
-	s = &t->ranking->scores[t->ranking->order[p->sel]];
+	s = &t->ranking->scores[t->advice.listed[p->sel]];
 	n = s->nvetoes + s->nreasons;
 	snprintf(head, sizeof head, "Why %s ranks here",
 	    t->kb->patterns[s->pattern].name);
@@ -188,12 +188,18 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 	const struct pattern_score	*s;
 	enum tui_style			 st, fs;
 	char				 num[32];
-	size_t				 i;
+	size_t				 i, nproc = t->advice.nprocessing;
 	int				 y, x;
 
 	for (i = 0; i < r->npatterns && (int)i < p->h; i++) {
-		y = p->y + (int)i;
-		s = &r->scores[r->order[i]];
+		/* The organisation, decided apart, under a row of its own. */
+		y = p->y + (int)i + (i >= nproc);
+		if (i == nproc && y - 1 < p->y + p->h)
+			draw_text(y - 1, p->x + 3, p->w - 4, "Organisation, "
+			    "decided apart", ST_DIM, t);
+		if (y >= p->y + p->h)
+			break;
+		s = &r->scores[t->advice.listed[i]];
 		st = p->focus && i == p->sel ? ST_SELECTED : ST_NORMAL;
 		fs = st == ST_SELECTED ? st : draw_fit_style(s->fit);
 		draw_fill(y, p->x, p->w, st, t);
@@ -203,6 +209,8 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 			draw_focus(t, y, p->x + 3);
 		}
 		snprintf(num, sizeof num, "%zu", i + 1);
+		if (i >= nproc)
+			num[0] = '\0';
 		x = p->x + 1;
 		draw_text(y, x, 2, num, st, t);
 		draw_text(y, x + 2, p->namew, kb->patterns[s->pattern].name,
@@ -217,7 +225,8 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 		    "stretched" : fit_name(s->fit), s->stretched ?
 		    (st == ST_SELECTED ? st : ST_FIT_WEAK) : fs, t);
 	}
-	y = draw_whatif(t, p, p->y + (int)r->npatterns + 1);
+	y = draw_whatif(t, p, p->y + (int)r->npatterns + 1 +
+	    (nproc < r->npatterns));
 	draw_reasons(t, p, y);
 }
 

@@ -146,7 +146,7 @@ draw_info(struct tui *t, const struct main_state *m, const struct layout *l)
 	size_t			 i, n;
 
 	if (m->ranking) {
-		p = &kb->patterns[t->ranking->order[m->rsel]];
+		p = &kb->patterns[t->advice.listed[m->rsel]];
 		title = p->name;
 		text = p->summary;
 		hint = "Enter shows it in full: what it is, tools, pros, cons, "
@@ -293,7 +293,7 @@ k_enter(struct tui *t, void *data, int key)
 
 	(void)key;
 	if (m->ranking)
-		pager_open_detail(t, t->ranking->order[m->rsel]);
+		pager_open_detail(t, t->advice.listed[m->rsel]);
 	else
 		edit_open(t, question_list_current(&m->list));
 	return (TUI_REDRAW);

@@ -206,6 +206,18 @@ build_precedents(const struct tui *t, size_t p, struct draw_lines *l,
 	}
 }
 
+/* Where pattern p stands in the ranking as shown (advice.listed). */
+static size_t
+listed_place(const struct tui *t, size_t p)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < t->ranking->npatterns; i++)
+		if (t->advice.listed[i] == p)
+			break;
+	return (i);
+}
+
 static void
 build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 {
@@ -217,9 +229,13 @@ build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 	lines_addf(l, 1, ST_HEADING, "%s (%s)", pat->name,
 	    pat->kind == PATTERN_ORGANIZATION ? "how the organisation "
 	    "owns its data" : "how data is processed");
-	lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, score "
-	    "%.1f, %s", ranking_rank(t->ranking, p), t->ranking->npatterns,
-	    s->score, fit_name(s->fit));
+	if (pat->kind == PATTERN_PROCESSING)
+		lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, "
+		    "score %.1f, %s", listed_place(t, p) + 1,
+		    t->advice.nprocessing, s->score, fit_name(s->fit));
+	else
+		lines_addf(l, 1, draw_fit_style(s->fit), "Decided apart from "
+		    "processing, score %.1f, %s", s->score, fit_name(s->fit));
 	lines_add(l, 0, ST_NORMAL, "");
 	lines_wrap(l, 1, 1, width, ST_NORMAL, pat->summary);
 	build_reasons(t, p, l, width);
@@ -330,14 +346,14 @@ static int
 k_other(struct tui *t, void *data, int key)
 {
 	struct pager	*pg = data;
-	size_t		 rank = ranking_rank(t->ranking, pg->item) - 1;
+	size_t		 rank = listed_place(t, pg->item);
 	size_t		 n = t->ranking->npatterns;
 
 	if (key == TK(KEY_LEFT) || key == 'p' || key == 'h')
 		rank = (rank + n - 1) % n;
 	else
 		rank = (rank + 1) % n;
-	pg->item = t->ranking->order[rank];
+	pg->item = t->advice.listed[rank];
 	pg->top = 0;
 	return (TUI_REDRAW);
 }

@@ -11,7 +11,8 @@ see ranking-focus "Enter details"
 keys Enter
 see detail-title "Stream (how data is processed)"
 not_see detail-title-no-id "(stream,"
-see detail-rank "Rank 1 of 3, score 88.1, strong"
+# Ranked among the processing patterns only; the organisation apart.
+see detail-rank "Rank 1 of 2, score 88.1, strong"
 see detail-summary "Event by event"
 see detail-why "Why it ranks here"
 not_see detail-why-no-scale "scale"
@@ -22,11 +23,15 @@ not_see detail-no-weight "+3.0"
 see detail-negative-rule "against  Money is tight."
 see detail-keys "Esc back"
 not_see detail-no-precedents "Who chose it"
-keys Right Right
+keys Right
 see detail-veto-title "Batch (how data is processed)"
 see detail-veto "Only streaming is fast enough."
 not_see detail-veto-no-id "[fast]"
 see detail-vetoed-rules "for      Money is tight."
+keys Right
+see detail-org-title "Mesh (how the organisation owns its data)"
+see detail-org-apart "Decided apart from processing, score 50.0, fair"
+not_see detail-org-no-rank "Rank 3"
 keys Escape
 see detail-back "Enter details"
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "advice.h"
 #include "answers.h"
 #include "engine.h"
 #include "fixtures.h"
@@ -21,7 +22,7 @@
 struct fixture {
 	struct kb		*kb;
 	struct answers		 a;
-	struct ranking		*r;
+	struct advice		 adv;	/* the ranking only */
 	struct report_ctx	 ctx;
 };
 
@@ -36,12 +37,13 @@ setup(void **state)
 	answers_init(&f.a, f.kb);
 	f.a.name = strdup("Sensor <alerts> & \"more\"");
 	fx_set_all(&f.a, f.kb, sets);
-	f.r = ranking_new(f.kb);
-	engine_rank(f.kb, f.a.v, f.r);
+	advice_init(&f.adv, f.kb, 0, 0);
+	advice_update(&f.adv, f.a.v);
 	memset(&f.ctx, 0, sizeof f.ctx);
 	f.ctx.kb = f.kb;
 	f.ctx.answers = &f.a;
-	f.ctx.ranking = f.r;
+	report_use_advice(&f.ctx, &f.adv);
+	f.ctx.whatif = NULL;
 	f.ctx.version = "test";
 	f.ctx.width = 80;
 	*state = &f;
@@ -53,7 +55,7 @@ teardown(void **state)
 {
 	struct fixture	*f = *state;
 
-	ranking_free(f->r);
+	advice_free(&f->adv);
 	answers_free(&f->a);
 	kb_free(f->kb);
 	return (0);
@@ -148,6 +150,11 @@ test_text_report(void **state)
 	assert_non_null(strstr(text, "Recommendation: Stream"));
 	assert_non_null(strstr(text, "Organisation: central."));
 	assert_non_null(strstr(text, "   1  Stream    95.3  "));
+	/* The organisation is listed apart, not ranked among processing
+	   (by score the mesh's 50 would sit above ruled-out Batch). */
+	assert_non_null(strstr(text, "   2  Batch      0.0  "));
+	assert_non_null(strstr(text, "\nOrganisation, decided apart from "
+	    "processing\n      Mesh      50.0  "));
 	assert_non_null(strstr(text, "ruled out"));
 	/* A veto's reason in words, with neither its rule id nor a weight. */
 	assert_non_null(strstr(text, "\nruled out  Only streaming is fast "
