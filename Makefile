@@ -140,15 +140,17 @@ $(B)/stock_events.o: $(B)/stock_events.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Every unit test links the fixtures they share (tests/unit/fixtures.c).
+# Both track the headers they include (-MMD), so a changed struct rebuilds
+# them instead of leaving a test built against the old layout.
 $(B)/tests/fixtures.o: tests/unit/fixtures.c tests/unit/fixtures.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
-		-c -o $@ $<
+		-MMD -MP -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(B)/tests/fixtures.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
-		-o $@ $< $(filter %.o,$^) $(LIB) $(ALL_LDFLAGS) \
+		-MMD -MP -o $@ $< $(filter %.o,$^) $(LIB) $(ALL_LDFLAGS) \
 		$(call pkglibs,$(CORE_PKGS) cmocka) -lm
 
 # The batch loop lives with its command, outside the library.

@@ -51,6 +51,45 @@ test_parts_asked_only(void **state)
 	kb_free(kb);
 }
 
+/*
+ * People are shown the processing patterns ranked, then the organisation
+ * apart, even where the mesh's score would place it between them (mini:
+ * Mesh at 50 above ruled-out Batch), and the list follows every update.
+ */
+static void
+test_listed_by_kind(void **state)
+{
+	static const char *const sets[] = { "latency=30s", "skills=strong",
+	    NULL };
+	struct kb	*kb = fx_kb_file("tests/kb/mini.yaml");
+	struct answers	 a;
+	struct advice	 adv;
+	size_t		 stream = (size_t)kb_pattern_index(kb, "stream");
+	size_t		 batch = (size_t)kb_pattern_index(kb, "batch");
+	size_t		 mesh = (size_t)kb_pattern_index(kb, "mesh");
+
+	(void)state;
+	answers_init(&a, kb);
+	fx_set_all(&a, kb, sets);
+	advice_init(&adv, kb, 0, 0);
+	advice_update(&adv, a.v);
+	/* By score alone the mesh is second. */
+	assert_int_equal(adv.ranking->order[1], mesh);
+	assert_int_equal(adv.nprocessing, 2);
+	assert_int_equal(adv.listed[0], stream);
+	assert_int_equal(adv.listed[1], batch);
+	assert_int_equal(adv.listed[2], mesh);
+	/* Ruled out no more, Batch still comes before the mesh. */
+	fx_set(&a, kb, "latency=1d");
+	advice_update(&adv, a.v);
+	assert_int_equal(adv.listed[0], batch);
+	assert_int_equal(adv.listed[1], stream);
+	assert_int_equal(adv.listed[2], mesh);
+	advice_free(&adv);
+	answers_free(&a);
+	kb_free(kb);
+}
+
 static void
 test_everything_and_refresh(void **state)
 {
@@ -155,6 +194,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parts_asked_only),
+		cmocka_unit_test(test_listed_by_kind),
 		cmocka_unit_test(test_everything_and_refresh),
 		cmocka_unit_test(test_precedent_count),
 		cmocka_unit_test(test_agreement_run),
