@@ -121,6 +121,7 @@ run_diff(const struct command *cmd, int argc, char **argv, struct globals *g)
 	sc.files = (const char *const *)(argv + optind);
 	sc.version = ARCHADVISOR_VERSION;
 	sc.color = use_color(g, to_stdout(st.output));
+	sc.utf8 = use_utf8();
 	sc.width = 80;
 	memset(&dc, 0, sizeof dc);
 	dc.kb = kb;

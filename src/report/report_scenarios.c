@@ -238,8 +238,10 @@ report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 			    sizeof v));
 	}
 	fputs("\nRankings side by side:\n     ", fp);
-	for (i = 0; i < n; i++)
-		fprintf(fp, "%-*.*s", col, col - 1, name_of(c, i));
+	for (i = 0; i < n; i++) {
+		text_cell(fp, name_of(c, i), col - 1, c->utf8);
+		fputc(' ', fp);
+	}
 	fputc('\n', fp);
 	listed = listed_by_kind(c, &nproc);
 	for (k = 0; k < np; k++) {
@@ -251,8 +253,8 @@ report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 			fputs("     ", fp);
 		for (i = 0; i < n; i++) {
 			p = listed[i * np + k];
-			fprintf(fp, "%-*.*s%5.1f ", col - 6, col - 7,
-			    kb->patterns[p].name, c->r[i]->scores[p].score);
+			text_cell(fp, kb->patterns[p].name, col - 7, c->utf8);
+			fprintf(fp, " %5.1f ", c->r[i]->scores[p].score);
 		}
 		fputc('\n', fp);
 	}

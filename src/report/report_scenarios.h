@@ -26,6 +26,7 @@ struct scenarios_ctx {
 	const char *const		 *files;
 	const char			 *version;
 	bool				  color;
+	bool				  utf8;	/* "…" allowed */
 	int				  width;
 };
 

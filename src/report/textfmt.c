@@ -17,6 +17,31 @@ text_width(const char *s)
 	return (n);
 }
 
+void
+text_cell(FILE *fp, const char *s, int width, bool utf8)
+{
+	int	n = 0;
+
+	if (width <= 0)
+		return;
+	if (text_width(s) <= width) {
+		fputs(s, fp);
+		n = text_width(s);
+	} else {
+		/* width - 1 code points, then the mark. */
+		for (; *s != '\0'; s++) {
+			if (((unsigned char)*s & 0xC0) != 0x80 &&
+			    n++ == width - 1)
+				break;
+			fputc(*s, fp);
+		}
+		fputs(utf8 ? "\u2026" : "~", fp);
+		n = width;
+	}
+	for (; n < width; n++)
+		fputc(' ', fp);
+}
+
 /* Length in bytes of the word starting at s (up to a space or newline). */
 static size_t
 word_len(const char *s)

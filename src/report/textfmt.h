@@ -26,5 +26,10 @@ void	text_reset(FILE *fp, bool color);
 const char *text_fit_sgr(enum fit f);
 /* Display width of a UTF-8 string (code points; no wide glyphs expected). */
 int	text_width(const char *s);
+/*
+ * s in exactly width columns: padded with spaces, or cut between code
+ * points with a mark ("…", or "~" without UTF-8) where it does not fit.
+ */
+void	text_cell(FILE *fp, const char *s, int width, bool utf8);
 
 #endif

@@ -18,6 +18,7 @@
 #include "fixtures.h"
 #include "kb_load.h"
 #include "report.h"
+#include "textfmt.h"
 
 struct fixture {
 	struct kb		*kb;
@@ -165,6 +166,43 @@ test_text_report(void **state)
 	free(text);
 }
 
+static char *
+cell(const char *s, int width, bool utf8)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	text_cell(fp, s, width, utf8);
+	fclose(fp);
+	return (buf);
+}
+
+/* A cell is exactly its width, cut between code points, and says so. */
+static void
+test_text_cell(void **state)
+{
+	char	*s;
+
+	(void)state;
+	assert_string_equal(s = cell("abc", 5, true), "abc  ");
+	free(s);
+	assert_string_equal(s = cell("Micro-Batch", 5, true), "Micr\u2026");
+	free(s);
+	assert_string_equal(s = cell("Micro-Batch", 5, false), "Micr~");
+	free(s);
+	/* Never half a character: three code points of two bytes each. */
+	assert_string_equal(s = cell("\u00c9v\u00e9nement", 4, true),
+	    "\u00c9v\u00e9\u2026");
+	free(s);
+	assert_string_equal(s = cell("\u00c9t\u00e9", 3, false),
+	    "\u00c9t\u00e9");
+	free(s);
+	assert_string_equal(s = cell("anything", 0, true), "");
+	free(s);
+}
+
 static void
 test_writer_table(void **state)
 {
@@ -180,6 +218,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_parses_back),
 		cmocka_unit_test(test_text_report),
+		cmocka_unit_test(test_text_cell),
 		cmocka_unit_test(test_writer_table),
 	};
 
