@@ -141,13 +141,14 @@ $(B)/stock_events.o: $(B)/stock_events.c
 
 # Every unit test links the fixtures they share (tests/unit/fixtures.c).
 # Both track the headers they include (-MMD), so a changed struct rebuilds
-# them instead of leaving a test built against the old layout.
-$(B)/tests/fixtures.o: tests/unit/fixtures.c tests/unit/fixtures.h
+# them instead of leaving a test built against the old layout; and this
+# Makefile, so objects built before that tracking (no .d) are rebuilt too.
+$(B)/tests/fixtures.o: tests/unit/fixtures.c tests/unit/fixtures.h Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
 		-MMD -MP -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/tests/fixtures.o $(LIB)
+$(B)/tests/%: tests/unit/%.c $(B)/tests/fixtures.o $(LIB) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkgcflags,cmocka) -Itests/unit \
 		-MMD -MP -o $@ $< $(filter %.o,$^) $(LIB) $(ALL_LDFLAGS) \
