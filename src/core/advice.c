@@ -140,6 +140,17 @@ advice_update(struct advice *a, const struct value *answers)
 	}
 }
 
+size_t
+advice_place(const struct advice *a, size_t p)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < a->ranking->npatterns; i++)
+		if (a->listed[i] == p)
+			break;
+	return (i);
+}
+
 void
 advice_free(struct advice *a)
 {

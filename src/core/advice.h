@@ -65,6 +65,12 @@ struct advice {
 	size_t			 ndrivers;
 };
 
+/*
+ * Where pattern p stands in a->listed (0-based): below a->nprocessing its
+ * rank among the processing patterns, else among the organisation ones.
+ */
+size_t	advice_place(const struct advice *a, size_t p);
+
 /* maxprecedents: how many nearest cases to keep (ADVICE_PRECEDENTS). */
 void	advice_init(struct advice *a, const struct kb *kb, unsigned parts,
 	    size_t maxprecedents);

@@ -468,40 +468,6 @@ handout_could_change(const struct report_ctx *ctx, size_t q)
 	return (false);
 }
 
-const char *
-handout_place(const struct report_ctx *ctx, size_t p, char *buf, size_t size)
-{
-	size_t	i;
-
-	for (i = 0; i < ctx->advice->nprocessing; i++)
-		if (ctx->advice->listed[i] == p) {
-			snprintf(buf, size, "ranked %zu", i + 1);
-			return (buf);
-		}
-	snprintf(buf, size, "decided apart as the organisation");
-	return (buf);
-}
-
-const char *
-handout_fit(const struct pattern_score *s)
-{
-	enum fit	f = s->fit;
-
-	/* A stretch first: it is why the option ranks below lower scores. */
-	if (s->stretched && f != FIT_RULED_OUT)
-		return ("at a stretch");
-	return (f == FIT_RULED_OUT ? "ruled out" : f == FIT_STRONG ?
-	    "strong fit" : f == FIT_GOOD ? "good fit" : f == FIT_FAIR ?
-	    "fair fit" : "weak fit");
-}
-
-bool
-handout_recommended(const struct report_ctx *ctx, size_t p)
-{
-	return ((int)p == ctx->ranking->processing ||
-	    (int)p == ctx->ranking->organization);
-}
-
 /* The handouts show as many as the text and JSON reports. */
 _Static_assert(HANDOUT_PRECEDENTS == REPORT_PRECEDENTS,
     "handouts and reports show the same number of precedents");
@@ -542,75 +508,4 @@ handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	text_printf(buf, sizeof buf, "; %.0f%% similar over %zu of %zu answers.",
 	    pm->similarity * 100.0, pm->compared, pm->answered);
 	lit(fp, buf);
-}
-
-bool
-handout_requirements(FILE *fp, const struct report_ctx *ctx, size_t p,
-    const struct handout_markup *m)
-{
-	static const char *const lead[] = { NULL, "met: ",
-	    "met only at a stretch: ", "not met: " };
-	const struct kb		*kb = ctx->kb;
-	enum verdict		 v, want;
-	char			 label[WORDS_LABEL_MAX * 2];
-	size_t			 q, n, k, total = 0;
-	bool			 wrote = false;
-
-	if (fp == NULL) {
-		for (q = 0; q < kb->nquestions; q++)
-			if (engine_verdict(kb, ctx->ranking, ctx->answers->v,
-			    p, q) != VERDICT_UNKNOWN)
-				return (true);
-		return (false);
-	}
-	for (want = VERDICT_MEETS; want <= VERDICT_MISSES; want++) {
-		for (q = n = 0; q < kb->nquestions; q++)
-			n += engine_verdict(kb, ctx->ranking, ctx->answers->v,
-			    p, q) == want;
-		if (n == 0)
-			continue;
-		lit(fp, wrote ? "; " : "Requirements ");
-		lit(fp, lead[want]);
-		for (q = k = 0; q < kb->nquestions; q++) {
-			v = engine_verdict(kb, ctx->ranking, ctx->answers->v,
-			    p, q);
-			if (v != want)
-				continue;
-			if (k > 0)
-				lit(fp, k + 1 == n ? " and " : ", ");
-			m->text(fp, words_label_lower(&kb->questions[q],
-			    label, sizeof label));
-			k++;
-		}
-		wrote = true;
-		total += n;
-	}
-	if (wrote)
-		lit(fp, ".");
-	return (total > 0);
-}
-
-static void
-plain_text(FILE *fp, const char *s)
-{
-	fputs(s, fp);
-}
-
-char *
-handout_requirements_plain(const struct report_ctx *ctx, size_t p)
-{
-	static const struct handout_markup plain = { plain_text, "", "" };
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*mem;
-	bool	 any;
-
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		return (NULL);
-	any = handout_requirements(mem, ctx, p, &plain);
-	if (fclose(mem) != 0 || !any) {
-		free(buf);
-		return (NULL);
-	}
-	return (buf);
 }

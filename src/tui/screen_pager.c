@@ -206,18 +206,6 @@ build_precedents(const struct tui *t, size_t p, struct draw_lines *l,
 	}
 }
 
-/* Where pattern p stands in the ranking as shown (advice.listed). */
-static size_t
-listed_place(const struct tui *t, size_t p)
-{
-	size_t	i;
-
-	for (i = 0; i + 1 < t->ranking->npatterns; i++)
-		if (t->advice.listed[i] == p)
-			break;
-	return (i);
-}
-
 static void
 build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 {
@@ -231,7 +219,7 @@ build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 	    "owns its data" : "how data is processed");
 	if (pat->kind == PATTERN_PROCESSING)
 		lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, "
-		    "score %.1f, %s", listed_place(t, p) + 1,
+		    "score %.1f, %s", advice_place(&t->advice, p) + 1,
 		    t->advice.nprocessing, s->score, fit_name(s->fit));
 	else
 		lines_addf(l, 1, draw_fit_style(s->fit), "Decided apart from "
@@ -346,7 +334,7 @@ static int
 k_other(struct tui *t, void *data, int key)
 {
 	struct pager	*pg = data;
-	size_t		 rank = listed_place(t, pg->item);
+	size_t		 rank = advice_place(&t->advice, pg->item);
 	size_t		 n = t->ranking->npatterns;
 
 	if (key == TK(KEY_LEFT) || key == 'p' || key == 'h')
