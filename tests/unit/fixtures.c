@@ -439,3 +439,38 @@ fx_kb_awkward(void)
 	free(text);
 	return (kb);
 }
+
+struct kb	*fx_kb;
+
+int
+fx_setup_stock(void **state)
+{
+	(void)state;
+	fx_kb = fx_kb_stock();
+	return (0);
+}
+
+int
+fx_setup_mini(void **state)
+{
+	(void)state;
+	fx_kb = fx_kb_file("tests/kb/mini.yaml");
+	return (0);
+}
+
+int
+fx_setup_expr(void **state)
+{
+	(void)state;
+	fx_kb = fx_kb_expr();
+	return (0);
+}
+
+int
+fx_teardown_kb(void **state)
+{
+	(void)state;
+	kb_free(fx_kb);
+	fx_kb = NULL;
+	return (0);
+}

@@ -29,6 +29,17 @@ struct kb	*fx_kb_stock(void);
 struct kb	*fx_kb_text(const char *name, const char *text);
 
 /*
+ * A group's knowledge base, for tests that share one: each setup loads
+ * fx_kb (the stock base, tests/kb/mini.yaml, or fx_kb_expr's), and the
+ * teardown frees it.
+ */
+extern struct kb *fx_kb;
+int	 fx_setup_stock(void **state);
+int	 fx_setup_mini(void **state);
+int	 fx_setup_expr(void **state);
+int	 fx_teardown_kb(void **state);
+
+/*
  * A knowledge base built by hand for the condition language: one question
  * of each type at these indices (maturity ranges 1 to 5), and three bools
  * for the truth tables. Free it with kb_free.

@@ -18,31 +18,14 @@
 #include "fixtures.h"
 #include "kb_load.h"
 
-static struct kb	*kb;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	kb = fx_kb_stock();
-	return (0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 static const struct question *
 q(const char *id)
 {
-	int	i = kb_question_index(kb, id);
+	int	i = kb_question_index(fx_kb, id);
 
 	assert_true(i >= 0);
-	return (&kb->questions[i]);
+	return (&fx_kb->questions[i]);
 }
 
 /* The value text reads as for question id; fails if it does not. */
@@ -157,21 +140,21 @@ test_keyed(void **state)
 
 	(void)state;
 	snprintf(line, sizeof line, "latency:  10m");
-	assert_int_equal(ask_keyed(kb, line, &value, err, sizeof err),
-	    kb_question_index(kb, "latency"));
+	assert_int_equal(ask_keyed(fx_kb, line, &value, err, sizeof err),
+	    kb_question_index(fx_kb, "latency"));
 	assert_string_equal(value, "10m");
 	snprintf(line, sizeof line, "use_cases : reporting, iot");
-	assert_int_equal(ask_keyed(kb, line, &value, err, sizeof err),
-	    kb_question_index(kb, "use_cases"));
+	assert_int_equal(ask_keyed(fx_kb, line, &value, err, sizeof err),
+	    kb_question_index(fx_kb, "use_cases"));
 	assert_string_equal(value, "reporting, iot");
 	snprintf(line, sizeof line, "latncy: 10m");
-	assert_int_equal(ask_keyed(kb, line, &value, err, sizeof err), -2);
+	assert_int_equal(ask_keyed(fx_kb, line, &value, err, sizeof err), -2);
 	assert_string_equal(err, "there is no question 'latncy' (did you mean "
 	    "'latency'?)");
 	snprintf(line, sizeof line, "10m");
-	assert_int_equal(ask_keyed(kb, line, &value, err, sizeof err), -1);
+	assert_int_equal(ask_keyed(fx_kb, line, &value, err, sizeof err), -1);
 	snprintf(line, sizeof line, "reporting, iot");
-	assert_int_equal(ask_keyed(kb, line, &value, err, sizeof err), -1);
+	assert_int_equal(ask_keyed(fx_kb, line, &value, err, sizeof err), -1);
 }
 
 /* What fn writes for question id, as a string (the caller frees it). */
@@ -184,7 +167,7 @@ written(const char *id, const struct value *v)
 	if (v == NULL)
 		ask_write_accepts(c.fp, q(id));
 	else
-		ask_write_skip_reason(c.fp, kb, q(id), v);
+		ask_write_skip_reason(c.fp, fx_kb, q(id), v);
 	return (fx_capture_close(&c));
 }
 
@@ -219,17 +202,17 @@ test_skip_reason(void **state)
 	char		err[256], *s;
 
 	(void)state;
-	answers_init(&a, kb);
-	assert_int_equal(answers_set_arg(&a, kb, "domains=1", err,
+	answers_init(&a, fx_kb);
+	assert_int_equal(answers_set_arg(&a, fx_kb, "domains=1", err,
 	    sizeof err), 0);
 	s = written("central_bottleneck", a.v);
 	assert_string_equal(s, "It is asked only when number of domains is "
 	    "at least 2; your answer: 1");
 	free(s);
-	assert_int_equal(answers_set_arg(&a, kb, "latency=1d", err,
+	assert_int_equal(answers_set_arg(&a, fx_kb, "latency=1d", err,
 	    sizeof err), 0);
-	assert_int_equal(answers_set_arg(&a, kb, "accuracy_and_speed=no", err,
-	    sizeof err), 0);
+	assert_int_equal(answers_set_arg(&a, fx_kb, "accuracy_and_speed=no",
+	    err, sizeof err), 0);
 	s = written("aggregations", a.v);
 	assert_string_equal(s, "It is asked only when fast yet exact "
 	    "results is yes or acceptable delay is under 1 hour; your "
@@ -277,5 +260,5 @@ main(void)
 		cmocka_unit_test(test_completions),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, fx_setup_stock, fx_teardown_kb));
 }

@@ -19,29 +19,12 @@
 #include "fixtures.h"
 #include "kb_load.h"
 
-static struct kb	*kb;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	kb = fx_kb_file("tests/kb/mini.yaml");
-	return (0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 /* A ranking of mini's three patterns, filled by hand. */
 static struct ranking *
 ranking_of(double b, double s, double m, int processing, int org)
 {
-	struct ranking	*r = ranking_new(kb);
+	struct ranking	*r = ranking_new(fx_kb);
 
 	r->scores[0].score = b;
 	r->scores[1].score = s;
@@ -63,13 +46,13 @@ test_header(void **state)
 
 	(void)state;
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_header(c.fp, kb, BATCH_CSV), 0);
+	assert_int_equal(batch_write_header(c.fp, fx_kb, BATCH_CSV), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out, "file,scenario,name,top,score,processing,"
 	    "organization,margin,batch,stream,mesh\n");
 	free(out);
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_header(c.fp, kb, BATCH_JSONL), 0);
+	assert_int_equal(batch_write_header(c.fp, fx_kb, BATCH_JSONL), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out, "");
 	free(out);
@@ -87,11 +70,11 @@ test_csv_excel(void **state)
 	(void)state;
 	r = ranking_of(12.04, 87.45, 99.96, 1, 2);
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_header(c.fp, kb, BATCH_CSV_EXCEL), 0);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
-	    7, "two\nlines", r), 0);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV_EXCEL, "in.yaml",
-	    8, "=1+1", r), 0);
+	assert_int_equal(batch_write_header(c.fp, fx_kb, BATCH_CSV_EXCEL), 0);
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV_EXCEL,
+	    "in.yaml", 7, "two\nlines", r), 0);
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV_EXCEL,
+	    "in.yaml", 8, "=1+1", r), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out, "\xef\xbb\xbf" "file,scenario,name,top,score,"
 	    "processing,organization,margin,batch,stream,mesh\r\n"
@@ -112,11 +95,11 @@ test_csv_rows(void **state)
 	(void)state;
 	r = ranking_of(12.04, 87.45, 99.96, 1, 2);
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "in.yaml", 7,
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV, "in.yaml", 7,
 	    "plain", r), 0);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "a,b.yaml", 8,
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV, "a,b.yaml", 8,
 	    "say \"hi\", twice\nplease", r), 0);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "-", 9, NULL,
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV, "-", 9, NULL,
 	    r), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out,
@@ -131,7 +114,7 @@ test_csv_rows(void **state)
 	r = ranking_of(0, 0, 40, -1, -1);
 	r->margin = 0;
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_CSV, "x", 1, "n",
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_CSV, "x", 1, "n",
 	    r), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out, "x,1,n,stream,0.0,,centralized,0.0,0.0,0.0,"
@@ -151,10 +134,10 @@ test_jsonl_rows(void **state)
 	r = ranking_of(-1.25, 50, 60.05, 1, -1);
 	r->margin = 51.25;
 	fx_capture_open(&c);
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_JSONL, "d\"ir\\f",
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_JSONL, "d\"ir\\f",
 	    3, "caf\xc3\xa9 \x01\n\xff", r), 0);
 	r->processing = -1;
-	assert_int_equal(batch_write_row(c.fp, kb, BATCH_JSONL, "f", 4, NULL,
+	assert_int_equal(batch_write_row(c.fp, fx_kb, BATCH_JSONL, "f", 4, NULL,
 	    r), 0);
 	out = fx_capture_close(&c);
 	assert_string_equal(out,
@@ -200,7 +183,7 @@ test_run(void **state)
 	in.fd = fx_fd_of(stream, strlen(stream));
 	fx_capture_open(&c);
 	fx_capture_open(&e);
-	assert_int_equal(batch_run(kb, &in, 1, &o, c.fp, e.fp, &n),
+	assert_int_equal(batch_run(fx_kb, &in, 1, &o, c.fp, e.fp, &n),
 	    BATCH_BAD_DATA);
 	out = fx_capture_close(&c);
 	err = fx_capture_close(&e);
@@ -224,7 +207,7 @@ test_run(void **state)
 	in.fd = fx_fd_of(stream, strlen(stream));
 	fx_capture_open(&c);
 	fx_capture_open(&e);
-	assert_int_equal(batch_run(kb, &in, 1, &o, c.fp, e.fp, &n),
+	assert_int_equal(batch_run(fx_kb, &in, 1, &o, c.fp, e.fp, &n),
 	    BATCH_BAD_DATA);
 	out = fx_capture_close(&c);
 	err = fx_capture_close(&e);
@@ -252,7 +235,7 @@ test_write_error(void **state)
 	in.fmt = SCENARIO_YAML;
 	in.fd = fx_fd_of(stream, strlen(stream));
 	fx_capture_open(&e);
-	assert_int_equal(batch_run(kb, &in, 1, &o, full, e.fp, &n),
+	assert_int_equal(batch_run(fx_kb, &in, 1, &o, full, e.fp, &n),
 	    BATCH_WRITE_ERROR);
 	assert_true(n.stopped);
 	free(fx_capture_close(&e));
@@ -272,5 +255,5 @@ main(void)
 		cmocka_unit_test(test_write_error),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, fx_setup_mini, fx_teardown_kb));
 }

@@ -18,24 +18,7 @@
 #include "kb.h"
 #include "xmalloc.h"
 
-static struct kb	*kb;
 static struct value	 answers[FXQ_N];
-
-static int
-setup_kb(void **state)
-{
-	(void)state;
-	kb = fx_kb_expr();
-	return (0);
-}
-
-static int
-teardown_kb(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 /* Every test starts with nothing answered. */
 static int
@@ -54,7 +37,7 @@ answer(int q, const char *text)
 {
 	char	err[256];
 
-	if (value_parse(&kb->questions[q].dom, text, &answers[q], err,
+	if (value_parse(&fx_kb->questions[q].dom, text, &answers[q], err,
 	    sizeof err) != 0)
 		fail_msg("answer '%s': %s", text, err);
 }
@@ -65,7 +48,7 @@ parse(const char *text)
 	struct expr_error	 err;
 	struct expr		*e;
 
-	e = expr_parse(text, kb, &err);
+	e = expr_parse(text, fx_kb, &err);
 	if (e == NULL)
 		fail_msg("'%s': offset %zu: %s", text, err.offset, err.msg);
 	return (e);
@@ -466,13 +449,14 @@ nesting_too_deep(void **state)
 
 	(void)state;
 	s = nested(EXPR_MAX_DEPTH + 1);
-	fx_expr_rejects(kb, s, EXPR_MAX_DEPTH, "expression nested too deeply");
+	fx_expr_rejects(fx_kb, s, EXPR_MAX_DEPTH,
+	    "expression nested too deeply");
 	free(s);
 	s = xcalloc(1, 4 * (EXPR_MAX_DEPTH + 1) + 32);
 	for (i = 0; i < EXPR_MAX_DEPTH + 1; i++)
 		strcat(s, "not ");
 	strcat(s, "central_bottleneck");
-	fx_expr_rejects(kb, s, 4 * EXPR_MAX_DEPTH,
+	fx_expr_rejects(fx_kb, s, 4 * EXPR_MAX_DEPTH,
 	    "expression nested too deeply");
 	free(s);
 }
@@ -551,6 +535,6 @@ main(void)
 		T(free_null),
 	};
 
-	return (cmocka_run_group_tests_name("expr", tests, setup_kb,
-	    teardown_kb));
+	return (cmocka_run_group_tests_name("expr", tests, fx_setup_expr,
+	    fx_teardown_kb));
 }

@@ -17,28 +17,11 @@
 #include "kb.h"
 #include "xmalloc.h"
 
-static struct kb	*kb;
-
-static int
-setup_kb(void **state)
-{
-	(void)state;
-	kb = fx_kb_expr();
-	return (0);
-}
-
-static int
-teardown_kb(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 static void
 assert_error(const char *text, size_t offset, const char *msg)
 {
-	fx_expr_rejects(kb, text, offset, msg);
+	fx_expr_rejects(fx_kb, text, offset, msg);
 }
 
 static void
@@ -237,7 +220,7 @@ static void
 error_struct_may_be_null(void **state)
 {
 	(void)state;
-	assert_null(expr_parse("latncy < 5m", kb, NULL));
+	assert_null(expr_parse("latncy < 5m", fx_kb, NULL));
 }
 
 
@@ -264,6 +247,6 @@ main(void)
 		cmocka_unit_test(error_struct_may_be_null),
 	};
 
-	return (cmocka_run_group_tests_name("expr_errors", tests, setup_kb,
-	    teardown_kb));
+	return (cmocka_run_group_tests_name("expr_errors", tests, fx_setup_expr,
+	    fx_teardown_kb));
 }

@@ -35,29 +35,12 @@
 #define NLINES	6000
 #define LINEMAX	2048
 
-static struct kb	*kb;
 static uint64_t		 rng = 0x9e3779b97f4a7c15ULL;
 
 static size_t
 pick(size_t n)
 {
 	return ((size_t)(fx_random(&rng) % n));
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	kb = fx_kb_stock();
-	return (0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
 }
 
 struct buf {
@@ -163,16 +146,16 @@ random_line(struct buf *b)
 	}
 	n = pick(8);
 	for (i = 0; i < n; i++) {
-		q = pick(kb->nquestions < 64 ? kb->nquestions : 64);
+		q = pick(fx_kb->nquestions < 64 ? fx_kb->nquestions : 64);
 		if (used[q])
 			continue;
 		used[q] = true;
 		space(b);
-		add(b, "%s\"%s\"", first ? "" : ",", kb->questions[q].id);
+		add(b, "%s\"%s\"", first ? "" : ",", fx_kb->questions[q].id);
 		space(b);
 		add(b, ":");
 		space(b);
-		value_json(b, &kb->questions[q]);
+		value_json(b, &fx_kb->questions[q]);
 		first = false;
 	}
 	space(b);
@@ -250,7 +233,7 @@ scalar_text(json_t *j, char *buf, size_t bufsz)
 static bool
 expected_answer(json_t *obj, size_t qi, struct value *out)
 {
-	const struct question	*q = &kb->questions[qi];
+	const struct question	*q = &fx_kb->questions[qi];
 	json_t			*j, *item;
 	struct value		 one;
 	char			 text[1024];
@@ -311,7 +294,7 @@ test_against_jansson(void **state)
 	assert_int_equal(fclose(fp), 0);
 	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
 
-	sr = scenario_reader_new(kb, "t.jsonl", fd, SCENARIO_JSONL);
+	sr = scenario_reader_new(fx_kb, "t.jsonl", fd, SCENARIO_JSONL);
 	diag_init(&d);
 	for (i = 0; i < NLINES; i++) {
 		st = scenario_reader_next(sr, &sc, &d);
@@ -333,12 +316,13 @@ test_against_jansson(void **state)
 				    "jansson refuses (%s): %s", i + 1,
 				    root ? "not an object" : jerr.text,
 				    lines[i].s);
-			for (qi = 0; qi < kb->nquestions; qi++) {
+			for (qi = 0; qi < fx_kb->nquestions; qi++) {
 				ok = expected_answer(root, qi, &want);
 				if (!ok || !value_equal(&want, &sc.v[qi]))
 					fail_msg("line %zu: %s differs from "
 					    "jansson's reading: %s", i + 1,
-					    kb->questions[qi].id, lines[i].s);
+					    fx_kb->questions[qi].id,
+					    lines[i].s);
 			}
 			name = json_object_get(root, "name");
 			if (json_is_string(name) && (sc.name == NULL ||
@@ -373,5 +357,5 @@ main(void)
 		cmocka_unit_test(test_against_jansson),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, fx_setup_stock, fx_teardown_kb));
 }

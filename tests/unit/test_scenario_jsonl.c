@@ -18,24 +18,7 @@
 #include "scenario_stream.h"
 #include "xmalloc.h"
 
-static struct kb	*kb;
 static uint64_t		 rng = 0x853c49e6748fea9bULL;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	kb = fx_kb_stock();
-	return (0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 /* The same answers as YAML and as JSON lines read the same. */
 static void
@@ -60,10 +43,10 @@ test_jsonl_agrees_with_yaml(void **state)
 		fx_text_add(&y, buf);
 		snprintf(buf, sizeof buf, "{\"name\": \"s%d\"", k);
 		fx_text_add(&j, buf);
-		for (i = 0; i < kb->nquestions; i++) {
+		for (i = 0; i < fx_kb->nquestions; i++) {
 			if (fx_random(&rng) % 3 == 0)
 				continue;
-			q = &kb->questions[i];
+			q = &fx_kb->questions[i];
 			v.known = true;
 			v.num = 0;
 			switch (q->dom.type) {
@@ -118,15 +101,15 @@ test_jsonl_agrees_with_yaml(void **state)
 	}
 	fy = fx_fd_of(y.s, y.n);
 	fj = fx_fd_of(j.s, j.n);
-	ry = scenario_reader_new(kb, "y", fy, SCENARIO_YAML);
-	rj = scenario_reader_new(kb, "j", fj, SCENARIO_JSONL);
+	ry = scenario_reader_new(fx_kb, "y", fy, SCENARIO_YAML);
+	rj = scenario_reader_new(fx_kb, "j", fj, SCENARIO_JSONL);
 	diag_init(&d);
 	for (k = 0; k < 2000; k++) {
 		assert_int_equal(scenario_reader_next(ry, &sy, &d),
 		    SCENARIO_OK);
 		assert_int_equal(scenario_reader_next(rj, &sj, &d),
 		    SCENARIO_OK);
-		fx_same_values(kb, sy.v, sj.v);
+		fx_same_values(fx_kb, sy.v, sj.v);
 		assert_string_equal(sy.name, sj.name);
 		assert_int_equal(sy.index, sj.index);
 	}
@@ -198,7 +181,7 @@ test_jsonl_problems(void **state)
 		fx_text_add(&t,
 		    "\n\n{\"name\": \"after\", \"use_cases\": []}\n");
 		diag_init(&d);
-		fx_read_all(kb, t.s, SCENARIO_JSONL, got, sizeof got, &d);
+		fx_read_all(fx_kb, t.s, SCENARIO_JSONL, got, sizeof got, &d);
 		if (strcmp(got, "OBO") != 0 || d.n != 1 ||
 		    d.items[0].line != 3 || d.items[0].col != bad[i].col ||
 		    strncmp(d.items[0].msg, bad[i].msg,
@@ -226,19 +209,19 @@ test_jsonl_forms(void **state)
 
 	(void)state;
 	fd = fx_fd_of(text, strlen(text));
-	sr = scenario_reader_new(kb, "in", fd, SCENARIO_JSONL);
+	sr = scenario_reader_new(fx_kb, "in", fd, SCENARIO_JSONL);
 	diag_init(&d);
 	assert_int_equal(scenario_reader_next(sr, &sc, &d), SCENARIO_OK);
 	assert_string_equal(sc.name, "caf\xc3\xa9 \"x\"");
-	qi = kb_question_index(kb, "latency");
+	qi = kb_question_index(fx_kb, "latency");
 	assert_true(sc.v[qi].known && sc.v[qi].num == 60);
-	qi = kb_question_index(kb, "domains");
+	qi = kb_question_index(fx_kb, "domains");
 	assert_true(sc.v[qi].known && sc.v[qi].num == 12);
-	qi = kb_question_index(kb, "central_bottleneck");
+	qi = kb_question_index(fx_kb, "central_bottleneck");
 	assert_true(sc.v[qi].known && sc.v[qi].num == 1);
-	qi = kb_question_index(kb, "volume");
+	qi = kb_question_index(fx_kb, "volume");
 	assert_false(sc.v[qi].known);
-	qi = kb_question_index(kb, "use_cases");
+	qi = kb_question_index(fx_kb, "use_cases");
 	assert_true(sc.v[qi].known && sc.v[qi].bits != 0);
 	assert_int_equal(scenario_reader_next(sr, &sc, &d), SCENARIO_END);
 	assert_int_equal(d.n, 0);
@@ -256,5 +239,5 @@ main(void)
 		cmocka_unit_test(test_jsonl_forms),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, fx_setup_stock, fx_teardown_kb));
 }

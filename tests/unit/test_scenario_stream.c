@@ -31,24 +31,7 @@
 #include "xmalloc.h"
 #include "yaml_tree.h"
 
-static struct kb	*kb;
 static uint64_t		 rng = 0x853c49e6748fea9bULL;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	kb = fx_kb_stock();
-	return (0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	kb_free(kb);
-	return (0);
-}
 
 /* Lines for random documents: mostly plain, some awkward. */
 static const char *const lines[] = {
@@ -151,7 +134,7 @@ compare_stream(const struct fx_text *t)
 	size_t			 k = 0;
 
 	fd = fx_fd_of(t->s, t->n);
-	sr = scenario_reader_new(kb, "s.yaml", fd, SCENARIO_YAML);
+	sr = scenario_reader_new(fx_kb, "s.yaml", fd, SCENARIO_YAML);
 	ys = yaml_stream_new("s.yaml", t->s, t->n);
 	for (;;) {
 		diag_init(&dr);
@@ -194,8 +177,8 @@ compare_stream(const struct fx_text *t)
 			break;
 		}
 		assert_int_equal(sc.index, k);
-		answers_init(&a, kb);
-		ok = answers_from_doc(&a, kb, "s.yaml", &doc, &dy) == 0;
+		answers_init(&a, fx_kb);
+		ok = answers_from_doc(&a, fx_kb, "s.yaml", &doc, &dy) == 0;
 		/*
 		 * Text after a complete document and before the next
 		 * "---" is, to libyaml, an error in the next document; the
@@ -214,7 +197,7 @@ compare_stream(const struct fx_text *t)
 			    st, ok ? "ok" : dy.items[0].msg, t->s);
 		prev_bad = st != SCENARIO_OK;
 		if (ok) {
-			fx_same_values(kb, sc.v, a.v);
+			fx_same_values(fx_kb, sc.v, a.v);
 			if (a.name == NULL)
 				assert_null(sc.name);
 			else
@@ -254,8 +237,8 @@ test_yaml_goes_on_after_errors(void **state)
 
 	(void)state;
 	diag_init(&d);
-	fx_read_all(kb, "latency: 10m\n---\nlatency: [oops\n---\nvolume: 2TB\n"
-	    "---\nfoo: 1\n---\nname: last\n", SCENARIO_YAML, got,
+	fx_read_all(fx_kb, "latency: 10m\n---\nlatency: [oops\n---\n"
+	    "volume: 2TB\n---\nfoo: 1\n---\nname: last\n", SCENARIO_YAML, got,
 	    sizeof got, &d);
 	assert_string_equal(got, "OBOBO");
 	assert_int_equal(d.n, 2);
@@ -269,15 +252,15 @@ test_yaml_goes_on_after_errors(void **state)
 
 	/* Comments alone at the end are no document; "---" alone is one. */
 	diag_init(&d);
-	fx_read_all(kb, "# head\n---\nlatency: 1m\n---\n# tail\n",
+	fx_read_all(fx_kb, "# head\n---\nlatency: 1m\n---\n# tail\n",
 	    SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OO");
-	fx_read_all(kb, "latency: 1m\n...\n# between\n%YAML 1.1\n---\nvolume: "
-	    "1TB\n", SCENARIO_YAML, got, sizeof got, &d);
+	fx_read_all(fx_kb, "latency: 1m\n...\n# between\n%YAML 1.1\n---\n"
+	    "volume: 1TB\n", SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OO");
 	assert_int_equal(d.n, 0);
 	/* As libyaml has it, "..." must be followed by "---", not text. */
-	fx_read_all(kb, "latency: 1m\n...\n  volume: 1TB\n---\nname: x\n",
+	fx_read_all(fx_kb, "latency: 1m\n...\n  volume: 1TB\n---\nname: x\n",
 	    SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OBO");
 	assert_int_equal(d.n, 1);
@@ -288,7 +271,7 @@ test_yaml_goes_on_after_errors(void **state)
 	diag_free(&d);
 	/* ... and repeated, it is nothing. */
 	diag_init(&d);
-	fx_read_all(kb, "latency: 1m\n...\n...\n---\nname: x\n...\n",
+	fx_read_all(fx_kb, "latency: 1m\n...\n...\n---\nname: x\n...\n",
 	    SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OO");
 	assert_int_equal(d.n, 0);
@@ -304,7 +287,7 @@ test_yaml_reader_error_place(void **state)
 
 	(void)state;
 	diag_init(&d);
-	fx_read_all(kb,
+	fx_read_all(fx_kb,
 	    "latency: 1m\n---\nname: ok\nname2: \xff\n---\nvolume: 1TB\n",
 	    SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OBO");
@@ -341,7 +324,7 @@ test_pipe_long_stream(void **state)
 		_exit(0);
 	}
 	close(p[1]);
-	sr = scenario_reader_new(kb, "-", p[0], SCENARIO_YAML);
+	sr = scenario_reader_new(fx_kb, "-", p[0], SCENARIO_YAML);
 	diag_init(&d);
 	while (scenario_reader_next(sr, &sc, &d) == SCENARIO_OK)
 		n++;
@@ -369,7 +352,7 @@ test_huge_document(void **state)
 	fx_text_add(&t, big);
 	fx_text_add(&t, "\n---\nvolume: 1TB\n");
 	diag_init(&d);
-	fx_read_all(kb, t.s, SCENARIO_YAML, got, sizeof got, &d);
+	fx_read_all(fx_kb, t.s, SCENARIO_YAML, got, sizeof got, &d);
 	assert_string_equal(got, "OBO");
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.items[0].line, 2);
@@ -381,7 +364,7 @@ test_huge_document(void **state)
 	fx_text_add(&t, big);
 	fx_text_add(&t, "\"}\n{}\n");
 	diag_init(&d);
-	fx_read_all(kb, t.s, SCENARIO_JSONL, got, sizeof got, &d);
+	fx_read_all(fx_kb, t.s, SCENARIO_JSONL, got, sizeof got, &d);
 	assert_string_equal(got, "OBO");
 	assert_int_equal(d.items[0].line, 2);
 	assert_string_equal(d.items[0].msg, "line longer than 16777216 "
@@ -414,5 +397,5 @@ main(void)
 		cmocka_unit_test(test_format_of),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, fx_setup_stock, fx_teardown_kb));
 }
