@@ -7,13 +7,8 @@
 #   tests/golden.sh --update ./archadvisor   rewrite `expected` (review the
 #                                            git diff before committing)
 set -u
-update=0
-if [ "$1" = --update ]; then
-	update=1
-	shift
-fi
-A=$1
 . tests/lib.sh
+take_program "$@"
 
 for dir in tests/golden/*/; do
 	name=$(basename "$dir")

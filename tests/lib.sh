@@ -10,6 +10,17 @@ export XDG_CONFIG_HOME="$T/config"
 npass=0
 nfail=0
 
+# The arguments of a driver that can rewrite its expectations:
+# "[--update] PROGRAM" sets update (1: rewrite) and A (the program).
+take_program() {
+	update=0
+	if [ "${1-}" = --update ]; then
+		update=1
+		shift
+	fi
+	A=$1
+}
+
 pass() { npass=$((npass + 1)); echo "PASS $1"; }
 fail() { nfail=$((nfail + 1)); echo "FAIL $1"; shift; for l in "$@"; do echo "     $l"; done; }
 

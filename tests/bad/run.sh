@@ -17,13 +17,8 @@
 #   err  FIRST LINE OF STDERR, with the scratch path written as $T;
 #        "-" when standard error must be empty
 set -u
-update=0
-if [ "$1" = --update ]; then
-	update=1
-	shift
-fi
-A=$1
 . tests/lib.sh
+take_program "$@"
 D=tests/bad
 CASES=$D/cases
 LIMIT=20
