@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "report.h"
 #include "report_json.h"
 #include "textfmt.h"
@@ -88,9 +89,14 @@ report_explain_text(FILE *fp, const struct report_ctx *ctx, size_t pattern)
 	fprintf(fp, "%s (%s)", kb->patterns[pattern].name,
 	    kb->patterns[pattern].id);
 	text_reset(fp, ctx->color);
-	fprintf(fp, ": rank %zu of %zu, score %.1f, %s\n",
-	    ranking_rank(ctx->ranking, pattern), ctx->ranking->npatterns,
-	    s->score, fit_name(s->fit));
+	if (kb->patterns[pattern].kind == PATTERN_PROCESSING)
+		fprintf(fp, ": rank %zu of %zu processing patterns",
+		    advice_place(ctx->advice, pattern) + 1,
+		    ctx->advice->nprocessing);
+	else
+		fprintf(fp, ": the organisation, decided apart from "
+		    "processing");
+	fprintf(fp, ", score %.1f, %s\n", s->score, fit_name(s->fit));
 	if (s->vetoed)
 		fprintf(fp, "Ruled out by %zu rule%s.\n", s->nvetoes,
 		    s->nvetoes == 1 ? "" : "s");
