@@ -81,6 +81,8 @@ check floor-check-top2 json "$T/out" \
     '.agreement.check.top2 * 100 >= .agreement.check.precedents * 85'
 check floor-tuning-first json "$T/out" \
     '.agreement.tuning.first * 100 >= .agreement.tuning.precedents * 75'
+check floor-tuning-top2 json "$T/out" \
+    '.agreement.tuning.top2 * 100 >= .agreement.tuning.precedents * 85'
 check floor-none-clearly-wrong json "$T/out" \
     '.agreement.tuning.clearly_wrong == 0 and .agreement.check.clearly_wrong <= 1'
 check agreement-every-pattern json "$T/out" \
