@@ -19,6 +19,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "precedent.h"
+#include "utf8.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -538,6 +539,43 @@ unexplained(const struct kb *kb, struct diag *d)
 	ranking_free(r);
 }
 
+/*
+ * The handouts give each nearest case one line, its organisation in bold;
+ * a longer name wraps and can push a one-page handout onto a second page.
+ */
+#define PRECEDENT_NAME_MAX	48
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t	n = 0, len = strlen(s), k;
+
+	while (len > 0) {
+		if ((k = utf8_seq_len((const unsigned char *)s, len)) == 0)
+			k = 1;
+		s += k;
+		len -= k;
+		n++;
+	}
+	return (n);
+}
+
+static void
+long_names(const struct kb *kb, struct diag *d)
+{
+	const struct precedent	*pr;
+	size_t			 i, n;
+
+	for (i = 0; i < kb->nprecedents; i++) {
+		pr = &kb->precedents[i];
+		if ((n = utf8_chars(pr->organisation)) > PRECEDENT_NAME_MAX)
+			warn(d, &pr->loc, "precedent '%s': its organisation's "
+			    "name has %zu characters, more than the %d a "
+			    "handout line holds; say the rest in its note",
+			    pr->id, n, PRECEDENT_NAME_MAX);
+	}
+}
+
 static const struct kb	*sort_kb;
 
 static size_t
@@ -579,6 +617,7 @@ lint_kb(const struct kb *kb, long today, struct diag *d)
 	outweighs(kb, d);
 	freshness(kb, today, d);
 	unexplained(kb, d);
+	long_names(kb, d);
 	words_lint(kb, d);
 	/* qsort is not stable: equal places keep no order, so break ties. */
 	sort_kb = kb;

@@ -232,6 +232,28 @@ test_unexplained(void **state)
 }
 
 static void
+test_long_name(void **state)
+{
+	const char	*w;
+	size_t		 n;
+
+	(void)state;
+	/* 48 characters pass, 49 do not; "é" is one character, two bytes. */
+	w = lint(BASE "precedents:\n"
+	    "  - {id: fits, organisation: 'Éxactly forty-eight characters long, "
+	    "no more....', year: 2010, chose: stream, outcome: o, "
+	    "situation: {latency: 30s},\n"
+	    "     source: {title: t, url: 'https://example.org'}}\n"
+	    "  - {id: wordy, organisation: 'Éxactly forty-eight characters long, "
+	    "no more.....', year: 2010, chose: stream, outcome: o, "
+	    "situation: {latency: 30s},\n"
+	    "     source: {title: t, url: 'https://example.org'}}\n", &n);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(w, "t.yaml:20:5: precedent 'wordy': its "
+	    "organisation's name has 49 characters, more than the 48"));
+}
+
+static void
 test_stock_is_clean(void **state)
 {
 	struct kb	*kb;
@@ -262,6 +284,7 @@ main(void)
 		cmocka_unit_test(test_outweighs),
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_unexplained),
+		cmocka_unit_test(test_long_name),
 		cmocka_unit_test(test_stock_is_clean),
 	};
 
