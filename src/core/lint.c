@@ -545,21 +545,6 @@ unexplained(const struct kb *kb, struct diag *d)
  */
 #define PRECEDENT_NAME_MAX	48
 
-static size_t
-utf8_chars(const char *s)
-{
-	size_t	n = 0, len = strlen(s), k;
-
-	while (len > 0) {
-		if ((k = utf8_seq_len((const unsigned char *)s, len)) == 0)
-			k = 1;
-		s += k;
-		len -= k;
-		n++;
-	}
-	return (n);
-}
-
 static void
 long_names(const struct kb *kb, struct diag *d)
 {
@@ -568,7 +553,7 @@ long_names(const struct kb *kb, struct diag *d)
 
 	for (i = 0; i < kb->nprecedents; i++) {
 		pr = &kb->precedents[i];
-		if ((n = utf8_chars(pr->organisation)) > PRECEDENT_NAME_MAX)
+		if ((n = utf8_count(pr->organisation)) > PRECEDENT_NAME_MAX)
 			warn(d, &pr->loc, "precedent '%s': its organisation's "
 			    "name has %zu characters, more than the %d a "
 			    "handout line holds; say the rest in its note",

@@ -8,6 +8,17 @@
 #include <string.h>
 
 size_t
+utf8_count(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return (n);
+}
+
+size_t
 utf8_seq_len(const unsigned char *p, size_t n)
 {
 	size_t	len, i;

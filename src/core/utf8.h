@@ -15,6 +15,9 @@
  */
 size_t	utf8_seq_len(const unsigned char *p, size_t n);
 
+/* Code points in s, counted as bytes that do not continue a sequence. */
+size_t	utf8_count(const char *s);
+
 /*
  * snprintf for text people read: when the result does not fit, it is cut
  * at a character boundary and ends with "…" (U+2026), so a cut never

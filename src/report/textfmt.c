@@ -6,15 +6,12 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 int
 text_width(const char *s)
 {
-	int	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return (n);
+	return ((int)utf8_count(s));
 }
 
 void
