@@ -6,6 +6,7 @@
  * bool, and every combination of the set members tested (candidates.h).
  */
 #include "lint.h"
+#include "lint_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -15,11 +16,8 @@
 #include <string.h>
 
 #include "candidates.h"
-#include "date.h"
 #include "engine.h"
 #include "expr.h"
-#include "precedent.h"
-#include "utf8.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -130,12 +128,8 @@ visit_differs(void *arg, const struct value *ans)
 	return (expr_eval(p->a, ans) != expr_eval(p->b, ans));
 }
 
-static void
-warn(struct diag *d, const struct srcloc *l, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-warn(struct diag *d, const struct srcloc *l, const char *fmt, ...)
+void
+lint_warn(struct diag *d, const struct srcloc *l, const char *fmt, ...)
 {
 	va_list	ap;
 	char	buf[1024];
@@ -156,7 +150,7 @@ never_fires(const struct kb *kb, struct diag *d)
 		r = &kb->rules[i];
 		if (enumerate(kb, (const struct expr *const *)&r->when, 1,
 		    visit_true, (void *)(uintptr_t)r->when) == 0)
-			warn(d, &r->loc, "rule '%s' can never fire: no answers "
+			lint_warn(d, &r->loc, "rule '%s' can never fire: no answers "
 			    "make '%s' true", r->id, r->when_text);
 	}
 }
@@ -266,7 +260,7 @@ duplicates(const struct kb *kb, struct diag *d)
 			continue;
 		a = &kb->rules[twin[i]];
 		b = &kb->rules[i];
-		warn(d, &b->loc, "rule '%s' duplicates rule '%s' (%s:%d:%d): "
+		lint_warn(d, &b->loc, "rule '%s' duplicates rule '%s' (%s:%d:%d): "
 		    "the same effects, and its condition holds for exactly the "
 		    "same answers", b->id, a->id, a->loc.file, a->loc.line,
 		    a->loc.col);
@@ -417,7 +411,7 @@ never_first(const struct kb *kb, struct diag *d)
 		}
 		/* Searched in full, not cut short by the budget. */
 		if (!found && budget > 0)
-			warn(d, &kb->patterns[p].loc, "pattern '%s' never "
+			lint_warn(d, &kb->patterns[p].loc, "pattern '%s' never "
 			    "comes first: no answers found make it %s",
 			    kb->patterns[p].id, kb->patterns[p].kind ==
 			    PATTERN_ORGANIZATION ? "reach the organisation "
@@ -442,7 +436,7 @@ unread_questions(const struct kb *kb, struct diag *d)
 		expr_questions(kb->rules[i].when, used);
 	for (i = 0; i < kb->nquestions; i++)
 		if (!used[i])
-			warn(d, &kb->questions[i].loc, "no rule reads question "
+			lint_warn(d, &kb->questions[i].loc, "no rule reads question "
 			    "'%s': its answer never changes a score",
 			    kb->questions[i].id);
 	free(used);
@@ -472,7 +466,7 @@ outweighs(const struct kb *kb, struct diag *d)
 			    fabs(e->weight) <= total[e->pattern] -
 			    fabs(e->weight))
 				continue;
-			warn(d, &kb->rules[i].loc, "rule '%s' outweighs every "
+			lint_warn(d, &kb->rules[i].loc, "rule '%s' outweighs every "
 			    "other rule on '%s' together (%g against %g): the "
 			    "others can never turn that pattern round",
 			    kb->rules[i].id, kb->patterns[e->pattern].id,
@@ -481,84 +475,6 @@ outweighs(const struct kb *kb, struct diag *d)
 		}
 	free(total);
 	free(count);
-}
-
-static void
-stale(struct diag *d, const char *what, const char *id, const char *date,
-    const struct srcloc *l, long today)
-{
-	long	days;
-
-	if (date[0] == '\0' || date_parse(date, &days) != 0)
-		return;
-	if (days > today)
-		warn(d, l, "%s%s%s was reviewed on %s, a date in the future",
-		    what, id ? " " : "", id ? id : "", date);
-	else if (today - days > DATE_STALE_DAYS)
-		warn(d, l, "%s%s%s was last reviewed on %s, more than two "
-		    "years ago: review it again", what, id ? " " : "",
-		    id ? id : "", date);
-}
-
-static void
-freshness(const struct kb *kb, long today, struct diag *d)
-{
-	size_t	i;
-
-	stale(d, "the knowledge base", NULL, kb->reviewed, &kb->reviewed_loc,
-	    today);
-	for (i = 0; i < kb->npatterns; i++)
-		stale(d, "pattern", kb->patterns[i].id, kb->patterns[i].reviewed,
-		    &kb->patterns[i].reviewed_loc, today);
-	for (i = 0; i < kb->nprecedents; i++)
-		stale(d, "precedent", kb->precedents[i].id,
-		    kb->precedents[i].reviewed,
-		    &kb->precedents[i].reviewed_loc, today);
-}
-
-static void
-unexplained(const struct kb *kb, struct diag *d)
-{
-	const struct precedent		*pr;
-	struct precedent_agreement	 ag;
-	struct ranking			*r;
-	size_t				 i;
-
-	if (kb->nprecedents == 0)
-		return;
-	r = ranking_new(kb);
-	for (i = 0; i < kb->nprecedents; i++) {
-		pr = &kb->precedents[i];
-		precedent_agreement(kb, i, r, &ag);
-		if (!ag.first && (pr->note == NULL || pr->note[0] == '\0'))
-			warn(d, &pr->loc, "precedent '%s' chose '%s' but the "
-			    "rules put it in place %zu, and its note does not "
-			    "say what the rules miss", pr->id,
-			    kb->patterns[pr->chose].id, ag.place);
-	}
-	ranking_free(r);
-}
-
-/*
- * The handouts give each nearest case one line, its organisation in bold;
- * a longer name wraps and can push a one-page handout onto a second page.
- */
-#define PRECEDENT_NAME_MAX	48
-
-static void
-long_names(const struct kb *kb, struct diag *d)
-{
-	const struct precedent	*pr;
-	size_t			 i, n;
-
-	for (i = 0; i < kb->nprecedents; i++) {
-		pr = &kb->precedents[i];
-		if ((n = utf8_count(pr->organisation)) > PRECEDENT_NAME_MAX)
-			warn(d, &pr->loc, "precedent '%s': its organisation's "
-			    "name has %zu characters, more than the %d a "
-			    "handout line holds; say the rest in its note",
-			    pr->id, n, PRECEDENT_NAME_MAX);
-	}
 }
 
 static const struct kb	*sort_kb;
@@ -600,9 +516,7 @@ lint_kb(const struct kb *kb, long today, struct diag *d)
 	never_first(kb, d);
 	unread_questions(kb, d);
 	outweighs(kb, d);
-	freshness(kb, today, d);
-	unexplained(kb, d);
-	long_names(kb, d);
+	lint_records(kb, today, d);
 	words_lint(kb, d);
 	/* qsort is not stable: equal places keep no order, so break ties. */
 	sort_kb = kb;

@@ -21,6 +21,8 @@
  *                    (or after it)
  *   unexplained      a precedent whose choice the engine does not
  *                    recommend and whose note is empty
+ *   long name        a precedent whose organisation's name would not fit
+ *                    on one handout line
  *   same label       two questions, or two values of one question, that
  *                    people would see under the same label (words.h)
  *
