@@ -255,6 +255,7 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	struct rlist	 all = { NULL, 0 };
 	bool		*in;
 	size_t		*open, *digit, i, j, k, n = 0, holds = 0, tried;
+	size_t		 holds_processing = 0;
 	size_t		 per_way = 0, tries = 0;
 	bool		 cut = false;
 	double		 ways = 1;
@@ -306,6 +307,7 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 		else {
 			w->ways++;
 			holds += !changed(x, &all, w);
+			holds_processing += x->r->processing == w->processing;
 			/* Each way tries every other answer: within a budget
 			   of re-rankings, past which no open question is said
 			   to change nothing. */
@@ -325,6 +327,8 @@ robustness(struct ctx *x, const struct value *answers, struct whatif *w)
 	}
 	w->holds_pct = w->ways ? 100.0 * (double)holds / (double)w->ways :
 	    100.0;
+	w->processing_holds_pct = w->ways ? 100.0 *
+	    (double)holds_processing / (double)w->ways : 100.0;
 	if (cut)
 		for (i = 0; i < n; i++)
 			x->jointly[open[i]] = true;	/* not known not to */

@@ -13,7 +13,10 @@
  *                 tell apart; a way that makes one of the knowledge base's
  *                 implausible combinations true, when the given answers
  *                 alone do not, is left out) in which the recommendation
- *                 stays the same: exhaustive up to WHATIF_MAX_WAYS
+ *                 stays the same, and apart from it the share in which
+ *                 the processing pattern alone stays first (the
+ *                 organisation often turns on questions no processing
+ *                 answer touches): exhaustive up to WHATIF_MAX_WAYS
  *                 combinations (fewer on a base of more than 200 rules,
  *                 down to WHATIF_MIN_WAYS), beyond that a fixed-seed
  *                 sample of that many. On the way, each open question is tried at its
@@ -75,7 +78,9 @@ struct whatif {
 	size_t			 implausible;	/* combinations left out */
 	bool			 exhaustive;	/* every combination, not a
 						   sample */
-	double			 holds_pct;
+	double			 holds_pct;	/* processing and organisation */
+	double			 processing_holds_pct;	/* the same
+						   processing pattern first */
 	struct next_question	*next;		/* every open question, most
 						   telling first */
 	size_t			 nnext;

@@ -5,6 +5,7 @@
  * pattern scores as it does, as far as the panel has room. Everything
  * shown comes from t->advice: nothing is scored here.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,9 +137,18 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
 	    w->processing < 0)
 		return (y);
-	snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% of "
-	    "the plausible ways the %zu open question%s could be answered.",
-	    w->holds_pct, w->open, w->open == 1 ? "" : "s");
+	if (round(w->processing_holds_pct) == round(w->holds_pct))
+		snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% "
+		    "of the plausible ways the %zu open question%s could be "
+		    "answered.", w->holds_pct, w->open, w->open == 1 ? "" :
+		    "s");
+	else
+		snprintf(buf, sizeof buf, "%s stays first in %.0f%% of the "
+		    "plausible ways the %zu open question%s could be answered; "
+		    "with the organisation, in %.0f%%.",
+		    t->kb->patterns[w->processing].name,
+		    w->processing_holds_pct, w->open, w->open == 1 ? "" : "s",
+		    w->holds_pct);
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
 	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");
 	for (i = n = 0; i < w->nnext && n < 3 && len < sizeof buf; i++) {

@@ -178,6 +178,48 @@ test_robust_below_100(void **state)
 }
 
 /*
+ * Only the organisation turns with the open answers: many teams make m
+ * the organisation in half the ways, while a stays first in all of them.
+ * The whole recommendation holds in 50%, the processing one in 100%.
+ */
+static void
+test_processing_holds_apart(void **state)
+{
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+
+	(void)state;
+	kb = load(
+	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
+	    "source: s}\n"
+	    "  - {id: many, when: teams >= 10, effects: {m: 6}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	fx_set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_int_equal(w.ways, 2);
+	assert_float_equal(w.holds_pct, 50.0, 1e-9);
+	assert_float_equal(w.processing_holds_pct, 100.0, 1e-9);
+	whatif_free(&w);
+	/* With no organisation rule, the two figures are one. */
+	answers_free(&a);
+	kb_free(kb);
+	kb = load(
+	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
+	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
+	    "source: s}\n");
+	answers_init(&a, kb);
+	fx_set(&a, kb, "latency=1m");
+	whatif_analyse(kb, a.v, &w);
+	assert_float_equal(w.holds_pct, 50.0, 1e-9);
+	assert_float_equal(w.processing_holds_pct, 50.0, 1e-9);
+	whatif_free(&w);
+	answers_free(&a);
+	kb_free(kb);
+}
+
+/*
  * The one way in which b overtakes (rt and iot together) is declared
  * implausible: it is left out, and the result holds in every other way.
  */
@@ -377,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_next_question_order),
 		cmocka_unit_test(test_ask_if_respected),
 		cmocka_unit_test(test_implausible_left_out),
+		cmocka_unit_test(test_processing_holds_apart),
 		cmocka_unit_test(test_changes_with_others),
 		cmocka_unit_test(test_close_call_deciding),
 	};
