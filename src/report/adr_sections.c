@@ -85,13 +85,13 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 		fputc('"', fp);
 	} else if (r->org_settled)
 		fputs(", organised centrally", fp);
-	fprintf(fp, ", because it comes out best for these answers (%.1f, "
+	fprintf(fp, ", because it comes out best for these answers (%.0f, "
 	    "%s", s->score, handout_fit(s));
 	if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed) {
 		if (r->margin < 0.05)
 			fputs(", tied with ", fp);
 		else
-			fprintf(fp, ", %.1f points ahead of ", r->margin);
+			fprintf(fp, ", %.0f points ahead of ", r->margin);
 		escape_md(fp, kb->patterns[h->runner_up].name);
 	}
 	fputs(").", fp);
@@ -412,10 +412,10 @@ adr_write_pros_cons(FILE *fp, const struct report_ctx *ctx,
 			fputs(". ", fp);
 		}
 		if (i < ctx->advice->nprocessing)
-			fprintf(fp, "Score %.1f, %s, ranked %zu.", s->score,
+			fprintf(fp, "Score %.0f, %s, ranked %zu.", s->score,
 			    handout_fit(s), i + 1);
 		else
-			fprintf(fp, "Score %.1f, %s; the organisation is "
+			fprintf(fp, "Score %.0f, %s; the organisation is "
 			    "decided apart from processing.", s->score,
 			    handout_fit(s));
 		if (handout_requirements(NULL, ctx, s->pattern, &md_markup)) {

@@ -303,7 +303,7 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 		lit(fp, " (the knowledge base's order breaks the tie).");
 		return;
 	}
-	text_printf(num, sizeof num, ": %.1f points ahead of the runner-up, ",
+	text_printf(num, sizeof num, ": %.0f points ahead of the runner-up, ",
 	    r->margin);
 	lit(fp, num);
 	m->text(fp, kb->patterns[h->runner_up].name);

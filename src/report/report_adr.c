@@ -89,7 +89,7 @@ write_options(FILE *fp, const struct report_ctx *ctx)
 		s = &ctx->ranking->scores[ctx->advice->listed[i]];
 		fputs("* ", fp);
 		escape_md(fp, ctx->kb->patterns[s->pattern].name);
-		fprintf(fp, " (%.1f, %s)%s\n", s->score, handout_fit(s),
+		fprintf(fp, " (%.0f, %s)%s\n", s->score, handout_fit(s),
 		    i < ctx->advice->nprocessing ? "" : ", for the "
 		    "organisation, decided apart from processing");
 	}

@@ -166,7 +166,7 @@ report_diff_text(FILE *fp, const struct diff_ctx *dc)
 	for (i = 0; i < dc->ra->npatterns; i++) {
 		pa = dc->ra->order[i];
 		pb = dc->rb->order[i];
-		fprintf(fp, "  %2zu  %-24.24s %5.1f  %-24.24s %5.1f\n", i + 1,
+		fprintf(fp, "  %2zu  %-24.24s %5.0f  %-24.24s %5.0f\n", i + 1,
 		    kb->patterns[pa].name, dc->ra->scores[pa].score,
 		    kb->patterns[pb].name, dc->rb->scores[pb].score);
 	}
@@ -292,9 +292,9 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		pb = dc->rb->order[i];
 		fprintf(fp, "| %zu | ", i + 1);
 		escape_md(fp, kb->patterns[pa].name);
-		fprintf(fp, " | %.1f | ", dc->ra->scores[pa].score);
+		fprintf(fp, " | %.0f | ", dc->ra->scores[pa].score);
 		escape_md(fp, kb->patterns[pb].name);
-		fprintf(fp, " | %.1f |\n", dc->rb->scores[pb].score);
+		fprintf(fp, " | %.0f |\n", dc->rb->scores[pb].score);
 	}
 	fprintf(fp, "\n## Reasons that changed (%zu now apply, %zu no "
 	    "longer)\n\n", count_rules(dc, true), count_rules(dc, false));

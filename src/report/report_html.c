@@ -251,7 +251,7 @@ write_chart(FILE *fp, const struct report_ctx *ctx)
 		}
 		fprintf(fp, "<td class=\"track\"><span class=\"bar\" "
 		    "style=\"width: %.1f%%\"></span></td><td class=\"val\">"
-		    "%.1f %s</td></tr>\n", s->score, s->score,
+		    "%.0f %s</td></tr>\n", s->score, s->score,
 		    s->stretched ? "at a stretch" : fit_name(s->fit));
 	}
 	fputs("</table>\n", fp);
@@ -419,7 +419,7 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p, size_t ntop)
 
 	fputs("<section class=\"option\">\n<h2>", fp);
 	escape_html(fp, pat->name);
-	fprintf(fp, "</h2>\n<p class=\"score\">%.1f, %s, %s%s",
+	fprintf(fp, "</h2>\n<p class=\"score\">%.0f, %s, %s%s",
 	    s->score, handout_fit(s), handout_place(ctx, p, place,
 	    sizeof place),
 	    handout_recommended(ctx, p) ? ", <strong>recommended</strong>" :

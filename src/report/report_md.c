@@ -82,7 +82,7 @@ write_scores(FILE *fp, const struct report_ctx *ctx)
 		else
 			fprintf(fp, "| %s", rec ? "**" : "");
 		escape_md(fp, ctx->kb->patterns[s->pattern].name);
-		fprintf(fp, "%s | %.1f | ", rec ? "** (recommended)" : "",
+		fprintf(fp, "%s | %.0f | ", rec ? "** (recommended)" : "",
 		    s->score);
 		write_bar(fp, s);
 		/* As the text report says it: why it ranks below a lower score. */
@@ -183,7 +183,7 @@ write_option(FILE *fp, const struct report_ctx *ctx, size_t p)
 
 	fputs("## ", fp);
 	escape_md(fp, pat->name);
-	fprintf(fp, "\n\n%.1f, %s, %s%s\n\n", s->score,
+	fprintf(fp, "\n\n%.0f, %s, %s%s\n\n", s->score,
 	    handout_fit(s), handout_place(ctx, p, place, sizeof place),
 	    handout_recommended(ctx, p) ? ": **recommended**" : "");
 	if (pat->summary != NULL && pat->summary[0] != '\0') {

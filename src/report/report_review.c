@@ -46,7 +46,7 @@ why(const struct kb *kb, const struct review_entry *e)
 		    kb->rules[r->veto_rule].why));
 	if (r->now_processing != r->was_processing &&
 	    r->now_processing >= 0 && r->was_processing >= 0)
-		return (xasprintf("%s now scores %.1f, ahead of %s at %.1f",
+		return (xasprintf("%s now scores %.0f, ahead of %s at %.0f",
 		    kb->patterns[r->now_processing].name, r->now_score,
 		    kb->patterns[r->was_processing].name, r->was_score));
 	return (xstrdup("the organisation decision changed"));

@@ -254,7 +254,7 @@ report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 		for (i = 0; i < n; i++) {
 			p = listed[i * np + k];
 			text_cell(fp, kb->patterns[p].name, col - 7, c->utf8);
-			fprintf(fp, " %5.1f ", c->r[i]->scores[p].score);
+			fprintf(fp, " %5.0f ", c->r[i]->scores[p].score);
 		}
 		fputc('\n', fp);
 	}
@@ -383,7 +383,7 @@ doc_tables(FILE *fp, const struct scenarios_ctx *c, bool md)
 			p = listed[i * np + k];
 			fputs(md ? " | " : "<td>", fp);
 			esc(fp, kb->patterns[p].name);
-			fprintf(fp, " %.1f%s", c->r[i]->scores[p].score,
+			fprintf(fp, " %.0f%s", c->r[i]->scores[p].score,
 			    md ? "" : "</td>");
 		}
 		fputs(md ? " |\n" : "</tr>\n", fp);

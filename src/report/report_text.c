@@ -136,7 +136,7 @@ write_table(FILE *fp, const struct report_ctx *ctx)
 		else
 			fputs("      ", fp);
 		pad(fp, kb->patterns[s->pattern].name, nw);
-		fprintf(fp, "  %5.1f  ", s->score);
+		fprintf(fp, "  %5.0f  ", s->score);
 		text_style(fp, ctx->color, text_fit_sgr(s->fit));
 		text_bar(fp, s->score, BAR_WIDTH, ctx->utf8);
 		fprintf(fp, "  %s", s->stretched ? "at a stretch" :
@@ -196,7 +196,7 @@ write_reasons(FILE *fp, const struct report_ctx *ctx)
 		fprintf(fp, "%s", kb->patterns[s->pattern].name);
 		text_reset(fp, ctx->color);
 		/* As the table says it: a stretch before its fit. */
-		fprintf(fp, " (%s, %.1f)\n", s->stretched ? "at a stretch" :
+		fprintf(fp, " (%s, %.0f)\n", s->stretched ? "at a stretch" :
 		    fit_name(s->fit), s->score);
 		write_requirements(fp, ctx, s->pattern);
 		for (j = 0; j < s->nvetoes; j++)

@@ -262,9 +262,9 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	if (runner_up < 0 || r->scores[runner_up].vetoed)
 		text_printf(buf, bufsz, "%s.", top);
 	else if (r->close_call)
-		text_printf(buf, bufsz, "a close call between %s%s%s (%.1f "
-		    "points apart)%s%s.", top, n > 1 ? ", " : " and ",
-		    n > 0 ? rivals : kb->patterns[runner_up].name, r->margin,
+		text_printf(buf, bufsz, "a close call between %s%s%s%s%s.", top,
+		    n > 1 ? ", " : " and ",
+		    n > 0 ? rivals : kb->patterns[runner_up].name,
 		    report_deciding_list(ctx, list, sizeof list) ?
 		    "; deciding: " : "", list);
 	else if (r->scores[runner_up].stretched &&
@@ -272,7 +272,7 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 		text_printf(buf, bufsz, "%s (%s meets a requirement only at a "
 		    "stretch).", top, kb->patterns[runner_up].name);
 	else
-		text_printf(buf, bufsz, "%s (%.1f points ahead of %s).", top,
+		text_printf(buf, bufsz, "%s (%.0f points ahead of %s).", top,
 		    r->margin, kb->patterns[runner_up].name);
 	return (buf);
 }

@@ -85,13 +85,13 @@ workshop_lead_words(const struct workshop_ctx *c, const struct ws_outcome *o,
 		snprintf(buf, bufsz, "rules out %s",
 		    c->kb->patterns[was->processing].name);
 	else if (o->processing != was->processing)
-		snprintf(buf, bufsz, "%.1f points ahead", lead);
+		snprintf(buf, bufsz, "%.0f points ahead", lead);
 	else
 		snprintf(buf, bufsz, "the organisation changes");
 	return (buf);
 }
 
-/* "6.1 points ahead of Batch Processing" or "a close call with ...". */
+/* "6 points ahead of Batch Processing" or "a close call with ...". */
 static char *
 margin_words(const struct kb *kb, const struct ws_outcome *o)
 {
@@ -100,9 +100,8 @@ margin_words(const struct kb *kb, const struct ws_outcome *o)
 	if (o->close_call)
 		return (o->margin < 0.05 ? xasprintf("tied with %s",
 		    kb->patterns[o->runner_up].name) : xasprintf("a close call "
-		    "with %s (%.1f points apart)",
-		    kb->patterns[o->runner_up].name, o->margin));
-	return (xasprintf("%.1f points ahead of %s", o->margin,
+		    "with %s", kb->patterns[o->runner_up].name));
+	return (xasprintf("%.0f points ahead of %s", o->margin,
 	    kb->patterns[o->runner_up].name));
 }
 

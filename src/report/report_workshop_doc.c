@@ -69,9 +69,9 @@ doc_common(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 	if (o->processing >= 0 && o->runner_up >= 0) {
 		s = o->close_call && o->margin < 0.05 ? xasprintf("; tied "
 		    "with %s", c->kb->patterns[o->runner_up].name) :
-		    o->close_call ? xasprintf("; a close call with %s (%.1f "
-		    "points apart)", c->kb->patterns[o->runner_up].name,
-		    o->margin) : xasprintf("; %.1f points ahead of %s",
+		    o->close_call ? xasprintf("; a close call with %s",
+		    c->kb->patterns[o->runner_up].name) :
+		    xasprintf("; %.0f points ahead of %s",
 		    o->margin, c->kb->patterns[o->runner_up].name);
 		m->text(fp, s);
 		free(s);

@@ -78,7 +78,7 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 		    proc, nrivals > 1 ? ", " : " and ", nrivals > 0 ? rivals :
 		    next, org);
 	else if (next != NULL)
-		snprintf(buf, bufsz, "%s, %.1f points ahead of %s; %s", proc,
+		snprintf(buf, bufsz, "%s, %.0f points ahead of %s; %s", proc,
 		    r->margin, next, org);
 	else
 		snprintf(buf, bufsz, "%s; %s", proc, org);

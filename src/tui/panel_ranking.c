@@ -228,7 +228,7 @@ ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 		x += 2 + p->namew + 1;
 		draw_bar(y, x, p->bar, s->score, fs, t);
 		x += p->bar + 1;
-		snprintf(num, sizeof num, "%5.1f", s->score);
+		snprintf(num, sizeof num, "%5.0f", s->score);
 		draw_text(y, x, 5, num, st, t);
 		/* "stretched" fits the column; the reports say "at a stretch". */
 		draw_text(y, x + 6, 9, s->stretched && !s->vetoed ?

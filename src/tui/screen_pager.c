@@ -219,11 +219,11 @@ build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 	    "owns its data" : "how data is processed");
 	if (pat->kind == PATTERN_PROCESSING)
 		lines_addf(l, 1, draw_fit_style(s->fit), "Rank %zu of %zu, "
-		    "score %.1f, %s", advice_place(&t->advice, p) + 1,
+		    "score %.0f, %s", advice_place(&t->advice, p) + 1,
 		    t->advice.nprocessing, s->score, fit_name(s->fit));
 	else
 		lines_addf(l, 1, draw_fit_style(s->fit), "Decided apart from "
-		    "processing, score %.1f, %s", s->score, fit_name(s->fit));
+		    "processing, score %.0f, %s", s->score, fit_name(s->fit));
 	lines_add(l, 0, ST_NORMAL, "");
 	lines_wrap(l, 1, 1, width, ST_NORMAL, pat->summary);
 	build_reasons(t, p, l, width);

@@ -12,7 +12,7 @@ keys Enter
 see detail-title "Stream (how data is processed)"
 not_see detail-title-no-id "(stream,"
 # Ranked among the processing patterns only; the organisation apart.
-see detail-rank "Rank 1 of 2, score 88.1, strong"
+see detail-rank "Rank 1 of 2, score 88, strong"
 see detail-summary "Event by event"
 see detail-why "Why it ranks here"
 not_see detail-why-no-scale "scale"
@@ -30,7 +30,7 @@ not_see detail-veto-no-id "[fast]"
 see detail-vetoed-rules "for      Money is tight."
 keys Right
 see detail-org-title "Mesh (how the organisation owns its data)"
-see detail-org-apart "Decided apart from processing, score 50.0, fair"
+see detail-org-apart "Decided apart from processing, score 50, fair"
 not_see detail-org-no-rank "Rank 3"
 keys Escape
 see detail-back "Enter details"

@@ -150,12 +150,12 @@ test_text_report(void **state)
 	text = fx_render(report_write_text, &f->ctx);
 	assert_non_null(strstr(text, "Recommendation: Stream"));
 	assert_non_null(strstr(text, "Organisation: central."));
-	assert_non_null(strstr(text, "   1  Stream    95.3  "));
+	assert_non_null(strstr(text, "   1  Stream      95  "));
 	/* The organisation is listed apart, not ranked among processing
 	   (by score the mesh's 50 would sit above ruled-out Batch). */
-	assert_non_null(strstr(text, "   2  Batch      0.0  "));
+	assert_non_null(strstr(text, "   2  Batch        0  "));
 	assert_non_null(strstr(text, "\nOrganisation, decided apart from "
-	    "processing\n      Mesh      50.0  "));
+	    "processing\n      Mesh        50  "));
 	assert_non_null(strstr(text, "ruled out"));
 	/* A veto's reason in words, with neither its rule id nor a weight. */
 	assert_non_null(strstr(text, "\nruled out  Only streaming is fast "
