@@ -59,6 +59,9 @@ static const struct unit binary_units[] = {
 
 #define DURATION_EXPECT "expected a number and a unit (s, m, h, d, w), " \
 	"e.g. 30s, 10m, 4h, 1d"
+/* The questions ask for delays a pipeline is built to; under a second is
+   one need, "as fast as it goes", which 1s already says. */
+#define SUBSECOND_HINT " (for a need under a second, write 1s)"
 #define SIZE_EXPECT "expected a number and a unit (B, KB, MB, GB, TB, PB), " \
 	"e.g. 500MB, 2TB, 5PB"
 
@@ -198,6 +201,9 @@ value_parse_duration(const char *s, int64_t *secs, char *err, size_t errsz)
 			if (ulen == 1 && *u == duration_units[i].name[0])
 				break;
 		}
+		if (i == NDURATION_UNITS && ulen == 2 && u[0] == 'm' &&
+		    u[1] == 's')
+			goto subsecond;
 		if (i == NDURATION_UNITS)
 			goto bad;
 		/* "1m1h" or "1h1h" is more likely a slip than a sum. */
@@ -209,7 +215,7 @@ value_parse_duration(const char *s, int64_t *secs, char *err, size_t errsz)
 		r = scale(&d, duration_units[i].factor, DURATION_MAX, &part);
 		if (r == -2)
 			return (text_err(err, errsz, "invalid duration '%s': not a "
-			    "whole number of seconds", q));
+			    "whole number of seconds" SUBSECOND_HINT, q));
 		if (r == -1 || part > DURATION_MAX - total)
 			goto big;
 		total += part;
@@ -222,6 +228,9 @@ value_parse_duration(const char *s, int64_t *secs, char *err, size_t errsz)
 big:
 	return (text_err(err, errsz,
 	    "invalid duration '%s': too large (at most 100 years)", q));
+subsecond:
+	return (text_err(err, errsz, "invalid duration '%s': durations count "
+	    "whole seconds" SUBSECOND_HINT, q));
 bad:
 	return (text_err(err, errsz, "invalid duration '%s': " DURATION_EXPECT, q));
 }

@@ -108,8 +108,14 @@ duration_rejects_fraction_of_second(void **state)
 {
 	(void)state;
 	assert_string_equal(fx_parse_err(&dur_dom, "0.5s"),
-	    "invalid duration '0.5s': not a whole number of seconds");
+	    "invalid duration '0.5s': not a whole number of seconds (for a "
+	    "need under a second, write 1s)");
 	fx_parse_err(&dur_dom, "0.001m");
+	/* Milliseconds are what a fraud team thinks in: say how to write it. */
+	assert_string_equal(fx_parse_err(&dur_dom, "100ms"),
+	    "invalid duration '100ms': durations count whole seconds (for a "
+	    "need under a second, write 1s)");
+	fx_parse_err(&dur_dom, "1s500ms");
 }
 
 static void
