@@ -6,6 +6,7 @@
  */
 #include "handout.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -451,7 +452,11 @@ char *
 handout_answer(const struct question *q, const struct value *v, char *buf,
     size_t bufsz)
 {
-	return (words_value(q, v, buf, bufsz));
+	words_value(q, v, buf, bufsz);
+	/* A cell starts a phrase of its own, as the level labels do. */
+	if (q->dom.type == VAL_BOOL && v->known && buf[0] != '\0')
+		buf[0] = (char)toupper((unsigned char)buf[0]);
+	return (buf);
 }
 
 bool
