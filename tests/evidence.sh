@@ -97,7 +97,7 @@ check diff-same-says has "$T/out" '^Recommendation unchanged: Batch Processing'
 check diff-same-answer has "$T/out" '^  Acceptable delay: 1 day -> 2 days$'
 expect diff-differs 1 "$A" diff "$T/a.yaml" "$T/b.yaml"
 check diff-differs-says has "$T/out" '^Recommendation changed: Batch Processing, organised centrally ->'
-check diff-unknown-answer has "$T/out" '^  Real-time outputs: not answered -> yes$'
+check diff-unknown-answer has "$T/out" '^  Real-time outputs: not answered -> Yes$'
 # Reasons in words, as the report says them: no rule id, no weight.
 check diff-started has "$T/out" \
     '^  + for Stream Processing, Kappa Architecture and Lambda Architecture: Results$'

@@ -123,6 +123,18 @@ words_value(const struct question *q, const struct value *v, char *buf,
 	return (value_format(&q->dom, v, buf, bufsz));
 }
 
+char *
+words_cell(const struct question *q, const struct value *v, char *buf,
+    size_t bufsz)
+{
+	words_value(q, v, buf, bufsz);
+	/* A known answer starts a phrase of its own, as level labels do. */
+	if (v->known && (q->dom.type == VAL_BOOL || q->dom.type == VAL_SET) &&
+	    buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return (buf);
+}
+
 /* Significant digits of n in the largest unit of its type that divides it. */
 static int
 sig_digits(enum value_type t, int64_t n)

@@ -50,6 +50,13 @@ char	*words_value(const struct question *q, const struct value *v,
 	    char *buf, size_t bufsz);
 
 /*
+ * An answer standing alone, in a table cell or after "Label:": as
+ * words_value, with "Yes", "No" and "None" capitalised as the labels are.
+ */
+char	*words_cell(const struct question *q, const struct value *v,
+	    char *buf, size_t bufsz);
+
+/*
  * A changed answer as the clause of an "If ..." sentence, without "If".
  * The knowledge base's own clause comes first: a bool's if_yes or if_no
  * ("everything had to be real-time"), a level value's if ("the team had

@@ -369,7 +369,7 @@ adr_write_confirmation(FILE *fp, const struct report_ctx *ctx,
 		fputs("* **", fp);
 		escape_md(fp, words_label(&kb->questions[q], buf, sizeof buf));
 		fputs(":** ", fp);
-		escape_md(fp, words_value(&kb->questions[q],
+		escape_md(fp, words_cell(&kb->questions[q],
 		    &ctx->answers->v[q], buf, sizeof buf));
 		fputs(v == VERDICT_STRETCHES ? " (met only at a stretch: "
 		    "watch it first)\n" : "\n", fp);

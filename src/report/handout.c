@@ -6,7 +6,6 @@
  */
 #include "handout.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -452,11 +451,7 @@ char *
 handout_answer(const struct question *q, const struct value *v, char *buf,
     size_t bufsz)
 {
-	words_value(q, v, buf, bufsz);
-	/* A cell starts a phrase of its own, as the level labels do. */
-	if (q->dom.type == VAL_BOOL && v->known && buf[0] != '\0')
-		buf[0] = (char)toupper((unsigned char)buf[0]);
-	return (buf);
+	return (words_cell(q, v, buf, bufsz));
 }
 
 bool

@@ -157,8 +157,8 @@ report_diff_text(FILE *fp, const struct diff_ctx *dc)
 	for (q = 0; q < kb->nquestions; q++) {
 		if (value_equal(&dc->a->v[q], &dc->b->v[q]))
 			continue;
-		words_value(&kb->questions[q], &dc->a->v[q], va, sizeof va);
-		words_value(&kb->questions[q], &dc->b->v[q], vb, sizeof vb);
+		words_cell(&kb->questions[q], &dc->a->v[q], va, sizeof va);
+		words_cell(&kb->questions[q], &dc->b->v[q], vb, sizeof vb);
 		fprintf(fp, "  %s: %s -> %s\n", words_label(&kb->questions[q],
 		    name, sizeof name), va, vb);
 	}
@@ -270,9 +270,9 @@ report_diff_markdown(FILE *fp, const struct diff_ctx *dc)
 		for (q = 0; q < kb->nquestions; q++) {
 			if (value_equal(&dc->a->v[q], &dc->b->v[q]))
 				continue;
-			words_value(&kb->questions[q], &dc->a->v[q], va,
+			words_cell(&kb->questions[q], &dc->a->v[q], va,
 			    sizeof va);
-			words_value(&kb->questions[q], &dc->b->v[q], vb,
+			words_cell(&kb->questions[q], &dc->b->v[q], vb,
 			    sizeof vb);
 			fputs("| ", fp);
 			escape_md(fp, words_label(&kb->questions[q], name,

@@ -234,7 +234,7 @@ report_scenarios_text(FILE *fp, const struct scenarios_ctx *c)
 		    sizeof lbl));
 		for (i = 0; i < n; i++)
 			fprintf(fp, "    %s: %s\n", name_of(c, i),
-			    words_value(&kb->questions[q], &c->a[i]->v[q], v,
+			    words_cell(&kb->questions[q], &c->a[i]->v[q], v,
 			    sizeof v));
 	}
 	fputs("\nRankings side by side:\n     ", fp);
@@ -352,7 +352,7 @@ doc_tables(FILE *fp, const struct scenarios_ctx *c, bool md)
 		esc(fp, words_label(&kb->questions[q], lbl, sizeof lbl));
 		for (i = 0; i < n; i++) {
 			fputs(md ? " | " : "</td><td>", fp);
-			esc(fp, words_value(&kb->questions[q], &c->a[i]->v[q], v,
+			esc(fp, words_cell(&kb->questions[q], &c->a[i]->v[q], v,
 			    sizeof v));
 		}
 		fputs(md ? " |\n" : "</td></tr>\n", fp);

@@ -123,7 +123,7 @@ text_option(FILE *fp, const struct workshop_ctx *c, size_t q,
 
 	who = workshop_people_words(c, o->people);
 	what = workshop_outcome_words(c->kb, &o->out);
-	words_value(&c->kb->questions[q], &o->v, buf, sizeof buf);
+	words_cell(&c->kb->questions[q], &o->v, buf, sizeof buf);
 	if (o->changes)
 		line = xasprintf("%s: %s -> %s (%s)", who, buf, what,
 		    workshop_lead_words(c, &o->out, o->lead, lead,
@@ -207,7 +207,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 			    wq->status == WS_SHARED)
 				continue;
 			if (c->people[i]->v[q].known)
-				words_value(&kb->questions[q],
+				words_cell(&kb->questions[q],
 				    &c->people[i]->v[q], buf, sizeof buf);
 			else
 				snprintf(buf, sizeof buf, "no answer");
@@ -218,7 +218,7 @@ text_questions(FILE *fp, const struct workshop_ctx *c)
 		}
 		if (wq->status == WS_SHARED) {
 			free(line);
-			words_value(&kb->questions[q], &c->people[0]->v[q],
+			words_cell(&kb->questions[q], &c->people[0]->v[q],
 			    buf, sizeof buf);
 			line = xasprintf("everyone: %s", buf);
 		}

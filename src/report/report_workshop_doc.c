@@ -90,7 +90,7 @@ doc_option(FILE *fp, const struct workshop_ctx *c, size_t q,
 
 	who = workshop_people_words(c, o->people);
 	what = workshop_outcome_words(c->kb, &o->out);
-	words_value(&c->kb->questions[q], &o->v, buf, sizeof buf);
+	words_cell(&c->kb->questions[q], &o->v, buf, sizeof buf);
 	fputs(m == &md ? "   - " : "<li>", fp);
 	m->text(fp, who);
 	fputs(": ", fp);
@@ -209,7 +209,7 @@ doc_table(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 		for (i = 0; i < c->w->npeople; i++) {
 			fputs(m == &md ? " | " : "</td><td>", fp);
 			if (c->people[i]->v[q].known)
-				m->text(fp, words_value(&kb->questions[q],
+				m->text(fp, words_cell(&kb->questions[q],
 				    &c->people[i]->v[q], buf, sizeof buf));
 			else
 				fputs("–", fp);

@@ -141,6 +141,30 @@ values_in_words(void **state)
 	    "not answered");
 }
 
+/* Standing alone, an answer starts with a capital, as a label does. */
+static void
+values_in_cells(void **state)
+{
+	struct value	v;
+	char		buf[256];
+
+	(void)state;
+	v = num(1);
+	assert_string_equal(words_cell(&rt, &v, buf, sizeof buf), "Yes");
+	v = num(0);
+	assert_string_equal(words_cell(&rt, &v, buf, sizeof buf), "No");
+	v = bits(0);
+	assert_string_equal(words_cell(&uses, &v, buf, sizeof buf), "None");
+	v = bits(0x6);
+	assert_string_equal(words_cell(&uses, &v, buf, sizeof buf),
+	    "IoT, Fraud detection");
+	v = num(3600);
+	assert_string_equal(words_cell(&lat, &v, buf, sizeof buf), "1 hour");
+	v = value_unknown();
+	assert_string_equal(words_cell(&rt, &v, buf, sizeof buf),
+	    "not answered");
+}
+
 static void
 thresholds_as_people_say_them(void **state)
 {
@@ -303,6 +327,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(labels_fall_back_to_the_id),
 		cmocka_unit_test(values_in_words),
+		cmocka_unit_test(values_in_cells),
 		cmocka_unit_test(thresholds_as_people_say_them),
 		cmocka_unit_test(bools_and_sets_in_sentences),
 		cmocka_unit_test(clauses_of_the_knowledge_base),
