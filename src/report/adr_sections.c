@@ -54,7 +54,7 @@ adr_write_drivers(FILE *fp, const struct report_ctx *ctx,
 		fputs("* **", fp);
 		escape_md(fp, words_label(q, name, sizeof name));
 		fputs(":** ", fp);
-		escape_md(fp, handout_answer(q,
+		escape_md(fp, words_cell(q,
 		    &ctx->answers->v[h->drivers[i].question], buf,
 		    sizeof buf));
 		fputs(" (", fp);

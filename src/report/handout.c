@@ -447,13 +447,6 @@ handout_driver_effects(FILE *fp, const struct report_ctx *ctx,
 		lit(fp, "no net effect");
 }
 
-char *
-handout_answer(const struct question *q, const struct value *v, char *buf,
-    size_t bufsz)
-{
-	return (words_cell(q, v, buf, bufsz));
-}
-
 bool
 handout_could_change(const struct report_ctx *ctx, size_t q)
 {

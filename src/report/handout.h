@@ -112,12 +112,6 @@ void	handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
 	    const struct precedent_match *pm, const struct handout_markup *m);
 
 /*
- * An answer as a table cell reads it ("1 minute", "Strong", "Yes",
- * "Reporting, ETL") into buf; returns buf.
- */
-char	*handout_answer(const struct question *q, const struct value *v,
-	    char *buf, size_t bufsz);
-/*
  * Whether answering open question q alone could change the
  * recommendation (false without a what-if analysis).
  */

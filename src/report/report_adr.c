@@ -18,6 +18,7 @@
 #include "handout.h"
 #include "md_sections.h"
 #include "record_embed.h"
+#include "words.h"
 #include "report.h"
 
 /* The notes the team kept on their answers ("finance close at 7am"). */
@@ -39,7 +40,7 @@ write_notes(FILE *fp, const struct report_ctx *ctx)
 		fputs("* ", fp);
 		escape_md(fp, q->prompt);
 		fputs(" **", fp);
-		escape_md(fp, a->v[i].known ? handout_answer(q, &a->v[i], buf,
+		escape_md(fp, a->v[i].known ? words_cell(q, &a->v[i], buf,
 		    sizeof buf) : "don't know");
 		fputs("**: ", fp);
 		escape_md(fp, answers_note(a, i));

@@ -365,7 +365,7 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		escape_html(fp, words_label(&kb->questions[i], name,
 		    sizeof name));
 		fputs("</dt> <dd>", fp);
-		escape_html(fp, handout_answer(&kb->questions[i],
+		escape_html(fp, words_cell(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));
 		/* The user's note on the answer ("finance close at 7am"). */
 		if (answers_note(ctx->answers, i) != NULL) {

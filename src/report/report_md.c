@@ -137,7 +137,7 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 		escape_md(fp, words_label(&kb->questions[i], name,
 		    sizeof name));
 		fputs(" | ", fp);
-		escape_md(fp, handout_answer(&kb->questions[i],
+		escape_md(fp, words_cell(&kb->questions[i],
 		    &ctx->answers->v[i], buf, sizeof buf));
 		/* The user's note on the answer ("finance close at 7am"). */
 		if (answers_note(ctx->answers, i) != NULL) {
