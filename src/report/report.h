@@ -125,6 +125,12 @@ char	*report_sensitivity_sentence(const struct report_ctx *ctx,
 char	*report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
+ * Whether the processing pattern's robustness and the whole
+ * recommendation's differ as people read them (whole percents), so that
+ * both are said.
+ */
+bool	report_robustness_apart(const struct whatif *w);
+/*
  * The recommendation in words, shared by the text-like formats:
  * "Stream Processing (8.7 points ahead of Kappa Architecture)." or "a close
  * call between X and Y: ..." (runner_up: the next processing pattern, or

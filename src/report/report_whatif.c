@@ -63,6 +63,13 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 	return (buf);
 }
 
+bool
+report_robustness_apart(const struct whatif *w)
+{
+	return (w->processing >= 0 &&
+	    round(w->processing_holds_pct) != round(w->holds_pct));
+}
+
 /* "all 496, leaving out combinations no real team gives" */
 static char *
 ways_counted(const struct whatif *w, char *buf, size_t bufsz)
@@ -86,8 +93,7 @@ report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 		text_printf(buf, bufsz, "None of the %zu open question%s can "
 		    "change the recommendation.", w->open,
 		    w->open == 1 ? "" : "s");
-	else if (w->processing < 0 ||
-	    round(w->processing_holds_pct) == round(w->holds_pct))
+	else if (!report_robustness_apart(w))
 		text_printf(buf, bufsz, "The recommendation holds in %.0f%% of "
 		    "the plausible ways the %zu open question%s could be "
 		    "answered (%s).", w->holds_pct, w->open,

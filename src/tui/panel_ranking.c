@@ -5,7 +5,6 @@
  * pattern scores as it does, as far as the panel has room. Everything
  * shown comes from t->advice: nothing is scored here.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +136,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
 	    w->processing < 0)
 		return (y);
-	if (round(w->processing_holds_pct) == round(w->holds_pct))
+	if (!report_robustness_apart(w))
 		snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% "
 		    "of the plausible ways the %zu open question%s could be "
 		    "answered.", w->holds_pct, w->open, w->open == 1 ? "" :
