@@ -179,4 +179,17 @@ done
 "$A" questions --format json | jq -e '[.questions[].id] | index("latency")
     != null' >/dev/null && pass "questions-json-ids" || fail "questions-json-ids"
 
+# A lead is said in whole points as the scores are: never "1 points" or
+# "0 points ahead", whatever margin the knowledge base calls close.
+sed -e 's/organization_threshold: 60}/organization_threshold: 60, close_call: 0}/' \
+    $MINI > "$T/lead.yaml"
+printf '%s\n' '  - {id: nudge, when: cost == low, effects: {stream: 0.1}, why: A nudge., source: test}' \
+    '  - {id: hint, when: cost == medium, effects: {stream: 0.01}, why: A hint., source: test}' \
+    >> "$T/lead.yaml"
+expect lead-one-point 0 "$A" report --rules "$T/lead.yaml" --set cost=low
+check lead-one-point-says has "$T/out" '(1 point ahead of Batch)'
+expect lead-under-a-point 0 "$A" report --rules "$T/lead.yaml" \
+    --set cost=medium --format markdown
+check lead-under-a-point-says has "$T/out" 'less than a point ahead of the runner-up'
+
 finish cli

@@ -135,6 +135,21 @@ words_cell(const struct question *q, const struct value *v, char *buf,
 	return (buf);
 }
 
+char *
+words_lead(double margin, char *buf, size_t bufsz)
+{
+	double	points = margin < 0 ? 0 : margin;
+
+	/* Scores are shown in whole points, so is the lead between them. */
+	if (points < 0.5)
+		text_printf(buf, bufsz, "less than a point");
+	else if (points < 1.5)
+		text_printf(buf, bufsz, "1 point");
+	else
+		text_printf(buf, bufsz, "%.0f points", points);
+	return (buf);
+}
+
 /* Significant digits of n in the largest unit of its type that divides it. */
 static int
 sig_digits(enum value_type t, int64_t n)

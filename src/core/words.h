@@ -57,6 +57,12 @@ char	*words_cell(const struct question *q, const struct value *v,
 	    char *buf, size_t bufsz);
 
 /*
+ * How far one option's score leads another's, in whole points as people
+ * read them: "15 points", "1 point", "less than a point".
+ */
+char	*words_lead(double margin, char *buf, size_t bufsz);
+
+/*
  * A changed answer as the clause of an "If ..." sentence, without "If".
  * The knowledge base's own clause comes first: a bool's if_yes or if_no
  * ("everything had to be real-time"), a level value's if ("the team had

@@ -74,6 +74,7 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 	const struct kb			*kb = ctx->kb;
 	const struct ranking		*r = ctx->ranking;
 	const struct pattern_score	*s = &r->scores[r->processing];
+	char				 lead[32];
 
 	fputs("Chosen option: \"", fp);
 	escape_md(fp, kb->patterns[r->processing].name);
@@ -91,7 +92,8 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 		if (r->margin < 0.05)
 			fputs(", tied with ", fp);
 		else
-			fprintf(fp, ", %.0f points ahead of ", r->margin);
+			fprintf(fp, ", %s ahead of ", words_lead(r->margin,
+			    lead, sizeof lead));
 		escape_md(fp, kb->patterns[h->runner_up].name);
 	}
 	fputs(").", fp);

@@ -271,7 +271,7 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 num[80];
+	char			 num[80], lead[32];
 
 	if (h->runner_up < 0) {
 		lit(fp, ": it is the only processing pattern.");
@@ -303,8 +303,8 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 		lit(fp, " (the knowledge base's order breaks the tie).");
 		return;
 	}
-	text_printf(num, sizeof num, ": %.0f points ahead of the runner-up, ",
-	    r->margin);
+	text_printf(num, sizeof num, ": %s ahead of the runner-up, ",
+	    words_lead(r->margin, lead, sizeof lead));
 	lit(fp, num);
 	m->text(fp, kb->patterns[h->runner_up].name);
 	lit(fp, ".");

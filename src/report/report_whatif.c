@@ -261,7 +261,7 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	const char		*top = kb->patterns[r->processing].name;
-	char			 list[256], rivals[512];
+	char			 list[256], rivals[512], lead[32];
 	size_t			 n;
 
 	n = report_close_rivals(ctx, rivals, sizeof rivals);
@@ -278,8 +278,9 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 		text_printf(buf, bufsz, "%s (%s meets a requirement only at a "
 		    "stretch).", top, kb->patterns[runner_up].name);
 	else
-		text_printf(buf, bufsz, "%s (%.0f points ahead of %s).", top,
-		    r->margin, kb->patterns[runner_up].name);
+		text_printf(buf, bufsz, "%s (%s ahead of %s).", top,
+		    words_lead(r->margin, lead, sizeof lead),
+		    kb->patterns[runner_up].name);
 	return (buf);
 }
 

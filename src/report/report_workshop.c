@@ -79,13 +79,15 @@ workshop_lead_words(const struct workshop_ctx *c, const struct ws_outcome *o,
     double lead, char *buf, size_t bufsz)
 {
 	const struct ws_outcome	*was = &c->w->common_out;
+	char			 points[32];
 
 	if (o->processing != was->processing && was->processing >= 0 &&
 	    o->ruled_out_was)
 		snprintf(buf, bufsz, "rules out %s",
 		    c->kb->patterns[was->processing].name);
 	else if (o->processing != was->processing)
-		snprintf(buf, bufsz, "%.0f points ahead", lead);
+		snprintf(buf, bufsz, "%s ahead", words_lead(lead, points,
+		    sizeof points));
 	else
 		snprintf(buf, bufsz, "the organisation changes");
 	return (buf);
@@ -95,14 +97,16 @@ workshop_lead_words(const struct workshop_ctx *c, const struct ws_outcome *o,
 static char *
 margin_words(const struct kb *kb, const struct ws_outcome *o)
 {
+	char	lead[32];
+
 	if (o->processing < 0 || o->runner_up < 0)
 		return (xstrdup("no other option is left"));
 	if (o->close_call)
 		return (o->margin < 0.05 ? xasprintf("tied with %s",
 		    kb->patterns[o->runner_up].name) : xasprintf("a close call "
 		    "with %s", kb->patterns[o->runner_up].name));
-	return (xasprintf("%.0f points ahead of %s", o->margin,
-	    kb->patterns[o->runner_up].name));
+	return (xasprintf("%s ahead of %s", words_lead(o->margin, lead,
+	    sizeof lead), kb->patterns[o->runner_up].name));
 }
 
 static size_t

@@ -58,7 +58,7 @@ static void
 doc_common(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 {
 	const struct ws_outcome	*o = &c->w->common_out;
-	char			*s;
+	char			*s, lead[32];
 
 	fputs(m->strong, fp);
 	fputs("Common ground: ", fp);
@@ -71,8 +71,8 @@ doc_common(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 		    "with %s", c->kb->patterns[o->runner_up].name) :
 		    o->close_call ? xasprintf("; a close call with %s",
 		    c->kb->patterns[o->runner_up].name) :
-		    xasprintf("; %.0f points ahead of %s",
-		    o->margin, c->kb->patterns[o->runner_up].name);
+		    xasprintf("; %s ahead of %s", words_lead(o->margin, lead,
+		    sizeof lead), c->kb->patterns[o->runner_up].name);
 		m->text(fp, s);
 		free(s);
 	}

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "tui_int.h"
 #include "utf8.h"
+#include "words.h"
 
 /* The best processing pattern after the recommended one, or NULL. */
 static const char *
@@ -49,7 +50,7 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 	const struct kb		*kb = t->kb;
 	const struct ranking	*r = t->ranking;
 	const char		*next = runner_up(t), *proc;
-	char			 org[256], rivals[512];
+	char			 org[256], rivals[512], lead[32];
 	size_t			 nrivals;
 
 	if (answered == 0) {
@@ -78,8 +79,8 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
 		    proc, nrivals > 1 ? ", " : " and ", nrivals > 0 ? rivals :
 		    next, org);
 	else if (next != NULL)
-		snprintf(buf, bufsz, "%s, %.0f points ahead of %s; %s", proc,
-		    r->margin, next, org);
+		snprintf(buf, bufsz, "%s, %s ahead of %s; %s", proc,
+		    words_lead(r->margin, lead, sizeof lead), next, org);
 	else
 		snprintf(buf, bufsz, "%s; %s", proc, org);
 	if (next == NULL || draw_width(buf) <= width)

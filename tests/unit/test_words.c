@@ -165,6 +165,22 @@ values_in_cells(void **state)
 	    "not answered");
 }
 
+/* A lead is said in whole points, never as "0 points" or "1 points". */
+static void
+leads_in_whole_points(void **state)
+{
+	char	buf[64];
+
+	(void)state;
+	assert_string_equal(words_lead(14.7, buf, sizeof buf), "15 points");
+	assert_string_equal(words_lead(2.4, buf, sizeof buf), "2 points");
+	assert_string_equal(words_lead(1.2, buf, sizeof buf), "1 point");
+	assert_string_equal(words_lead(0.4, buf, sizeof buf),
+	    "less than a point");
+	assert_string_equal(words_lead(0.0, buf, sizeof buf),
+	    "less than a point");
+}
+
 static void
 thresholds_as_people_say_them(void **state)
 {
@@ -328,6 +344,7 @@ main(void)
 		cmocka_unit_test(labels_fall_back_to_the_id),
 		cmocka_unit_test(values_in_words),
 		cmocka_unit_test(values_in_cells),
+		cmocka_unit_test(leads_in_whole_points),
 		cmocka_unit_test(thresholds_as_people_say_them),
 		cmocka_unit_test(bools_and_sets_in_sentences),
 		cmocka_unit_test(clauses_of_the_knowledge_base),
