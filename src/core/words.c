@@ -226,6 +226,20 @@ threshold_words(enum value_type t, int64_t n, bool speak, char *buf,
 	return (buf);
 }
 
+/* Cut " instead of <was>" out of a sentence, where it is. */
+static void
+drop_contrast(char *buf, const char *was)
+{
+	char	 cut[WORDS_LABEL_MAX * 2];
+	char	*at;
+	size_t	 n;
+
+	n = (size_t)snprintf(cut, sizeof cut, " instead of %s", was);
+	if (n >= sizeof cut || (at = strstr(buf, cut)) == NULL)
+		return;
+	memmove(at, at + n, strlen(at + n) + 1);
+}
+
 /* The clause with {value} and {was} put in. */
 static char *
 fill(const char *clause, const char *value, const char *was, char *buf,
@@ -393,12 +407,17 @@ words_change(const struct question *q, const struct value *from,
 			side = to->num < from->num ? -1 : 1;
 		clause = side < 0 ? q->if_less : q->if_more;
 		if (clause != NULL)
-			return (fill(clause, threshold_words(q->dom.type,
-			    to->num, true, a, sizeof a), spoken(q->dom.type,
-			    from->num, b, sizeof b), buf, bufsz));
-		text_printf(buf, bufsz, "the %s were %s instead of %s", name,
-		    threshold_words(q->dom.type, to->num, false, a, sizeof a),
-		    number_words(q->dom.type, from->num, b, sizeof b));
+			fill(clause, threshold_words(q->dom.type, to->num, true,
+			    a, sizeof a), spoken(q->dom.type, from->num, b,
+			    sizeof b), buf, bufsz);
+		else
+			text_printf(buf, bufsz, "the %s were %s instead of %s",
+			    name, threshold_words(q->dom.type, to->num, false,
+			    a, sizeof a), number_words(q->dom.type, from->num,
+			    b, sizeof b));
+		/* "less than 5 minutes instead of 5 minutes" says it twice. */
+		if (round == from->num && round != to->num)
+			drop_contrast(buf, b);
 		return (buf);
 	}
 	text_printf(buf, bufsz, "the %s were %s instead of %s", name,

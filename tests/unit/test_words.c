@@ -267,6 +267,18 @@ clauses_of_the_knowledge_base(void **state)
 	assert_string_equal(words_change(&lat_said, &from, &to, buf,
 	    sizeof buf), "results were needed in 15 minutes instead of an "
 	    "hour");
+	/* Just across the answer given: no "less than 5 minutes instead of
+	   5 minutes". */
+	from = num(300);
+	to = num(299);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results were needed in less than 5 minutes");
+	from = num(3600);
+	to = num(3601);
+	assert_string_equal(words_change(&lat_said, &from, &to, buf,
+	    sizeof buf), "results could wait more than an hour");
+	assert_string_equal(words_change(&lat, &from, &to, buf, sizeof buf),
+	    "the acceptable delay were more than 1 hour");
 	from = num(40);
 	to = num(3);
 	assert_string_equal(words_change(&dom_said, &from, &to, buf,
