@@ -44,6 +44,19 @@ check volume-once-one-reason json "$T/out" \
 check volume-reasons-strongest-first json "$T/out" \
     '[.ranking[] | select(.pattern == "batch") | .reasons[].effect] |
     (map(fabs) == (map(fabs) | sort | reverse))'
+# Live alerts or dashboards, and operational analytics, restate one need
+# for live views: Stream Processing counts it once, so both together score
+# it as the first alone does.
+expect live-views-once 0 "$A" report --set latency=30s \
+    --set realtime_outputs=true --set use_cases=operational_analytics \
+    --format json
+jq '.ranking[] | select(.pattern == "streaming") | .score' "$T/out" \
+    >"$T/both"
+expect live-views-alone 0 "$A" report --set latency=30s \
+    --set realtime_outputs=true --format json
+jq '.ranking[] | select(.pattern == "streaming") | .score' "$T/out" \
+    >"$T/alone"
+check live-views-counted-once cmp -s "$T/both" "$T/alone"
 
 # --- requirements before preferences ------------------------------------------
 expect stretch-json 0 "$A" report --set latency=45m --set volume=50TB \

@@ -76,7 +76,7 @@ check library-conflicts [ "$(grep -c '^    conflict: true' rules/precedents*.yam
 # ever given an option its source makes plainly wrong; the check set has
 # one, which no rule may be changed to fix.
 check floor-check-first json "$T/out" \
-    '.agreement.check.first * 100 >= .agreement.check.precedents * 77'
+    '.agreement.check.first * 100 >= .agreement.check.precedents * 78'
 check floor-check-top2 json "$T/out" \
     '.agreement.check.top2 * 100 >= .agreement.check.precedents * 87'
 check floor-tuning-first json "$T/out" \
