@@ -124,15 +124,12 @@ char	*report_sensitivity_sentence(const struct report_ctx *ctx,
 	    const struct sensitivity *s, char *buf, size_t bufsz);
 char	*report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
-/*
- * Whether the processing pattern's robustness and the whole
- * recommendation's differ as people read them (whole percents), so that
- * both are said.
- */
-bool	report_robustness_apart(const struct whatif *w);
+/* The robustness line without how many ways were counted (the TUI). */
+char	*report_robustness_brief(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
 /*
  * The recommendation in words, shared by the text-like formats:
- * "Stream Processing (8.7 points ahead of Kappa Architecture)." or "a close
+ * "Stream Processing (9 points ahead of Kappa Architecture)." or "a close
  * call between X and Y: ..." (runner_up: the next processing pattern, or
  * -1), and the organisation decision with whether it is settled ("
  * Organisation: leaning towards a Data Mesh; the answers to number of

@@ -63,8 +63,13 @@ report_sensitivity_sentence(const struct report_ctx *ctx,
 	return (buf);
 }
 
-bool
-report_robustness_apart(const struct whatif *w)
+/*
+ * Whether the processing pattern's robustness and the whole
+ * recommendation's differ as people read them (whole percents), so that
+ * both are said.
+ */
+static bool
+robustness_apart(const struct whatif *w)
 {
 	return (w->processing >= 0 &&
 	    round(w->processing_holds_pct) != round(w->holds_pct));
@@ -80,12 +85,17 @@ ways_counted(const struct whatif *w, char *buf, size_t bufsz)
 	return (buf);
 }
 
-char *
-report_robustness_sentence(const struct report_ctx *ctx, char *buf,
+/* The robustness line, with how many ways were counted when counted. */
+static char *
+robustness_words(const struct report_ctx *ctx, bool counted, char *buf,
     size_t bufsz)
 {
 	const struct whatif	*w = ctx->whatif;
-	char			 how[128];
+	char			 ways[128], how[160] = "";
+
+	if (counted)
+		text_printf(how, sizeof how, " (%s)", ways_counted(w, ways,
+		    sizeof ways));
 
 	if (w->open == 0)
 		text_printf(buf, bufsz, "Every question is answered.");
@@ -93,22 +103,36 @@ report_robustness_sentence(const struct report_ctx *ctx, char *buf,
 		text_printf(buf, bufsz, "None of the %zu open question%s can "
 		    "change the recommendation.", w->open,
 		    w->open == 1 ? "" : "s");
-	else if (!report_robustness_apart(w))
+	else if (!robustness_apart(w))
 		text_printf(buf, bufsz, "The recommendation holds in %.0f%% of "
 		    "the plausible ways the %zu open question%s could be "
-		    "answered (%s).", w->holds_pct, w->open,
-		    w->open == 1 ? "" : "s", ways_counted(w, how, sizeof how));
+		    "answered%s.", w->holds_pct, w->open,
+		    w->open == 1 ? "" : "s", how);
 	else
 		/* The organisation often turns on questions no processing
 		   answer touches: one figure for both would hide a firm
 		   processing choice behind an open organisation. */
 		text_printf(buf, bufsz, "%s stays first in %.0f%% of the "
-		    "plausible ways the %zu open question%s could be answered "
-		    "(%s); together with the organisation, the recommendation "
+		    "plausible ways the %zu open question%s could be answered"
+		    "%s; together with the organisation, the recommendation "
 		    "holds in %.0f%%.", ctx->kb->patterns[w->processing].name,
 		    w->processing_holds_pct, w->open, w->open == 1 ? "" : "s",
-		    ways_counted(w, how, sizeof how), w->holds_pct);
+		    how, w->holds_pct);
 	return (buf);
+}
+
+char *
+report_robustness_sentence(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	return (robustness_words(ctx, true, buf, bufsz));
+}
+
+char *
+report_robustness_brief(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	return (robustness_words(ctx, false, buf, bufsz));
 }
 
 /* The text report's section; writes nothing without an analysis. */

@@ -129,6 +129,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 {
 	const struct whatif	*w = &t->advice.whatif;
 	struct draw_lines	 lines = { NULL, 0, 0 };
+	struct report_ctx	 ctx;
 	char			 buf[1024], label[WORDS_LABEL_MAX * 2];
 	size_t			 i, n, len;
 	int			 bottom = p->y + p->h;
@@ -136,18 +137,10 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
 	    w->processing < 0)
 		return (y);
-	if (!report_robustness_apart(w))
-		snprintf(buf, sizeof buf, "The recommendation holds in %.0f%% "
-		    "of the plausible ways the %zu open question%s could be "
-		    "answered.", w->holds_pct, w->open, w->open == 1 ? "" :
-		    "s");
-	else
-		snprintf(buf, sizeof buf, "%s stays first in %.0f%% of the "
-		    "plausible ways the %zu open question%s could be answered; "
-		    "with the organisation, in %.0f%%.",
-		    t->kb->patterns[w->processing].name,
-		    w->processing_holds_pct, w->open, w->open == 1 ? "" : "s",
-		    w->holds_pct);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.kb = t->kb;
+	ctx.whatif = w;
+	report_robustness_brief(&ctx, buf, sizeof buf);
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
 	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");
 	for (i = n = 0; i < w->nnext && n < 3 && len < sizeof buf; i++) {
