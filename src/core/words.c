@@ -226,7 +226,11 @@ threshold_words(enum value_type t, int64_t n, bool speak, char *buf,
 	return (buf);
 }
 
-/* Cut " instead of <was>" out of a sentence, where it is. */
+/*
+ * Cut " instead of <was>" out of a knowledge base's clause, written
+ * "{value} instead of {was}" as archadvisor-rules(5) shows; a clause put
+ * otherwise keeps its words.
+ */
 static void
 drop_contrast(char *buf, const char *was)
 {
@@ -336,6 +340,7 @@ words_change(const struct question *q, const struct value *from,
 	int64_t		 round;
 	size_t		 len;
 	int		 side;
+	bool		 across;
 
 	words_label_lower(q, name, sizeof name);
 	switch (q->dom.type) {
@@ -406,18 +411,26 @@ words_change(const struct question *q, const struct value *from,
 		if ((side = round_side(q->dom.type, to->num, &round)) == 0)
 			side = to->num < from->num ? -1 : 1;
 		clause = side < 0 ? q->if_less : q->if_more;
-		if (clause != NULL)
+		/*
+		 * Just across the answer given, "less than 5 minutes instead
+		 * of 5 minutes" would say the answer twice: the contrast goes.
+		 */
+		across = round == from->num && round != to->num;
+		if (clause != NULL) {
 			fill(clause, threshold_words(q->dom.type, to->num, true,
 			    a, sizeof a), spoken(q->dom.type, from->num, b,
 			    sizeof b), buf, bufsz);
+			if (across)
+				drop_contrast(buf, b);
+		} else if (across)
+			text_printf(buf, bufsz, "the %s were %s", name,
+			    threshold_words(q->dom.type, to->num, false, a,
+			    sizeof a));
 		else
 			text_printf(buf, bufsz, "the %s were %s instead of %s",
 			    name, threshold_words(q->dom.type, to->num, false,
 			    a, sizeof a), number_words(q->dom.type, from->num,
 			    b, sizeof b));
-		/* "less than 5 minutes instead of 5 minutes" says it twice. */
-		if (round == from->num && round != to->num)
-			drop_contrast(buf, b);
 		return (buf);
 	}
 	text_printf(buf, bufsz, "the %s were %s instead of %s", name,
