@@ -150,6 +150,13 @@ words_lead(double margin, char *buf, size_t bufsz)
 	return (buf);
 }
 
+bool
+words_tied(double margin)
+{
+	/* Below 0.05 a lead prints as 0.0 even where decimals are shown. */
+	return (margin < 0.05);
+}
+
 /* Significant digits of n in the largest unit of its type that divides it. */
 static int
 sig_digits(enum value_type t, int64_t n)

@@ -12,6 +12,7 @@
 #ifndef ARCHADVISOR_WORDS_H
 #define ARCHADVISOR_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,6 +62,8 @@ char	*words_cell(const struct question *q, const struct value *v,
  * read them: "15 points", "1 point", "less than a point".
  */
 char	*words_lead(double margin, char *buf, size_t bufsz);
+/* True if a lead is too small to show: the two scores print alike. */
+bool	 words_tied(double margin);
 
 /*
  * A changed answer as the clause of an "If ..." sentence, without "If".

@@ -89,7 +89,7 @@ write_chosen(FILE *fp, const struct report_ctx *ctx,
 	fprintf(fp, ", because it comes out best for these answers (%.0f, "
 	    "%s", s->score, handout_fit(s));
 	if (h->runner_up >= 0 && !r->scores[h->runner_up].vetoed) {
-		if (r->margin < 0.05)
+		if (words_tied(r->margin))
 			fputs(", tied with ", fp);
 		else
 			fprintf(fp, ", %s ahead of ", words_lead(r->margin,

@@ -297,7 +297,7 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 			lit(fp, ".");
 		return;
 	}
-	if (r->margin < 0.05) {
+	if (words_tied(r->margin)) {
 		lit(fp, ": tied with the runner-up, ");
 		m->text(fp, kb->patterns[h->runner_up].name);
 		lit(fp, " (the knowledge base's order breaks the tie).");

@@ -93,16 +93,15 @@ workshop_lead_words(const struct workshop_ctx *c, const struct ws_outcome *o,
 	return (buf);
 }
 
-/* "6 points ahead of Batch Processing" or "a close call with ...". */
-static char *
-margin_words(const struct kb *kb, const struct ws_outcome *o)
+char *
+workshop_margin_words(const struct kb *kb, const struct ws_outcome *o)
 {
 	char	lead[32];
 
 	if (o->processing < 0 || o->runner_up < 0)
 		return (xstrdup("no other option is left"));
 	if (o->close_call)
-		return (o->margin < 0.05 ? xasprintf("tied with %s",
+		return (words_tied(o->margin) ? xasprintf("tied with %s",
 		    kb->patterns[o->runner_up].name) : xasprintf("a close call "
 		    "with %s", kb->patterns[o->runner_up].name));
 	return (xasprintf("%s ahead of %s", words_lead(o->margin, lead,
@@ -262,7 +261,7 @@ report_workshop_text(FILE *fp, const struct workshop_ctx *c)
 	free(who);
 	agreed = count_status(c, WS_SHARED) + count_status(c, WS_UNCONTESTED);
 	s = workshop_outcome_words(c->kb, &w->common_out);
-	m = margin_words(c->kb, &w->common_out);
+	m = workshop_margin_words(c->kb, &w->common_out);
 	line = xasprintf("Common ground: %s; %s. From the %zu answer%s nobody "
 	    "contradicts (%zu given by everyone alike). ", s, m, agreed,
 	    agreed == 1 ? "" : "s", count_status(c, WS_SHARED));

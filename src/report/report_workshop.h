@@ -46,6 +46,12 @@ char	*workshop_people_words(const struct workshop_ctx *c, uint64_t mask);
  */
 const char *workshop_lead_words(const struct workshop_ctx *c,
 	    const struct ws_outcome *o, double lead, char *buf, size_t bufsz);
+/*
+ * The common ground's lead over its runner-up, "6 points ahead of Batch
+ * Processing", "a close call with ..." or "tied with ..." (caller frees).
+ */
+char	*workshop_margin_words(const struct kb *kb,
+	    const struct ws_outcome *o);
 /* "It holds in 4 of the 9 ways ..." for the common ground. */
 char	*workshop_robustness_words(const struct workshop_ctx *c);
 

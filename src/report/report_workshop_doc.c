@@ -58,7 +58,7 @@ static void
 doc_common(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 {
 	const struct ws_outcome	*o = &c->w->common_out;
-	char			*s, lead[32];
+	char			*s;
 
 	fputs(m->strong, fp);
 	fputs("Common ground: ", fp);
@@ -67,12 +67,8 @@ doc_common(FILE *fp, const struct workshop_ctx *c, const struct doc_markup *m)
 	free(s);
 	fputs(m->end_strong, fp);
 	if (o->processing >= 0 && o->runner_up >= 0) {
-		s = o->close_call && o->margin < 0.05 ? xasprintf("; tied "
-		    "with %s", c->kb->patterns[o->runner_up].name) :
-		    o->close_call ? xasprintf("; a close call with %s",
-		    c->kb->patterns[o->runner_up].name) :
-		    xasprintf("; %s ahead of %s", words_lead(o->margin, lead,
-		    sizeof lead), c->kb->patterns[o->runner_up].name);
+		s = workshop_margin_words(c->kb, o);
+		fputs("; ", fp);
 		m->text(fp, s);
 		free(s);
 	}

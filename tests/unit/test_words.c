@@ -181,6 +181,17 @@ leads_in_whole_points(void **state)
 	    "less than a point");
 }
 
+/* A tie is a lead that prints as 0.0: anything larger shows a difference. */
+static void
+ties_are_leads_that_print_as_zero(void **state)
+{
+	(void)state;
+	assert_true(words_tied(0.0));
+	assert_true(words_tied(0.049));
+	assert_false(words_tied(0.05));
+	assert_false(words_tied(0.4));
+}
+
 static void
 thresholds_as_people_say_them(void **state)
 {
@@ -357,6 +368,7 @@ main(void)
 		cmocka_unit_test(values_in_words),
 		cmocka_unit_test(values_in_cells),
 		cmocka_unit_test(leads_in_whole_points),
+		cmocka_unit_test(ties_are_leads_that_print_as_zero),
 		cmocka_unit_test(thresholds_as_people_say_them),
 		cmocka_unit_test(bools_and_sets_in_sentences),
 		cmocka_unit_test(clauses_of_the_knowledge_base),
