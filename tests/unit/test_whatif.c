@@ -4,6 +4,7 @@
  * knowledge bases.
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,16 @@ static const char base[] =
     "  - {id: m, name: M, kind: organization, summary: m}\n"
     "rules:\n";
 
+/* One rule line of the test knowledge base; why and source do not matter. */
+#define RULE(id, when, effects) \
+	"  - {id: " id ", when: " when ", effects: {" effects "}, why: w, " \
+	"source: s}\n"
+/* The three rules most tests turn on: a fast a against rt and iot for b. */
+#define FAST_RT_IOT(a_weight) \
+	RULE("fast", "latency < 5m", "a: " a_weight) \
+	RULE("rt", "rt", "b: 2") \
+	RULE("iot", "uses contains iot", "b: 2")
+
 static struct kb *
 load(const char *rules)
 {
@@ -41,140 +52,158 @@ load(const char *rules)
 	return (fx_kb_text("test.yaml", text));
 }
 
+/* A test's knowledge base, its answers and their what-if analysis. */
+struct wcase {
+	struct kb	*kb;
+	struct answers	 a;
+	struct whatif	 w;
+	bool		 analysed;
+};
+
+/* The knowledge base with these rules, and answers set as --set sets them. */
+static void
+open_case(struct wcase *c, const char *rules, const char *const *answers)
+{
+	c->kb = load(rules);
+	answers_init(&c->a, c->kb);
+	c->analysed = false;
+	for (; answers != NULL && *answers != NULL; answers++)
+		fx_set(&c->a, c->kb, *answers);
+}
+
+/* Sets one more answer; analyse again to see its effect. */
+static void
+set(struct wcase *c, const char *answer)
+{
+	fx_set(&c->a, c->kb, answer);
+}
+
+static struct whatif *
+analyse(struct wcase *c)
+{
+	if (c->analysed)
+		whatif_free(&c->w);
+	whatif_analyse(c->kb, c->a.v, &c->w);
+	c->analysed = true;
+	return (&c->w);
+}
+
+static void
+close_case(struct wcase *c)
+{
+	if (c->analysed)
+		whatif_free(&c->w);
+	answers_free(&c->a);
+	kb_free(c->kb);
+}
+
 static const struct sensitivity *
-sens_of(const struct whatif *w, const struct kb *kb, const char *q)
+sens_of(const struct wcase *c, const char *q)
 {
 	size_t	i;
 
-	for (i = 0; i < w->nsens; i++)
-		if (w->sens[i].question == (size_t)kb_question_index(kb, q))
-			return (&w->sens[i]);
+	for (i = 0; i < c->w.nsens; i++)
+		if (c->w.sens[i].question ==
+		    (size_t)kb_question_index(c->kb, q))
+			return (&c->w.sens[i]);
 	return (NULL);
 }
+
+/* The id of the question the ith next question names. */
+static const char *
+next_id(const struct wcase *c, size_t i)
+{
+	return (c->kb->questions[c->w.next[i].question].id);
+}
+
+#define ANSWERS(...)	((const char *const[]){ __VA_ARGS__, NULL })
 
 /* "latency > 1h" switches at 1h plus one second, not at a grid point. */
 static void
 test_threshold_exact(void **state)
 {
-	struct kb			*kb;
-	struct answers			 a;
-	struct whatif			 w;
+	struct wcase			 c;
+	const struct whatif		*w;
 	const struct sensitivity	*s;
 
 	(void)state;
-	kb = load("  - {id: slow, when: latency > 1h, effects: {b: 2}, "
-	    "why: w, source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=10m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.processing, 0);
-	s = sens_of(&w, kb, "latency");
+	open_case(&c, RULE("slow", "latency > 1h", "b: 2"),
+	    ANSWERS("latency=10m"));
+	w = analyse(&c);
+	assert_int_equal(w->processing, 0);
+	s = sens_of(&c, "latency");
 	assert_non_null(s);
 	assert_int_equal(s->to.num, 3601);
 	assert_int_equal(s->processing, 1);
-	whatif_free(&w);
 
 	/* From above, the nearest change is exactly at 1h. */
-	fx_set(&a, kb, "latency=1d");
-	whatif_analyse(kb, a.v, &w);
-	s = sens_of(&w, kb, "latency");
+	set(&c, "latency=1d");
+	analyse(&c);
+	s = sens_of(&c, "latency");
 	assert_non_null(s);
 	assert_int_equal(s->to.num, 3600);
 	assert_int_equal(s->processing, 0);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	close_case(&c);
 }
 
 /* Sizes, integers and levels; an answer no rule can flip has no entry. */
 static void
 test_other_types(void **state)
 {
-	struct kb			*kb;
-	struct answers			 a;
-	struct whatif			 w;
+	struct wcase			 c;
 	const struct sensitivity	*s;
 
 	(void)state;
-	kb = load(
-	    "  - {id: big, when: volume >= 2TB, effects: {b: 2}, why: w, "
-	    "source: s}\n"
-	    "  - {id: many, when: teams >= 10, effects: {m: 3}, why: w, "
-	    "source: s}\n"
-	    "  - {id: sk, when: skills <= some, effects: {a: 1}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "volume=500GB");
-	fx_set(&a, kb, "teams=3");
-	fx_set(&a, kb, "skills=some");
-	whatif_analyse(kb, a.v, &w);
+	open_case(&c,
+	    RULE("big", "volume >= 2TB", "b: 2")
+	    RULE("many", "teams >= 10", "m: 3")
+	    RULE("sk", "skills <= some", "a: 1"),
+	    ANSWERS("volume=500GB", "teams=3", "skills=some"));
 	/* a has +1 from skills; b needs volume >= 2TB to overtake it. */
-	assert_int_equal(w.processing, 0);
-	s = sens_of(&w, kb, "volume");
+	assert_int_equal(analyse(&c)->processing, 0);
+	s = sens_of(&c, "volume");
 	assert_non_null(s);
 	assert_int_equal(s->to.num, 2000000000000LL);
 	/* At teams = 10 the organisation becomes m. */
-	s = sens_of(&w, kb, "teams");
+	s = sens_of(&c, "teams");
 	assert_non_null(s);
 	assert_int_equal(s->to.num, 10);
 	assert_int_equal(s->organization, 2);
 	/* skills=strong drops a's +1: a and b tie, a stays first. */
-	assert_null(sens_of(&w, kb, "skills"));
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	assert_null(sens_of(&c, "skills"));
+	close_case(&c);
 }
 
 /* A winner no open answer can overtake holds in 100% of the ways. */
 static void
 test_robust_100(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
+	struct wcase		 c;
+	const struct whatif	*w;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 5}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.open, 5);
-	assert_true(w.exhaustive);
-	assert_int_equal(w.ways, 4);	/* rt: 2 outcomes x uses: 2 */
-	assert_float_equal(w.holds_pct, 100.0, 1e-9);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	open_case(&c, FAST_RT_IOT("5"), ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_int_equal(w->open, 5);
+	assert_true(w->exhaustive);
+	assert_int_equal(w->ways, 4);	/* rt: 2 outcomes x uses: 2 */
+	assert_float_equal(w->holds_pct, 100.0, 1e-9);
+	close_case(&c);
 }
 
 /* b overtakes only when rt and iot are both true: 1 of 4 ways. */
 static void
 test_robust_below_100(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
+	struct wcase		 c;
+	const struct whatif	*w;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.ways, 4);
-	assert_float_equal(w.holds_pct, 75.0, 1e-9);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	open_case(&c, FAST_RT_IOT("3"), ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_int_equal(w->ways, 4);
+	assert_float_equal(w->holds_pct, 75.0, 1e-9);
+	close_case(&c);
 }
 
 /*
@@ -185,38 +214,28 @@ test_robust_below_100(void **state)
 static void
 test_processing_holds_apart(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
+	struct wcase		 c;
+	const struct whatif	*w;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
-	    "source: s}\n"
-	    "  - {id: many, when: teams >= 10, effects: {m: 6}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.ways, 2);
-	assert_float_equal(w.holds_pct, 50.0, 1e-9);
-	assert_float_equal(w.processing_holds_pct, 100.0, 1e-9);
-	whatif_free(&w);
+	open_case(&c,
+	    RULE("fast", "latency < 5m", "a: 3")
+	    RULE("many", "teams >= 10", "m: 6"),
+	    ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_int_equal(w->ways, 2);
+	assert_float_equal(w->holds_pct, 50.0, 1e-9);
+	assert_float_equal(w->processing_holds_pct, 100.0, 1e-9);
+	close_case(&c);
 	/* With no organisation rule, the two figures are one. */
-	answers_free(&a);
-	kb_free(kb);
-	kb = load(
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
-	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_float_equal(w.holds_pct, 50.0, 1e-9);
-	assert_float_equal(w.processing_holds_pct, 50.0, 1e-9);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	open_case(&c,
+	    RULE("rt", "rt", "b: 2")
+	    RULE("fast", "latency < 5m", "a: 1"),
+	    ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_float_equal(w->holds_pct, 50.0, 1e-9);
+	assert_float_equal(w->processing_holds_pct, 50.0, 1e-9);
+	close_case(&c);
 }
 
 /*
@@ -226,34 +245,23 @@ test_processing_holds_apart(void **state)
 static void
 test_implausible_left_out(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
+	struct wcase		 c;
+	const struct whatif	*w;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
-	    "source: s}\n"
+	open_case(&c, FAST_RT_IOT("3")
 	    "implausible:\n"
-	    "  - {when: rt and uses contains iot, why: never both}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.ways, 3);
-	assert_int_equal(w.implausible, 1);
-	assert_float_equal(w.holds_pct, 100.0, 1e-9);
-	whatif_free(&w);
+	    "  - {when: rt and uses contains iot, why: never both}\n",
+	    ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_int_equal(w->ways, 3);
+	assert_int_equal(w->implausible, 1);
+	assert_float_equal(w->holds_pct, 100.0, 1e-9);
 	/* A combination the answers themselves make is not left out. */
-	fx_set(&a, kb, "rt=true");
-	fx_set(&a, kb, "uses=iot");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.implausible, 0);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	set(&c, "rt=true");
+	set(&c, "uses=iot");
+	assert_int_equal(analyse(&c)->implausible, 0);
+	close_case(&c);
 }
 
 /*
@@ -263,38 +271,25 @@ test_implausible_left_out(void **state)
 static void
 test_changes_with_others(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
-	size_t		 i, seen = 0;
+	struct wcase		 c;
+	const struct whatif	*w;
+	size_t			 i, seen = 0;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 3}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
-	    "source: s}\n"
-	    "  - {id: many, when: teams > 50, effects: {m: 1}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	fx_set(&a, kb, "teams=10");
-	whatif_analyse(kb, a.v, &w);
-	for (i = 0; i < w.nnext; i++) {
-		const char *id = kb->questions[w.next[i].question].id;
-
-		if (strcmp(id, "rt") == 0 || strcmp(id, "uses") == 0) {
-			assert_float_equal(w.next[i].change_share, 0, 1e-9);
-			assert_true(w.next[i].jointly);
+	open_case(&c, FAST_RT_IOT("3") RULE("many", "teams > 50", "m: 1"),
+	    ANSWERS("latency=1m", "teams=10"));
+	w = analyse(&c);
+	for (i = 0; i < w->nnext; i++) {
+		if (strcmp(next_id(&c, i), "rt") == 0 ||
+		    strcmp(next_id(&c, i), "uses") == 0) {
+			assert_float_equal(w->next[i].change_share, 0, 1e-9);
+			assert_true(w->next[i].jointly);
 			seen++;
 		} else
-			assert_false(w.next[i].jointly);
+			assert_false(w->next[i].jointly);
 	}
 	assert_int_equal(seen, 2);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	close_case(&c);
 }
 
 /*
@@ -304,64 +299,51 @@ test_changes_with_others(void **state)
 static void
 test_close_call_deciding(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
-	struct ranking	*r;
+	struct wcase		 c;
+	const struct whatif	*w;
+	struct ranking		*r;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 1}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {b: 2}, why: w, "
-	    "source: s}\n"
-	    "scoring: {close_call: 10}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	fx_set(&a, kb, "rt=true");
-	r = ranking_new(kb);
-	engine_rank(kb, a.v, r);
+	open_case(&c,
+	    RULE("fast", "latency < 5m", "a: 1")
+	    RULE("rt", "rt", "b: 1")
+	    RULE("iot", "uses contains iot", "b: 2")
+	    "scoring: {close_call: 10}\n",
+	    ANSWERS("latency=1m", "rt=true"));
+	r = ranking_new(c.kb);
+	engine_rank(c.kb, c.a.v, r);
 	assert_true(r->close_call);
-	whatif_analyse(kb, a.v, &w);
-	assert_true(w.ndeciding >= 2);
-	assert_string_equal(kb->questions[w.deciding[0]].id, "latency");
-	whatif_free(&w);
-	fx_set(&a, kb, "uses=iot");
-	engine_rank(kb, a.v, r);
+	w = analyse(&c);
+	assert_true(w->ndeciding >= 2);
+	assert_string_equal(c.kb->questions[w->deciding[0]].id, "latency");
+	set(&c, "uses=iot");
+	engine_rank(c.kb, c.a.v, r);
 	assert_false(r->close_call);
 	ranking_free(r);
-	answers_free(&a);
-	kb_free(kb);
+	close_case(&c);
 }
 
 /* The question that can flip the result alone is asked first. */
 static void
 test_next_question_order(void **state)
 {
-	struct kb	*kb;
-	struct answers	 a;
-	struct whatif	 w;
+	struct wcase		 c;
+	const struct whatif	*w;
 
 	(void)state;
-	kb = load(
-	    "  - {id: fast, when: latency < 5m, effects: {a: 1}, why: w, "
-	    "source: s}\n"
-	    "  - {id: rt, when: rt, effects: {b: 3}, why: w, source: s}\n"
-	    "  - {id: iot, when: uses contains iot, effects: {a: 1}, why: w, "
-	    "source: s}\n");
-	answers_init(&a, kb);
-	fx_set(&a, kb, "latency=1m");
-	whatif_analyse(kb, a.v, &w);
-	assert_int_equal(w.nnext, 5);
-	assert_string_equal(kb->questions[w.next[0].question].id, "rt");
-	assert_float_equal(w.next[0].change_share, 0.5, 1e-9);
-	assert_string_equal(kb->questions[w.next[1].question].id, "uses");
-	assert_float_equal(w.next[1].change_share, 0.0, 1e-9);
-	assert_true(w.next[1].margin_change > 0);
-	whatif_free(&w);
-	answers_free(&a);
-	kb_free(kb);
+	open_case(&c,
+	    RULE("fast", "latency < 5m", "a: 1")
+	    RULE("rt", "rt", "b: 3")
+	    RULE("iot", "uses contains iot", "a: 1"),
+	    ANSWERS("latency=1m"));
+	w = analyse(&c);
+	assert_int_equal(w->nnext, 5);
+	assert_string_equal(next_id(&c, 0), "rt");
+	assert_float_equal(w->next[0].change_share, 0.5, 1e-9);
+	assert_string_equal(next_id(&c, 1), "uses");
+	assert_float_equal(w->next[1].change_share, 0.0, 1e-9);
+	assert_true(w->next[1].margin_change > 0);
+	close_case(&c);
 }
 
 /* A question whose ask_if is false is not suggested nor counted open. */
@@ -377,7 +359,7 @@ test_ask_if_respected(void **state)
 	    "  - {id: a, name: A, kind: processing, summary: a}\n"
 	    "  - {id: b, name: B, kind: processing, summary: b}\n"
 	    "rules:\n"
-	    "  - {id: rt, when: rt, effects: {b: 2}, why: w, source: s}\n";
+	    RULE("rt", "rt", "b: 2");
 	struct kb_source	 src = { "t.yaml", text, sizeof text - 1 };
 	struct diag		 d;
 	struct kb		*kb = NULL;
