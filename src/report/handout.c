@@ -461,6 +461,44 @@ handout_could_change(const struct report_ctx *ctx, size_t q)
 	return (false);
 }
 
+void
+handout_open_questions(FILE *fp, const struct report_ctx *ctx, bool changing,
+    const char *label, const struct handout_markup *m, const char *before,
+    const char *after)
+{
+	const struct kb	*kb = ctx->kb;
+	const char	*note;
+	char		 name[WORDS_LABEL_MAX * 2];
+	size_t		 i, n = 0;
+
+	for (i = 0; i < kb->nquestions; i++) {
+		if (ctx->answers->v[i].known ||
+		    handout_could_change(ctx, i) != changing)
+			continue;
+		if (n++ == 0) {
+			lit(fp, before);
+			lit(fp, m->strong);
+			m->text(fp, label);
+			lit(fp, ":");
+			lit(fp, m->end_strong);
+			lit(fp, " ");
+		} else
+			lit(fp, ", ");
+		m->text(fp, n == 1 ? words_label(&kb->questions[i], name,
+		    sizeof name) : words_label_lower(&kb->questions[i], name,
+		    sizeof name));
+		if ((note = answers_note(ctx->answers, i)) != NULL) {
+			lit(fp, " (");
+			lit(fp, m->note);
+			m->text(fp, note);
+			lit(fp, m->end_note);
+			lit(fp, ")");
+		}
+	}
+	if (n > 0)
+		lit(fp, after);
+}
+
 /* The handouts show as many as the text and JSON reports. */
 _Static_assert(HANDOUT_PRECEDENTS == REPORT_PRECEDENTS,
     "handouts and reports show the same number of precedents");

@@ -42,6 +42,7 @@ struct handout {
 struct handout_markup {
 	void		(*text)(FILE *fp, const char *s);
 	const char	*strong, *end_strong;
+	const char	*note, *end_note;	/* a user's note on an answer */
 };
 
 void	handout_init(struct handout *h, const struct report_ctx *ctx);
@@ -116,6 +117,14 @@ void	handout_precedent_line(FILE *fp, const struct report_ctx *ctx,
  * recommendation (false without a what-if analysis).
  */
 bool	 handout_could_change(const struct report_ctx *ctx, size_t q);
+/*
+ * The open questions that could change the recommendation (changing) or
+ * not, as one paragraph between before and after: "Label: First question
+ * (its note), second question". Writes nothing when there is none.
+ */
+void	 handout_open_questions(FILE *fp, const struct report_ctx *ctx,
+	    bool changing, const char *label, const struct handout_markup *m,
+	    const char *before, const char *after);
 /*
  * What pattern p delivers of the answered requirements, as one sentence
  * ("Requirements met: acceptable delay and real-time outputs; met only at

@@ -98,7 +98,8 @@ plain_text(FILE *fp, const char *s)
 char *
 handout_requirements_plain(const struct report_ctx *ctx, size_t p)
 {
-	static const struct handout_markup plain = { plain_text, "", "" };
+	static const struct handout_markup plain = { plain_text, "", "",
+	    "", "" };
 	char	*buf = NULL;
 	size_t	 len = 0;
 	FILE	*mem;

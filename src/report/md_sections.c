@@ -7,7 +7,7 @@
 #include "escape.h"
 
 const struct handout_markup md_markup = {
-	escape_md, "**", "**"
+	escape_md, "**", "**", "*", "*"
 };
 
 size_t

@@ -28,7 +28,7 @@
 #define HTML_WHY		3
 
 static const struct handout_markup html_markup = {
-	escape_html, "<strong>", "</strong>"
+	escape_html, "<strong>", "</strong>", "<em class=\"note\">", "</em>"
 };
 
 /*
@@ -315,36 +315,6 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 }
 
 static void
-write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
-    const char *label)
-{
-	const struct kb	*kb = ctx->kb;
-	char		 name[WORDS_LABEL_MAX * 2];
-	size_t		 i, n = 0;
-
-	for (i = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known ||
-		    handout_could_change(ctx, i) != changing)
-			continue;
-		if (n++ == 0)
-			fprintf(fp, "<p class=\"open\"><strong>%s:</strong> ",
-			    label);
-		else
-			fputs(", ", fp);
-		escape_html(fp, n == 1 ? words_label(&kb->questions[i], name,
-		    sizeof name) : words_label_lower(&kb->questions[i], name,
-		    sizeof name));
-		if (answers_note(ctx->answers, i) != NULL) {
-			fputs(" (<em class=\"note\">", fp);
-			escape_html(fp, answers_note(ctx->answers, i));
-			fputs("</em>)", fp);
-		}
-	}
-	if (n > 0)
-		fputs(".</p>\n", fp);
-}
-
-static void
 write_answers(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
@@ -377,8 +347,9 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 	}
 	if (answers_count(ctx->answers) > 0)
 		fputs("</dl>\n", fp);
-	write_open(fp, ctx, false, ctx->whatif != NULL ? "Open, would not "
-	    "change it" : "Not answered");
+	handout_open_questions(fp, ctx, false, ctx->whatif != NULL ? "Open, "
+	    "would not change it" : "Not answered", &html_markup,
+	    "<p class=\"open\">", ".</p>\n");
 	fputs("</section>\n", fp);
 }
 

@@ -93,32 +93,6 @@ write_scores(FILE *fp, const struct report_ctx *ctx)
 }
 
 static void
-write_open(FILE *fp, const struct report_ctx *ctx, bool changing,
-    const char *label)
-{
-	const struct kb	*kb = ctx->kb;
-	char		 name[WORDS_LABEL_MAX * 2];
-	size_t		 i, n = 0;
-
-	for (i = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known ||
-		    handout_could_change(ctx, i) != changing)
-			continue;
-		fprintf(fp, n++ == 0 ? "**%s:** " : ", ", label);
-		escape_md(fp, n == 1 ? words_label(&kb->questions[i], name,
-		    sizeof name) : words_label_lower(&kb->questions[i], name,
-		    sizeof name));
-		if (answers_note(ctx->answers, i) != NULL) {
-			fputs(" (*", fp);
-			escape_md(fp, answers_note(ctx->answers, i));
-			fputs("*)", fp);
-		}
-	}
-	if (n > 0)
-		fputs(".\n\n", fp);
-}
-
-static void
 write_answers(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb	*kb = ctx->kb;
@@ -151,9 +125,10 @@ write_answers(FILE *fp, const struct report_ctx *ctx)
 	}
 	if (answers_count(ctx->answers) > 0)
 		fputc('\n', fp);
-	write_open(fp, ctx, true, "Open, could change the recommendation");
-	write_open(fp, ctx, false, ctx->whatif != NULL ? "Open, would not "
-	    "change it" : "Not answered");
+	handout_open_questions(fp, ctx, true, "Open, could change the "
+	    "recommendation", &md_markup, "", ".\n\n");
+	handout_open_questions(fp, ctx, false, ctx->whatif != NULL ? "Open, "
+	    "would not change it" : "Not answered", &md_markup, "", ".\n\n");
 }
 
 static void
