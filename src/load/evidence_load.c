@@ -20,6 +20,68 @@
 #define PRECEDENT_MAX	10000
 
 /*
+ * The precedent ids loaded so far, for the duplicate check: open
+ * addressing over indices into kb->precedents, so that a library of n
+ * cases loads in time proportional to n, not to n squared.
+ */
+struct id_index {
+	int	*slot;		/* a precedent's index, or -1 */
+	size_t	 mask;		/* slots - 1, a power of two less one */
+};
+
+/* FNV-1a: ids are short and distinct, nothing stronger is needed. */
+static size_t
+id_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/* The index of the precedent with that id, or -1. */
+static int
+id_index_find(const struct id_index *x, const struct kb *kb, const char *id)
+{
+	size_t	i;
+
+	for (i = id_hash(id) & x->mask; x->slot[i] >= 0; i = (i + 1) & x->mask)
+		if (strcmp(kb->precedents[x->slot[i]].id, id) == 0)
+			return (x->slot[i]);
+	return (-1);
+}
+
+static void
+id_index_add(struct id_index *x, const struct kb *kb, int p)
+{
+	size_t	i;
+
+	for (i = id_hash(kb->precedents[p].id) & x->mask; x->slot[i] >= 0;
+	    i = (i + 1) & x->mask)
+		continue;
+	x->slot[i] = p;
+}
+
+/* Room for the precedents loaded already and up to more, at most half full. */
+static void
+id_index_init(struct id_index *x, const struct kb *kb, size_t more)
+{
+	size_t	i, n = 16;
+
+	if (more > PRECEDENT_MAX)
+		more = PRECEDENT_MAX;
+	while (n < 2 * (kb->nprecedents + more))
+		n *= 2;
+	x->slot = xreallocarray(NULL, n, sizeof *x->slot);
+	for (i = 0; i < n; i++)
+		x->slot[i] = -1;
+	x->mask = n - 1;
+	for (i = 0; i < kb->nprecedents; i++)
+		id_index_add(x, kb, (int)i);
+}
+
+/*
  * The text of field key, or NULL (reported if required). Evidence is read
  * by people, so text that is there must say something, required or not.
  */
@@ -293,7 +355,7 @@ load_clearly_wrong(const struct kb *kb, const struct field_ctx *fc,
 
 static void
 load_precedent(struct kb *kb, const struct field_ctx *fc,
-    const struct ynode *item)
+    const struct ynode *item, struct id_index *ids)
 {
 	/* In the order an unknown key's message lists them. */
 	static const char *const keys[] = { "id", "organisation", "year",
@@ -303,7 +365,7 @@ load_precedent(struct kb *kb, const struct field_ctx *fc,
 	struct precedent	 p;
 	const char		*id, *nt;
 	int			 other, pi;
-	size_t			 nerr = fc->d->nerrors;
+	size_t			 n, nerr = fc->d->nerrors;
 
 	if (item->type != YNODE_MAP) {
 		field_error(fc, item, "a precedent must be a mapping, not %s",
@@ -315,7 +377,7 @@ load_precedent(struct kb *kb, const struct field_ctx *fc,
 	p.moved_from = -1;
 	p.loc = field_loc(fc, item);
 	if ((id = field_id(fc, item, "precedent")) != NULL) {
-		if ((other = kb_precedent_index(kb, id)) >= 0)
+		if ((other = id_index_find(ids, kb, id)) >= 0)
 			field_error(fc, ynode_get(item, "id"), "duplicate "
 			    "precedent id '%s' (first defined at %s:%d:%d)",
 			    id, kb->precedents[other].loc.file,
@@ -355,22 +417,29 @@ load_precedent(struct kb *kb, const struct field_ctx *fc,
 		kb_precedent_clear(&p);
 		return;
 	}
-	kb->precedents = xreallocarray(kb->precedents, kb->nprecedents + 1,
-	    sizeof *kb->precedents);
+	/* Doubling at each power of two: appending n costs log n copies. */
+	n = kb->nprecedents;
+	if ((n & (n - 1)) == 0)
+		kb->precedents = xreallocarray(kb->precedents, n ? 2 * n : 1,
+		    sizeof *kb->precedents);
 	kb->precedents[kb->nprecedents++] = p;
+	id_index_add(ids, kb, (int)kb->nprecedents - 1);
 }
 
 void
 evidence_load_precedents(struct kb *kb, const struct field_ctx *fc,
     const struct ynode *list)
 {
-	size_t	i;
+	struct id_index	ids;
+	size_t		i;
 
 	if (list->type != YNODE_SEQ) {
 		field_error(fc, list, "'precedents' must be a list, not %s",
 		    ynode_type_name(list->type));
 		return;
 	}
+	id_index_init(&ids, kb, list->n);
 	for (i = 0; i < list->n; i++)
-		load_precedent(kb, fc, list->items[i]);
+		load_precedent(kb, fc, list->items[i], &ids);
+	free(ids.slot);
 }

@@ -287,6 +287,44 @@ test_load_errors(void **state)
 	    "tool"));
 }
 
+/* One precedent with that id, as a list item. */
+static void
+add_case(char *buf, size_t bufsz, const char *id)
+{
+	size_t	n = strlen(buf);
+
+	snprintf(buf + n, bufsz - n, "  - id: %s\n    organisation: X\n"
+	    "    year: 2020\n    source: {title: T, url: 'https://e.org/x'}\n"
+	    "    chose: batch\n    outcome: o\n    situation: {rt: true}\n",
+	    id);
+}
+
+/*
+ * An id used twice is an error at its second place that names the first,
+ * whether the first is in another file or many cases earlier in the same.
+ */
+static void
+test_duplicate_ids(void **state)
+{
+	static char	buf[32768];
+	char		id[32];
+	int		i;
+
+	(void)state;
+	snprintf(buf, sizeof buf, "precedents:\n");
+	add_case(buf, sizeof buf, "p-fast");
+	assert_non_null(strstr(load_bad(buf), "extra.yaml:2:9: duplicate "
+	    "precedent id 'p-fast' (first defined at evidence.yaml:40:5)"));
+	snprintf(buf, sizeof buf, "precedents:\n");
+	for (i = 0; i < 100; i++) {
+		snprintf(id, sizeof id, "case-%d", i);
+		add_case(buf, sizeof buf, id);
+	}
+	add_case(buf, sizeof buf, "case-37");
+	assert_non_null(strstr(load_bad(buf), "extra.yaml:702:9: duplicate "
+	    "precedent id 'case-37' (first defined at extra.yaml:261:5)"));
+}
+
 int
 main(void)
 {
@@ -298,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_loaded_fields),
 		cmocka_unit_test(test_load_errors),
+		cmocka_unit_test(test_duplicate_ids),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
