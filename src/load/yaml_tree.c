@@ -184,6 +184,45 @@ key_cmp(const void *a, const void *b)
 	return (ka->col - kb->col);
 }
 
+#define DUP_PAIRWISE_MAX	16
+
+static int
+report_duplicate_key(struct yaml_stream *ys, const struct ynode *second,
+    const struct ynode *first, struct diag *d)
+{
+	diag_add(d, DIAG_ERROR, ys->file, second->line, second->col,
+	    "duplicate key '%s' (first at line %d)", second->str,
+	    first->line);
+	return (-1);
+}
+
+/*
+ * The same repeat the sort below reports: of the keys that appear twice,
+ * the one first in byte order, at its second place.
+ */
+static int
+check_duplicate_keys_pairwise(struct yaml_stream *ys,
+    const struct ynode *map, struct diag *d)
+{
+	const struct ynode	*first = NULL, *second = NULL;
+	size_t			 i, j;
+
+	for (j = 2; j + 1 < map->n; j += 2) {
+		if (second != NULL &&
+		    strcmp(map->items[j]->str, second->str) >= 0)
+			continue;
+		for (i = 0; i < j; i += 2)
+			if (strcmp(map->items[i]->str,
+			    map->items[j]->str) == 0) {
+				first = map->items[i];
+				second = map->items[j];
+				break;
+			}
+	}
+	return (second != NULL ? report_duplicate_key(ys, second, first, d) :
+	    0);
+}
+
 /* Reports a key that appears twice in one mapping (at its second place). */
 static int
 check_duplicate_keys(struct yaml_stream *ys, const struct ynode *map,
@@ -195,16 +234,17 @@ check_duplicate_keys(struct yaml_stream *ys, const struct ynode *map,
 
 	if (nkeys < 2)
 		return (0);
+	/* Most mappings are small: comparing every pair is cheaper there
+	   than allocating and sorting, and finds the same first repeat. */
+	if (nkeys <= DUP_PAIRWISE_MAX)
+		return (check_duplicate_keys_pairwise(ys, map, d));
 	keys = xreallocarray(NULL, nkeys, sizeof *keys);
 	for (i = 0; i < nkeys; i++)
 		keys[i] = map->items[2 * i];
 	qsort(keys, nkeys, sizeof *keys, key_cmp);
 	for (i = 1; i < nkeys; i++) {
 		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0) {
-			diag_add(d, DIAG_ERROR, ys->file, keys[i]->line,
-			    keys[i]->col, "duplicate key '%s' (first at line %d)",
-			    keys[i]->str, keys[i - 1]->line);
-			rc = -1;
+			rc = report_duplicate_key(ys, keys[i], keys[i - 1], d);
 			break;
 		}
 	}
