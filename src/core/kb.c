@@ -176,17 +176,6 @@ kb_precedent_clear(struct precedent *p)
 	free(p->inferred);
 }
 
-int
-kb_precedent_index(const struct kb *kb, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < kb->nprecedents; i++)
-		if (strcmp(kb->precedents[i].id, id) == 0)
-			return ((int)i);
-	return (-1);
-}
-
 const char *
 pattern_kind_name(enum pattern_kind k)
 {

@@ -219,8 +219,6 @@ const char	*pattern_kind_name(enum pattern_kind k);
 
 /* Frees what a precedent owns; kb_free calls it for each one. */
 void		 kb_precedent_clear(struct precedent *p);
-/* Index of the precedent with that id, or -1. */
-int		 kb_precedent_index(const struct kb *kb, const char *id);
 
 /*
  * Whether question q should be asked, given the answers so far: true
