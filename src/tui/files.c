@@ -210,13 +210,8 @@ export_done(struct tui *t, const char *path, void *arg)
 		return (TUI_REDRAW);
 	memset(&ec, 0, sizeof ec);
 	ec.writer = &report_writers[(uintptr_t)arg];
-	ec.ctx.kb = t->kb;
-	ec.ctx.answers = &t->answers;
 	/* The same report as 'archadvisor report': the whole advice. */
-	report_use_advice(&ec.ctx, &t->advice);
-	ec.ctx.version = t->version;
-	ec.ctx.color = false;
-	ec.ctx.utf8 = t->utf8;
+	tui_report_ctx(t, &ec.ctx);
 	ec.ctx.width = 80;
 	rc = write_file(t, path, write_report, &ec);
 	if (rc != 0)

@@ -33,9 +33,7 @@ close_rivals(const struct tui *t, char *buf, size_t bufsz)
 {
 	struct report_ctx	ctx;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.kb = t->kb;
-	ctx.ranking = t->ranking;
+	tui_report_ctx(t, &ctx);
 	return (report_close_rivals(&ctx, buf, bufsz));
 }
 

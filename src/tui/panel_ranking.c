@@ -95,9 +95,7 @@ draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
 	if (answers_count(&t->answers) == 0 || w->processing < 0 ||
 	    w->nsens == 0)
 		return (y);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.kb = t->kb;
-	ctx.whatif = w;
+	tui_report_ctx(t, &ctx);
 	for (i = 0; i < w->nsens; i++) {
 		mark = lines.n;
 		report_sensitivity_sentence(&ctx, &w->sens[i], buf,
@@ -137,9 +135,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
 	    w->processing < 0)
 		return (y);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.kb = t->kb;
-	ctx.whatif = w;
+	tui_report_ctx(t, &ctx);
 	report_robustness_brief(&ctx, buf, sizeof buf);
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
 	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");

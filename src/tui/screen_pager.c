@@ -106,10 +106,7 @@ requirements(const struct tui *t, size_t p, struct draw_lines *l, int width)
 	struct report_ctx	 ctx;
 	char			*text;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.kb = t->kb;
-	ctx.ranking = t->ranking;
-	ctx.answers = &t->answers;
+	tui_report_ctx(t, &ctx);
 	if ((text = handout_requirements_plain(&ctx, p)) == NULL)
 		return;
 	lines_wrap(l, 3, 3, width, ST_NORMAL, text);

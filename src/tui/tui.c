@@ -26,6 +26,7 @@
 #include "answers_load.h"
 #include "diag.h"
 #include "exits.h"
+#include "report.h"
 #include "tui.h"
 #include "tui_int.h"
 #include "whatif.h"
@@ -213,6 +214,17 @@ tui_progress(const struct tui *t, size_t *answered, size_t *asked)
 		    kb_question_asked(t->kb, i, t->answers.v))
 			(*asked)++;
 	}
+}
+
+void
+tui_report_ctx(const struct tui *t, struct report_ctx *ctx)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->kb = t->kb;
+	ctx->answers = &t->answers;
+	ctx->version = t->version;
+	ctx->utf8 = t->utf8;
+	report_use_advice(ctx, &t->advice);
 }
 
 static void

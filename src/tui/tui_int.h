@@ -126,6 +126,13 @@ int	 tui_answer(struct tui *, size_t qi, struct value v);
 int	 tui_rows(const struct tui *);
 /* Questions answered, of those asked (ask_if) or answered anyway. */
 void	 tui_progress(const struct tui *, size_t *answered, size_t *asked);
+/*
+ * The reports' view of the TUI's state: the answers and the whole advice,
+ * as `archadvisor report` would see them, so that a panel can say what a
+ * report says in the reports' own words.
+ */
+struct report_ctx;
+void	 tui_report_ctx(const struct tui *, struct report_ctx *);
 /* Title bar and recommendation: the top two rows of full screens. */
 void	 tui_draw_header(struct tui *);
 
