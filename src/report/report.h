@@ -147,8 +147,8 @@ size_t	 report_org_open_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
  * The questions that would decide a close call, as "acceptable delay, SQL
- * skills and moving to real-time" (labels, at most four); false, and "",
- * if there are none.
+ * skills and moving to real-time" (labels; past five, the first four and
+ * "2 more"); false, and "", if there are none.
  */
 bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);

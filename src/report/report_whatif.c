@@ -235,19 +235,28 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 	json_object_set_new(root, "next_questions", next);
 }
 
+/* Deciding questions named by label before the rest are counted. */
+#define DECIDING_NAMED	4
+
 bool
 report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
 	const struct whatif	*w = ctx->whatif;
-	char			 label[WORDS_LABEL_MAX * 2];
-	size_t			 i, n;
+	char			 label[WORDS_LABEL_MAX * 2], more[32];
+	size_t			 i, n, total = w == NULL ? 0 : w->ndeciding;
 
+	/* Named up to five; a list cut short says so rather than end
+	   as if it were whole. */
 	buf[0] = '\0';
-	n = w == NULL ? 0 : w->ndeciding < 4 ? w->ndeciding : 4;
+	n = total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
 	for (i = 0; i < n; i++)
 		words_list_add(buf, bufsz, words_label_lower(
 		    &ctx->kb->questions[w->deciding[i]], label, sizeof label),
-		    i, n);
+		    i, n + (total > n));
+	if (total > n) {
+		text_printf(more, sizeof more, "%zu more", total - n);
+		words_list_add(buf, bufsz, more, n, n + 1);
+	}
 	return (buf[0] != '\0');
 }
 

@@ -19,6 +19,7 @@
 #include "kb_load.h"
 #include "report.h"
 #include "textfmt.h"
+#include "whatif.h"
 
 struct fixture {
 	struct kb		*kb;
@@ -203,6 +204,32 @@ test_text_cell(void **state)
 	free(s);
 }
 
+/* Five deciding questions are named; of more, four and how many others. */
+static void
+test_deciding_list(void **state)
+{
+	struct fixture		*f = *state;
+	struct report_ctx	 ctx = f->ctx;
+	struct whatif		 w;
+	size_t			 order[] = { 0, 1, 2, 3, 4, 5 };
+	char			 buf[512];
+
+	(void)state;
+	memset(&w, 0, sizeof w);
+	w.deciding = order;
+	ctx.whatif = &w;
+	assert_false(report_deciding_list(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "");
+	w.ndeciding = 5;
+	assert_true(report_deciding_list(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "latency, skills, cost, uses and "
+	    "big");
+	w.ndeciding = 6;
+	assert_true(report_deciding_list(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "latency, skills, cost, uses and "
+	    "2 more");
+}
+
 static void
 test_writer_table(void **state)
 {
@@ -219,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_json_parses_back),
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_cell),
+		cmocka_unit_test(test_deciding_list),
 		cmocka_unit_test(test_writer_table),
 	};
 
