@@ -393,34 +393,68 @@ next_questions(struct ctx *x, const struct value *answers, double margin,
 	free(c.v);
 }
 
-/* Does a rule that reads question q touch pattern a or b? */
-static bool
-moves_either(const struct ctx *x, size_t q, int a, int b)
+/* What the rules that read question q can do to patterns a and b. */
+enum {
+	TOUCHES_EITHER	= 1,	/* some rule moves a or b */
+	PUTS_A_AHEAD	= 2,	/* some rule helps a more than b */
+	PUTS_B_AHEAD	= 4	/* and the other way round */
+};
+
+/* How much a rule helps pattern p; ruling p out, or holding it back, hurts. */
+static double
+help(const struct rule *rule, int p)
+{
+	double	h = 0;
+	size_t	j;
+
+	for (j = 0; j < rule->neffects; j++) {
+		if ((int)rule->effects[j].pattern != p)
+			continue;
+		if (rule->effects[j].veto || rule->effects[j].stretch)
+			h -= 1000;
+		else
+			h += rule->effects[j].weight;
+	}
+	return (h);
+}
+
+static unsigned
+moves(const struct ctx *x, size_t q, int a, int b)
 {
 	const struct rule	*rule;
-	size_t			 i, j;
+	unsigned		 m = 0;
+	double			 ha, hb;
+	size_t			 i;
 
 	for (i = 0; i < x->deps[q].n; i++) {
 		rule = &x->kb->rules[x->deps[q].idx[i]];
-		for (j = 0; j < rule->neffects; j++)
-			if ((int)rule->effects[j].pattern == a ||
-			    (int)rule->effects[j].pattern == b)
-				return (true);
+		ha = help(rule, a);
+		hb = help(rule, b);
+		if (ha != 0 || hb != 0)
+			m |= TOUCHES_EITHER;
+		if (ha > hb)
+			m |= PUTS_A_AHEAD;
+		if (hb > ha)
+			m |= PUTS_B_AHEAD;
 	}
-	return (false);
+	return (m);
 }
 
 /*
  * For a close call: the answered questions whose nearest change brings the
  * runner-up first, then the open ones that could change the result and
  * that some rule of either contender reads (not those that only move the
- * organisation).
+ * organisation). Of the open ones, those whose answers can put either
+ * contender ahead come first: they settle the call whichever way it goes.
  */
 static void
 deciding_questions(const struct ctx *x, const struct ranking *r,
     struct whatif *w)
 {
-	size_t	i, q;
+	const unsigned	 either_way = PUTS_A_AHEAD | PUTS_B_AHEAD;
+	unsigned	 m;
+	size_t		 i, q;
+	int		 pass;
 
 	w->deciding = xcalloc(w->nsens + w->nnext + 1, sizeof *w->deciding);
 	if (!r->close_call)
@@ -428,12 +462,16 @@ deciding_questions(const struct ctx *x, const struct ranking *r,
 	for (i = 0; i < w->nsens; i++)
 		if (w->sens[i].processing == r->runner_up)
 			w->deciding[w->ndeciding++] = w->sens[i].question;
-	for (i = 0; i < w->nnext; i++) {
-		q = w->next[i].question;
-		if (w->next[i].change_share > 0 &&
-		    moves_either(x, q, r->processing, r->runner_up))
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < w->nnext; i++) {
+			q = w->next[i].question;
+			m = moves(x, q, r->processing, r->runner_up);
+			if (w->next[i].change_share == 0 ||
+			    !(m & TOUCHES_EITHER) ||
+			    ((m & either_way) == either_way) != (pass == 0))
+				continue;
 			w->deciding[w->ndeciding++] = q;
-	}
+		}
 }
 
 void

@@ -323,6 +323,31 @@ test_close_call_deciding(void **state)
 	close_case(&c);
 }
 
+/*
+ * A tie: of the open questions that would decide it, one whose answers can
+ * put either contender ahead comes before one that can only help one of
+ * them, though the latter changes the top more often.
+ */
+static void
+test_deciding_either_way_first(void **state)
+{
+	struct wcase		 c;
+	const struct whatif	*w;
+
+	(void)state;
+	open_case(&c,
+	    RULE("rt", "rt", "b: 2")
+	    RULE("none", "skills == none", "a: 2")
+	    RULE("strong", "skills == strong", "b: 2")
+	    "scoring: {close_call: 10}\n",
+	    NULL);
+	w = analyse(&c);
+	assert_int_equal(w->ndeciding, 2);
+	assert_string_equal(c.kb->questions[w->deciding[0]].id, "skills");
+	assert_string_equal(c.kb->questions[w->deciding[1]].id, "rt");
+	close_case(&c);
+}
+
 /* The question that can flip the result alone is asked first. */
 static void
 test_next_question_order(void **state)
@@ -404,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_processing_holds_apart),
 		cmocka_unit_test(test_changes_with_others),
 		cmocka_unit_test(test_close_call_deciding),
+		cmocka_unit_test(test_deciding_either_way_first),
 	};
 
 	return (cmocka_run_group_tests_name("whatif", tests, NULL, NULL));
