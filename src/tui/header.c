@@ -15,7 +15,7 @@
 static const char *
 runner_up(const struct tui *t)
 {
-	const struct ranking	*r = t->ranking;
+	const struct ranking	*r = t->advice.ranking;
 	size_t			 i, p;
 
 	for (i = 0; i < r->npatterns; i++) {
@@ -46,7 +46,7 @@ recommendation(const struct tui *t, size_t answered, int width, char *buf,
     size_t bufsz)
 {
 	const struct kb		*kb = t->kb;
-	const struct ranking	*r = t->ranking;
+	const struct ranking	*r = t->advice.ranking;
 	const char		*next = runner_up(t), *proc;
 	char			 org[256], rivals[512], lead[32];
 	size_t			 nrivals;

@@ -46,7 +46,7 @@ draw_reasons(struct tui *t, const struct ranking_panel *p, int y)
 
 	if (y >= bottom - 1)
 		return;
-	s = &t->ranking->scores[t->advice.listed[p->sel]];
+	s = &t->advice.ranking->scores[t->advice.listed[p->sel]];
 	n = s->nvetoes + s->nreasons;
 	snprintf(head, sizeof head, "Why %s ranks here",
 	    t->kb->patterns[s->pattern].name);
@@ -182,7 +182,7 @@ void
 ranking_panel_draw(struct tui *t, const struct ranking_panel *p)
 {
 	const struct kb			*kb = t->kb;
-	const struct ranking		*r = t->ranking;
+	const struct ranking		*r = t->advice.ranking;
 	const struct pattern_score	*s;
 	enum tui_style			 st, fs;
 	char				 num[32];

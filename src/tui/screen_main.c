@@ -6,7 +6,7 @@
  * them from TUI_WIDE_COLS columns and takes the place of the list on
  * narrower terminals ('r' switches). This file lays the two out, writes
  * the current question or pattern in full below them, and holds the keys.
- * Nothing here scores: the numbers come from t->ranking, which tui.c
+ * Nothing here scores: the numbers come from t->advice.ranking, which tui.c
  * refreshes after each change.
  */
 #include <stdlib.h>
@@ -92,7 +92,7 @@ draw_ranking(struct tui *t, struct main_state *m, const struct layout *l)
 {
 	struct ranking_panel	rp;
 
-	if (m->rsel >= t->ranking->npatterns)
+	if (m->rsel >= t->advice.ranking->npatterns)
 		m->rsel = 0;
 	draw_heading(t, 2, l->rx, l->rw, "Ranking", NULL);
 	rp.x = l->rx;
@@ -264,7 +264,7 @@ k_down(struct tui *t, void *data, int key)
 	struct main_state	*m = data;
 
 	if (m->ranking) {
-		if (m->rsel + 1 < t->ranking->npatterns)
+		if (m->rsel + 1 < t->advice.ranking->npatterns)
 			m->rsel++;
 	} else
 		question_list_move(&m->list, key == TK(KEY_NPAGE) ?
@@ -279,7 +279,7 @@ k_home(struct tui *t, void *data, int key)
 
 	if (m->ranking)
 		m->rsel = key == TK(KEY_HOME) || key == 'g' ? 0 :
-		    t->ranking->npatterns - 1;
+		    t->advice.ranking->npatterns - 1;
 	else
 		question_list_move(&m->list, key == TK(KEY_HOME) ||
 		    key == 'g' ? -(long)m->list.nrows : (long)m->list.nrows);

@@ -118,7 +118,7 @@ build_reasons(const struct tui *t, size_t p, struct draw_lines *l,
     int width)
 {
 	const struct kb			*kb = t->kb;
-	const struct pattern_score	*s = &t->ranking->scores[p];
+	const struct pattern_score	*s = &t->advice.ranking->scores[p];
 	const struct rule		*rule;
 	char				*text;
 	size_t				 i;
@@ -207,7 +207,7 @@ static void
 build_detail(const struct tui *t, size_t p, struct draw_lines *l, int width)
 {
 	const struct pattern		*pat = &t->kb->patterns[p];
-	const struct pattern_score	*s = &t->ranking->scores[p];
+	const struct pattern_score	*s = &t->advice.ranking->scores[p];
 	char				*text;
 	size_t				 i;
 
@@ -332,7 +332,7 @@ k_other(struct tui *t, void *data, int key)
 {
 	struct pager	*pg = data;
 	size_t		 rank = advice_place(&t->advice, pg->item);
-	size_t		 n = t->ranking->npatterns;
+	size_t		 n = t->advice.ranking->npatterns;
 
 	if (key == TK(KEY_LEFT) || key == 'p' || key == 'h')
 		rank = (rank + n - 1) % n;

@@ -448,7 +448,6 @@ tui_run(const struct kb *kb, const struct tui_options *opts)
 	if ((rc = load_answers(&t, opts->answers)) != 0)
 		return (rc);
 	advice_init(&t.advice, kb, ADVICE_ALL, ADVICE_NPRECEDENTS);
-	t.ranking = t.advice.ranking;
 	rerank(&t);
 	t.utf8 = locale_utf8();
 	t.color = opts->color;

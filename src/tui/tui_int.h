@@ -98,7 +98,6 @@ struct tui {
 	const struct kb		*kb;
 	struct answers		 answers;
 	struct advice		 advice;	/* ranking, what-if, evidence */
-	struct ranking		*ranking;	/* advice.ranking */
 	bool			 dirty;		/* changed since last save */
 	char			*path;		/* answers file, or NULL */
 	const char		*version;
