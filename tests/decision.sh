@@ -91,6 +91,14 @@ expect event-driven-json 0 "$A" report --set event_driven=true \
 check event-driven-not-batch json "$T/out" \
     '.recommendation.processing != "batch" and (.ranking[] |
     select(.pattern == "batch") | .stretched)'
+# Micro-batch acts on events only at its next run, so it too meets such
+# a need only at a stretch, though the delay (five minutes) and a team
+# moving off batch would otherwise favour it.
+expect event-driven-minutes-json 0 "$A" report --set event_driven=true \
+    --set latency=5m --set transitioning=true --format json
+check event-driven-stretches-micro-batch json "$T/out" \
+    '.recommendation.processing == "streaming" and (.ranking[] |
+    select(.pattern == "micro_batch") | .stretched)'
 
 # --- the organisation, its own decision --------------------------------------
 expect org-leaning 0 "$A" report --set central_bottleneck=true --format json

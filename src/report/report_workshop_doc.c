@@ -265,6 +265,8 @@ static const char style[] =
     "border-bottom: .5pt solid #bbb; }\n"
     "tr.dis td { background: #fbf1e6; }\n"
     "td:nth-child(2) { white-space: nowrap; }\n"
+    /* Room for a question's label on one line: a row per question. */
+    "th:first-child { width: 24%; }\n"
     "footer { margin-top: 2.5mm; border-top: .75pt solid #999; "
     "padding-top: 1mm; font-size: 10pt; color: #333; }\n";
 
