@@ -237,9 +237,13 @@ load_declarations(struct loader *ld, const struct ynode *root)
 		load_list(ld, n, "patterns", kb_load_pattern);
 }
 
-/* Parses one source into a document; returns NULL on error. */
+/*
+ * Parses one source into doc; returns its root, or NULL on error (with
+ * doc left empty).
+ */
 static struct ynode *
-parse_source(struct loader *ld, const struct kb_source *src)
+parse_source(struct loader *ld, const struct kb_source *src,
+    struct yaml_doc *out)
 {
 	struct yaml_stream	*ys;
 	struct yaml_doc		 doc, extra;
@@ -269,6 +273,8 @@ parse_source(struct loader *ld, const struct kb_source *src)
 	if (rc == 0 || (rc == 1 && doc.root == NULL)) {
 		diag_add(ld->fc.d, DIAG_ERROR, ld->fc.file, 1, 1, "empty "
 		    "knowledge-base file");
+		if (rc == 1)
+			yaml_doc_free(&doc);
 		return (NULL);
 	}
 	if (rc < 0)
@@ -281,20 +287,18 @@ parse_source(struct loader *ld, const struct kb_source *src)
 		yaml_doc_free(&doc);
 		return (NULL);
 	}
+	*out = doc;
 	return (doc.root);
 }
 
 static void
-free_roots(struct ynode **roots, size_t n)
+free_docs(struct yaml_doc *docs, size_t n)
 {
-	struct yaml_doc	doc;
-	size_t		i;
+	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		doc.root = roots[i];
-		yaml_doc_free(&doc);
-	}
-	free(roots);
+	for (i = 0; i < n; i++)
+		yaml_doc_free(&docs[i]);
+	free(docs);
 }
 
 /* The number of nodes in the tree at n (depth is capped by yaml_tree). */
@@ -313,6 +317,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
     struct diag *d)
 {
 	struct loader	 ld;
+	struct yaml_doc	*docs;	/* each file's, holding its tree */
 	struct ynode	**roots;
 	const struct ynode *n;
 	size_t		 i, nerr = d->nerrors, bytes = 0, nodes = 0;
@@ -322,6 +327,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	memset(&ld, 0, sizeof ld);
 	ld.kb = kb_new();
 	ld.fc.d = d;
+	docs = xcalloc(nsrc + 1, sizeof *docs);
 	roots = xcalloc(nsrc + 1, sizeof *roots);
 	for (i = 0; i < nsrc; i++) {
 		strlist_push(&ld.kb->files, src[i].name);
@@ -334,7 +340,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 			too_big = true;
 			break;
 		}
-		if ((roots[i] = parse_source(&ld, &src[i])) == NULL)
+		if ((roots[i] = parse_source(&ld, &src[i], &docs[i])) == NULL)
 			continue;
 		if ((nodes += count_nodes(roots[i])) > KB_MAX_NODES) {
 			diag_add(d, DIAG_ERROR, ld.fc.file, 0, 0, "the "
@@ -346,7 +352,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 		load_declarations(&ld, roots[i]);
 	}
 	if (too_big) {
-		free_roots(roots, nsrc);
+		free_docs(docs, nsrc);
+		free(roots);
 		kb_free(ld.kb);
 		return (LOAD_BAD_DATA);
 	}
@@ -367,7 +374,8 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	kb_load_org_questions(&ld);
 	if (ld.replaced)
 		kb_prune_sections(ld.kb);
-	free_roots(roots, nsrc);
+	free_docs(docs, nsrc);
+	free(roots);
 	ld.fc.file = nsrc ? ld.kb->files.items[0] : NULL;
 	if (d->nerrors == nerr) {
 		if (!ld.seen_meta)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "xmalloc.h"
 
 struct yaml_stream {
@@ -104,26 +105,11 @@ yaml_stream_free(struct yaml_stream *ys)
 	free(ys);
 }
 
-static void
-ynode_free(struct ynode *n)
-{
-	size_t	i;
-
-	if (n == NULL)
-		return;
-	for (i = 0; i < n->n; i++)
-		ynode_free(n->items[i]);
-	free(n->items);
-	/* A scalar's text is allocated with it (scalar_new). */
-	if (n->str != (char *)(n + 1))
-		free(n->str);
-	free(n);
-}
-
 void
 yaml_doc_free(struct yaml_doc *doc)
 {
-	ynode_free(doc->root);
+	arena_free(doc->arena);
+	doc->arena = NULL;
 	doc->root = NULL;
 }
 
@@ -156,17 +142,21 @@ ynode_get(const struct ynode *map, const char *key)
 
 /*
  * Appends child. The array doubles whenever n reaches a power of two, so
- * a list of 200000 items costs 18 reallocations, not 200000 (which are
- * quadratic wherever realloc cannot grow in place, e.g. under ASan).
+ * a list of 200000 items costs 18 copies, not 200000; the arrays it leaves
+ * behind, half the size of the last in all, go with the arena.
  */
 static void
-ynode_push(struct ynode *parent, struct ynode *child)
+ynode_push(struct arena *a, struct ynode *parent, struct ynode *child)
 {
-	size_t	n = parent->n;
+	struct ynode	**items;
+	size_t		  n = parent->n;
 
-	if ((n & (n - 1)) == 0)
-		parent->items = xreallocarray(parent->items, n ? 2 * n : 1,
-		    sizeof *parent->items);
+	if ((n & (n - 1)) == 0) {
+		items = arena_alloc(a, (n ? 2 * n : 1) * sizeof *items);
+		if (n > 0)
+			memcpy(items, parent->items, n * sizeof *items);
+		parent->items = items;
+	}
 	parent->items[parent->n++] = child;
 }
 
@@ -253,24 +243,26 @@ check_duplicate_keys(struct yaml_stream *ys, const struct ynode *map,
 }
 
 static struct ynode *
-ynode_new(enum ynode_type type, const yaml_mark_t *mark)
+ynode_new(struct arena *a, enum ynode_type type, const yaml_mark_t *mark)
 {
 	struct ynode	*n;
 
-	n = xcalloc(1, sizeof *n);
+	n = arena_alloc(a, sizeof *n);
+	memset(n, 0, sizeof *n);
 	n->type = type;
 	n->line = (int)mark->line + 1;
 	n->col = (int)mark->column + 1;
 	return (n);
 }
 
-/* A scalar node and its text in one allocation (thousands per kb). */
+/* A scalar node and its text together (thousands per kb). */
 static struct ynode *
-scalar_new(const yaml_mark_t *mark, const char *text, size_t len)
+scalar_new(struct arena *a, const yaml_mark_t *mark, const char *text,
+    size_t len)
 {
 	struct ynode	*n;
 
-	n = xmalloc(sizeof *n + len + 1);
+	n = arena_alloc(a, sizeof *n + len + 1);
 	memset(n, 0, sizeof *n);
 	n->type = YNODE_SCALAR;
 	n->line = (int)mark->line + 1;
@@ -392,8 +384,8 @@ drop_event(struct yaml_stream *ys, yaml_event_t *ev)
  * a mapping must be scalars: a structured key is refused here.
  */
 static int
-attach(struct yaml_stream *ys, struct ynode **stack, size_t depth,
-    struct ynode **root, struct ynode *node, struct diag *d)
+attach(struct yaml_stream *ys, struct arena *a, struct ynode **stack,
+    size_t depth, struct ynode **root, struct ynode *node, struct diag *d)
 {
 	struct ynode	*top;
 
@@ -407,10 +399,9 @@ attach(struct yaml_stream *ys, struct ynode **stack, size_t depth,
 		diag_add(d, DIAG_ERROR, ys->file, node->line, node->col,
 		    "mapping keys must be plain text, not %s",
 		    ynode_type_name(node->type));
-		ynode_free(node);
 		return (-1);
 	}
-	ynode_push(top, node);
+	ynode_push(a, top, node);
 	return (0);
 }
 
@@ -420,6 +411,7 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 {
 	struct ynode	*stack[YAML_TREE_MAX_DEPTH + 1];
 	struct ynode	*node, *root = NULL;
+	struct arena	*arena = arena_new();
 	size_t		 depth = 0;
 	yaml_event_t	 ev;
 	bool		 end = false;
@@ -453,7 +445,7 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 				    "text contains a NUL character");
 				goto fail;
 			}
-			node = scalar_new(&ev.start_mark,
+			node = scalar_new(arena, &ev.start_mark,
 			    (const char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
 			node->plain = ev.data.scalar.style ==
@@ -473,7 +465,8 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 				    YAML_TREE_MAX_DEPTH);
 				goto fail;
 			}
-			node = ynode_new(ev.type == YAML_SEQUENCE_START_EVENT ?
+			node = ynode_new(arena,
+			    ev.type == YAML_SEQUENCE_START_EVENT ?
 			    YNODE_SEQ : YNODE_MAP, &ev.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -501,10 +494,9 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 				diag_add(d, DIAG_ERROR, ys->file, node->line,
 				    node->col, "more than %d items in one "
 				    "document", YAML_TREE_MAX_NODES);
-				ynode_free(node);
 				goto fail;
 			}
-			if (attach(ys, stack, depth, &root, node, d) != 0)
+			if (attach(ys, arena, stack, depth, &root, node, d) != 0)
 				goto fail;
 			if (node->type != YNODE_SCALAR)
 				stack[depth++] = node;
@@ -513,16 +505,15 @@ read_document(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 	}
 	/* "---" and nothing else: libyaml gives an empty plain scalar. */
 	if (root != NULL && root->type == YNODE_SCALAR && root->plain &&
-	    root->str[0] == '\0') {
-		ynode_free(root);
+	    root->str[0] == '\0')
 		root = NULL;
-	}
 	doc->root = root;
+	doc->arena = arena;
 	return (0);
 fail:
 	drop_event(ys, &ev);
 out:
-	ynode_free(root);
+	arena_free(arena);
 	return (-1);
 }
 
@@ -532,6 +523,7 @@ yaml_stream_next(struct yaml_stream *ys, struct yaml_doc *doc, struct diag *d)
 	yaml_event_t	ev;
 
 	doc->root = NULL;
+	doc->arena = NULL;
 	doc->line = doc->col = 0;
 	if (ys->done || ys->failed)
 		return (ys->failed ? -1 : 0);

@@ -6,7 +6,9 @@
  *
  * Untrusted input is bounded: nesting depth, node count and scalar length
  * are capped, aliases are refused (no "billion laughs"), and text must be
- * UTF-8 without NUL characters. A document that is only "---" is empty. A tree owns its nodes and strings; yaml_tree_free releases them.
+ * UTF-8 without NUL characters. A document that is only "---" is empty. A
+ * document's nodes and strings live in one arena; yaml_doc_free releases
+ * them all.
  */
 #ifndef ARCHADVISOR_YAML_TREE_H
 #define ARCHADVISOR_YAML_TREE_H
@@ -38,6 +40,7 @@ struct ynode {
 struct yaml_doc {
 	struct ynode	*root;		/* NULL for an empty document */
 	int		 line, col;	/* where the document starts */
+	struct arena	*arena;		/* holds every node and string */
 };
 
 struct yaml_stream;
