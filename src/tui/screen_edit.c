@@ -11,6 +11,7 @@
  * Accepting goes through tui_answer, which re-ranks, and moves the
  * questionnaire on to the next question.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,32 @@ text_key(struct tui *t, void *data, int key)
 	return (TUI_REDRAW);
 }
 
+/*
+ * In a list, a letter moves to the next item whose label starts with it
+ * (y for yes, n for no), as in most menus; Enter then chooses it.
+ */
+static int
+list_key(struct tui *t, void *data, int key)
+{
+	struct edit		*e = data;
+	const struct question	*q = question(t, e);
+	char			 buf[WORDS_LABEL_MAX * 2];
+	const char		*s;
+	size_t			 i, k;
+
+	if (key <= 0 || key > 127 || !isalpha(key))
+		return (TUI_UNKNOWN_KEY);
+	for (k = 1; k <= e->nitems; k++) {
+		i = (e->cur + k) % e->nitems;
+		s = item_text(q, i, e->nitems, buf, sizeof buf);
+		if (tolower((unsigned char)s[0]) == tolower(key)) {
+			e->cur = i;
+			return (TUI_REDRAW);
+		}
+	}
+	return (TUI_UNKNOWN_KEY);
+}
+
 #define LIST_MOVE_KEYS \
 	{ TK(KEY_UP), "\u2191\u2193", "move", k_move }, \
 	{ TK(KEY_DOWN), NULL, NULL, k_move }, \
@@ -427,7 +454,7 @@ static const struct tui_screen screen_edit = {
 };
 
 static const struct tui_screen screen_edit_list = {
-	"edit", true, edit_draw, edit_bindings, NULL, edit_free,
+	"edit", true, edit_draw, edit_bindings, list_key, edit_free,
 };
 
 void

@@ -56,6 +56,17 @@ wait_for "( ) yes"
 keys Up Enter
 not_see bool-closes "( ) yes"
 row_has bool-no "Everything real-time" " no "
+# A letter moves to the item it starts: y to yes, n back to no.
+keys Up Enter
+wait_for "( ) yes"
+keys y Enter
+not_see bool-letter-closes "( ) yes"
+row_has bool-letter-yes "Everything real-time" " yes "
+keys Up Enter
+wait_for "( ) no"
+keys n Enter
+wait_gone "( ) no"
+row_has bool-letter-no "Everything real-time" " no "
 
 # Levels: sql_skills strong, streaming_skills some (Down goes round to
 # the first choice).
