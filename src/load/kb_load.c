@@ -317,8 +317,7 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
     struct diag *d)
 {
 	struct loader	 ld;
-	struct yaml_doc	*docs;	/* each file's, holding its tree */
-	struct ynode	**roots;
+	struct yaml_doc	*docs;	/* each file's tree; root NULL if unread */
 	const struct ynode *n;
 	size_t		 i, nerr = d->nerrors, bytes = 0, nodes = 0;
 	bool		 too_big = false;
@@ -328,7 +327,6 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	ld.kb = kb_new();
 	ld.fc.d = d;
 	docs = xcalloc(nsrc + 1, sizeof *docs);
-	roots = xcalloc(nsrc + 1, sizeof *roots);
 	for (i = 0; i < nsrc; i++) {
 		strlist_push(&ld.kb->files, src[i].name);
 		ld.fc.file = ld.kb->files.items[ld.kb->files.n - 1];
@@ -340,33 +338,32 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 			too_big = true;
 			break;
 		}
-		if ((roots[i] = parse_source(&ld, &src[i], &docs[i])) == NULL)
+		if (parse_source(&ld, &src[i], &docs[i]) == NULL)
 			continue;
-		if ((nodes += count_nodes(roots[i])) > KB_MAX_NODES) {
+		if ((nodes += count_nodes(docs[i].root)) > KB_MAX_NODES) {
 			diag_add(d, DIAG_ERROR, ld.fc.file, 0, 0, "the "
 			    "knowledge base has more than %d items in all",
 			    KB_MAX_NODES);
 			too_big = true;
 			break;
 		}
-		load_declarations(&ld, roots[i]);
+		load_declarations(&ld, docs[i].root);
 	}
 	if (too_big) {
 		free_docs(docs, nsrc);
-		free(roots);
 		kb_free(ld.kb);
 		return (LOAD_BAD_DATA);
 	}
 	for (i = 0; i < nsrc; i++) {
 		ld.fc.file = ld.kb->files.items[i];
-		if (roots[i] == NULL)
+		if (docs[i].root == NULL)
 			continue;
-		kb_load_ask_ifs(&ld, roots[i]);
-		if ((n = ynode_get(roots[i], "rules")) != NULL)
+		kb_load_ask_ifs(&ld, docs[i].root);
+		if ((n = ynode_get(docs[i].root, "rules")) != NULL)
 			load_list(&ld, n, "rules", kb_load_rule);
-		if ((n = ynode_get(roots[i], "implausible")) != NULL)
+		if ((n = ynode_get(docs[i].root, "implausible")) != NULL)
 			load_list(&ld, n, "implausible", kb_load_implausible);
-		if ((n = ynode_get(roots[i], "precedents")) != NULL)
+		if ((n = ynode_get(docs[i].root, "precedents")) != NULL)
 			evidence_load_precedents(ld.kb, &ld.fc, n);
 	}
 	if (d->nerrors == nerr)
@@ -375,7 +372,6 @@ kb_load_sources(const struct kb_source *src, size_t nsrc, struct kb **out,
 	if (ld.replaced)
 		kb_prune_sections(ld.kb);
 	free_docs(docs, nsrc);
-	free(roots);
 	ld.fc.file = nsrc ? ld.kb->files.items[0] : NULL;
 	if (d->nerrors == nerr) {
 		if (!ld.seen_meta)
