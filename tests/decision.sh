@@ -99,18 +99,21 @@ expect event-driven-minutes-json 0 "$A" report --set event_driven=true \
 check event-driven-stretches-micro-batch json "$T/out" \
     '.recommendation.processing == "streaming" and (.ranking[] |
     select(.pattern == "micro_batch") | .stretched)'
-# Everything real-time points to Kappa, but a team that cannot take on
-# complex operations is held back from Kappa's state management (state
-# rebuilt by replaying the whole log): Stream Processing comes first. With
-# the capacity, the seed's Kappa stands.
+# Sensor data that must all be real-time points to Kappa, but a team that
+# cannot take on complex operations is held back from Kappa's state
+# management (state rebuilt by replaying the whole log): Stream Processing
+# comes first, and not by a tie. With the capacity, the seed's Kappa stands.
 expect kappa-low-ops-json 0 "$A" report --set all_realtime=true \
-    --set latency=30s --set ops_capacity=low --format json
+    --set latency=30s --set use_cases=iot --set ops_capacity=low \
+    --format json
 check kappa-held-back-by-low-ops json "$T/out" \
     '.recommendation.processing == "streaming" and
+    .recommendation.close_call == false and
     ([.ranking[] | select(.pattern == "kappa") | .reasons[].rule] |
     index("kappa-complex-state-low-ops") != null)'
 expect kappa-high-ops-json 0 "$A" report --set all_realtime=true \
-    --set latency=30s --set ops_capacity=high --format json
+    --set latency=30s --set use_cases=iot --set ops_capacity=high \
+    --format json
 check kappa-with-capacity json "$T/out" \
     '.recommendation.processing == "kappa"'
 
