@@ -72,9 +72,10 @@ check library-ten-per-pattern json "$T/out" \
 check library-conflicts [ "$(grep -c '^    conflict: true' rules/precedents*.yaml |
     awk -F: '{ s += $2 } END { print s }')" -ge 12 ]
 # Floors: what the stock knowledge base reaches today (README, "How good
-# is the advice"); a change that falls below them fails. No tuning case is
-# ever given an option its source makes plainly wrong; the check set has
-# one, which no rule may be changed to fix.
+# is the advice"); a change that falls below them fails. Each set has one
+# case given an option its source makes plainly wrong (README names both);
+# no rule may be changed to fix the check case, and the tuning case's
+# answers leave out the need that makes the option wrong.
 check floor-check-first json "$T/out" \
     '.agreement.check.first * 100 >= .agreement.check.precedents * 80'
 check floor-check-top2 json "$T/out" \
@@ -84,7 +85,7 @@ check floor-tuning-first json "$T/out" \
 check floor-tuning-top2 json "$T/out" \
     '.agreement.tuning.top2 * 100 >= .agreement.tuning.precedents * 88'
 check floor-none-clearly-wrong json "$T/out" \
-    '.agreement.tuning.clearly_wrong == 0 and .agreement.check.clearly_wrong <= 1'
+    '.agreement.tuning.clearly_wrong <= 1 and .agreement.check.clearly_wrong <= 1'
 check agreement-every-pattern json "$T/out" \
     '[.precedents[].chose] | unique | length == 6'
 
