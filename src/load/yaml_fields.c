@@ -37,7 +37,8 @@ field_check_keys(const struct field_ctx *fc, const struct ynode *map,
 
 	for (i = 0; i + 1 < map->n; i += 2) {
 		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(map->items[i]->str, allowed[j]) == 0)
+			if (map->items[i]->str[0] == allowed[j][0] &&
+			    strcmp(map->items[i]->str, allowed[j]) == 0)
 				break;
 		if (allowed[j] != NULL)
 			continue;
