@@ -29,6 +29,18 @@ check tie-text-no-win hasnt "$T/out" 'points ahead'
 expect tie-markdown 0 "$A" report --set latency=30s \
     --set streaming_skills=strong --format markdown
 check tie-markdown-says-close-call has "$T/out" 'a close call with'
+# The card-fraud team answered its use cases, and only a change to them
+# would decide the close call: the handouts mark that question as
+# answered among those the call turns on.
+expect deciding-answered-markdown 0 "$A" report --answers "$EX/card-fraud.yaml" \
+    --format markdown
+check deciding-answered-as-change has "$T/out" \
+    'which turns on use cases (as answered), way to correct results'
+check deciding-answered-not-asked hasnt "$T/out" 'the answers to use cases'
+expect deciding-answered-madr 0 "$A" report --answers "$EX/card-fraud.yaml" \
+    --adr-template madr4
+check deciding-answered-madr-as-change has "$T/out" \
+    'It is a close call that turns on use cases (as answered), way to'
 # A clear lead is not a close call.
 expect lead-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
     --format json

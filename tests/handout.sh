@@ -213,7 +213,7 @@ grep -q '^\* Status: proposed$' "$T/m2"/0001-*.md &&
 CARD=data/examples/card-fraud.yaml
 $A report --answers $CARD --format html >"$T/card.html" 2>/dev/null
 rec=$(sed -n '/<section class="rec"/,/<\/section>/p' "$T/card.html")
-if printf '%s' "$rec" | grep -q '<p class="sentence">Use <strong>Stream Processing</strong>: a close call with Kappa Architecture, which the answers to ' &&
+if printf '%s' "$rec" | grep -q '<p class="sentence">Use <strong>Stream Processing</strong>: a close call with Kappa Architecture, which turns on use cases (as answered), ' &&
     printf '%s' "$rec" | grep -q '<p class="org">Organisation: leaning towards a central data team;'; then
 	pass "html: the close call and the organisation as sentences at the top"
 else

@@ -118,11 +118,11 @@ adr_write_decision(FILE *fp, const struct report_ctx *ctx,
 		handout_recommendation(fp, ctx, h, &md_markup);
 	fputc(' ', fp);
 	/* A close call is said as one, whatever the form. */
-	if (madr && r->close_call && report_deciding_list(ctx, line,
+	if (madr && r->close_call && report_deciding_phrase(ctx, line,
 	    sizeof line)) {
-		fputs("It is a close call, which the answers to ", fp);
+		fputs("It is a close call that turns on ", fp);
 		escape_md(fp, line);
-		fputs(" would decide. ", fp);
+		fputs(". ", fp);
 	}
 	/* Named, since the sentence before may be the organisation's. */
 	if (madr)

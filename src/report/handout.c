@@ -289,10 +289,10 @@ rec_tail(FILE *fp, const struct report_ctx *ctx, const struct handout *h,
 			m->text(fp, list);
 		else
 			m->text(fp, kb->patterns[h->runner_up].name);
-		if (report_deciding_list(ctx, list, sizeof list)) {
-			lit(fp, ", which the answers to ");
+		if (report_deciding_phrase(ctx, list, sizeof list)) {
+			lit(fp, ", which turns on ");
 			m->text(fp, list);
-			lit(fp, " would decide.");
+			lit(fp, ".");
 		} else
 			lit(fp, ".");
 		return;

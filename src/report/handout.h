@@ -64,11 +64,11 @@ void	handout_recommendation(FILE *fp, const struct report_ctx *ctx,
 /*
  * The same in two sentences, for the top of a page: the processing
  * decision with its lead or its close call ("Use Kappa Architecture: a
- * close call with Stream Processing, which the answers to use_cases would
- * decide."), and the organisation decision, settled or leaning ("Organise
- * the data as a Data Mesh: it scores 81.8, at least the 70 ..."); the
- * second writes nothing, and returns false, when the knowledge base has
- * no organisation pattern.
+ * close call with Stream Processing, which turns on use cases (as
+ * answered) and event sourcing."), and the organisation decision, settled
+ * or leaning ("Organise the data as a Data Mesh: it scores 81.8, at least
+ * the 70 ..."); the second writes nothing, and returns false, when the
+ * knowledge base has no organisation pattern.
  */
 void	handout_processing_sentence(FILE *fp, const struct report_ctx *ctx,
 	    const struct handout *h, const struct handout_markup *m);

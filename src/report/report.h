@@ -153,6 +153,12 @@ size_t	 report_org_open_list(const struct report_ctx *ctx, char *buf,
 bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
+ * The same list, an answered question marked "(as answered)": what the
+ * close call turns on.
+ */
+bool	 report_deciding_phrase(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
+/*
  * The processing patterns in a close call with the recommended one, best
  * first, as "Kappa Architecture" or "Lambda Architecture and Kappa
  * Architecture" (a tie may have more than two sides); returns how many.

@@ -238,26 +238,48 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 /* Deciding questions named by label before the rest are counted. */
 #define DECIDING_NAMED	4
 
+/*
+ * The deciding questions by label, named up to five; a list cut short says
+ * so rather than end as if it were whole. With mark_answered, an answered
+ * one says "(as answered)": only a change to its answer would decide.
+ */
+static bool
+deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
+    bool mark_answered)
+{
+	const struct whatif	*w = ctx->whatif;
+	char			 label[WORDS_LABEL_MAX * 2];
+	char			 item[WORDS_LABEL_MAX * 2 + 32];
+	size_t			 i, n, q, total = w == NULL ? 0 : w->ndeciding;
+
+	buf[0] = '\0';
+	n = total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
+	for (i = 0; i < n; i++) {
+		q = w->deciding[i];
+		words_label_lower(&ctx->kb->questions[q], label, sizeof label);
+		text_printf(item, sizeof item, "%s%s", label, mark_answered &&
+		    ctx->answers->v[q].known ? " (as answered)" : "");
+		words_list_add(buf, bufsz, item, i, n + (total > n));
+	}
+	if (total > n) {
+		text_printf(item, sizeof item, "%zu more", total - n);
+		words_list_add(buf, bufsz, item, n, n + 1);
+	}
+	return (buf[0] != '\0');
+}
+
 bool
 report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
-	const struct whatif	*w = ctx->whatif;
-	char			 label[WORDS_LABEL_MAX * 2], more[32];
-	size_t			 i, n, total = w == NULL ? 0 : w->ndeciding;
+	return (deciding_list(ctx, buf, bufsz, false));
+}
 
-	/* Named up to five; a list cut short says so rather than end
-	   as if it were whole. */
-	buf[0] = '\0';
-	n = total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
-	for (i = 0; i < n; i++)
-		words_list_add(buf, bufsz, words_label_lower(
-		    &ctx->kb->questions[w->deciding[i]], label, sizeof label),
-		    i, n + (total > n));
-	if (total > n) {
-		text_printf(more, sizeof more, "%zu more", total - n);
-		words_list_add(buf, bufsz, more, n, n + 1);
-	}
-	return (buf[0] != '\0');
+/* What a close call turns on, as the object of "turns on". */
+bool
+report_deciding_phrase(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	return (deciding_list(ctx, buf, bufsz, true));
 }
 
 size_t
