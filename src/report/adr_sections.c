@@ -288,6 +288,45 @@ adr_write_consequences(FILE *fp, const struct report_ctx *ctx,
 		pattern_consequences(fp, ctx, r->organization, true, which);
 }
 
+/*
+ * The close call's next step: answer its open deciding questions, and have
+ * the answered ones checked by the people who know, since a different
+ * answer there would decide it.
+ */
+static void
+settle_close_call(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	char			 open[256], answered[256], rivals[512];
+	size_t			 nopen, nanswered;
+
+	nopen = report_deciding_open(ctx, open, sizeof open);
+	nanswered = report_deciding_answered(ctx, answered, sizeof answered);
+	if (nopen + nanswered == 0)
+		return;
+	fputs("* Settle the close call with ", fp);
+	if (report_close_rivals(ctx, rivals, sizeof rivals) > 0)
+		escape_md(fp, rivals);
+	else
+		escape_md(fp, kb->patterns[r->runner_up].name);
+	fputs(": ", fp);
+	if (nopen > 0) {
+		fprintf(fp, "answer the question%s on ", nopen == 1 ? "" :
+		    "s");
+		escape_md(fp, open);
+		fputs(nanswered > 0 ? ", and " : "", fp);
+	}
+	if (nanswered > 0) {
+		fprintf(fp, "check the answer%s to ", nanswered == 1 ? "" :
+		    "s");
+		escape_md(fp, answered);
+		fputs(" with the people who know", fp);
+	}
+	fprintf(fp, ", since %s.\n", nopen + nanswered == 1 ?
+	    "it decides it" : "they decide it");
+}
+
 void
 adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
     const char *heading)
@@ -295,7 +334,6 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	char			 list[256], open[1024] = "", label[128];
-	char			 rivals[512];
 	char			 lower[128];
 	size_t			 i, n = 0, k = 0;
 
@@ -315,18 +353,8 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 		escape_md(fp, open);
 		fputs(".\n", fp);
 	}
-	if (r->processing >= 0 && r->close_call && r->runner_up >= 0 &&
-	    report_deciding_list(ctx, list, sizeof list)) {
-		fputs("* Settle the close call with ", fp);
-		if (report_close_rivals(ctx, rivals, sizeof rivals) > 0)
-			escape_md(fp, rivals);
-		else
-			escape_md(fp, kb->patterns[r->runner_up].name);
-		fputs(": check the answers to ", fp);
-		escape_md(fp, list);
-		fputs(" with the people who know, since they decide it.\n",
-		    fp);
-	}
+	if (r->processing >= 0 && r->close_call && r->runner_up >= 0)
+		settle_close_call(fp, ctx);
 	if (!r->org_settled && (k = report_org_open_list(ctx, list,
 	    sizeof list)) > 0) {
 		fprintf(fp, "* Settle the organisation with the answer%s to ",

@@ -159,6 +159,14 @@ bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
 bool	 report_deciding_phrase(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
+ * Of the deciding questions, the answered ones, or the open ones, listed
+ * the same way; returns how many there are (0, and "", for none).
+ */
+size_t	 report_deciding_answered(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
+size_t	 report_deciding_open(const struct report_ctx *ctx, char *buf,
+	    size_t bufsz);
+/*
  * The processing patterns in a close call with the recommended one, best
  * first, as "Kappa Architecture" or "Lambda Architecture and Kappa
  * Architecture" (a tie may have more than two sides); returns how many.

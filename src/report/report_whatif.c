@@ -238,40 +238,61 @@ report_whatif_json(json_t *root, const struct report_ctx *ctx)
 /* Deciding questions named by label before the rest are counted. */
 #define DECIDING_NAMED	4
 
-/*
- * The deciding questions by label, named up to five; a list cut short says
- * so rather than end as if it were whole. With mark_answered, an answered
- * one says "(as answered)": only a change to its answer would decide.
- */
+/* Which deciding questions a list names. */
+enum deciding_pick {
+	DECIDING_ALL,
+	DECIDING_ANSWERED,
+	DECIDING_OPEN
+};
+
 static bool
+deciding_picked(const struct report_ctx *ctx, size_t q,
+    enum deciding_pick pick)
+{
+	bool	known = ctx->answers->v[q].known;
+
+	return (pick == DECIDING_ALL || (pick == DECIDING_ANSWERED) == known);
+}
+
+/*
+ * The deciding questions picked, by label, named up to five; a list cut
+ * short says so rather than end as if it were whole. With mark_answered,
+ * an answered one says "(as answered)": only a change to its answer would
+ * decide. Returns how many were picked.
+ */
+static size_t
 deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
-    bool mark_answered)
+    enum deciding_pick pick, bool mark_answered)
 {
 	const struct whatif	*w = ctx->whatif;
 	char			 label[WORDS_LABEL_MAX * 2];
 	char			 item[WORDS_LABEL_MAX * 2 + 32];
-	size_t			 i, n, q, total = w == NULL ? 0 : w->ndeciding;
+	size_t			 i, k = 0, n, q, total = 0;
 
 	buf[0] = '\0';
+	for (i = 0; w != NULL && i < w->ndeciding; i++)
+		total += deciding_picked(ctx, w->deciding[i], pick);
 	n = total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
-	for (i = 0; i < n; i++) {
+	for (i = 0; k < n && i < w->ndeciding; i++) {
 		q = w->deciding[i];
+		if (!deciding_picked(ctx, q, pick))
+			continue;
 		words_label_lower(&ctx->kb->questions[q], label, sizeof label);
 		text_printf(item, sizeof item, "%s%s", label, mark_answered &&
 		    ctx->answers->v[q].known ? " (as answered)" : "");
-		words_list_add(buf, bufsz, item, i, n + (total > n));
+		words_list_add(buf, bufsz, item, k++, n + (total > n));
 	}
 	if (total > n) {
 		text_printf(item, sizeof item, "%zu more", total - n);
 		words_list_add(buf, bufsz, item, n, n + 1);
 	}
-	return (buf[0] != '\0');
+	return (total);
 }
 
 bool
 report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
-	return (deciding_list(ctx, buf, bufsz, false));
+	return (deciding_list(ctx, buf, bufsz, DECIDING_ALL, false) > 0);
 }
 
 /* What a close call turns on, as the object of "turns on". */
@@ -279,7 +300,20 @@ bool
 report_deciding_phrase(const struct report_ctx *ctx, char *buf,
     size_t bufsz)
 {
-	return (deciding_list(ctx, buf, bufsz, true));
+	return (deciding_list(ctx, buf, bufsz, DECIDING_ALL, true) > 0);
+}
+
+size_t
+report_deciding_answered(const struct report_ctx *ctx, char *buf,
+    size_t bufsz)
+{
+	return (deciding_list(ctx, buf, bufsz, DECIDING_ANSWERED, false));
+}
+
+size_t
+report_deciding_open(const struct report_ctx *ctx, char *buf, size_t bufsz)
+{
+	return (deciding_list(ctx, buf, bufsz, DECIDING_OPEN, false));
 }
 
 size_t

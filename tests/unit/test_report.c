@@ -230,6 +230,34 @@ test_deciding_list(void **state)
 	    "2 more");
 }
 
+/*
+ * Split by whether they are answered: the answered ones are to be checked,
+ * the open ones to be answered; each list counts and names its own.
+ */
+static void
+test_deciding_split(void **state)
+{
+	struct fixture		*f = *state;
+	struct report_ctx	 ctx = f->ctx;
+	struct whatif		 w;
+	size_t			 order[] = { 4, 0, 2, 1, 3 };
+	char			 buf[512];
+
+	memset(&w, 0, sizeof w);
+	w.deciding = order;
+	ctx.whatif = &w;
+	assert_int_equal(report_deciding_open(&ctx, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	w.ndeciding = 5;
+	assert_int_equal(report_deciding_answered(&ctx, buf, sizeof buf), 3);
+	assert_string_equal(buf, "latency, skills and uses");
+	assert_int_equal(report_deciding_open(&ctx, buf, sizeof buf), 2);
+	assert_string_equal(buf, "big and cost");
+	assert_true(report_deciding_phrase(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "big, latency (as answered), cost, skills "
+	    "(as answered) and uses (as answered)");
+}
+
 static void
 test_writer_table(void **state)
 {
@@ -247,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_cell),
 		cmocka_unit_test(test_deciding_list),
+		cmocka_unit_test(test_deciding_split),
 		cmocka_unit_test(test_writer_table),
 	};
 
