@@ -56,6 +56,21 @@ check volume-once-one-reason json "$T/out" \
 check volume-reasons-strongest-first json "$T/out" \
     '[.ranking[] | select(.pattern == "batch") | .reasons[].effect] |
     (map(fabs) == (map(fabs) | sort | reverse))'
+# The seed's bullet is large-volume ETL: moving data alone is no reason
+# for Batch (it runs every few minutes or as a stream as well), a
+# terabyte a day or more is.
+expect etl-alone-json 0 "$A" report --set use_cases=etl \
+    --set streaming_skills=some --format json
+check etl-alone-no-batch-reason json "$T/out" \
+    '[.ranking[] | select(.pattern == "batch") | .reasons[]] | length == 0'
+check etl-alone-streaming-first json "$T/out" \
+    '.recommendation.processing == "streaming" and
+    .recommendation.close_call == false'
+expect etl-large-json 0 "$A" report --set use_cases=etl --set volume=2TB \
+    --format json
+check etl-large-batch-reason json "$T/out" \
+    '[.ranking[] | select(.pattern == "batch") | .reasons[].rule] |
+    index("batch-large-volume-etl") != null'
 # Live alerts or dashboards, and operational analytics, restate one need
 # for live views: Stream Processing counts it once, so both together score
 # it as the first alone does.

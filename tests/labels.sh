@@ -244,7 +244,7 @@ else
 	else fail "scan-finds-whatif" "missed some of: $out"; fi
 fi
 # A text report's margin with weights and rule ids fails it.
-printf 'Batch (strong, 81.8)\n   +2.0  Slow is fine. [batch-etl]\n' \
+printf 'Batch (strong, 81.8)\n   +2.0  Slow is fine. [batch-large-volume-etl]\n' \
     > "$T/weights.txt"
 printf '   -1.0  Results may be hours old, kappa-replay.\n' >> "$T/weights.txt"
 printf 'Files: rules/bestfor.yaml\n' >> "$T/weights.txt"
@@ -253,7 +253,7 @@ then
 	fail "scan-finds-rule-ids" "nothing found"
 else
 	ok=1
-	for want in "rule id batch-etl" "rule id kappa-replay" \
+	for want in "rule id batch-large-volume-etl" "rule id kappa-replay" \
 	    "weight '+2.0'" "weight '-1.0'" "file list"; do
 		case $out in *"$want"*) ;; *) ok=0 ;; esac
 	done
