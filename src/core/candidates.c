@@ -97,11 +97,12 @@ candidates_for(const struct question *q, const struct expr_cmp *cmp,
 		if (cmp[i].test == EXPR_IN) {
 			for (k = 0; k < cmp[i].nlist; k++)
 				push_near(out, &q->dom, cmp[i].list[k]);
-		} else if (cmp[i].test != EXPR_ANSWERED)
+		} else if (cmp[i].test != EXPR_ANSWERED &&
+		    cmp[i].test != EXPR_UNANSWERED)
 			push_near(out, &q->dom, cmp[i].num);
 	}
 	if (out->n == 0) {
-		/* Only "answered" tests, or none: any value will do. */
+		/* Only tests of whether it is answered: any value will do. */
 		push_num(out, &q->dom, q->dom.has_min ? q->dom.min : 1);
 		return;
 	}

@@ -74,6 +74,7 @@ enum expr_test {
 	EXPR_IN,	/* answer is one of list[0 .. nlist) */
 	EXPR_ANSWERED,	/* any known answer */
 	EXPR_CONTAINS,	/* set answer shares a member with bits */
+	EXPR_UNANSWERED,	/* num 1: no answer yet; 0: any answer */
 };
 
 struct expr_cmp {
@@ -88,7 +89,10 @@ struct expr_cmp {
 /* Calls fn once for every comparison of e, in the order written. */
 void	expr_foreach_cmp(const struct expr *e,
 	    void (*fn)(void *arg, const struct expr_cmp *c), void *arg);
-/* The truth of one comparison for an answer (unknown if unanswered). */
+/*
+ * The truth of one comparison for an answer (unknown if unanswered, but for
+ * EXPR_UNANSWERED, which is about just that).
+ */
 enum tv	expr_cmp_eval(const struct expr_cmp *c, const struct value *v);
 /*
  * Writes a comparison as a person reads it ("latency < 5m",

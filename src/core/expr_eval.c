@@ -46,6 +46,8 @@ eval(const struct expr *e, uint32_t i, const struct value *answers)
 	}
 
 	a = &answers[n->q];
+	if (n->op == OP_UNANSWERED)
+		return (a->known != (n->u.num != 0) ? TV_TRUE : TV_FALSE);
 	if (!a->known)
 		return (TV_UNKNOWN);
 	switch (n->op) {

@@ -30,6 +30,9 @@ enum op {
 	OP_IN,		/* answer is one of lits[first .. first+count) */
 	OP_KNOWN,	/* always true once answered ("b in [true, false]") */
 	OP_CONTAINS,	/* answer has a member in bits */
+	/* Never unknown: "q == unknown" (num 1) holds while q is unanswered,
+	   "q != unknown" (num 0) once it is answered. */
+	OP_UNANSWERED,
 };
 
 struct enode {

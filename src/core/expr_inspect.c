@@ -52,6 +52,9 @@ to_cmp(const struct expr *e, const struct enode *n, struct expr_cmp *c)
 		c->bits = n->u.bits;
 		c->num = 0;
 		break;
+	case OP_UNANSWERED:
+		c->test = EXPR_UNANSWERED;
+		break;
 	}
 }
 
@@ -91,6 +94,8 @@ expr_cmp_eval(const struct expr_cmp *c, const struct value *v)
 	size_t	k;
 	bool	r = false;
 
+	if (c->test == EXPR_UNANSWERED)
+		return (v->known != (c->num != 0) ? TV_TRUE : TV_FALSE);
 	if (!v->known)
 		return (TV_UNKNOWN);
 	switch (c->test) {
@@ -125,6 +130,8 @@ expr_cmp_eval(const struct expr_cmp *c, const struct value *v)
 	case EXPR_CONTAINS:
 		r = (v->bits & c->bits) != 0;
 		break;
+	case EXPR_UNANSWERED:
+		break;
 	}
 	return (r ? TV_TRUE : TV_FALSE);
 }
@@ -146,6 +153,10 @@ expr_cmp_format(const struct expr_cmp *c, const struct kb *kb, char *buf,
 		break;
 	case EXPR_ANSWERED:
 		snprintf(buf, bufsz, "%s is answered", q->id);
+		break;
+	case EXPR_UNANSWERED:
+		snprintf(buf, bufsz, "%s %s unknown", q->id, c->num ? "==" :
+		    "!=");
 		break;
 	case EXPR_CONTAINS:
 		v.bits = c->bits;

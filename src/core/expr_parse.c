@@ -277,6 +277,16 @@ parse_relop(struct parser *p, const struct token *lhs, uint32_t *out)
 	}
 	q = &p->kb->questions[qi];
 
+	/* "unknown" is the answer not given, as in an answers file. */
+	if (lit->kind == T_IDENT && lit->len == 7 &&
+	    memcmp(p->text + lit->off, "unknown", 7) == 0) {
+		if (op != OP_EQ && op != OP_NE)
+			return (expr_perr(p, optok.off, "'%s' does not apply to "
+			    "unknown; use == or !=", expr_tok_quote(p, &optok,
+			    a, sizeof a)));
+		*out = add_node(p, OP_UNANSWERED, (uint32_t)qi, op == OP_EQ);
+		return (0);
+	}
 	if (q->dom.type == VAL_SET)
 		return (expr_perr(p, optok.off, "'%s' does not apply to a set; use "
 		    "'%s contains <member>'", expr_tok_quote(p, &optok, a,

@@ -9,7 +9,8 @@
  *   bits    answer & mask != 0 ("contains" on a set)
  * and give 2 (true) when the answer is known and the test holds, 0 (false)
  * when it is known and fails, 1 (unknown) otherwise, computed without a
- * branch. Nodes are the "and"s (minimum of their kids) and "or"s (maximum)
+ * branch. A third kind, rare, asks only whether the answer is known
+ * ("q == unknown"), and is never unknown itself. Nodes are the "and"s (minimum of their kids) and "or"s (maximum)
  * in post-order, so each kid is ready before its parent; "not" was pushed
  * down to the tests by De Morgan, which Kleene logic allows. Every value
  * lives in one slot of the scratch buffer: the tests first, then the nodes.
@@ -32,7 +33,7 @@ struct ptest {
 	uint64_t	a;	/* range: lo; bits: unused */
 	uint64_t	b;	/* range: hi - lo; bits: the mask */
 	uint32_t	q;
-	uint8_t		bits;	/* a bits test, else a range */
+	uint8_t		bits;	/* TEST_RANGE, TEST_BITS or TEST_KNOWN */
 	uint8_t		inv;	/* negated */
 };
 
@@ -73,13 +74,15 @@ struct expr_prog {
 					   the rule at hand */
 };
 
+enum { TEST_RANGE, TEST_BITS, TEST_KNOWN };
+
 /* While compiling, a kid is a test index, or a node index with this bit. */
 #define NODE_REF	0x80000000u
 
 static const enum tv	tv_of[3] = { TV_FALSE, TV_UNKNOWN, TV_TRUE };
 
 static bool
-same_test(const struct ptest *t, uint32_t q, bool bits, uint64_t a,
+same_test(const struct ptest *t, uint32_t q, unsigned bits, uint64_t a,
     uint64_t b, bool inv)
 {
 	return (t->q == q && t->bits == bits && t->a == a && t->b == b &&
@@ -129,8 +132,8 @@ seen_grow(struct expr_prog *p)
  * earlier rule (or earlier in this one) is evaluated once, for both.
  */
 static uint32_t
-add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
-    bool inv)
+add_test(struct expr_prog *p, uint32_t q, unsigned bits, uint64_t a,
+    uint64_t b, bool inv)
 {
 	struct ptest	*t;
 	size_t		 h;
@@ -152,7 +155,7 @@ add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
 	t->a = a;
 	t->b = b;
 	t->q = q;
-	t->bits = bits;
+	t->bits = (uint8_t)bits;
 	t->inv = inv;
 	return (use_test(p, (uint32_t)p->ntests++));
 }
@@ -161,7 +164,7 @@ add_test(struct expr_prog *p, uint32_t q, bool bits, uint64_t a, uint64_t b,
 static uint32_t
 add_range(struct expr_prog *p, uint32_t q, int64_t lo, int64_t hi, bool inv)
 {
-	return (add_test(p, q, false, (uint64_t)lo, (uint64_t)hi -
+	return (add_test(p, q, TEST_RANGE, (uint64_t)lo, (uint64_t)hi -
 	    (uint64_t)lo, inv));
 }
 
@@ -169,7 +172,7 @@ add_range(struct expr_prog *p, uint32_t q, int64_t lo, int64_t hi, bool inv)
 static uint32_t
 add_never(struct expr_prog *p, uint32_t q, bool inv)
 {
-	return (add_test(p, q, true, 0, 0, inv));
+	return (add_test(p, q, TEST_BITS, 0, 0, inv));
 }
 
 /* An and (any false) or an or (any true) over refs; returns its ref. */
@@ -277,7 +280,10 @@ compile(struct expr_prog *p, const struct expr *e, uint32_t i, bool neg)
 	case OP_KNOWN:
 		return (add_range(p, n->q, INT64_MIN, INT64_MAX, neg));
 	case OP_CONTAINS:
-		return (add_test(p, n->q, true, 0, n->u.bits, neg));
+		return (add_test(p, n->q, TEST_BITS, 0, n->u.bits, neg));
+	case OP_UNANSWERED:
+		/* true once answered, unless "== unknown" (num 1) */
+		return (add_test(p, n->q, TEST_KNOWN, 0, 0, (x != 0) != neg));
 	}
 	return (add_never(p, n->q, false));
 }
@@ -353,11 +359,13 @@ run_test(const struct ptest *t, const struct value *answers)
 	uint64_t		 x = (uint64_t)v->num;
 	unsigned		 c, k;
 
+	k = v->known;
+	if (t->bits == TEST_KNOWN)
+		return ((uint8_t)((k ^ t->inv) << 1));
 	/* Both tests, then a select: a branch on the kind mispredicts. */
 	c = ((unsigned)(x - t->a <= t->b) & (t->bits ^ 1u)) |
 	    ((unsigned)((x & t->b) != 0) & t->bits);
 	c ^= t->inv;
-	k = v->known;
 	return ((uint8_t)(1 - k + ((k & c) << 1)));
 }
 

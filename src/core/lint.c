@@ -39,6 +39,30 @@ collect(void *arg, const struct expr_cmp *c)
 	t->c[t->n++] = *c;
 }
 
+/*
+ * q's candidates, and no answer at all when a condition asks whether it is
+ * unknown: a rule that fires only then can still fire.
+ */
+static void
+lint_candidates(const struct question *q, const struct cmplist *t,
+    struct candidates *out)
+{
+	size_t	i;
+
+	candidates_for(q, t->c, t->n, out);
+	for (i = 0; i < t->n; i++) {
+		if (t->c[i].test != EXPR_UNANSWERED)
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 8;
+			out->v = xreallocarray(out->v, out->cap,
+			    sizeof *out->v);
+		}
+		out->v[out->n++] = value_unknown();
+		return;
+	}
+}
+
 static void
 cmplists_free(struct cmplist *t, size_t n)
 {
@@ -76,7 +100,7 @@ enumerate(const struct kb *kb, const struct expr *const *ex, size_t nex,
 		ans[i] = value_unknown();
 		if (t[i].n == 0)
 			continue;
-		candidates_for(&kb->questions[i], t[i].c, t[i].n, &vs[nq]);
+		lint_candidates(&kb->questions[i], &t[i], &vs[nq]);
 		combos *= (double)(vs[nq].n ? vs[nq].n : 1);
 		qs[nq++] = i;
 	}
@@ -385,8 +409,7 @@ never_first(const struct kb *kb, struct diag *d)
 	cands = xcalloc(kb->nquestions + 1, sizeof *cands);
 	for (q = 0; q < kb->nquestions; q++)
 		if (t[q].n > 0) {
-			candidates_for(&kb->questions[q], t[q].c, t[q].n,
-			    &cands[q]);
+			lint_candidates(&kb->questions[q], &t[q], &cands[q]);
 			thin(&cands[q]);
 		}
 	ans = xcalloc(kb->nquestions + 1, sizeof *ans);

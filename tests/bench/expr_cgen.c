@@ -6,6 +6,7 @@
  *   T(a or b)  = T(a) || T(b)     F(a or b)  = F(a) && F(b)
  *   T(not a)   = F(a)             F(not a)   = T(a)
  *   T(cmp)     = known && cmp     F(cmp)     = known && !cmp
+ *   T(q == unknown) = !known      F(q == unknown) = known
  * which is how one writes such rules by hand.
  */
 #include "expr_cgen.h"
@@ -78,6 +79,11 @@ gen(const struct expr *e, uint32_t i, bool want, FILE *fp, const char *var)
 		return;
 	case OP_NOT:
 		gen(e, n->u.list.first, !want, fp, var);
+		return;
+	case OP_UNANSWERED:
+		/* Never unknown: num 1 holds while unanswered. */
+		fprintf(fp, "(%s%s[%" PRIu32 "].known)", (n->u.num != 0) ==
+		    want ? "!" : "", var, n->q);
 		return;
 	}
 	fprintf(fp, "(%s[%" PRIu32 "].known && %s", var, n->q, want ? "" :

@@ -361,6 +361,8 @@ const char *const fx_awkward_conds[] = {
 	"b and c and l >= v1 and n > 2 and s contains m1 and d < 1h",
 	"b or c or l >= v5 or n > 18 or s contains m2 or d > 1w",
 	"not (b or (c and (l in [v0, v2, v4] or not (n in [-5, -4, -3]))))",
+	"b == unknown", "l != unknown", "not s == unknown",
+	"(c or d < 5m) and z == unknown", "not (n != unknown and b)",
 };
 
 const size_t fx_awkward_nconds = sizeof fx_awkward_conds /

@@ -188,6 +188,34 @@ in_list_of_bools(void **state)
 	assert_tv("central_bottleneck in [false, true]", TV_UNKNOWN);
 }
 
+/*
+ * "unknown" is the answer not given: testing for it is never unknown, so
+ * a rule can stand in for a question nobody answered and stand down once
+ * anybody has, whatever the answer.
+ */
+static void
+unknown_is_the_answer_not_given(void **state)
+{
+	(void)state;
+	assert_tv("central_bottleneck == unknown", TV_TRUE);
+	assert_tv("central_bottleneck != unknown", TV_FALSE);
+	assert_tv("unknown == latency", TV_TRUE);
+	assert_tv("use_cases == unknown", TV_TRUE);
+	assert_tv("all_realtime and central_bottleneck == unknown",
+	    TV_UNKNOWN);
+	answer(FXQ_REALTIME, "true");
+	assert_tv("all_realtime and central_bottleneck == unknown",
+	    TV_TRUE);
+	answer(FXQ_CENTRAL, "false");
+	assert_tv("central_bottleneck == unknown", TV_FALSE);
+	assert_tv("central_bottleneck != unknown", TV_TRUE);
+	assert_tv("not central_bottleneck == unknown", TV_TRUE);
+	assert_tv("all_realtime and central_bottleneck == unknown",
+	    TV_FALSE);
+	answer(FXQ_USE_CASES, "[]");
+	assert_tv("use_cases != unknown", TV_TRUE);
+}
+
 static void
 contains_member(void **state)
 {
@@ -513,6 +541,7 @@ main(void)
 		T(level_compared_by_declared_order),
 		T(in_list),
 		T(in_list_of_bools),
+		T(unknown_is_the_answer_not_given),
 		T(contains_member),
 		T(literal_on_left_is_flipped),
 		T(not_binds_tighter_than_and),

@@ -53,6 +53,9 @@ error_type_mismatch(void **state)
 	assert_error("streaming_skills > 3", 19,
 	    "cannot compare streaming_skills (level) with '3': expected one "
 	    "of none, some, strong");
+	/* An answer is given or not: it is not more or less unknown. */
+	assert_error("latency < unknown", 8,
+	    "'<' does not apply to unknown; use == or !=");
 }
 
 static void

@@ -99,6 +99,13 @@ test_never_fires(void **state)
 	w = lint(BASE "  - {id: lv, when: skills > strong, effects: {batch: "
 	    "1}, why: w, source: s}\n", &n);
 	assert_non_null(strstr(w, "rule 'lv' can never fire"));
+	/* A rule for the answer not given fires while it is not given. */
+	lint(BASE "  - {id: open, when: latency > 1h and skills == unknown, "
+	    "effects: {stream: 1}, why: w, source: s}\n", &n);
+	assert_int_equal(n, 0);
+	w = lint(BASE "  - {id: shut, when: skills == unknown and skills == "
+	    "strong, effects: {stream: 1}, why: w, source: s}\n", &n);
+	assert_non_null(strstr(w, "rule 'shut' can never fire"));
 }
 
 static void
