@@ -71,6 +71,21 @@ expect etl-large-json 0 "$A" report --set use_cases=etl --set volume=2TB \
 check etl-large-batch-reason json "$T/out" \
     '[.ranking[] | select(.pattern == "batch") | .reasons[].rule] |
     index("batch-large-volume-etl") != null'
+# Live views beside analysis of the whole history read as a need for both
+# speed and exactness only while nobody has said: a team that answered
+# that it does not need both is not sent to Lambda for it.
+expect live-history-open-json 0 "$A" report --set realtime_outputs=true \
+    --set use_cases=historical_analytics --format json
+check live-history-open-lambda json "$T/out" \
+    '.recommendation.processing == "lambda"'
+expect live-history-said-no-json 0 "$A" report --set realtime_outputs=true \
+    --set use_cases=historical_analytics --set accuracy_and_speed=false \
+    --format json
+check live-history-said-no-not-lambda json "$T/out" \
+    '([.ranking[] | select(.pattern == "lambda") | .reasons[].rule] |
+    index("lambda-live-and-historical") == null) and
+    (.recommendation.processing != "lambda" or
+    .recommendation.close_call == true)'
 # Live alerts or dashboards, and operational analytics, restate one need
 # for live views: Stream Processing counts it once, so both together score
 # it as the first alone does.
