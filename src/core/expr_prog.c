@@ -10,10 +10,11 @@
  * and give 2 (true) when the answer is known and the test holds, 0 (false)
  * when it is known and fails, 1 (unknown) otherwise, computed without a
  * branch. A third kind, rare, asks only whether the answer is known
- * ("q == unknown"), and is never unknown itself. Nodes are the "and"s (minimum of their kids) and "or"s (maximum)
- * in post-order, so each kid is ready before its parent; "not" was pushed
- * down to the tests by De Morgan, which Kleene logic allows. Every value
- * lives in one slot of the scratch buffer: the tests first, then the nodes.
+ * ("q == unknown") and is never unknown itself. Nodes are the "and"s
+ * (minimum of their kids) and "or"s (maximum) in post-order, so each kid
+ * is ready before its parent; "not" was pushed down to the tests by De
+ * Morgan, which Kleene logic allows. Every value lives in one slot of the
+ * scratch buffer: the tests first, then the nodes.
  *
  * A comparison that several rules make ("cost_priority >= high") is one
  * test, evaluated once. Each rule keeps the list of its tests, and its
@@ -360,6 +361,7 @@ run_test(const struct ptest *t, const struct value *answers)
 	unsigned		 c, k;
 
 	k = v->known;
+	/* Rare, so this branch predicts well; ranges and bits are not. */
 	if (t->bits == TEST_KNOWN)
 		return ((uint8_t)((k ^ t->inv) << 1));
 	/* Both tests, then a select: a branch on the kind mispredicts. */

@@ -324,7 +324,7 @@ settle_close_call(FILE *fp, const struct report_ctx *ctx)
 		fputs(" with the people who know", fp);
 	}
 	fprintf(fp, ", since %s.\n", nopen + nanswered == 1 ?
-	    "it decides it" : "they decide it");
+	    "that decides it" : "they decide it");
 }
 
 void
