@@ -41,6 +41,16 @@ expect deciding-answered-madr 0 "$A" report --answers "$EX/card-fraud.yaml" \
     --adr-template madr4
 check deciding-answered-madr-as-change has "$T/out" \
     'It is a close call that turns on use cases (as answered), way to'
+# The next steps name each open question once: those the close call and
+# the organisation turn on in their own steps, the rest after them.
+expect next-steps-madr 0 "$A" report --answers "$EX/card-fraud.yaml" \
+    --format adr --adr-template madr4
+check next-steps-close-call-first has "$T/out" \
+    '^\* Settle the close call with Kappa Architecture: answer the questions on way'
+check next-steps-others-after has "$T/out" \
+    '^\* Answer the other open questions that could still change it: calculations and moving to real-time\.$'
+check next-steps-named-once hasnt "$T/out" \
+    'could still change it: .*event sourcing'
 # A clear lead is not a close call.
 expect lead-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
     --format json

@@ -327,33 +327,45 @@ settle_close_call(FILE *fp, const struct report_ctx *ctx)
 	    "that decides it" : "they decide it");
 }
 
+/* A close call between processing patterns gets a step of its own. */
+static bool
+has_close_call_step(const struct ranking *r)
+{
+	return (r->processing >= 0 && r->close_call && r->runner_up >= 0);
+}
+
+/* Whether a step above already names open question q: the close call's
+   deciding questions, or the organisation's while it is unsettled. */
+static bool
+named_by_settle_steps(const struct report_ctx *ctx, size_t q)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	const struct whatif	*w = ctx->whatif;
+	size_t			 i;
+
+	if (has_close_call_step(r) && w != NULL)
+		for (i = 0; i < w->ndeciding; i++)
+			if (w->deciding[i] == q)
+				return (true);
+	if (!r->org_settled)
+		for (i = 0; i < kb->norg_questions; i++)
+			if (kb->org_questions[i] == q)
+				return (true);
+	return (false);
+}
+
 void
 adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
     const char *heading)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 list[256], open[1024] = "", label[128];
-	char			 lower[128];
-	size_t			 i, n = 0, k = 0;
+	char			 list[256], open[1024] = "", label[WORDS_LABEL_MAX * 2];
+	size_t			 i, n = 0, k = 0, named = 0;
 
 	fprintf(fp, "%s\n\n", heading);
-	for (i = 0; i < kb->nquestions; i++)
-		n += !ctx->answers->v[i].known && handout_could_change(ctx, i);
-	for (i = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known || !handout_could_change(ctx, i))
-			continue;
-		words_list_add(open, sizeof open, words_lower(words_label(
-		    &kb->questions[i], label, sizeof label), lower,
-		    sizeof lower), k++, n);
-	}
-	if (n > 0) {
-		fprintf(fp, "* Answer the open question%s that could still "
-		    "change it: ", n == 1 ? "" : "s");
-		escape_md(fp, open);
-		fputs(".\n", fp);
-	}
-	if (r->processing >= 0 && r->close_call && r->runner_up >= 0)
+	if (has_close_call_step(r))
 		settle_close_call(fp, ctx);
 	if (!r->org_settled && (k = report_org_open_list(ctx, list,
 	    sizeof list)) > 0) {
@@ -361,6 +373,29 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 		    k == 1 ? "" : "s");
 		escape_md(fp, list);
 		fputs(" before acting on it.\n", fp);
+	}
+	/* The rest of what could change it, each question named once. */
+	for (i = 0; i < kb->nquestions; i++) {
+		if (ctx->answers->v[i].known || !handout_could_change(ctx, i))
+			continue;
+		if (named_by_settle_steps(ctx, i))
+			named++;
+		else
+			n++;
+	}
+	for (i = 0, k = 0; i < kb->nquestions; i++) {
+		if (ctx->answers->v[i].known || !handout_could_change(ctx, i) ||
+		    named_by_settle_steps(ctx, i))
+			continue;
+		words_list_add(open, sizeof open, words_label_lower(
+		    &kb->questions[i], label, sizeof label), k++, n);
+	}
+	if (n > 0) {
+		fprintf(fp, "* Answer the %sopen question%s that could still "
+		    "change it: ", named > 0 ? "other " : "", n == 1 ? "" :
+		    "s");
+		escape_md(fp, open);
+		fputs(".\n", fp);
 	}
 	if (r->processing >= 0) {
 		fputs("* Build a first ", fp);
