@@ -9,8 +9,8 @@
 
 #include "xmalloc.h"
 
-static void
-push(struct candidates *c, struct value v)
+void
+candidates_push(struct candidates *c, struct value v)
 {
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
@@ -29,7 +29,7 @@ push_num(struct candidates *c, const struct value_domain *dom, int64_t n)
 	if (n < lo || (dom->has_max && n > dom->max))
 		return;
 	v.num = n;
-	push(c, v);
+	candidates_push(c, v);
 }
 
 /* n + d for d in -1..1, or nothing where that would pass int64's edge. */
@@ -66,7 +66,7 @@ candidates_for(const struct question *q, const struct expr_cmp *cmp,
 		for (i = 0; i < (q->dom.type == VAL_BOOL ? 2 :
 		    q->dom.nnames); i++) {
 			v.num = (int64_t)i;
-			push(out, v);
+			candidates_push(out, v);
 		}
 		return;
 	case VAL_SET:
@@ -77,16 +77,16 @@ candidates_for(const struct question *q, const struct expr_cmp *cmp,
 			sub = 0;
 			do {
 				v.bits = sub;
-				push(out, v);
+				candidates_push(out, v);
 				sub = (sub - tested) & tested;
 			} while (sub != 0);
 		} else {
 			v.bits = 0;
-			push(out, v);
+			candidates_push(out, v);
 			for (i = 0; i < 64; i++)
 				if (tested & ((uint64_t)1 << i)) {
 					v.bits = (uint64_t)1 << i;
-					push(out, v);
+					candidates_push(out, v);
 				}
 		}
 		return;

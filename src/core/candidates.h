@@ -25,6 +25,8 @@ struct candidates {
 /* Replaces the contents of out with q's candidates for cmp[0 .. ncmp). */
 void	candidates_for(const struct question *q, const struct expr_cmp *cmp,
 	    size_t ncmp, struct candidates *out);
+/* Appends v (the linter adds "no answer" this way). */
+void	candidates_push(struct candidates *c, struct value v);
 void	candidates_free(struct candidates *c);
 
 #endif

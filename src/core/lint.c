@@ -51,15 +51,10 @@ lint_candidates(const struct question *q, const struct cmplist *t,
 
 	candidates_for(q, t->c, t->n, out);
 	for (i = 0; i < t->n; i++) {
-		if (t->c[i].test != EXPR_UNANSWERED)
-			continue;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xreallocarray(out->v, out->cap,
-			    sizeof *out->v);
+		if (t->c[i].test == EXPR_UNANSWERED) {
+			candidates_push(out, value_unknown());
+			return;
 		}
-		out->v[out->n++] = value_unknown();
-		return;
 	}
 }
 
