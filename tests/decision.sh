@@ -150,6 +150,19 @@ expect event-driven-minutes-json 0 "$A" report --set event_driven=true \
 check event-driven-stretches-micro-batch json "$T/out" \
     '.recommendation.processing == "streaming" and (.ranking[] |
     select(.pattern == "micro_batch") | .stretched)'
+# Live alerts or dashboards with no freshness stated mean real time, which
+# micro-batch meets only at a stretch; once the team says a quarter of an
+# hour or more is fine, its runs every few minutes meet it.
+expect live-views-no-freshness-json 0 "$A" report --set realtime_outputs=true \
+    --set transitioning=true --format json
+check live-views-no-freshness-stretch-micro-batch json "$T/out" \
+    '.recommendation.processing == "streaming" and (.ranking[] |
+    select(.pattern == "micro_batch") | .stretched)'
+expect live-views-quarter-hour-json 0 "$A" report --set realtime_outputs=true \
+    --set transitioning=true --set latency=15m --format json
+check live-views-quarter-hour-micro-batch json "$T/out" \
+    '.recommendation.processing == "micro_batch" and (.ranking[] |
+    select(.pattern == "micro_batch") | .stretched | not)'
 # Sensor data that must all be real-time points to Kappa, but a team that
 # cannot take on complex operations is held back from Kappa's state
 # management (state rebuilt by replaying the whole log): Stream Processing
