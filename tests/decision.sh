@@ -150,6 +150,20 @@ expect event-driven-minutes-json 0 "$A" report --set event_driven=true \
 check event-driven-stretches-micro-batch json "$T/out" \
     '.recommendation.processing == "streaming" and (.ranking[] |
     select(.pattern == "micro_batch") | .stretched)'
+# "Simplicity of batch with better latency" is micro-batch's case against
+# streaming for a team that cannot run it. At an hour's freshness hourly
+# batch is just as simple and meets it, so the same team, for whom cost is
+# critical, is told Batch; under the hour, Micro-Batch.
+expect hourly-low-ops-json 0 "$A" report --set latency=1h \
+    --set cost_priority=critical --set ops_capacity=low --format json
+check hourly-low-ops-batch json "$T/out" \
+    '.recommendation.processing == "batch" and ([.ranking[] |
+    select(.pattern == "micro_batch") | .reasons[].rule] |
+    index("micro-batch-simplicity") == null)'
+expect half-hourly-low-ops-json 0 "$A" report --set latency=30m \
+    --set cost_priority=critical --set ops_capacity=low --format json
+check half-hourly-low-ops-micro-batch json "$T/out" \
+    '.recommendation.processing == "micro_batch"'
 # Live alerts or dashboards with no freshness stated mean real time, which
 # micro-batch meets only at a stretch; once the team says a quarter of an
 # hour or more is fine, its runs every few minutes meet it.
