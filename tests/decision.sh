@@ -164,6 +164,21 @@ expect half-hourly-low-ops-json 0 "$A" report --set latency=30m \
     --set cost_priority=critical --set ops_capacity=low --format json
 check half-hourly-low-ops-micro-batch json "$T/out" \
     '.recommendation.processing == "micro_batch"'
+# Fast and exact results from the same data is a two-speed need only when
+# the fast results must come sooner than batch runs. With four hours
+# acceptable, a batch path gives both, and Lambda's speed layer would be
+# paid for and run without being needed; with no freshness stated, batch
+# alone gives only the exact results.
+expect exact-and-fast-hours-json 0 "$A" report --set latency=4h \
+    --set accuracy_and_speed=true --set use_cases=reporting --format json
+check exact-and-fast-hours-batch json "$T/out" \
+    '.recommendation.processing == "batch" and (.ranking[] |
+    select(.pattern == "batch") | .stretched | not)'
+expect exact-and-fast-open-json 0 "$A" report \
+    --set accuracy_and_speed=true --set use_cases=reporting --format json
+check exact-and-fast-open-lambda json "$T/out" \
+    '.recommendation.processing == "lambda" and (.ranking[] |
+    select(.pattern == "batch") | .stretched)'
 # Live alerts or dashboards with no freshness stated mean real time, which
 # micro-batch meets only at a stretch; once the team says a quarter of an
 # hour or more is fine, its runs every few minutes meet it.
