@@ -70,6 +70,17 @@ lint(const char *text, size_t *n)
 	return (out);
 }
 
+/* Lints the base with one rule added: id fires on when, giving effect. */
+static const char *
+lint_rule(const char *id, const char *when, const char *effect, size_t *n)
+{
+	static char	text[sizeof BASE + 256];
+
+	snprintf(text, sizeof text, "%s  - {id: %s, when: %s, effects: {%s}, "
+	    "why: w, source: s}\n", BASE, id, when, effect);
+	return (lint(text, n));
+}
+
 static void
 test_base_is_clean(void **state)
 {
@@ -87,24 +98,20 @@ test_never_fires(void **state)
 	size_t		 n;
 
 	(void)state;
-	w = lint(BASE "  - {id: never, when: latency < 1m and latency > 1h, "
-	    "effects: {batch: 1}, why: w, source: s}\n", &n);
+	w = lint_rule("never", "latency < 1m and latency > 1h", "batch: 1", &n);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(w, "t.yaml:17:5: rule 'never' can never fire: "
 	    "no answers make 'latency < 1m and latency > 1h' true"));
 	/* Satisfiable through a gap of one second is not "never". */
-	lint(BASE "  - {id: edge, when: latency >= 1h and latency <= 1h, "
-	    "effects: {batch: 1}, why: w, source: s}\n", &n);
+	lint_rule("edge", "latency >= 1h and latency <= 1h", "batch: 1", &n);
 	assert_int_equal(n, 0);
-	w = lint(BASE "  - {id: lv, when: skills > strong, effects: {batch: "
-	    "1}, why: w, source: s}\n", &n);
+	w = lint_rule("lv", "skills > strong", "batch: 1", &n);
 	assert_non_null(strstr(w, "rule 'lv' can never fire"));
 	/* A rule for the answer not given fires while it is not given. */
-	lint(BASE "  - {id: open, when: latency > 1h and skills == unknown, "
-	    "effects: {stream: 1}, why: w, source: s}\n", &n);
+	lint_rule("open", "latency > 1h and skills == unknown", "stream: 1", &n);
 	assert_int_equal(n, 0);
-	w = lint(BASE "  - {id: shut, when: skills == unknown and skills == "
-	    "strong, effects: {stream: 1}, why: w, source: s}\n", &n);
+	w = lint_rule("shut", "skills == unknown and skills == strong",
+	    "stream: 1", &n);
 	assert_non_null(strstr(w, "rule 'shut' can never fire"));
 }
 
@@ -116,14 +123,12 @@ test_duplicate(void **state)
 
 	(void)state;
 	/* Same effects, same answers: "not (latency <= 1h)" is "> 1h". */
-	w = lint(BASE "  - {id: again, when: not (latency <= 1h), effects: "
-	    "{batch: 2}, why: w, source: s}\n", &n);
+	w = lint_rule("again", "not (latency <= 1h)", "batch: 2", &n);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(w, "t.yaml:17:5: rule 'again' duplicates rule "
 	    "'slow' (t.yaml:12:5)"));
 	/* Same condition, other effects: not a duplicate. */
-	lint(BASE "  - {id: other, when: latency > 1h, effects: {stream: -1}, "
-	    "why: w, source: s}\n", &n);
+	lint_rule("other", "latency > 1h", "stream: -1", &n);
 	assert_int_equal(n, 0);
 }
 
@@ -183,8 +188,7 @@ test_outweighs(void **state)
 	size_t		 n;
 
 	(void)state;
-	w = lint(BASE "  - {id: huge, when: big, effects: {stream: 9}, why: w, "
-	    "source: s}\n", &n);
+	w = lint_rule("huge", "big", "stream: 9", &n);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(w, "t.yaml:17:5: rule 'huge' outweighs every "
 	    "other rule on 'stream' together (9 against 4)"));
