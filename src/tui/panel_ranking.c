@@ -11,6 +11,7 @@
 
 #include "report.h"
 #include "tui_int.h"
+#include "utf8.h"
 #include "words.h"
 
 /* The effect of the chosen pattern's i-th reason: vetoes first. */
@@ -117,6 +118,18 @@ draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
 	return (y);
 }
 
+/* Whether q is one of the questions a close call turns on. */
+static bool
+is_deciding(const struct whatif *w, size_t q)
+{
+	size_t	i;
+
+	for (i = 0; i < w->ndeciding; i++)
+		if (w->deciding[i] == q)
+			return (true);
+	return (false);
+}
+
 /*
  * What could still change the recommendation (the core's what-if
  * analysis): how often it holds, and the open questions to ask next.
@@ -129,7 +142,9 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	struct draw_lines	 lines = { NULL, 0, 0 };
 	struct report_ctx	 ctx;
 	char			 buf[1024], label[WORDS_LABEL_MAX * 2];
+	char			 deciding[512];
 	size_t			 i, n, len;
+	bool			 close_named;
 	int			 bottom = p->y + p->h;
 
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
@@ -138,10 +153,21 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	tui_report_ctx(t, &ctx);
 	report_robustness_brief(&ctx, buf, sizeof buf);
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
+	/* A close call names what would decide it, as every report does;
+	   "Ask next" then names the others. */
+	close_named = t->advice.ranking->close_call &&
+	    report_deciding_phrase(&ctx, deciding, sizeof deciding);
+	if (close_named) {
+		text_printf(buf, sizeof buf, "The close call turns on %s.",
+		    deciding);
+		lines_wrap(&lines, 0, 2, p->w - 2, ST_NORMAL, buf);
+	}
 	len = (size_t)snprintf(buf, sizeof buf, "Ask next:");
 	for (i = n = 0; i < w->nnext && n < 3 && len < sizeof buf; i++) {
 		if (w->next[i].change_share == 0 &&
 		    w->next[i].margin_change == 0)
+			continue;
+		if (close_named && is_deciding(w, w->next[i].question))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
 		    n ? ";" : "", words_label(&t->kb->questions[

@@ -22,6 +22,7 @@ not_see duration-editor-closes "Answer:"
 row_has duration-in-list "Acceptable delay" " 2 minutes "
 see progress-1 "answered 1 of 20"
 see recommendation-appears "Recommendation: a close call between Stream Processing, Lambda Architecture and Kappa Architecture"
+see close-call-deciding "The close call turns on "
 screen | cut -c78- >"$T/ranking-after"
 if cmp -s "$T/ranking-before" "$T/ranking-after"; then
 	fail ranking-moves "the ranking panel did not change"
