@@ -37,6 +37,9 @@ expect deciding-answered-markdown 0 "$A" report --answers "$EX/card-fraud.yaml" 
 check deciding-answered-as-change has "$T/out" \
     'which turns on use cases (as answered), .*way to correct results'
 check deciding-answered-not-asked hasnt "$T/out" 'the answers to use cases'
+expect deciding-answered-text 0 "$A" report --answers "$EX/card-fraud.yaml"
+check deciding-answered-text-as-change has "$T/out" \
+    'which turns on use cases (as answered), '
 expect deciding-answered-madr 0 "$A" report --answers "$EX/card-fraud.yaml" \
     --adr-template madr4
 check deciding-answered-madr-as-change has "$T/out" \
@@ -51,6 +54,16 @@ check next-steps-others-after has "$T/out" \
     '^\* Answer the other open questions that could still change it: calculations and moving to real-time\.$'
 check next-steps-named-once hasnt "$T/out" \
     'could still change it: .*event sourcing'
+# A close call with many deciding questions: its description names a few
+# and counts the rest, but the step to settle it names every one, since
+# each is to be answered.
+expect next-steps-many-adr 0 "$A" report --set use_cases=etl --format adr
+check next-steps-many-described-briefly has "$T/out" \
+    'which turns on use cases (as answered), .* and [0-9] more\.'
+check next-steps-many-all-named hasnt "$T/out" \
+    '^\* Settle the close call.* [0-9] more'
+check next-steps-many-last-named has "$T/out" \
+    '^\* Settle the close call.*real-time outputs and event-driven actions, and check'
 # A clear lead is not a close call.
 expect lead-json 0 "$A" report --answers "$EX/nightly-finance.yaml" \
     --format json

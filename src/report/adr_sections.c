@@ -298,7 +298,7 @@ settle_close_call(FILE *fp, const struct report_ctx *ctx)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	char			 open[256], answered[256], rivals[512];
+	char			 open[1024], answered[1024], rivals[512];
 	size_t			 nopen, nanswered;
 
 	nopen = report_deciding_open(ctx, open, sizeof open);

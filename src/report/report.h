@@ -147,20 +147,17 @@ size_t	 report_org_open_list(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
  * The questions that would decide a close call, as "acceptable delay, SQL
- * skills and moving to real-time" (labels; past five, the first four and
- * "2 more"); false, and "", if there are none.
- */
-bool	 report_deciding_list(const struct report_ctx *ctx, char *buf,
-	    size_t bufsz);
-/*
- * The same list, an answered question marked "(as answered)": what the
- * close call turns on.
+ * skills (as answered) and moving to real-time" (labels, an answered one
+ * marked: only a change to it would decide; past five, the first four and
+ * "2 more"): what the close call turns on. False, and "", if there are
+ * none.
  */
 bool	 report_deciding_phrase(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
- * Of the deciding questions, the answered ones, or the open ones, listed
- * the same way; returns how many there are (0, and "", for none).
+ * Of the deciding questions, the answered ones, or the open ones, by label
+ * and every one named (a next step to take); returns how many there are
+ * (0, and "", for none).
  */
 size_t	 report_deciding_answered(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);

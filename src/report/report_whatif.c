@@ -255,14 +255,16 @@ deciding_picked(const struct report_ctx *ctx, size_t q,
 }
 
 /*
- * The deciding questions picked, by label, named up to five; a list cut
- * short says so rather than end as if it were whole. With mark_answered,
- * an answered one says "(as answered)": only a change to its answer would
- * decide. Returns how many were picked.
+ * The deciding questions picked, by label. A sentence that describes the
+ * close call (brief) names up to five, and a list cut short says so rather
+ * than end as if it were whole; a next step names every one, since each
+ * is to be answered or checked. With mark_answered, an answered one says
+ * "(as answered)": only a change to its answer would decide. Returns how
+ * many were picked.
  */
 static size_t
 deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
-    enum deciding_pick pick, bool mark_answered)
+    enum deciding_pick pick, bool mark_answered, bool brief)
 {
 	const struct whatif	*w = ctx->whatif;
 	char			 label[WORDS_LABEL_MAX * 2];
@@ -272,7 +274,7 @@ deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
 	buf[0] = '\0';
 	for (i = 0; w != NULL && i < w->ndeciding; i++)
 		total += deciding_picked(ctx, w->deciding[i], pick);
-	n = total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
+	n = !brief || total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
 	for (i = 0; k < n && i < w->ndeciding; i++) {
 		q = w->deciding[i];
 		if (!deciding_picked(ctx, q, pick))
@@ -289,31 +291,25 @@ deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
 	return (total);
 }
 
-bool
-report_deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz)
-{
-	return (deciding_list(ctx, buf, bufsz, DECIDING_ALL, false) > 0);
-}
-
 /* What a close call turns on, as the object of "turns on". */
 bool
 report_deciding_phrase(const struct report_ctx *ctx, char *buf,
     size_t bufsz)
 {
-	return (deciding_list(ctx, buf, bufsz, DECIDING_ALL, true) > 0);
+	return (deciding_list(ctx, buf, bufsz, DECIDING_ALL, true, true) > 0);
 }
 
 size_t
 report_deciding_answered(const struct report_ctx *ctx, char *buf,
     size_t bufsz)
 {
-	return (deciding_list(ctx, buf, bufsz, DECIDING_ANSWERED, false));
+	return (deciding_list(ctx, buf, bufsz, DECIDING_ANSWERED, false, false));
 }
 
 size_t
 report_deciding_open(const struct report_ctx *ctx, char *buf, size_t bufsz)
 {
-	return (deciding_list(ctx, buf, bufsz, DECIDING_OPEN, false));
+	return (deciding_list(ctx, buf, bufsz, DECIDING_OPEN, false, false));
 }
 
 size_t
@@ -350,7 +346,7 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
 	const char		*top = kb->patterns[r->processing].name;
-	char			 list[256], rivals[512], lead[32];
+	char			 list[512], rivals[512], lead[32];
 	size_t			 n;
 
 	n = report_close_rivals(ctx, rivals, sizeof rivals);
@@ -360,8 +356,8 @@ report_processing_phrase(const struct report_ctx *ctx, int runner_up,
 		text_printf(buf, bufsz, "a close call between %s%s%s%s%s.", top,
 		    n > 1 ? ", " : " and ",
 		    n > 0 ? rivals : kb->patterns[runner_up].name,
-		    report_deciding_list(ctx, list, sizeof list) ?
-		    "; deciding: " : "", list);
+		    report_deciding_phrase(ctx, list, sizeof list) ?
+		    ", which turns on " : "", list);
 	else if (r->scores[runner_up].stretched &&
 	    !r->scores[r->processing].stretched)
 		text_printf(buf, bufsz, "%s (%s meets a requirement only at a "

@@ -204,30 +204,38 @@ test_text_cell(void **state)
 	free(s);
 }
 
-/* Five deciding questions are named; of more, four and how many others. */
+/*
+ * What a close call turns on names five deciding questions; of more, four
+ * and how many others. A next step names every one it asks for.
+ */
 static void
 test_deciding_list(void **state)
 {
 	struct fixture		*f = *state;
 	struct report_ctx	 ctx = f->ctx;
+	struct answers		 none;
 	struct whatif		 w;
 	size_t			 order[] = { 0, 1, 2, 3, 4, 5 };
 	char			 buf[512];
 
-	(void)state;
 	memset(&w, 0, sizeof w);
 	w.deciding = order;
 	ctx.whatif = &w;
-	assert_false(report_deciding_list(&ctx, buf, sizeof buf));
+	assert_false(report_deciding_phrase(&ctx, buf, sizeof buf));
 	assert_string_equal(buf, "");
 	w.ndeciding = 5;
-	assert_true(report_deciding_list(&ctx, buf, sizeof buf));
-	assert_string_equal(buf, "latency, skills, cost, uses and "
-	    "big");
+	assert_true(report_deciding_phrase(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "latency (as answered), skills (as answered), "
+	    "cost, uses (as answered) and big");
 	w.ndeciding = 6;
-	assert_true(report_deciding_list(&ctx, buf, sizeof buf));
-	assert_string_equal(buf, "latency, skills, cost, uses and "
-	    "2 more");
+	assert_true(report_deciding_phrase(&ctx, buf, sizeof buf));
+	assert_string_equal(buf, "latency (as answered), skills (as answered), "
+	    "cost, uses (as answered) and 2 more");
+	answers_init(&none, f->kb);
+	ctx.answers = &none;
+	assert_int_equal(report_deciding_open(&ctx, buf, sizeof buf), 6);
+	assert_string_equal(buf, "latency, skills, cost, uses, big and teams");
+	answers_free(&none);
 }
 
 /*
