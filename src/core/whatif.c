@@ -533,6 +533,17 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	ranking_free(x.r);
 }
 
+bool
+whatif_deciding(const struct whatif *w, size_t q)
+{
+	size_t	i;
+
+	for (i = 0; w != NULL && i < w->ndeciding; i++)
+		if (w->deciding[i] == q)
+			return (true);
+	return (false);
+}
+
 void
 whatif_free(struct whatif *w)
 {

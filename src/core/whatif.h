@@ -95,5 +95,7 @@ struct whatif {
 void	whatif_analyse(const struct kb *kb, const struct value *answers,
 	    struct whatif *w);
 void	whatif_free(struct whatif *w);
+/* Whether q is one of the questions a close call turns on. */
+bool	whatif_deciding(const struct whatif *w, size_t q);
 
 #endif

@@ -334,6 +334,13 @@ has_close_call_step(const struct ranking *r)
 	return (r->processing >= 0 && r->close_call && r->runner_up >= 0);
 }
 
+/* An open question that could still change the recommendation. */
+static bool
+open_and_telling(const struct report_ctx *ctx, size_t q)
+{
+	return (!ctx->answers->v[q].known && handout_could_change(ctx, q));
+}
+
 /* Whether a step above already names open question q: the close call's
    deciding questions, or the organisation's while it is unsettled. */
 static bool
@@ -341,13 +348,10 @@ named_by_settle_steps(const struct report_ctx *ctx, size_t q)
 {
 	const struct kb		*kb = ctx->kb;
 	const struct ranking	*r = ctx->ranking;
-	const struct whatif	*w = ctx->whatif;
 	size_t			 i;
 
-	if (has_close_call_step(r) && w != NULL)
-		for (i = 0; i < w->ndeciding; i++)
-			if (w->deciding[i] == q)
-				return (true);
+	if (has_close_call_step(r) && whatif_deciding(ctx->whatif, q))
+		return (true);
 	if (!r->org_settled)
 		for (i = 0; i < kb->norg_questions; i++)
 			if (kb->org_questions[i] == q)
@@ -376,20 +380,17 @@ adr_write_next_steps(FILE *fp, const struct report_ctx *ctx,
 	}
 	/* The rest of what could change it, each question named once. */
 	for (i = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known || !handout_could_change(ctx, i))
+		if (!open_and_telling(ctx, i))
 			continue;
 		if (named_by_settle_steps(ctx, i))
 			named++;
 		else
 			n++;
 	}
-	for (i = 0, k = 0; i < kb->nquestions; i++) {
-		if (ctx->answers->v[i].known || !handout_could_change(ctx, i) ||
-		    named_by_settle_steps(ctx, i))
-			continue;
-		words_list_add(open, sizeof open, words_label_lower(
-		    &kb->questions[i], label, sizeof label), k++, n);
-	}
+	for (i = 0, k = 0; i < kb->nquestions; i++)
+		if (open_and_telling(ctx, i) && !named_by_settle_steps(ctx, i))
+			words_list_add(open, sizeof open, words_label_lower(
+			    &kb->questions[i], label, sizeof label), k++, n);
 	if (n > 0) {
 		fprintf(fp, "* Answer the %sopen question%s that could still "
 		    "change it: ", named > 0 ? "other " : "", n == 1 ? "" :

@@ -118,18 +118,6 @@ draw_sensitivity(struct tui *t, const struct ranking_panel *p, int y)
 	return (y);
 }
 
-/* Whether q is one of the questions a close call turns on. */
-static bool
-is_deciding(const struct whatif *w, size_t q)
-{
-	size_t	i;
-
-	for (i = 0; i < w->ndeciding; i++)
-		if (w->deciding[i] == q)
-			return (true);
-	return (false);
-}
-
 /*
  * What could still change the recommendation (the core's what-if
  * analysis): how often it holds, and the open questions to ask next.
@@ -167,7 +155,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 		if (w->next[i].change_share == 0 &&
 		    w->next[i].margin_change == 0)
 			continue;
-		if (close_named && is_deciding(w, w->next[i].question))
+		if (close_named && whatif_deciding(w, w->next[i].question))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
 		    n ? ";" : "", words_label(&t->kb->questions[
