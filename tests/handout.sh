@@ -250,6 +250,24 @@ done <"$T/next"
     pass "html: the prompts of the questions worth asking next" ||
     fail "html: the prompts of the questions worth asking next" \
     "missing:$missing" "$(cat "$T/next")"
+# "Also open" names only questions the sentences at the top have not
+# already named (the close call's and the organisation's).
+$A report --set latency=3m --format html >"$T/close.html" 2>/dev/null
+top=$(grep -E '<p class="(sentence|org)">' "$T/close.html")
+also=$(grep -o '<p>Also open, could change it: [^<]*' "$T/close.html" |
+    sed 's/^<p>Also open, could change it: //; s/ and [0-9]* more\.$//;
+    s/\.$//; s/ and /, /')
+repeated=
+IFS=,
+for name in $also; do
+	name=${name# }
+	case $top in *"$name"*) repeated="$repeated [$name]" ;; esac
+done
+unset IFS
+[ -n "$also" ] && [ -n "$top" ] && [ -z "$repeated" ] &&
+    pass "html: 'also open' repeats no question named at the top" ||
+    fail "html: 'also open' repeats no question named at the top" \
+    "repeated:$repeated" "also: $also"
 grep -q 'title="rule ' "$T/card.html" &&
     fail "html: no rule ids, not even in tooltips" ||
     pass "html: no rule ids, not even in tooltips"

@@ -279,7 +279,10 @@ write_ask(FILE *fp, const struct report_ctx *ctx)
 			continue;
 		q = &kb->questions[w->next[i].question];
 		if (n == HTML_ASK_PROMPTS) {
-			/* A few more by name, the rest counted. */
+			/* A few more by name, the rest counted; none the
+			   sentences at the top have named. */
+			if (report_named_up_front(ctx, w->next[i].question))
+				continue;
 			if (more++ < HTML_ASK_NAMES) {
 				fputs(more == 1 ? "<p>Also open, could change "
 				    "it: " : ", ", fp);

@@ -245,6 +245,16 @@ enum deciding_pick {
 	DECIDING_OPEN
 };
 
+/*
+ * How many of the picked deciding questions a list names by label: all,
+ * or for a brief one past DECIDING_NAMED + 1, the first DECIDING_NAMED.
+ */
+static size_t
+deciding_named(size_t total, bool brief)
+{
+	return (!brief || total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED);
+}
+
 static bool
 deciding_picked(const struct report_ctx *ctx, size_t q,
     enum deciding_pick pick)
@@ -274,7 +284,7 @@ deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
 	buf[0] = '\0';
 	for (i = 0; w != NULL && i < w->ndeciding; i++)
 		total += deciding_picked(ctx, w->deciding[i], pick);
-	n = !brief || total <= DECIDING_NAMED + 1 ? total : DECIDING_NAMED;
+	n = deciding_named(total, brief);
 	for (i = 0; k < n && i < w->ndeciding; i++) {
 		q = w->deciding[i];
 		if (!deciding_picked(ctx, q, pick))
@@ -289,6 +299,27 @@ deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
 		words_list_add(buf, bufsz, item, n, n + 1);
 	}
 	return (total);
+}
+
+bool
+report_named_up_front(const struct report_ctx *ctx, size_t q)
+{
+	const struct kb		*kb = ctx->kb;
+	const struct ranking	*r = ctx->ranking;
+	const struct whatif	*w = ctx->whatif;
+	size_t			 i, n;
+
+	if (!r->org_settled && !ctx->answers->v[q].known)
+		for (i = 0; i < kb->norg_questions; i++)
+			if (kb->org_questions[i] == q)
+				return (true);
+	if (!r->close_call || w == NULL)
+		return (false);
+	n = deciding_named(w->ndeciding, true);
+	for (i = 0; i < n; i++)
+		if (w->deciding[i] == q)
+			return (true);
+	return (false);
 }
 
 /* What a close call turns on, as the object of "turns on". */
