@@ -533,15 +533,15 @@ whatif_analyse(const struct kb *kb, const struct value *answers,
 	ranking_free(x.r);
 }
 
-bool
+size_t
 whatif_deciding(const struct whatif *w, size_t q)
 {
 	size_t	i;
 
 	for (i = 0; w != NULL && i < w->ndeciding; i++)
 		if (w->deciding[i] == q)
-			return (true);
-	return (false);
+			return (i + 1);
+	return (0);
 }
 
 void

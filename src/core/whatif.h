@@ -95,7 +95,8 @@ struct whatif {
 void	whatif_analyse(const struct kb *kb, const struct value *answers,
 	    struct whatif *w);
 void	whatif_free(struct whatif *w);
-/* Whether q is one of the questions a close call turns on. */
-bool	whatif_deciding(const struct whatif *w, size_t q);
+/* Where q stands among the questions a close call turns on (1 = first),
+   or 0 if it is not one of them. */
+size_t	whatif_deciding(const struct whatif *w, size_t q);
 
 #endif

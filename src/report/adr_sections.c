@@ -346,17 +346,8 @@ open_and_telling(const struct report_ctx *ctx, size_t q)
 static bool
 named_by_settle_steps(const struct report_ctx *ctx, size_t q)
 {
-	const struct kb		*kb = ctx->kb;
-	const struct ranking	*r = ctx->ranking;
-	size_t			 i;
-
-	if (has_close_call_step(r) && whatif_deciding(ctx->whatif, q))
-		return (true);
-	if (!r->org_settled)
-		for (i = 0; i < kb->norg_questions; i++)
-			if (kb->org_questions[i] == q)
-				return (true);
-	return (false);
+	return ((has_close_call_step(ctx->ranking) && whatif_deciding(ctx->whatif, q)) ||
+	    report_org_names(ctx, q));
 }
 
 void

@@ -171,11 +171,14 @@ size_t	 report_deciding_open(const struct report_ctx *ctx, char *buf,
 size_t	 report_close_rivals(const struct report_ctx *ctx, char *buf,
 	    size_t bufsz);
 /*
- * Whether open question q is already named in the sentences at the top
- * of a handout: among the questions a close call turns on, or those that
- * would settle an unsettled organisation decision. Lists further down
- * leave it out rather than name it twice.
+ * Whether a sentence already names question q, so that lists further
+ * down leave it out rather than name it twice: the close call's (among
+ * the questions it turns on, and not cut to "2 more"), the organisation
+ * decision's (an open question that would settle it while it is
+ * unsettled), or either, as at the top of a handout.
  */
+bool	 report_deciding_named(const struct report_ctx *ctx, size_t q);
+bool	 report_org_names(const struct report_ctx *ctx, size_t q);
 bool	 report_named_up_front(const struct report_ctx *ctx, size_t q);
 /* The text report's "What would change this" section. */
 void	 report_whatif_text(FILE *fp, const struct report_ctx *ctx);

@@ -302,24 +302,33 @@ deciding_list(const struct report_ctx *ctx, char *buf, size_t bufsz,
 }
 
 bool
-report_named_up_front(const struct report_ctx *ctx, size_t q)
+report_deciding_named(const struct report_ctx *ctx, size_t q)
 {
-	const struct kb		*kb = ctx->kb;
-	const struct ranking	*r = ctx->ranking;
 	const struct whatif	*w = ctx->whatif;
-	size_t			 i, n;
+	size_t			 place = whatif_deciding(w, q);
 
-	if (!r->org_settled && !ctx->answers->v[q].known)
-		for (i = 0; i < kb->norg_questions; i++)
-			if (kb->org_questions[i] == q)
-				return (true);
-	if (!r->close_call || w == NULL)
+	return (ctx->ranking->close_call && place > 0 &&
+	    place <= deciding_named(w->ndeciding, true));
+}
+
+bool
+report_org_names(const struct report_ctx *ctx, size_t q)
+{
+	const struct kb	*kb = ctx->kb;
+	size_t		 i;
+
+	if (ctx->ranking->org_settled || ctx->answers->v[q].known)
 		return (false);
-	n = deciding_named(w->ndeciding, true);
-	for (i = 0; i < n; i++)
-		if (w->deciding[i] == q)
+	for (i = 0; i < kb->norg_questions; i++)
+		if (kb->org_questions[i] == q)
 			return (true);
 	return (false);
+}
+
+bool
+report_named_up_front(const struct report_ctx *ctx, size_t q)
+{
+	return (report_deciding_named(ctx, q) || report_org_names(ctx, q));
 }
 
 /* What a close call turns on, as the object of "turns on". */

@@ -132,7 +132,6 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	char			 buf[1024], label[WORDS_LABEL_MAX * 2];
 	char			 deciding[512];
 	size_t			 i, n, len;
-	bool			 close_named;
 	int			 bottom = p->y + p->h;
 
 	if (answers_count(&t->answers) == 0 || w->open == 0 ||
@@ -143,9 +142,8 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 	lines_wrap(&lines, 0, 0, p->w - 2, ST_DIM, buf);
 	/* A close call names what would decide it, as every report does;
 	   "Ask next" then names the others. */
-	close_named = t->advice.ranking->close_call &&
-	    report_deciding_phrase(&ctx, deciding, sizeof deciding);
-	if (close_named) {
+	if (t->advice.ranking->close_call &&
+	    report_deciding_phrase(&ctx, deciding, sizeof deciding)) {
 		text_printf(buf, sizeof buf, "The close call turns on %s.",
 		    deciding);
 		lines_wrap(&lines, 0, 2, p->w - 2, ST_NORMAL, buf);
@@ -155,7 +153,7 @@ draw_whatif(struct tui *t, const struct ranking_panel *p, int y)
 		if (w->next[i].change_share == 0 &&
 		    w->next[i].margin_change == 0)
 			continue;
-		if (close_named && whatif_deciding(w, w->next[i].question))
+		if (report_deciding_named(&ctx, w->next[i].question))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s",
 		    n ? ";" : "", words_label(&t->kb->questions[

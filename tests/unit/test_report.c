@@ -239,6 +239,54 @@ test_deciding_list(void **state)
 }
 
 /*
+ * A list further down leaves out what a sentence has named: the close
+ * call's deciding questions, but not those it cut to "2 more", and an
+ * open question that would settle an unsettled organisation decision.
+ */
+static void
+test_named_up_front(void **state)
+{
+	struct fixture		*f = *state;
+	struct report_ctx	 ctx = f->ctx;
+	struct ranking		 r = *f->ctx.ranking;
+	struct kb		 kb;
+	struct answers		 none;
+	struct whatif		 w;
+	size_t			 order[] = { 0, 1, 2, 3, 4, 5 }, q;
+
+	memset(&w, 0, sizeof w);
+	w.deciding = order;
+	w.ndeciding = 6;
+	ctx.whatif = &w;
+	ctx.ranking = &r;
+	r.close_call = true;
+	assert_true(report_deciding_named(&ctx, 0));
+	assert_true(report_deciding_named(&ctx, 3));
+	assert_false(report_deciding_named(&ctx, 4));
+	assert_false(report_deciding_named(&ctx, 5));
+	r.close_call = false;
+	assert_false(report_deciding_named(&ctx, 0));
+
+	/* The mini base has no organisation question: declare one. */
+	kb = *f->kb;
+	q = kb.nquestions - 1;
+	kb.org_questions = &q;
+	kb.norg_questions = 1;
+	ctx.kb = &kb;
+	answers_init(&none, f->kb);
+	ctx.answers = &none;
+	r.org_settled = false;
+	assert_true(report_org_names(&ctx, q));
+	assert_true(report_named_up_front(&ctx, q));
+	r.org_settled = true;
+	assert_false(report_org_names(&ctx, q));
+	ctx.answers = &f->a;
+	r.org_settled = false;
+	assert_int_equal(report_org_names(&ctx, q), !f->a.v[q].known);
+	answers_free(&none);
+}
+
+/*
  * Split by whether they are answered: the answered ones are to be checked,
  * the open ones to be answered; each list counts and names its own.
  */
@@ -284,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_text_cell),
 		cmocka_unit_test(test_deciding_list),
 		cmocka_unit_test(test_deciding_split),
+		cmocka_unit_test(test_named_up_front),
 		cmocka_unit_test(test_writer_table),
 	};
 
